@@ -1,0 +1,41 @@
+// The document model every reader produces and the recogniser consumes: headings, paragraphs and table grids,
+// each with its source position. Readers know formats; the recogniser knows only this.
+import type { SourceRef } from '../model/report.js';
+
+export interface TableCell {
+  text: string;
+  pos: SourceRef;
+  rowSpan?: number;
+  colSpan?: number;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  pos: SourceRef;
+}
+
+export interface HeadingBlock { kind: 'heading'; level: number; text: string; pos: SourceRef }
+export interface ParagraphBlock { kind: 'paragraph'; text: string; pos: SourceRef }
+/**
+ * A table. `grid`: each row is a real table row (tabs, pipes, aligned columns, <tr>). `stream`: one cell per
+ * line, where row boundaries were lost (pdftotext default mode, some scrapes).
+ */
+export interface TableBlock { kind: 'table'; layout: 'grid' | 'stream'; rows: TableRow[]; pos: SourceRef }
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+export interface DocumentSource {
+  name: string;
+  /** 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | ... */
+  format: string;
+  /** the shape detected by the reader, e.g. 'tab', 'pipe', 'layout', 'cell-per-line' */
+  shape: string;
+  encoding: string;
+}
+
+export interface GDocument {
+  source: DocumentSource;
+  blocks: Block[];
+  /** reader-level problems (undecodable bytes, scanned pages, ...) */
+  notes: { code: string; message: string; messageEn: string; pos?: SourceRef }[];
+}

@@ -1,0 +1,82 @@
+// Text normalisation for matching (never for display): full-width → half-width, odd spaces, quotes, brackets,
+// and 繁体 → 简体. The original text is always kept for display and source positions.
+import * as OpenCC from 'opencc-js';
+
+let toSimplified: ((s: string) => string) | null = null;
+function simplify(s: string): string {
+  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return toSimplified(s);
+}
+
+/** Characters that exist only in traditional script and are common in these reports. */
+const TRADITIONAL_HINTS = /[開報資訊與務處構總計據實關請結轉應權條號縣區鄉鎮條題會體發類廢現書]/g;
+
+/** True when the text looks like 繁体 (enough traditional-only characters). */
+export function looksTraditional(text: string): boolean {
+  const hits = text.match(TRADITIONAL_HINTS);
+  return !!hits && hits.length >= 5;
+}
+
+/** Convert 繁体 to 简体 character by character (length-preserving for these reports' vocabulary). */
+export function toSimplifiedChinese(text: string): string {
+  return simplify(text);
+}
+
+/** Unicode spaces (NBSP, ideographic space, zero-width) to plain spaces; keeps length. */
+export function plainSpaces(s: string): string {
+  return s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ');
+}
+
+/** NFKC plus punctuation unification; used before matching labels. */
+export function normaliseForMatch(s: string): string {
+  return plainSpaces(s)
+    .normalize('NFKC')
+    .replace(/[“”„‟"'‘’`「」『』]/g, '')
+    .replace(/[【［\[]/g, '(')
+    .replace(/[】］\]]/g, ')')
+    .replace(/[，、,；;：:。.．·]/g, (m) => (m === '.' || m === '．' ? '.' : ','))
+    .replace(/\s+/g, '');
+}
+
+/** The text reduced to its letters and digits: what label matching compares. */
+export function labelKey(s: string): string {
+  return normaliseForMatch(s).replace(/[^\p{L}\p{N}.]/gu, '').replace(/\.(?!\d)/g, '');
+}
+
+export interface ParsedNumber { value: number; unit?: string; signed: boolean }
+
+const NUMBER_CELL = /^([+\-−－]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|个|条|项|次|%)?$/;
+
+/** Parse a table cell as a number ('1276.7257', '+19', '-25', '251000元', '３,１１９'); null if it is not one. */
+export function parseNumberCell(text: string): ParsedNumber | null {
+  const t = plainSpaces(text).normalize('NFKC').trim();
+  const m = NUMBER_CELL.exec(t);
+  if (!m) return null;
+  const sign = m[1] === '' ? 1 : m[1] === '+' ? 1 : -1;
+  const int = m[2].replace(/,/g, '');
+  const value = sign * Number(m[3] ? `${int}.${m[3]}` : int);
+  if (!Number.isFinite(value)) return null;
+  return { value: Object.is(value, -0) ? 0 : value, unit: m[4], signed: m[1] !== '' };
+}
+
+/** Cells that stand for "nothing printed here": blank, dashes, slashes. */
+export function isBlankCell(text: string): boolean {
+  return /^[\s\-—–―/／\\|]*$/.test(plainSpaces(text).normalize('NFKC'));
+}
+
+/** Chinese numerals up to 九千九百九十九 ('十' = 10, '二十一' = 21). */
+export function chineseNumeral(s: string): number | null {
+  const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  if (!s || /[^零〇一二两三四五六七八九十百千]/.test(s)) return null;
+  let total = 0;
+  let current = 0;
+  for (const ch of s) {
+    if (ch in digits) current = digits[ch];
+    else {
+      total += (current || 1) * units[ch];
+      current = 0;
+    }
+  }
+  return total + current;
+}
