@@ -40,7 +40,7 @@ export function normaliseForMatch(s: string): string {
 
 /** The text reduced to its letters and digits: what label matching compares. */
 export function labelKey(s: string): string {
-  return normaliseForMatch(s).replace(/[^\p{L}\p{N}.]/gu, '').replace(/\.(?!\d)/g, '');
+  return normaliseForMatch(s).replace(/[^\p{L}\p{N}.()]/gu, '');
 }
 
 export interface ParsedNumber { value: number; unit?: string; signed: boolean }

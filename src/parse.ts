@@ -1,0 +1,51 @@
+// The library's main entry: a file or bytes → a recognised report (and its parse record).
+import type { ParseRecord, Report } from './model/report.js';
+import { readBytes, readPath, type ReadResult } from './readers/index.js';
+import { recognise } from './recognise/index.js';
+import { toSimplifiedChinese } from './text/normalise.js';
+
+function finish(r: ReadResult): Report {
+  const report = recognise(r.doc);
+  if (r.traditional) {
+    // report agency and title as printed (繁体): the conversion is character for character, so the same
+    // position in the original line holds the printed form
+    report.agency = asPrinted(r.text, report.agency);
+    report.title = asPrinted(r.text, report.title);
+  }
+  return report;
+}
+
+function asPrinted(original: string, simplified: string | null): string | null {
+  if (!simplified) return simplified;
+  for (const line of original.split('\n')) {
+    const squeezed = line.replace(/\s+/g, '');
+    const at = toSimplifiedChinese(squeezed).indexOf(simplified);
+    if (at >= 0) return squeezed.slice(at, at + simplified.length);
+  }
+  return simplified;
+}
+
+export async function parseFile(path: string): Promise<Report> {
+  return finish(await readPath(path));
+}
+
+export async function parseBytes(bytes: Uint8Array, name: string): Promise<Report> {
+  return finish(await readBytes(bytes, name));
+}
+
+/** The JSON Lines record of shared/spec/cells-format.md (plus sources, narrative and diagnostics). */
+export function toParseRecord(report: Report): ParseRecord {
+  const cells: Record<string, number | null> = {};
+  const sources: NonNullable<ParseRecord['sources']> = {};
+  for (const [k, c] of Object.entries(report.cells)) {
+    cells[k] = c.value;
+    sources[k] = { ...c.source, how: c.how, raw: c.raw, ...(c.reason ? { reason: c.reason } : {}) };
+  }
+  const narrative: Record<string, number> = {};
+  for (const n of report.narrative) if (!(n.key in narrative)) narrative[n.key] = n.value;
+  return {
+    file: report.file, agency: report.agency, year: report.year, template: report.template, tables: report.tables, cells,
+    title: report.title, format: report.format, encoding: report.encoding, truncated: report.truncated,
+    narrative, diagnostics: report.diagnostics, sources,
+  };
+}

@@ -1,0 +1,139 @@
+// Byte decoding for every text-like input (plain text, Markdown, HTML): BOM, then a declared HTML charset, then
+// strict UTF-8, then statistical detection (chardet). The result has LF line ends and no BOM.
+import chardet from 'chardet';
+import { InputError } from '../errors.js';
+
+export interface Decoded {
+  text: string;
+  /** the WHATWG name of the decoder used: 'utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', ... */
+  encoding: string;
+}
+
+/** Charsets declared as GB2312/GBK are decoded as GB18030, their superset. */
+const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|cp936|ms936|windows-936|csgb2312|euc-cn|chinese|iso-ir-58)$/i;
+
+/** Decode a file's bytes to text; throws InputError when no encoding gives readable text. */
+export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
+  const bom = byBom(bytes);
+  if (bom) return finish(decode(bytes.subarray(bom.skip), bom.encoding), bom.encoding, name);
+
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return finish(decode(bytes, utf16), utf16, name);
+
+  const declared = declaredCharset(bytes);
+  const utf8 = strictUtf8(bytes);
+  if (declared && GB_FAMILY.test(declared)) {
+    // A page saved again as UTF-8 often keeps its old <meta charset=gb2312>: valid multi-byte UTF-8 wins.
+    if (utf8 !== null && hasNonAscii(bytes)) return finish(utf8, 'utf-8', name);
+    return finish(decode(bytes, 'gb18030'), 'gb18030', name);
+  }
+  if (utf8 !== null) return finish(utf8, 'utf-8', name);
+  if (declared) {
+    const label = supported(declared);
+    if (label && label !== 'utf-8') {
+      const text = decode(bytes, label);
+      if (badRatio(text) < 0.01) return finish(text, label, name);
+    }
+  }
+  return finish(...detect(bytes), name);
+}
+
+function byBom(b: Uint8Array): { encoding: string; skip: number } | null {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  return null;
+}
+
+/** UTF-16 without a BOM: many NUL bytes, all on the same parity (ASCII-heavy text such as HTML). */
+function utf16WithoutBom(b: Uint8Array): string | null {
+  const n = Math.min(b.length - (b.length % 2), 4096);
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+/** The charset of a <meta charset> or <meta http-equiv content="...; charset=..."> in the first 4 KiB. */
+export function declaredCharset(b: Uint8Array): string | null {
+  const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, 4096)).toString('latin1');
+  for (const m of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const cs = /charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(m[0]);
+    if (cs) return cs[1].toLowerCase();
+  }
+  return null;
+}
+
+function strictUtf8(b: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(b);
+  } catch {
+    return null;
+  }
+}
+
+function hasNonAscii(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
+  return false;
+}
+
+/** The WHATWG decoder name for a label, or null when TextDecoder does not know it. */
+function supported(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
+
+function decode(b: Uint8Array, label: string): string {
+  return new TextDecoder(label).decode(b);
+}
+
+/** Share of replacement characters and stray control characters among the non-space characters. */
+function badRatio(text: string): number {
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const bad = sample.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  const all = sample.replace(/\s+/g, '').length;
+  return all === 0 ? 0 : bad / all;
+}
+
+/**
+ * chardet's candidates, Chinese multi-byte encodings first (single-byte encodings decode anything "cleanly"),
+ * then the rest in chardet's order; the first that decodes cleanly wins, otherwise the least damaged.
+ */
+function detect(b: Uint8Array): [string, string] {
+  const ranked = [...new Set(chardet.analyse(b).map((m) => supported(m.name)))].filter(
+    (l): l is string => l !== null,
+  );
+  const chinese = ranked.filter((l) => l === 'gb18030' || l === 'gbk' || l === 'big5');
+  const order = [...new Set([...chinese, ...ranked, 'gb18030'])];
+  let best: [string, string] = ['', 'gb18030'];
+  let bestBad = Infinity;
+  for (const label of order) {
+    const text = decode(b, label);
+    const bad = badRatio(text);
+    if (bad < 0.001) return [text, label];
+    if (bad < bestBad) [best, bestBad] = [[text, label], bad];
+  }
+  return best;
+}
+
+function finish(text: string, encoding: string, name: string): Decoded {
+  if (badRatio(text) > 0.25) {
+    throw new InputError(
+      name,
+      '无法识别文件编码：解码后大部分为无效字符（文件可能不是文本，或使用了不支持的编码）',
+      'cannot determine the text encoding: the decoded text is mostly invalid characters (not a text file, or an unsupported encoding)',
+    );
+  }
+  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { text: noBom.replace(/\r\n?/g, '\n'), encoding };
+}

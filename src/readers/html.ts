@@ -1,0 +1,213 @@
+// The HTML reader: parses with cheerio (parse5, HTML5 error recovery, source locations) and walks the DOM in
+// document order into headings, paragraphs and grid tables. Page chrome (scripts, menus, footers, print/close
+// links) is dropped; layout tables (a page wrapped in a table) are read as flow; nested data tables follow their
+// outer table as blocks of their own.
+import { load } from 'cheerio';
+import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
+import type { SourceRef } from '../model/report.js';
+import { CHROME_NAME, LineIndex, cleanText, headingLevel, isChromeLine, joinLines } from './html-text.js';
+
+/** The part of a parse5/domhandler node this reader uses. */
+interface HNode {
+  nodeType: number;
+  name?: string;
+  data?: string;
+  attribs?: Record<string, string>;
+  children?: HNode[];
+  sourceCodeLocation?: { startOffset: number } | null;
+}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'embed',
+  'select', 'option', 'button', 'input', 'textarea', 'svg', 'canvas', 'map', 'audio', 'video']);
+const CHROME_TAGS = new Set(['nav', 'header', 'footer']);
+const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog',
+  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'form', 'hgroup', 'hr', 'html', 'li', 'main',
+  'menu', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
+const HEADING_TAG = /^h([1-6])$/;
+const BOLD_STYLE = /font-weight\s*:\s*(bold|[6-9]00)/i;
+/** U+2029 marks a hard line break (<br>, block boundary) inside flattened text. */
+const BREAK = '\u2029';
+
+const el = (n: HNode): n is HNode & { name: string; attribs: Record<string, string> } =>
+  n.nodeType === 1 && typeof n.name === 'string' && n.attribs !== undefined;
+const kids = (n: HNode): HNode[] => n.children ?? [];
+const elementKids = (n: HNode, ...names: string[]): HNode[] =>
+  kids(n).filter((c) => el(c) && names.includes(c.name));
+
+function hidden(n: HNode): boolean {
+  const a = n.attribs ?? {};
+  return 'hidden' in a || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
+}
+
+/** Flattened text of a subtree, <br> and block boundaries as BREAK; nested tables are collected, not read. */
+function flatten(n: HNode, nested?: HNode[]): string {
+  if (n.nodeType === 3) return n.data ?? '';
+  if (!el(n) || SKIP.has(n.name) || hidden(n)) return '';
+  if (n.name === 'br') return BREAK;
+  if (n.name === 'table' && nested) {
+    nested.push(n);
+    return BREAK;
+  }
+  const inner = kids(n).map((c) => flatten(c, nested)).join('');
+  return BLOCK.has(n.name) ? BREAK + inner + BREAK : inner;
+}
+
+const flatText = (n: HNode, nested?: HNode[]): string => joinLines(flatten(n, nested).split(BREAK));
+
+function tableRows(table: HNode): HNode[] {
+  return kids(table).flatMap((c) =>
+    !el(c) ? [] : c.name === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.name) ? elementKids(c, 'tr') : [],
+  );
+}
+
+function span(v: string | undefined, max: number): number | undefined {
+  const n = v === undefined ? NaN : parseInt(v.trim(), 10);
+  return Number.isFinite(n) && n > 1 ? Math.min(n, max) : undefined;
+}
+
+function hasTable(n: HNode): boolean {
+  return kids(n).some((c) => el(c) && (c.name === 'table' || hasTable(c)));
+}
+
+function hasHeadingInside(n: HNode): boolean {
+  return kids(n).some((c) => el(c) && c.name !== 'table' && (HEADING_TAG.test(c.name) || hasHeadingInside(c)));
+}
+
+class Walker {
+  readonly blocks: Block[] = [];
+  readonly notes: GDocument['notes'] = [];
+  private parts: string[] = [];
+  private pos: SourceRef | null = null;
+  private anchor: SourceRef | null = null;
+  private bold = 0;
+  private sawBold = false;
+  private sawPlain = false;
+
+  constructor(private readonly lines: LineIndex) {}
+
+  /** Position of a node's start tag, or of its first located descendant (parse5-implied elements have none). */
+  where(n: HNode): SourceRef | null {
+    if (n.sourceCodeLocation) return this.lines.at(n.sourceCodeLocation.startOffset);
+    for (const c of kids(n)) {
+      const p = this.where(c);
+      if (p) return p;
+    }
+    return null;
+  }
+
+  private at(n: HNode): SourceRef {
+    return this.where(n) ?? this.pos ?? this.anchor ?? { line: 1, column: 1, offset: 0 };
+  }
+
+  walk(n: HNode): void {
+    if (n.nodeType === 3) return this.text(n);
+    if (n.nodeType === 9) return kids(n).forEach((c) => this.walk(c));
+    if (!el(n) || SKIP.has(n.name) || hidden(n) || this.chrome(n)) return;
+    if (n.name === 'br' || n.name === 'hr') return this.flush();
+    const h = HEADING_TAG.exec(n.name);
+    if (h) {
+      this.flush();
+      const text = flatText(n);
+      if (text && !isChromeLine(text)) this.blocks.push({ kind: 'heading', level: Number(h[1]), text, pos: this.at(n) });
+      return;
+    }
+    if (n.name === 'table') return this.table(n);
+    if (BLOCK.has(n.name)) return this.walkBlock(n);
+    const bold = n.name === 'strong' || n.name === 'b' || BOLD_STYLE.test(n.attribs.style ?? '');
+    if (bold) this.bold++;
+    kids(n).forEach((c) => this.walk(c));
+    if (bold) this.bold--;
+  }
+
+  /** A block container: its text starts a new paragraph anchored at its start tag, and ends one. */
+  private walkBlock(n: HNode): void {
+    this.flush();
+    this.anchor = this.where(n);
+    const bold = BOLD_STYLE.test(n.attribs?.style ?? '');
+    if (bold) this.bold++;
+    kids(n).forEach((c) => this.walk(c));
+    if (bold) this.bold--;
+    this.flush();
+  }
+
+  /** Chrome containers are dropped unless they evidently hold the report (some sites wrap it in id="printArea"). */
+  private chrome(n: HNode & { name: string; attribs: Record<string, string> }): boolean {
+    if (!CHROME_TAGS.has(n.name) && !CHROME_NAME.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) return false;
+    const text = flatText(n);
+    return !(/信息公开/.test(text) && (text.length > 500 || hasTable(n)));
+  }
+
+  private text(n: HNode): void {
+    const data = n.data ?? '';
+    if (this.parts.length === 0 && !/\S/.test(data.replace(/\u00a0/g, ' '))) return;
+    if (this.parts.length === 0) this.pos = this.anchor ?? this.where(n);
+    this.parts.push(data);
+    if (/[^\s\u00a0]/.test(data)) {
+      if (this.bold > 0) this.sawBold = true;
+      else this.sawPlain = true;
+    }
+  }
+
+  flush(): void {
+    const text = cleanText(this.parts.join(''));
+    const pos = this.pos ?? this.anchor ?? { line: 1, column: 1, offset: 0 };
+    if (text && !isChromeLine(text)) {
+      const level = headingLevel(text, this.sawBold && !this.sawPlain);
+      this.blocks.push(level > 0 ? { kind: 'heading', level, text, pos } : { kind: 'paragraph', text, pos });
+    }
+    this.parts = [];
+    this.pos = null;
+    this.anchor = null;
+    this.sawBold = false;
+    this.sawPlain = false;
+  }
+
+  private table(t: HNode): void {
+    this.flush();
+    const nested: HNode[] = [];
+    const rows: TableRow[] = [];
+    for (const tr of tableRows(t)) {
+      const cells = elementKids(tr, 'td', 'th').map((td): TableCell => {
+        const cell: TableCell = { text: flatText(td, nested), pos: this.at(td) };
+        const rowSpan = span(td.attribs?.rowspan, 65534);
+        const colSpan = span(td.attribs?.colspan, 1000);
+        if (rowSpan) cell.rowSpan = rowSpan;
+        if (colSpan) cell.colSpan = colSpan;
+        return cell;
+      });
+      if (cells.length > 0) rows.push({ cells, pos: this.where(tr) ?? cells[0].pos });
+    }
+    const cellCount = rows.reduce((k, r) => k + r.cells.length, 0);
+    const layout = cellCount === 1 || rows.some((r) => r.cells.some((c) => c.text.length > 300)) ||
+      tableRows(t).some((tr) => elementKids(tr, 'td', 'th').some(hasHeadingInside));
+    if (layout) {
+      // a page or a box wrapped in a table: read its cells as ordinary flow
+      for (const tr of tableRows(t)) for (const td of elementKids(tr, 'td', 'th')) this.walkBlock(td);
+      return;
+    }
+    const caption = elementKids(t, 'caption')[0];
+    const captionText = caption ? flatText(caption) : '';
+    if (caption && captionText) this.blocks.push({ kind: 'paragraph', text: captionText, pos: this.at(caption) });
+    if (rows.length > 0) this.blocks.push({ kind: 'table', layout: 'grid', rows, pos: this.at(t) });
+    for (const inner of nested) {
+      this.notes.push({
+        code: 'html.nested-table',
+        message: '表格单元格内嵌套的表格已作为独立表格读出',
+        messageEn: 'a table nested inside a table cell was read as a separate table',
+        pos: this.at(inner),
+      });
+      this.table(inner);
+    }
+  }
+}
+
+/** Read decoded HTML into the document model. `encoding` is what decodeBytes reported. */
+export function readHtml(text: string, name: string, encoding: string): GDocument {
+  const $ = load(text, { sourceCodeLocationInfo: true });
+  const root: HNode = $.root()[0];
+  const walker = new Walker(new LineIndex(text));
+  walker.walk(root);
+  walker.flush();
+  return { source: { name, format: 'html', shape: 'html', encoding }, blocks: walker.blocks, notes: walker.notes };
+}

@@ -1,0 +1,37 @@
+// Reader dispatch: bytes → document model. The format is sniffed from the content (the extension only breaks
+// ties); each format has one reader file.
+import { readFileSync } from 'node:fs';
+import type { GDocument } from '../document/model.js';
+import { InputError } from '../errors.js';
+import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
+import { decodeBytes } from './decode.js';
+import { readHtml } from './html.js';
+import { sniffFormat } from './sniff.js';
+import { readText } from './text.js';
+
+export interface ReadResult { doc: GDocument; text: string; traditional: boolean }
+
+/** Decode and read one report given as bytes. Throws InputError for input no reader can use. */
+export async function readBytes(bytes: Uint8Array, name: string): Promise<ReadResult> {
+  const format = sniffFormat(bytes, name);
+  if (format === 'html' || format === 'text') {
+    const { text, encoding } = decodeBytes(bytes, name);
+    const traditional = looksTraditional(text);
+    // 繁体 is matched in 简体; the character-for-character conversion keeps positions valid
+    const work = traditional ? toSimplifiedChinese(text) : text;
+    const doc = format === 'html' ? readHtml(work, name, encoding) : readText(work, name, encoding, /^#{1,6}\s/m.test(work) ? 'markdown' : 'text');
+    return { doc, text, traditional };
+  }
+  throw new InputError(name, `不支持的文件类型（${format}）`, `unsupported file type (${format})`);
+}
+
+export async function readPath(path: string): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new InputError(path, `无法读取文件：${(e as Error).message}`, `cannot read the file: ${(e as Error).message}`);
+  }
+  if (!bytes.length) throw new InputError(path, '文件为空', 'the file is empty');
+  return readBytes(bytes, path);
+}

@@ -1,0 +1,74 @@
+// Format sniffing by content: magic bytes for PDF, OOXML (docx/xlsx), other zips and OLE (.doc); markup near the
+// start for HTML; otherwise text if the bytes look like text. The file extension only breaks ties.
+export type SniffedFormat = 'html' | 'text' | 'pdf' | 'docx' | 'xlsx' | 'zip' | 'doc' | 'unknown';
+
+const HTML_START = /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|table[\s>]|meta\s|title[\s>])/i;
+const HTML_EXT = /\.(x?html?|shtml|jsp|aspx?|php)$/i;
+const TEXT_EXT = /\.(txt|text|md|markdown|csv|tsv)$/i;
+
+/** Guess a file's format from its bytes; `name` (its path or file name) is used only to break ties. */
+export function sniffFormat(bytes: Uint8Array, name: string): SniffedFormat {
+  const ext = (/\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? '').toLowerCase();
+  if (bytes.length === 0) return HTML_EXT.test(ext) ? 'html' : TEXT_EXT.test(ext) ? 'text' : 'unknown';
+
+  if (latin1(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return zipKind(bytes, ext);
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleKind(bytes, ext);
+
+  const head = textHead(bytes);
+  if (head === null) return 'unknown';
+  if (HTML_START.test(head.slice(0, 2048))) return 'html';
+  // A fragment without <html>/<table> near the start: trust an HTML extension if it holds any tag.
+  if (HTML_EXT.test(ext) && /<[a-z][a-z0-9]*[\s>/]/i.test(head)) return 'html';
+  return 'text';
+}
+
+function startsWith(b: Uint8Array, magic: number[]): boolean {
+  return magic.every((v, i) => b[i] === v);
+}
+
+function latin1(b: Uint8Array, from: number, to: number): string {
+  const start = Math.max(0, from);
+  return Buffer.from(b.buffer, b.byteOffset + start, Math.max(0, Math.min(b.length, to) - start)).toString('latin1');
+}
+
+/** Zip entry names are stored uncompressed in local headers and in the central directory at the end. */
+function zipKind(b: Uint8Array, ext: string): SniffedFormat {
+  const names = latin1(b, 0, 65536) + latin1(b, b.length - 65536, b.length);
+  if (names.includes('[Content_Types].xml')) {
+    if (names.includes('word/')) return 'docx';
+    if (names.includes('xl/')) return 'xlsx';
+    if (ext === '.docx') return 'docx';
+    if (ext === '.xlsx') return 'xlsx';
+  }
+  return 'zip';
+}
+
+/** OLE compound file: Word's stream is named "WordDocument" (UTF-16LE in the directory). */
+function oleKind(b: Uint8Array, ext: string): SniffedFormat {
+  const all = latin1(b, 0, Math.min(b.length, 4 * 1024 * 1024));
+  if (all.includes('W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t')) return 'doc';
+  if (all.includes('W\0o\0r\0k\0b\0o\0o\0k') || /\.(xls|ppt)$/.test(ext)) return 'unknown';
+  return 'doc';
+}
+
+/**
+ * The first few KiB as ASCII-compatible text (UTF-16 by BOM or NUL pattern), or null when the bytes do not look
+ * like text (NUL bytes or many control characters).
+ */
+function textHead(b: Uint8Array): string | null {
+  const n = Math.min(b.length, 8192);
+  const le = (b[0] === 0xff && b[1] === 0xfe) || (b[1] === 0 && b[0] !== 0 && b[3] === 0);
+  const be = (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] !== 0 && b[2] === 0);
+  const head = le || be ? new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(b.subarray(0, n - (n % 2))) : latin1(b, 0, n);
+  let control = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return null;
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) control++;
+  }
+  if (control > head.length * 0.05) return null;
+  return head.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
+}

@@ -1,0 +1,135 @@
+// Places the values of a damaged row — one that printed fewer or more values than the table has columns —
+// only where the row's own sums and non-negativity (and, across rows, the column sums) leave one possibility.
+
+/** total = Σ parts, by column index within a row. */
+export interface RowSum { total: number; parts: number[] }
+
+/** A possible reading of a row: a value per column, or null where it stays unknown. */
+export type Candidate = (number | null)[];
+
+const MAX_MISSING = 2;
+
+function combinations(n: number, k: number): number[][] {
+  const out: number[][] = [];
+  const pick = (start: number, acc: number[]) => {
+    if (acc.length === k) return void out.push([...acc]);
+    for (let i = start; i < n; i++) pick(i + 1, [...acc, i]);
+  };
+  pick(0, []);
+  return out;
+}
+
+/** Fill unknowns from the row sums; false when the reading contradicts them or non-negativity. */
+function resolve(values: Candidate, sums: RowSum[]): boolean {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const s of sums) {
+      const idx = [s.total, ...s.parts];
+      const unknown = idx.filter((i) => values[i] === null);
+      const partSum = s.parts.reduce((a, i) => a + (values[i] ?? 0), 0);
+      if (unknown.length === 0) {
+        if (Math.abs((values[s.total] as number) - partSum) > 1e-9) return false;
+      } else if (unknown.length === 1) {
+        const u = unknown[0];
+        const v = u === s.total ? partSum : (values[s.total] as number) - partSum;
+        if (v < 0) return false;
+        values[u] = v;
+        changed = true;
+      } else if (values[s.total] !== null) {
+        const slack = (values[s.total] as number) - partSum;
+        if (slack < 0) return false;
+        if (slack === 0) {
+          for (const u of unknown) values[u] = 0;
+          changed = true;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/** Every reading of a row that printed `printed` values in order for `width` columns, consistent with `sums`. */
+export function rowCandidates(printed: number[], width: number, sums: RowSum[]): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  if (printed.length < width) {
+    const missing = width - printed.length;
+    if (missing > MAX_MISSING) return [];
+    for (const gaps of combinations(width, missing)) {
+      const values: Candidate = [];
+      let p = 0;
+      for (let c = 0; c < width; c++) values.push(gaps.includes(c) ? null : printed[p++]);
+      if (resolve(values, sums)) seen.set(JSON.stringify(values), values);
+    }
+  } else if (printed.length > width) {
+    const extra = printed.length - width;
+    if (extra > MAX_MISSING) return [];
+    for (const drop of combinations(printed.length, extra)) {
+      const values: Candidate = printed.filter((_, i) => !drop.includes(i));
+      if (resolve(values, sums)) seen.set(JSON.stringify(values), values);
+    }
+  } else {
+    const values: Candidate = [...printed];
+    if (resolve(values, sums)) seen.set(JSON.stringify(values), values);
+  }
+  return [...seen.values()];
+}
+
+/** A relation across rows: Σ lhs = Σ rhs, over (row id, column) cells. */
+export interface TableSum { lhs: [string, number][]; rhs: [string, number][] }
+
+export interface SolveResult {
+  /** row id → the certain values (null where the readings disagree) */
+  placed: Map<string, Candidate>;
+  readings: number;
+}
+
+const MAX_COMBINATIONS = 200_000;
+
+/**
+ * Choose a reading per ambiguous row so that every table relation holds; keep a value only where all
+ * consistent choices agree. `fixed` rows are certain; relations touching an unknown cell are skipped.
+ */
+export function solveTable(fixed: Map<string, Candidate>, ambiguous: Map<string, Candidate[]>, relations: TableSum[]): SolveResult {
+  const ids = [...ambiguous.keys()];
+  const choice = new Map<string, Candidate>(fixed);
+  const agreed = new Map<string, Candidate>();
+  let readings = 0;
+  let combos = ids.reduce((n, id) => n * Math.max(1, ambiguous.get(id)!.length), 1);
+  if (combos > MAX_COMBINATIONS) return { placed: new Map(), readings: -1 };
+  const holds = () =>
+    relations.every((r) => {
+      const side = (cells: [string, number][]) => {
+        let sum = 0;
+        for (const [row, col] of cells) {
+          const v = choice.get(row)?.[col];
+          if (v === null || v === undefined) return null;
+          sum += v;
+        }
+        return sum;
+      };
+      const l = side(r.lhs);
+      const rr = side(r.rhs);
+      return l === null || rr === null || Math.abs(l - rr) < 1e-9;
+    });
+  const visit = (i: number) => {
+    if (i === ids.length) {
+      if (!holds()) return;
+      readings++;
+      for (const id of ids) {
+        const c = choice.get(id)!;
+        const prev = agreed.get(id);
+        agreed.set(id, prev ? prev.map((v, k) => (v === c[k] ? v : null)) : [...c]);
+      }
+      return;
+    }
+    for (const cand of ambiguous.get(ids[i])!) {
+      choice.set(ids[i], cand);
+      visit(i + 1);
+    }
+    choice.delete(ids[i]);
+  };
+  combos = 0;
+  visit(0);
+  return { placed: readings ? agreed : new Map(), readings };
+}

@@ -1,0 +1,57 @@
+// The recogniser: document model → report model. Sections, title/agency/year, template version, the three
+// tables (via the label catalogue and the row assembler) and the narrative figures.
+import type { GDocument } from '../document/model.js';
+import type { Cell, Diagnostic, Report } from '../model/report.js';
+import { tableGroupOf, type TableGroup } from '../model/template.js';
+import { assembleTable } from './assemble.js';
+import { findMetadata } from './metadata.js';
+import { findNarrative } from './narrative.js';
+import { findSections } from './sections.js';
+import { tokenRows } from './tokens.js';
+import { decideVersion } from './version.js';
+import { walkTables } from './walk.js';
+
+const TABLE_ORDER: Record<string, string[]> = {
+  '2019': ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'art20_9', 'applications', 'reviewLitigation'],
+  '2021': ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'applications', 'reviewLitigation'],
+};
+
+export function recognise(doc: GDocument): Report {
+  const rows = tokenRows(doc);
+  const sections = findSections(rows);
+  const meta = findMetadata(rows);
+  const walk = walkTables(rows);
+  const tables: Record<TableGroup, boolean> = { active: false, applications: false, review: false };
+  for (const t of walk.seen) tables[tableGroupOf(t)] = true;
+  for (const e of walk.events) if (e.numbers.length) tables[tableGroupOf(e.table)] = true;
+  const anyTable = tables.active || tables.applications || tables.review;
+  const { version, evidence, diagnostics: versionDiags } = decideVersion(walk, meta.year, anyTable);
+  const diagnostics: Diagnostic[] = [...versionDiags, ...doc.notes.map((n) => ({ code: n.code, severity: 'warning' as const, message: n.message, messageEn: n.messageEn, source: n.pos }))];
+  const cells: Record<string, Cell> = {};
+  if (version) {
+    for (const t of TABLE_ORDER[version]) {
+      const events = walk.events.filter((e) => e.table === t);
+      if (!events.length) continue;
+      const { cells: got, diagnostics: d } = assembleTable(version, t, events);
+      for (const c of got) cells[c.key] = c;
+      diagnostics.push(...d);
+    }
+  }
+  const lastSection = sections.filter((s) => s.source).pop();
+  return {
+    file: doc.source.name,
+    format: doc.source.format,
+    encoding: doc.source.encoding,
+    title: meta.title,
+    agency: meta.agency,
+    year: meta.year,
+    template: version,
+    layoutEvidence: evidence,
+    sections,
+    tables,
+    cells,
+    narrative: findNarrative(rows, sections),
+    diagnostics,
+    truncated: !lastSection || lastSection.no < 6,
+  };
+}

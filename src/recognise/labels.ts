@@ -1,0 +1,134 @@
+// The label catalogue: every row label, caption and column header of both templates, with the variants seen
+// in real reports, and a fuzzy matcher that tells which template row a printed label names.
+import { TEMPLATES, type TemplateVersion } from '../model/template.js';
+import { labelKey } from '../text/normalise.js';
+
+export interface RowLabel {
+  table: string;
+  row: string;
+  /** false for group labels such as （三）不予公开 that carry no values in the official table */
+  isData: boolean;
+  versions: TemplateVersion[];
+  keys: string[];
+}
+
+/** Variants seen in real reports, written as the official label's labelKey → extra keys. */
+const ROW_VARIANTS: Record<string, string[]> = {
+  'applications/outcome.denied.lawProhibited': ['2.其他法律法规禁止公开', '2.其他法律行政止公开'],
+  'applications/outcome.other': ['(六)其他处理'],
+  'applications/outcome.partial': ['(二)部分公开'],
+  'art20_1/normativeDocuments': ['规范性文件'],
+};
+
+function build(): RowLabel[] {
+  const byKey = new Map<string, RowLabel>();
+  for (const version of ['2019', '2021'] as TemplateVersion[]) {
+    for (const t of TEMPLATES[version].tables) {
+      for (const r of t.rows) {
+        if (!r.label) continue;
+        const id = `${t.key}/${r.key}`;
+        let entry = byKey.get(id);
+        if (!entry) byKey.set(id, (entry = { table: t.key, row: r.key, isData: r.isData, versions: [], keys: [] }));
+        // outcome.other is a data row in 2019 and a group in 2021; a 2021 report may still print it as one row
+        if (r.isData) entry.isData = true;
+        entry.versions.push(version);
+        const k = labelKey(r.label);
+        if (!entry.keys.includes(k)) entry.keys.push(k);
+      }
+    }
+  }
+  for (const [id, variants] of Object.entries(ROW_VARIANTS)) {
+    const entry = byKey.get(id);
+    if (entry) for (const v of variants) if (!entry.keys.includes(labelKey(v))) entry.keys.push(labelKey(v));
+  }
+  return [...byKey.values()];
+}
+
+export const ROW_LABELS: RowLabel[] = build();
+
+/** Strip the numbering ('一、', '(三)', '1.', '1、') that prefixes a label key. */
+function stripNumbering(k: string): { num: string; body: string } {
+  const m = /^((?:[一二三四五六七八九十]+)|(?:\([一二三四五六七八九十]+\))|(?:\d+\.?))/.exec(k);
+  return m ? { num: m[1].replace(/\.$/, ''), body: k.slice(m[1].length) } : { num: '', body: k };
+}
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
+  return m;
+}
+
+/** Dice coefficient over character bigrams (1 = same). */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let common = 0;
+  for (const [g, n] of A) common += Math.min(n, B.get(g) ?? 0);
+  return (2 * common) / (a.length - 1 + b.length - 1);
+}
+
+/** How well printed text names a label key: 1 exact; truncated or wrapped labels still score high. */
+export function labelScore(printed: string, key: string): number {
+  if (printed === key) return 1;
+  const p = stripNumbering(printed);
+  const k = stripNumbering(key);
+  if (p.num && k.num && p.num !== k.num) return 0;
+  const pb = p.body;
+  const kb = k.body;
+  if (!pb || !kb) return 0;
+  // a bare header word ('其他', '总计') is not the numbered row it resembles
+  if (!p.num && k.num && kb.length < 4) return 0;
+  if (pb === kb) return p.num === k.num ? 1 : 0.95;
+  // label cut short (truncated page, wrapped cell) or followed by a note
+  if (pb.length >= 4 && kb.startsWith(pb)) return 0.9 * Math.min(1, pb.length / Math.min(kb.length, 8));
+  if (kb.length >= 4 && pb.startsWith(kb) && pb.length <= kb.length + 24) return 0.9;
+  if (pb.length > kb.length * 2 + 10) return 0;
+  return similarity(pb, kb) * (p.num && p.num === k.num ? 1 : 0.9);
+}
+
+export interface LabelMatch { label: RowLabel; score: number }
+
+/** The template row a printed cell names, or null. Prose sentences never match (length guard). */
+export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | null {
+  const key = labelKey(printed);
+  if (key.length < 2 || key.length > 60) return null;
+  let best: LabelMatch | null = null;
+  for (const label of ROW_LABELS) {
+    for (const k of label.keys) {
+      const s = labelScore(key, k);
+      if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
+    }
+  }
+  return best;
+}
+
+/** Captions of section 二 sub-tables: 第二十条第（一）项 … 第（九）项 → art20_1 … art20_9. */
+export function matchCaption(printed: string): string | null {
+  const m = /^第二十条第?\(?([一五六八九])\)?项/.exec(labelKey(printed));
+  if (!m) return null;
+  return `art20_${({ 一: 1, 五: 5, 六: 6, 八: 8, 九: 9 } as Record<string, number>)[m[1]]}`;
+}
+
+/** Column-header words that reveal the template version. */
+const VERSION_WORDS: { re: RegExp; version: TemplateVersion; what: string }[] = [
+  { re: /本年制发|本年度?废止|本年度止件|现行有效/, version: '2021', what: '本年制发件数/本年废止件数/现行有效件数' },
+  { re: /本年处理决定数量/, version: '2021', what: '本年处理决定数量' },
+  { re: /本年收费金额/, version: '2021', what: '本年收费金额' },
+  { re: /^行政规范性文件$/, version: '2021', what: '行政规范性文件' },
+  { re: /逾期不补正|逾期未按收费通知/, version: '2021', what: '（六）其他处理分项' },
+  { re: /本年新制作|本年新公开|对外公开总数/, version: '2019', what: '本年新制作数量/本年新公开数量/对外公开总数量' },
+  { re: /上一年项目数量|本年增\/?减/, version: '2019', what: '上一年项目数量/本年增/减' },
+  { re: /第二十条第\(九\)项|政府集中采购|采购项目数量|采购总金额/, version: '2019', what: '第二十条第（九）项' },
+  { re: /^规范性文件$/, version: '2019', what: '规范性文件' },
+  { re: /^其他对外管理服务事项$/, version: '2019', what: '其他对外管理服务事项' },
+];
+
+/** The template version a header or label cell speaks for, if any. */
+export function versionEvidence(printed: string): { version: TemplateVersion; what: string } | null {
+  const k = labelKey(printed).replace(/\//g, '');
+  const raw = labelKey(printed);
+  for (const w of VERSION_WORDS) if (w.re.test(k) || w.re.test(raw)) return { version: w.version, what: w.what };
+  return null;
+}

@@ -1,0 +1,105 @@
+// Finds the title, the reporting body and the year: from the title (also when split over two lines or
+// preceded by the body's name on its own line), else from the report's own sentences (本报告由…编制,
+// …X年政府信息公开工作年度报告, "2021年，某某局…", 请与…联系), tolerating 年度/工作 variants and page chrome.
+import type { Row } from './tokens.js';
+
+const ORG_SUFFIX = '(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|街道办事处|办事处|委员会|管理委员会|管理局|办公室|办公厅|政府|局|委|厅|署|院|中心|所|站|会)';
+const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
+const TITLE_TAIL = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
+const ORG_LINE = new RegExp(`^${ORG}$`);
+const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
+const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定/;
+const BOUNDARY = /.*(?:编制了|编制|公布|发布|现将|印发|根据|关于|特向社会公开|公开|的|由|是|[，。,、；：:（）()《》“”"\s])/;
+
+export interface Metadata { title: string | null; agency: string | null; year: number | null; titlePos: Row['pos'] | null }
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+/** The last plausible body name in a text fragment ('…规定,吉林市卫生健康委编制了吉林市卫生健康委员会' → the last). */
+function tailName(fragment: string): string | null {
+  const tail = fragment.replace(BOUNDARY, '');
+  return tail.length >= 2 && !NOT_AGENCY.test(tail) ? tail : null;
+}
+
+function titleParts(text: string): { agency: string; year: number; after: string } | null {
+  const s = squeeze(text).replace(/^.*[:：]/, '').replace(/^[【\[（(][^】\]）)]*[】\]）)]/, '');
+  const m = TITLE_TAIL.exec(s);
+  if (!m || m.index > 40) return null;
+  const agency = s.slice(0, m.index).replace(/^《/, '');
+  const after = /^(\d{4})年度?([\u4e00-\u9fa5]{2,20}?)(?:政府)?信息公开/.exec(s.slice(m.index))?.[2] ?? '';
+  return { agency, year: Number(m[1]), after };
+}
+
+function isTitleRow(row: Row): boolean {
+  const s = squeeze(row.text);
+  return s.length <= 70 && TITLE_TAIL.test(s) && !/^根据|^按照|^本报告/.test(s);
+}
+
+export function findMetadata(rows: Row[]): Metadata {
+  const head = rows.slice(0, 40);
+  const fullText = rows.slice(0, 120).map((r) => r.text).join('\n');
+  let title: string | null = null;
+  let titlePos: Row['pos'] | null = null;
+  let agency: string | null = null;
+  let year: number | null = null;
+
+  for (let i = 0; i < head.length && !agency; i++) {
+    let row = head[i];
+    let text = row.text.trim();
+    // a title split over two lines: '左贡县人民政府2021年度' + '信息公开年度报告'
+    if (!isTitleRow(row) && i + 1 < head.length && /年度?$/.test(squeeze(text)) && isTitleRow({ ...head[i + 1], text: text + head[i + 1].text })) {
+      text = text + head[i + 1].text.trim();
+      row = { ...row, text };
+    }
+    if (!isTitleRow(row)) continue;
+    const parts = titleParts(text);
+    if (!parts) continue;
+    title ??= squeeze(text).replace(/^.*[:：]/, '');
+    titlePos ??= row.pos;
+    year ??= parts.year;
+    if (parts.agency && !NOT_AGENCY.test(parts.agency)) {
+      agency = parts.agency;
+      title = squeeze(text).replace(/^.*[:：]/, '');
+      titlePos = row.pos;
+      year = parts.year;
+      break;
+    }
+    // the body's name on its own line just before (or after) a title that lacks it
+    const prev = head[i - 1] ? squeeze(head[i - 1].text) : '';
+    const next = head[i + 1] ? squeeze(head[i + 1].text) : '';
+    if (ORG_LINE.test(prev) && !NOT_AGENCY.test(prev)) agency = prev;
+    else if (ORG_LINE.test(next) && !NOT_AGENCY.test(next) && head[i + 2] && isTitleRow(head[i + 2])) agency = next;
+    else if (parts.after && i === 0) agency = null; // '2020年金石镇政府信息公开…': keep looking for the full name
+  }
+
+  const prose = squeeze(fullText);
+  const fromProse = (re: RegExp): string | null => {
+    for (const m of prose.matchAll(re)) {
+      const name = tailName(m[1]);
+      if (name && new RegExp(`${ORG_SUFFIX}$|${PLACE_ONLY.source.slice(1, -1)}$`).test(name)) return name;
+    }
+    return null;
+  };
+  const byEditor = fromProse(new RegExp(`由(${ORG})(?:根据|按照|依据|编制|负责)`, 'g'));
+  const byReportName = fromProse(/([^《》]{2,30}?)\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告(?!编制|的通知|工作的)/g);
+  const byYearSentence = fromProse(new RegExp(`\\d{4}年(?:度)?[，,](${ORG})`, 'g'));
+  const byContact = fromProse(new RegExp(`请(?:与|向|联系)(${ORG})(?:联系|\\(|（|咨询|地址)`, 'g'));
+  const anyOrg = fromProse(new RegExp(`(${ORG})`, 'g'));
+
+  if (agency && PLACE_ONLY.test(agency)) {
+    // a bare place name in the title ('钟祥镇'): the report's own sentence may name the body fully
+    const full = [byEditor, byYearSentence].find((n) => n && n.startsWith(agency!) && n !== agency);
+    if (full) agency = full;
+  }
+  agency ??= byEditor ?? byReportName ?? byYearSentence ?? byContact ?? anyOrg;
+
+  if (year === null) {
+    const y =
+      /(\d{4})年度?(?:政府)?信息公开(?:工作)?年度报告/.exec(prose) ??
+      /统计期限.{0,4}?(\d{4})年1月1日/.exec(prose) ??
+      /(?:^|[。\n])(\d{4})年度?[，,]/.exec(prose);
+    if (y) year = Number(y[1]);
+  }
+  if (year !== null && (year < 2008 || year > 2100)) year = null;
+  return { title, agency, year, titlePos };
+}

@@ -1,0 +1,48 @@
+// Finds the six fixed sections by their heading texts and known variants, whatever their numbering
+// (一、… / 第一部分 / none) — never by numbering alone, since section 一 often has its own 一、二、三 sub-headings.
+import type { Section } from '../model/report.js';
+import { TEMPLATES } from '../model/template.js';
+import { labelKey } from '../text/normalise.js';
+import type { Row } from './tokens.js';
+
+const PHRASES: { no: number; re: RegExp }[] = [
+  { no: 1, re: /^(总体情况|概述|概况|基本情况)/ },
+  { no: 2, re: /^(主动公开政府信息(的)?情况|政府信息主动公开(工作)?情况|主动公开政府信息$)/ },
+  { no: 3, re: /^(收到和处理政府信息公开申请(的)?情况|政府信息依申请公开(办理)?情况|依申请公开政府信息(的)?情况|收到和处理政府信息公开申请$)/ },
+  { no: 4, re: /^(因)?(政府信息公开(工作)?)?(被申请)?行政复议.{0,16}行政诉讼(的)?情况/ },
+  { no: 5, re: /^(政府信息公开工作)?存在的主要问题及(其)?改进(情况|措施)/ },
+  { no: 6, re: /^其他需要报告的事项/ },
+];
+
+/** The section a heading names ('三、收到和处理政府信息公开申请情况' → 3), or null. Sub-headings like （一）… never match. */
+export function matchSectionHeading(text: string): { no: number } | null {
+  const head = text.trim().slice(0, 64);
+  if (/^[（(]/.test(head) || /^\d/.test(head)) return null;
+  let key = labelKey(head);
+  const numbered = /^(?:第([一二三四五六])部分|([一二三四五六]))/.exec(key);
+  if (numbered) key = key.slice(numbered[0].length);
+  for (const p of PHRASES) if (p.re.test(key)) return { no: p.no };
+  return null;
+}
+
+/** The six sections with their headings, text and positions (title null when not found). */
+export function findSections(rows: Row[]): Section[] {
+  const defs = TEMPLATES['2021'].sections;
+  const starts: { no: number; index: number }[] = [];
+  rows.forEach((row, index) => {
+    const first = row.tokens[0];
+    if (!first || first.kind !== 'section' || first.section === undefined) return;
+    const last = starts[starts.length - 1];
+    if (!last || first.section > last.no) starts.push({ no: first.section, index });
+  });
+  return defs.map((d) => {
+    const i = starts.findIndex((s) => s.no === d.no);
+    if (i < 0) return { no: d.no, key: d.key, title: null, text: '', source: null };
+    const from = starts[i].index;
+    const to = i + 1 < starts.length ? starts[i + 1].index : rows.length;
+    const heading = rows[from];
+    const text = rows.slice(from, to).map((r) => r.text).join('\n');
+    const title = heading.tokens[0].text.length <= 40 ? heading.tokens[0].text : heading.tokens[0].text.slice(0, 40);
+    return { no: d.no, key: d.key, title, text, source: heading.pos };
+  });
+}

@@ -1,0 +1,77 @@
+// Flattens the document model into rows of classified cells — numbers, blanks, row labels, captions, headers,
+// section headings, prose — the one stream the table assembler and the metadata finders walk.
+import type { GDocument } from '../document/model.js';
+import type { SourceRef } from '../model/report.js';
+import { isBlankCell, labelKey, parseNumberCell, type ParsedNumber } from '../text/normalise.js';
+import { matchCaption, matchRowLabel, versionEvidence, type RowLabel } from './labels.js';
+import { matchSectionHeading } from './sections.js';
+
+export type TokenKind = 'number' | 'blank' | 'label' | 'caption' | 'header' | 'section' | 'text';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  pos: SourceRef;
+  number?: ParsedNumber;
+  label?: RowLabel;
+  labelScore?: number;
+  caption?: string;
+  section?: number;
+  version?: { version: '2019' | '2021'; what: string };
+}
+
+export interface Row {
+  tokens: Token[];
+  /** from a real table row (several cells on one line / one <tr>) */
+  grid: boolean;
+  pos: SourceRef;
+  /** the whole line's text (for headings and prose) */
+  text: string;
+}
+
+const APPLICATION_HEADER = /勾稽关系|申请人情况|^自然人$|法人或其他组织|^商业企业$|^科研机构$|^社会公益组织$|^社会组织$|^法律服务机构$/;
+const REVIEW_HEADER = /^行政复议$|^行政诉讼$|^结果维持$|^结果纠正$|^其他结果$|^尚未审结$|^未经复议直接起诉$|^复议后起诉$/;
+const OTHER_HEADER = /^信息内容$|^总计$|^其他$/;
+
+export function classify(text: string, pos: SourceRef): Token {
+  const t = text.trim();
+  if (isBlankCell(t)) return { kind: 'blank', text: t, pos };
+  const number = parseNumberCell(t);
+  if (number) return { kind: 'number', text: t, pos, number };
+  const key = labelKey(t);
+  const caption = matchCaption(t);
+  if (caption) return { kind: 'caption', text: t, pos, caption };
+  const section = matchSectionHeading(t);
+  if (section) return { kind: 'section', text: t, pos, section: section.no };
+  const version = versionEvidence(t) ?? undefined;
+  const m = matchRowLabel(t);
+  if (m) return { kind: 'label', text: t, pos, label: m.label, labelScore: m.score, version };
+  if (version || APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key) || /^本年|数量|金额|单位/.test(key) && key.length < 30)
+    return { kind: 'header', text: t, pos, version };
+  return { kind: 'text', text: t, pos };
+}
+
+export function headerKind(token: Token): 'applications' | 'review' | null {
+  if (token.kind !== 'header') return null;
+  const key = labelKey(token.text);
+  if (APPLICATION_HEADER.test(key)) return 'applications';
+  if (REVIEW_HEADER.test(key)) return 'review';
+  return null;
+}
+
+/** Every block as rows of tokens, in document order. */
+export function tokenRows(doc: GDocument): Row[] {
+  const rows: Row[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'table') {
+      for (const r of b.rows) {
+        const cells = r.cells.filter((c) => c.text.trim() !== '' || b.layout === 'grid');
+        const tokens = cells.map((c) => classify(c.text, c.pos)).filter((tk) => tk.text !== '' || tk.kind !== 'blank');
+        rows.push({ tokens, grid: b.layout === 'grid' && r.cells.length > 1, pos: r.pos, text: r.cells.map((c) => c.text).join(' ') });
+      }
+    } else {
+      rows.push({ tokens: [classify(b.text, b.pos)], grid: false, pos: b.pos, text: b.text });
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,140 @@
+// Walks the token rows once and records, per table, what was printed: labelled rows with the numbers that
+// follow them ("observations") and runs of numbers that no label claims ("orphans"), in source order.
+import type { SourceRef } from '../model/report.js';
+import { headerKind, type Row, type Token } from './tokens.js';
+
+export interface Observation {
+  kind: 'row';
+  table: string;
+  row: string;
+  label: Token;
+  numbers: Token[];
+  /** how many source rows the numbers came from (1 = printed on one line: the order is reliable) */
+  numberRows: number;
+  /** the label and its numbers were on one grid row */
+  sameRow: boolean;
+  /** empty cells printed in the row (a grid row with no numbers and blanks is a blank row) */
+  blanks: number;
+  seq: number;
+}
+
+export interface OrphanRun {
+  kind: 'orphans';
+  table: string;
+  numbers: Token[];
+  seq: number;
+}
+
+export type TableEvent = Observation | OrphanRun;
+
+export interface Walk {
+  events: TableEvent[];
+  /** tables whose captions, headers or labels were seen (present even without values) */
+  seen: Set<string>;
+  evidence: { version: '2019' | '2021'; what: string; pos: SourceRef }[];
+}
+
+const SECTION_CONTEXT: Record<number, string | null> = { 1: null, 2: 'active', 3: 'applications', 4: 'reviewLitigation', 5: null, 6: null };
+
+export function walkTables(rows: Row[]): Walk {
+  const events: TableEvent[] = [];
+  const seen = new Set<string>();
+  const evidence: Walk['evidence'] = [];
+  let ctx: string | null = null;
+  let pending: Observation | null = null;
+  let run: OrphanRun | null = null;
+  let seq = 0;
+
+  const finish = () => {
+    if (pending) events.push(pending);
+    pending = null;
+  };
+  const endRun = () => {
+    if (run && run.numbers.length) events.push(run);
+    run = null;
+  };
+  const orphan = (numbers: Token[]) => {
+    if (!ctx || ctx === 'active') return; // numbers outside any table are prose
+    if (!run || run.table !== ctx) {
+      endRun();
+      run = { kind: 'orphans', table: ctx, numbers: [], seq: seq++ };
+    }
+    run.numbers.push(...numbers);
+  };
+
+  for (const row of rows) {
+    for (const t of row.tokens) if (t.version) evidence.push({ ...t.version, pos: t.pos });
+    const first = row.tokens[0];
+    if (!first) continue;
+    if (first.kind === 'section' && !row.tokens.some((t) => t.kind === 'label' && t.label?.isData)) {
+      finish();
+      endRun();
+      ctx = SECTION_CONTEXT[first.section ?? 0] ?? null;
+      continue;
+    }
+    const caption = row.tokens.find((t) => t.kind === 'caption');
+    if (caption?.caption) {
+      finish();
+      endRun();
+      ctx = caption.caption;
+      seen.add(ctx);
+    }
+    const numbers = row.tokens.filter((t) => t.kind === 'number');
+    const blanks = row.tokens.filter((t) => t.kind === 'blank').length;
+    const dataLabels = row.tokens.filter((t) => t.kind === 'label' && t.label?.isData);
+    const label = dataLabels[dataLabels.length - 1];
+    const headers = row.tokens.map(headerKind).filter((h): h is 'applications' | 'review' => h !== null);
+    if (!label && headers.length && !numbers.length) {
+      finish();
+      endRun();
+      ctx = headers.includes('review') && !headers.includes('applications') ? 'reviewLitigation' : headers[0] === 'review' ? 'reviewLitigation' : 'applications';
+      seen.add(ctx);
+      continue;
+    }
+    if (label?.label) {
+      finish();
+      endRun();
+      const table = label.label.table;
+      ctx = table;
+      seen.add(table);
+      const after = numbers.filter((n) => n.pos.column > label.pos.column || n.pos.line > label.pos.line);
+      const obs: Observation = {
+        kind: 'row', table, row: label.label.row, label, numbers: after, numberRows: after.length ? 1 : 0,
+        sameRow: after.length > 0, blanks, seq: seq++,
+      };
+      if (after.length) events.push(obs);
+      else pending = obs;
+      continue;
+    }
+    if (numbers.length && numbers.length === row.tokens.filter((t) => t.kind !== 'blank').length) {
+      // a line of numbers only
+      if (pending && pending.numbers.length < 64) {
+        pending.numbers.push(...numbers);
+        pending.numberRows++;
+      } else orphan(numbers);
+      continue;
+    }
+    if (numbers.length && pending && !pending.numbers.length) {
+      // the wrapped end of a label, with the values on the same line
+      pending.numbers.push(...numbers);
+      pending.numberRows++;
+      continue;
+    }
+    // header words or text: a pending label with values is complete; one without may continue on this line
+    if (pending && pending.numbers.length) finish();
+    if (headers.length || row.tokens.some((t) => t.kind === 'header')) {
+      if (pending) finish();
+      endRun();
+      if (ctx === 'reviewLitigation' || headers.includes('review')) ctx = 'reviewLitigation';
+      if (headers.includes('applications') && ctx !== 'reviewLitigation') ctx = 'applications';
+      if (ctx) seen.add(ctx);
+      if (numbers.length) orphan(numbers);
+      continue;
+    }
+    if (numbers.length && row.grid) orphan(numbers);
+    else endRun();
+  }
+  finish();
+  endRun();
+  return { events, seen, evidence };
+}

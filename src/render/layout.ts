@@ -1,0 +1,152 @@
+// Shared layout logic for every renderer: which template a report is drawn with, the row list of each table
+// (including a 2021 report printed with the single 2019-style （六）其他处理 row, and the reverse), which table
+// groups are present, and how one cell value is printed.
+import type { Cell, Report } from '../model/report.js';
+import {
+  TEMPLATES, cellKey, tableGroupOf,
+  type ColumnDef, type RowDef, type TableDef, type TableGroup, type TemplateVersion,
+} from '../model/template.js';
+
+/** Note printed where a whole table group was not found in the source. */
+export const MISSING_TABLE_NOTE = '（表格缺失）';
+/** The corner cell of table 三 (official wording). */
+export const APPLICATIONS_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+export const OTHER_ROW_LABEL = '（六）其他处理';
+
+/** The template a report is drawn with: its own, else by year (≤ 2020 → 2019), else 2021. */
+export function layoutVersion(report: Report): TemplateVersion {
+  if (report.template) return report.template;
+  return report.year !== null && report.year <= 2020 ? '2019' : '2021';
+}
+
+/** The title as printed, else the conventional {机关}{年份}年政府信息公开工作年度报告. */
+export function displayTitle(report: Report): string {
+  if (report.title) return report.title;
+  const year = report.year !== null ? `${report.year}年` : '';
+  return `${report.agency ?? ''}${year}政府信息公开工作年度报告`;
+}
+
+export type OtherShape = 'single' | 'items';
+
+/** How （六）其他处理 is laid out: by the cells the report has, else by its template. */
+export function otherShape(report: Report, version: TemplateVersion): OtherShape {
+  const keys = Object.keys(report.cells);
+  const hasItems = keys.some((k) => k.startsWith('applications/outcome.other.'));
+  const hasSingle = keys.some((k) => k.startsWith('applications/outcome.other/'));
+  if (hasSingle && !hasItems) return 'single';
+  if (hasItems && !hasSingle) return 'items';
+  return version === '2019' ? 'single' : 'items';
+}
+
+const SINGLE_OTHER: RowDef = { key: 'outcome.other', label: OTHER_ROW_LABEL, parent: 'outcome', isData: true, level: 1 };
+
+function otherItemRows(): RowDef[] {
+  const t = TEMPLATES['2021'].tables.find((x) => x.key === 'applications');
+  return (t?.rows ?? []).filter((r) => r.key === 'outcome.other' || r.parent === 'outcome.other');
+}
+
+/** The rows a table is drawn with for this report. */
+export function tableRows(report: Report, version: TemplateVersion, table: TableDef): RowDef[] {
+  if (table.key !== 'applications') return table.rows;
+  const shape = otherShape(report, version);
+  const rows: RowDef[] = [];
+  for (const r of table.rows) {
+    if (r.key === 'outcome.other') rows.push(...(shape === 'single' ? [SINGLE_OTHER] : otherItemRows()));
+    else if (r.parent !== 'outcome.other') rows.push(r);
+  }
+  return rows;
+}
+
+/** The tables of a section (2: the art20_* sub-tables; 3; 4) in template order. */
+export function sectionTables(version: TemplateVersion, section: number): TableDef[] {
+  return TEMPLATES[version].tables.filter((t) => t.section === section);
+}
+
+/** A table group is drawn when the report says it is present or has any cell of it. */
+export function groupPresent(report: Report, group: TableGroup): boolean {
+  if (report.tables[group]) return true;
+  return Object.keys(report.cells).some((k) => tableGroupOf(k.split('/')[0]) === group);
+}
+
+export const SECTION_GROUP: Record<number, TableGroup> = { 2: 'active', 3: 'applications', 4: 'review' };
+
+/** The value as shown: '' for blank or absent; signed changes keep a printed '+'; odd units are shown. */
+export function formatCell(cell: Cell | undefined, column?: ColumnDef): string {
+  if (!cell || cell.value === null) return '';
+  let s = String(cell.value);
+  if (column?.valueType === 'signedInteger' && cell.value > 0 && /^\s*[+＋]/.test(cell.raw)) s = `+${s}`;
+  if (cell.unit && column?.valueType === 'decimal' && cell.unit !== column.unit) s += cell.unit;
+  return s;
+}
+
+/** The cell of a table position, if the report has it. */
+export function cellAt(report: Report, table: string, row: string, column: string): Cell | undefined {
+  return report.cells[cellKey(table, row, column)];
+}
+
+/** Every cell key of the report in template order (with the report's （六） shape), then any others. */
+export function orderedCellKeys(report: Report): string[] {
+  const version = layoutVersion(report);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const t of TEMPLATES[version].tables)
+    for (const r of tableRows(report, version, t)) {
+      if (!r.isData) continue;
+      for (const c of t.columns) {
+        const k = cellKey(t.key, r.key, c.key);
+        if (k in report.cells) {
+          out.push(k);
+          seen.add(k);
+        }
+      }
+    }
+  for (const k of Object.keys(report.cells)) if (!seen.has(k)) out.push(k);
+  return out;
+}
+
+/** Section text split into paragraphs (non-empty trimmed lines). */
+export function paragraphs(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+/** Short description of the template used, e.g. "2021（国办公开办函〔2021〕30号）". */
+export function templateNote(report: Report): string {
+  const v = layoutVersion(report);
+  const note = `${v}（${TEMPLATES[v].docNo}）`;
+  return report.template ? note : `${note}，按年度推定`;
+}
+
+/** Group labels of the section 四 columns: [top header, second header]. */
+export const REVIEW_GROUPS: Record<string, [string, string | null]> = {
+  review: ['行政复议', null],
+  litigationDirect: ['行政诉讼', '未经复议直接起诉'],
+  litigationAfterReview: ['行政诉讼', '复议后起诉'],
+};
+
+/** Group label of the 法人或其他组织 columns of table 三. */
+export const APPLICANT_GROUPS: Record<string, string> = { legalPersonOrOther: '法人或其他组织' };
+
+export interface SectionView {
+  no: number;
+  /** the heading printed, else the template's */
+  title: string;
+  /** false when the source did not have this section */
+  found: boolean;
+  text: string;
+}
+
+/** The six sections in order, from the report where found, else from the template. */
+export function sectionViews(report: Report): SectionView[] {
+  return TEMPLATES[layoutVersion(report)].sections.map((def) => {
+    const s = report.sections.find((x) => x.no === def.no) ?? report.sections.find((x) => x.key === def.key);
+    return { no: def.no, title: s?.title ?? def.title, found: !!s && s.title !== null, text: s?.text ?? '' };
+  });
+}
+
+/** The data rows under `parent` (recursively), in the given row order. */
+export function dataDescendants(rows: RowDef[], parent: string): RowDef[] {
+  return rows.filter((r) => r.isData && (r.parent === parent || r.key.startsWith(`${parent}.`)));
+}
+
+export const SECTION_NOT_FOUND = '（原文未见本节）';
+export const TRUNCATED_NOTE = '（原文在第六部分之前中断）';

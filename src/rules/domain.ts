@@ -1,0 +1,52 @@
+// D4, domains: every number is ≥ 0 except the 2019 本年增/减 columns (signed); every number is an integer except
+// the amounts (2021 art20_8/fees/amount 本年收费金额, 2019 art20_9/centralizedProcurement/totalAmount 采购总金额).
+import type { Finding } from '../model/report.js';
+import { TEMPLATES, splitCellKey, type ColumnDef } from '../model/template.js';
+import { cellText, cellTextEn } from './lib/labels.js';
+import { makeFinding, versionOf } from './lib/findings.js';
+import type { Rule } from './rule.js';
+
+/** The column definition of a cell in either template (column keys do not clash between them). */
+function columnDef(table: string, column: string): ColumnDef | undefined {
+  for (const v of ['2021', '2019'] as const) {
+    const c = TEMPLATES[v].tables.find((t) => t.key === table)?.columns.find((x) => x.key === column);
+    if (c) return c;
+  }
+  return undefined;
+}
+
+const rule: Rule = {
+  id: 'domain',
+  severity: 'error',
+  description: '数值范围：除2019年格式“本年增/减”外不得为负数；除金额外应为整数',
+  descriptionEn: 'Domains: non-negative except the 2019 change columns; integers except amounts',
+  check(ctx) {
+    const { report } = ctx;
+    const v = versionOf(report);
+    const out: Finding[] = [];
+    for (const cell of Object.values(report.cells)) {
+      const value = cell.value;
+      if (value === null) continue;
+      const { table, column } = splitCellKey(cell.key);
+      const type = columnDef(table, column)?.valueType ?? 'integer';
+      const where = cellText(v, cell.key);
+      if (!Number.isFinite(value))
+        out.push(makeFinding(rule, report, { message: `${where}的数值无效`, messageEn: `${cellTextEn(cell.key)} is not a finite number`, cells: [cell.key] }));
+      else if (value < 0 && type !== 'signedInteger')
+        out.push(makeFinding(rule, report, {
+          message: `${where}为${value}，不应为负数`,
+          messageEn: `${cellTextEn(cell.key)} is ${value}; it cannot be negative`,
+          cells: [cell.key],
+        }));
+      else if (!Number.isInteger(value) && type !== 'decimal')
+        out.push(makeFinding(rule, report, {
+          message: `${where}为${value}，应为整数（件数、项数不能有小数）`,
+          messageEn: `${cellTextEn(cell.key)} is ${value}; counts must be whole numbers`,
+          cells: [cell.key],
+        }));
+    }
+    return out;
+  },
+};
+
+export default rule;

@@ -1,0 +1,75 @@
+// Evaluating one relation on a report: sums both sides (blank counts as 0 for arithmetic, but is remembered),
+// skips relations with a cell the report does not contain, and turns a failure into a finding.
+import type { Finding, Report } from '../../model/report.js';
+import { parseTerm, type Relation } from '../../model/relations.js';
+import type { Rule, RuleContext } from '../rule.js';
+import { makeFinding, round, sameNumber } from './findings.js';
+
+export interface Evaluation {
+  holds: boolean;
+  lhs: number;
+  rhs: number;
+  /** the terms' cell keys, `prev:` kept */
+  keys: string[];
+  /** keys of involved cells printed blank */
+  blanks: string[];
+}
+
+/** Null when a cell of the relation is missing (or a previous-year term has no previous report). */
+export function evaluate(rel: Relation, report: Report, previous?: Report): Evaluation | null {
+  const blanks: string[] = [];
+  const side = (terms: string[]): number | null => {
+    let sum = 0;
+    for (const term of terms) {
+      const t = parseTerm(term);
+      const cell = (t.prev ? previous : report)?.cells[t.key];
+      if (!cell) return null;
+      if (cell.value === null) blanks.push(t.prev ? `prev:${t.key}` : t.key);
+      else sum += t.sign * cell.value;
+    }
+    return round(sum);
+  };
+  const lhs = side(rel.lhs);
+  const rhs = side(rel.rhs);
+  if (lhs === null || rhs === null) return null;
+  const holds = rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
+  const keys = [...rel.lhs, ...rel.rhs].map((t) => t.replace(/^-/, ''));
+  return { holds, lhs, rhs, keys, blanks };
+}
+
+export interface Wording {
+  message: string;
+  messageEn: string;
+}
+
+const BLANK_NOTE = '（其中有空白单元格，按0计算；空白不等于0）';
+const BLANK_NOTE_EN = ' (blank cells counted as 0; blank is not zero)';
+
+/**
+ * Check every relation whose id starts with `prefix` and report each failure with `word`. A failure that
+ * involves blank cells is reported one level milder (warning), since the blank, not the arithmetic, may be at fault.
+ * `expected` is the value a single-cell left side should have.
+ */
+export function checkRelations(
+  rule: Pick<Rule, 'id' | 'severity'>,
+  ctx: RuleContext,
+  relations: Relation[],
+  word: (rel: Relation, ev: Evaluation) => Wording,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const rel of relations) {
+    const ev = evaluate(rel, ctx.report, ctx.previous);
+    if (!ev || ev.holds) continue;
+    const w = word(rel, ev);
+    const blank = ev.blanks.length > 0;
+    const milder = blank && rule.severity === 'error' ? 'warning' : rule.severity;
+    out.push(makeFinding(rule, ctx.report, {
+      message: blank ? w.message + BLANK_NOTE : w.message,
+      messageEn: blank ? w.messageEn + BLANK_NOTE_EN : w.messageEn,
+      cells: ev.keys,
+      expected: rel.lhs.length === 1 && rel.op === '=' ? ev.rhs : undefined,
+      severity: milder,
+    }, ctx.previous));
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+// The rule contract: one module per check, each with a default-exported Rule and a `<id>.cases.ts` beside it.
+import type { Finding, Report, Severity } from '../model/report.js';
+
+export interface RuleContext {
+  report: Report;
+  /** the same agency's report for the year before, when the caller has one */
+  previous?: Report;
+}
+
+export interface Rule {
+  /** short kebab-case id, equal to the module's file name */
+  id: string;
+  /** the most severe level the rule reports (a finding may be milder, e.g. when blanks are involved) */
+  severity: Severity;
+  description: string;
+  descriptionEn: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+/** What an invalid case must produce from its rule. */
+export interface Expectation {
+  /** number of findings from the rule */
+  count: number;
+  /** cell keys every one of which must be named by some finding */
+  cells?: string[];
+  /** severity every finding must have */
+  severity?: Severity;
+  /** the `expected` value of the first finding */
+  expected?: number;
+  /** a fragment the first finding's Chinese message must contain */
+  messageIncludes?: string;
+}
+
+export interface Case {
+  name: string;
+  report: Report;
+  previous?: Report;
+}
+
+export interface InvalidCase extends Case {
+  expect: Expectation;
+}
+
+export interface RuleCases {
+  valid: Case[];
+  invalid: InvalidCase[];
+}
