@@ -315,9 +315,11 @@ describe('Markdown, text, CSV, JSON', () => {
     expect(displayWidth('（一）予以公开 12')).toBe(17);
     const txt = renderText(complete2021);
     const block = txt.split('\n\n').find((b) => b.includes('一、本年新收'));
-    const lines = (block ?? '').split('\n').slice(1); // after the 注 line; every row ends in a right-aligned 总计
-    expect(lines.length).toBe(1 + 1 + 28);
-    expect(new Set(lines.map(displayWidth)).size).toBe(1);
+    const lines = (block ?? '').split('\n').slice(1); // after the 注 line
+    expect(lines.length).toBe(2 + 25 + 5); // header, rule, data rows, group label lines
+    const full = lines.filter((l) => !/^\s*(三、本年度办理结果|（[三四五六]）\S+)$/.test(l)); // rows ending in 总计
+    expect(full.length).toBe(2 + 25);
+    expect(new Set(full.map(displayWidth)).size).toBe(1);
   });
   it('CSV: BOM, header, one line per cell in template order, RFC 4180 quoting', () => {
     for (const [, report] of FIXTURES) {
@@ -331,6 +333,9 @@ describe('Markdown, text, CSV, JSON', () => {
     expect(csv).toContain(',art20_5/licensing/changeThisYear,第二十条第（五）项 / 行政许可 / 本年增/减,-25\r\n');
     const keys = renderCsv([complete2021]).split('\r\n').slice(1, -1).map((l) => l.split(',')[4]);
     expect(keys).toEqual(allCellKeys('2021'));
+    const reviewLabels = renderCsv([complete2021]).split('\r\n').filter((l) => l.includes(',reviewLitigation/')).map((l) => l.split(',')[5]);
+    expect(new Set(reviewLabels).size).toBe(15);
+    expect(reviewLabels[5]).toBe('复议诉讼 / 行政诉讼·未经复议直接起诉 / 结果维持');
     expect(renderCsv([damaged])).toContain(',applications/outcome.total/total,申请情况 / （七）总计 / 总计,\r\n');
   });
   it('JSON round-trips and satisfies report.schema.json', () => {

@@ -43,7 +43,7 @@ export function isChromeLine(text: string): boolean {
 }
 
 /** class/id names of page chrome containers. */
-export const CHROME_NAME = /nav|menu|footer|header|breadcrumb|share|print|toolbar/i;
+export const CHROME_NAME = /nav|menu|foot|header|breadcrumb|share|print|toolbar|copyright/i;
 
 const SECTION = /^[一二三四五六七八九十]+、/;
 const SUB = /^[（(][一二三四五六七八九十]+[）)]/;

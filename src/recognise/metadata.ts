@@ -8,7 +8,7 @@ const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
 const TITLE_TAIL = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
 const ORG_LINE = new RegExp(`^${ORG}$`);
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
-const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定/;
+const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定|^[我本该全各此其]|^(?:县|区|市|乡|镇)?政府$|^人民政府$/;
 const BOUNDARY = /.*(?:编制了|编制|公布|发布|现将|印发|根据|关于|特向社会公开|公开|的|由|是|[，。,、；：:（）()《》“”"\s])/;
 
 export interface Metadata { title: string | null; agency: string | null; year: number | null; titlePos: Row['pos'] | null }
@@ -73,10 +73,10 @@ export function findMetadata(rows: Row[]): Metadata {
   }
 
   const prose = squeeze(fullText);
-  const fromProse = (re: RegExp): string | null => {
+  const fromProse = (re: RegExp, loose = false): string | null => {
     for (const m of prose.matchAll(re)) {
       const name = tailName(m[1]);
-      if (name && new RegExp(`${ORG_SUFFIX}$|${PLACE_ONLY.source.slice(1, -1)}$`).test(name)) return name;
+      if (name && !(loose && /[和及]/.test(name)) && !/情况|信息公开/.test(name) && new RegExp(`${ORG_SUFFIX}$|${PLACE_ONLY.source.slice(1, -1)}$`).test(name)) return name;
     }
     return null;
   };
@@ -84,7 +84,7 @@ export function findMetadata(rows: Row[]): Metadata {
   const byReportName = fromProse(/([^《》]{2,30}?)\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告(?!编制|的通知|工作的)/g);
   const byYearSentence = fromProse(new RegExp(`\\d{4}年(?:度)?[，,](${ORG})`, 'g'));
   const byContact = fromProse(new RegExp(`请(?:与|向|联系)(${ORG})(?:联系|\\(|（|咨询|地址)`, 'g'));
-  const anyOrg = fromProse(new RegExp(`(${ORG})`, 'g'));
+  const anyOrg = fromProse(/([\u4e00-\u9fa5]{0,20}?(?:省|市|县|区|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?(?:人民政府办公室|人民政府|街道办事处|办事处|管理局|委员会|局))/g, true);
 
   if (agency && PLACE_ONLY.test(agency)) {
     // a bare place name in the title ('钟祥镇'): the report's own sentence may name the body fully
@@ -95,7 +95,7 @@ export function findMetadata(rows: Row[]): Metadata {
 
   if (year === null) {
     const y =
-      /(\d{4})年度?(?:政府)?信息公开(?:工作)?年度报告/.exec(prose) ??
+      /(\d{4})年度?[^，。,；]{0,8}?信息公开(?:工作)?年度报告/.exec(prose) ??
       /统计期限.{0,4}?(\d{4})年1月1日/.exec(prose) ??
       /(?:^|[。\n])(\d{4})年度?[，,]/.exec(prose);
     if (y) year = Number(y[1]);

@@ -43,10 +43,12 @@ export function classify(text: string, pos: SourceRef): Token {
   if (caption) return { kind: 'caption', text: t, pos, caption };
   const section = matchSectionHeading(t);
   if (section) return { kind: 'section', text: t, pos, section: section.no };
-  const version = versionEvidence(t) ?? undefined;
+  // table cells are short; a prose paragraph mentioning 现行有效 or 数量 is not a header
+  const short = key.length <= 30 && !/[。；;]/.test(t);
+  const version = short ? versionEvidence(t) ?? undefined : undefined;
   const m = matchRowLabel(t);
   if (m) return { kind: 'label', text: t, pos, label: m.label, labelScore: m.score, version };
-  if (version || APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key) || /^本年|数量|金额|单位/.test(key) && key.length < 30)
+  if (version || (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) || (key.length <= 16 && /^本年|数量$|金额|^\(?单位/.test(key) && !/[,:]/.test(t)))
     return { kind: 'header', text: t, pos, version };
   return { kind: 'text', text: t, pos };
 }

@@ -14,7 +14,8 @@ export function decideVersion(walk: Walk, year: number | null, anyTable: boolean
   }
   const byYear: TemplateVersion | null = year === null ? null : year <= 2020 ? '2019' : '2021';
   let version: TemplateVersion | null;
-  if (votes['2019'] || votes['2021']) version = votes['2019'] > votes['2021'] ? '2019' : votes['2021'] > votes['2019'] ? '2021' : byYear ?? '2021';
+  if (!anyTable) version = null;
+  else if (votes['2019'] || votes['2021']) version = votes['2019'] > votes['2021'] ? '2019' : votes['2021'] > votes['2019'] ? '2021' : byYear ?? '2021';
   else version = anyTable ? byYear ?? '2021' : null;
   const diagnostics: Diagnostic[] = [];
   if (version && byYear && version !== byYear && (votes['2019'] || votes['2021']))

@@ -127,7 +127,7 @@ export function walkTables(rows: Row[]): Walk {
       endRun();
       if (ctx === 'reviewLitigation' || headers.includes('review')) ctx = 'reviewLitigation';
       if (headers.includes('applications') && ctx !== 'reviewLitigation') ctx = 'applications';
-      if (ctx) seen.add(ctx);
+      if (ctx && (headers.length || row.tokens.some((t) => t.version))) seen.add(ctx);
       if (numbers.length) orphan(numbers);
       continue;
     }

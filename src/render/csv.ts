@@ -1,8 +1,7 @@
 // Tidy CSV of many reports: one line per cell in template order, with the cell's label, for spreadsheets.
 // RFC 4180 (CRLF, quoted fields where needed) and a UTF-8 byte-order mark so Excel and WPS read it as UTF-8.
 import type { Report } from '../model/report.js';
-import { cellLabel } from '../model/template.js';
-import { layoutVersion, orderedCellKeys } from './layout.js';
+import { labelOfCell, layoutVersion, orderedCellKeys } from './layout.js';
 
 export const CSV_HEADER = ['file', 'agency', 'year', 'template', 'cell_key', 'label', 'value'] as const;
 
@@ -18,7 +17,7 @@ export function renderCsv(reports: Report[]): string {
     const version = layoutVersion(r);
     for (const key of orderedCellKeys(r)) {
       const value = r.cells[key].value;
-      const fields = [r.file, r.agency ?? '', r.year === null ? '' : String(r.year), r.template ?? '', key, cellLabel(version, key), value === null ? '' : String(value)];
+      const fields = [r.file, r.agency ?? '', r.year === null ? '' : String(r.year), r.template ?? '', key, labelOfCell(version, key), value === null ? '' : String(value)];
       lines.push(fields.map(csvField).join(','));
     }
   }

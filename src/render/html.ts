@@ -2,10 +2,9 @@
 // and their merged cells, what could not be read, and optionally the findings of the checks with the cells they
 // name highlighted.
 import type { Finding, Report, Severity } from '../model/report.js';
-import { cellLabel } from '../model/template.js';
 import { activeTableHtml, applicationsTableHtml, esc, reviewTableHtml, type TableContext } from './html-tables.js';
 import {
-  MISSING_TABLE_NOTE, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, groupPresent, layoutVersion,
+  MISSING_TABLE_NOTE, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, groupPresent, labelOfCell, layoutVersion,
   paragraphs, sectionTables, sectionViews, templateNote,
 } from './layout.js';
 
@@ -73,7 +72,7 @@ function findingsHtml(ctx: TableContext, findings: Finding[]): string[] {
   out.push('<ol class="findings">');
   for (const f of findings) {
     const cells = f.cells
-      .map((c) => `<span class="cell" title="${esc(c.key)}">${esc(cellLabel(ctx.version, c.key))} = ${c.value === null ? '空白' : c.value}</span>`)
+      .map((c) => `<span class="cell" title="${esc(c.key)}">${esc(labelOfCell(ctx.version, c.key))} = ${c.value === null ? '空白' : c.value}</span>`)
       .join('；');
     const expected = f.expected !== undefined ? `；应为 ${f.expected}` : '';
     out.push(

@@ -3,7 +3,7 @@
 // groups are present, and how one cell value is printed.
 import type { Cell, Report } from '../model/report.js';
 import {
-  TEMPLATES, cellKey, tableGroupOf,
+  TEMPLATES, cellKey, cellLabel, splitCellKey, tableDef, tableGroupOf,
   type ColumnDef, type RowDef, type TableDef, type TableGroup, type TemplateVersion,
 } from '../model/template.js';
 
@@ -125,6 +125,18 @@ export const REVIEW_GROUPS: Record<string, [string, string | null]> = {
 
 /** Group label of the 法人或其他组织 columns of table 三. */
 export const APPLICANT_GROUPS: Record<string, string> = { legalPersonOrOther: '法人或其他组织' };
+
+/**
+ * A cell's human label: cellLabel() of the model, except that the section 四 columns name their group
+ * (cellLabel gives '复议诉讼 / cases / 结果维持' for all three groups alike).
+ */
+export function labelOfCell(version: TemplateVersion, key: string): string {
+  const { table, column } = splitCellKey(key);
+  const col = table === 'reviewLitigation' ? tableDef(version, table)?.columns.find((c) => c.key === column) : undefined;
+  if (!col) return cellLabel(version, key);
+  const [top, second] = REVIEW_GROUPS[col.group ?? ''] ?? [col.group ?? '', null];
+  return ['复议诉讼', [top, second].filter(Boolean).join('·'), col.label].join(' / ');
+}
 
 export interface SectionView {
   no: number;

@@ -12,6 +12,7 @@ import {
 export function mdText(s: string): string {
   return s
     .replace(/([\\`*_[\]<>|])/g, '\\$1')
+    .replace(/&(?=#?\w+;)/g, '&amp;')
     .replace(/^(\s*)([#>+-]|\d+\.)/, (_m, sp: string, mark: string) => `${sp}${mark.replace(/([#>+.-])/, '\\$1')}`);
 }
 

@@ -1,0 +1,83 @@
+// Helpers shared by the layouts: writing prose tokens, hard-wrapping prose without splitting numbers, the
+// pdftotext habit of spacing digits off from CJK text, and the field-flattening styles of scraped tables.
+import type { TableGroup } from '../../model/template.js';
+import { flatten, type Field, type FlattenStyle } from '../flatten.js';
+import type { Block, GridRow, ReportModel, Token } from '../model.js';
+import type { Out } from '../out.js';
+import type { Rng } from '../random.js';
+
+export type Layout = (model: ReportModel, rng: Rng) => Out;
+
+export function writeTokens(out: Out, tokens: Token[]): void {
+  for (const t of tokens) {
+    if (t.figure !== undefined && t.value !== undefined) out.figure(t.figure, t.value, t.text);
+    else out.text(t.text);
+  }
+}
+
+export function tokensText(tokens: Token[]): string {
+  return tokens.map((t) => t.text).join('');
+}
+
+/** pdftotext puts spaces around ASCII numbers set in a CJK line: '收到申请 21 件'. */
+export function spaceDigits(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (t.figure) out.push({ text: ' ' }, t, { text: ' ' });
+    else out.push({ text: t.text.replace(/(\d+)/g, ' $1 ') });
+  }
+  return out.map((t) => (t.figure ? t : { text: t.text.replace(/ {2,}/g, ' ') }));
+}
+
+/** Break prose into lines of at most `max` characters; figures and ASCII runs are never split. */
+export function wrapTokens(tokens: Token[], max: number): Token[][] {
+  const units: Token[] = [];
+  for (const t of tokens) {
+    if (t.figure) units.push(t);
+    else for (const m of t.text.matchAll(/[0-9A-Za-z.%@\-]+|[\s\S]/g)) units.push({ text: m[0] });
+  }
+  const lines: Token[][] = [[]];
+  let len = 0;
+  for (const u of units) {
+    if (len + u.text.length > max && len > 0) {
+      lines.push([]);
+      len = 0;
+      if (u.text === ' ') continue;
+    }
+    lines[lines.length - 1].push(u);
+    len += u.text.length;
+  }
+  return lines.map(merge);
+}
+
+function merge(line: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of line) {
+    const last = out[out.length - 1];
+    if (!t.figure && last && !last.figure) last.text += t.text;
+    else out.push(t.figure ? t : { text: t.text });
+  }
+  return out;
+}
+
+/** Write a table's fields through `line`, between the group's start and end marks. */
+export function writeTable(out: Out, group: TableGroup, rows: Field[][], line: (out: Out, fields: Field[]) => void): void {
+  out.groupStart(group);
+  for (const f of rows) line(out, f);
+  out.groupEnd(group);
+}
+
+/** Flatten styles as seen in scraped tables: section 二 fills colspans, table 三 varies, table 四 fills both. */
+export function scrapeStyle(group: TableGroup, rng: Rng): FlattenStyle {
+  if (group === 'active') return { colspan: 'full', rowspan: false, trailing: false };
+  if (group === 'review') return { colspan: 'full', rowspan: true, trailing: rng.chance(0.3) };
+  return { colspan: rng.pick(['one', 'none', 'full'] as const), rowspan: true, trailing: rng.chance(0.4) };
+}
+
+export function flattenBlock(grid: GridRow[], group: TableGroup, rng: Rng): Field[][] {
+  return flatten(grid, scrapeStyle(group, rng));
+}
+
+export function isTable(b: Block): b is Extract<Block, { kind: 'table' }> {
+  return b.kind === 'table';
+}

@@ -1,0 +1,35 @@
+// 'pipe' layout, like dev 045/049: one line per paragraph, table rows as 'label | 0 | 0 | 0 |' where each
+// empty field left by a merged cell is a bare '|' ('第二十条第（一）项 | |||', '行政许可 | 0 | ||').
+import { Out } from '../out.js';
+import type { Field } from '../flatten.js';
+import type { ReportModel } from '../model.js';
+import type { Rng } from '../random.js';
+import { flattenBlock, writeTable, writeTokens } from './common.js';
+
+export function pipeLine(o: Out, fields: Field[]): void {
+  let started = false;
+  let lastEmpty = false;
+  for (const f of fields) {
+    if (f.text) {
+      o.text(started ? ' ' : '').cell(f.key, f.text).text(' |');
+      lastEmpty = false;
+    } else {
+      o.text(started && !lastEmpty ? ' |' : '|');
+      lastEmpty = true;
+    }
+    started = true;
+  }
+  o.text('\n');
+}
+
+export function pipe(model: ReportModel, rng: Rng): Out {
+  const out = new Out();
+  for (const b of model.blocks) {
+    if (b.kind === 'title' || b.kind === 'heading') out.text(b.text + '\n');
+    else if (b.kind === 'para') {
+      writeTokens(out, b.tokens);
+      out.text('\n');
+    } else writeTable(out, b.group, flattenBlock(b.grid, b.group, rng), pipeLine);
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+// The rules layer: every check, and checkReport() to run them all on a report (optionally against last year's).
+//
+// Coverage of the strict (error-level) rules, for the property "any single cell changed ⇒ an error naming it":
+// - every section 三 (applications) cell is in exactly one row-total equation (D2), and the outcome, carried-over,
+//   carried-forward and new-received cells are also in the outcome-total (D1) and balance (O1) equations;
+// - every section 四 (review) cell is in its group's total equation (D3);
+// - a printed group subtotal is in its G1 equation and its own row total;
+// - section 二 (art20_*) cells are in no strict equation: only the domain rule (≥ 0, integer) constrains them, so
+//   changing one to another non-negative integer (or, for amounts, decimal) cannot be detected within a report.
+//   The soft cross-year and S4 checks may notice it, as warnings.
+// A changed value therefore always breaks an equation it appears in with coefficient 1, since the others stay put.
+import type { Finding, Report, Severity } from '../model/report.js';
+import type { Rule } from './rule.js';
+import balance from './balance.js';
+import blankCell from './blank-cell.js';
+import crossYear from './cross-year.js';
+import domain from './domain.js';
+import groupSubtotal from './group-subtotal.js';
+import missingSection from './missing-section.js';
+import missingTable from './missing-table.js';
+import narrativeVsTable from './narrative-vs-table.js';
+import outcomeTotal from './outcome-total.js';
+import partialTable from './partial-table.js';
+import plausibility from './plausibility.js';
+import publishedLeTotal from './published-le-total.js';
+import reviewTotals from './review-totals.js';
+import rowTotal from './row-total.js';
+import templateYear from './template-year.js';
+import titlePattern from './title-pattern.js';
+
+export type { Rule, RuleContext } from './rule.js';
+
+export const ALL_RULES: readonly Rule[] = [
+  balance, outcomeTotal, rowTotal, reviewTotals, groupSubtotal, domain, missingTable,
+  blankCell, missingSection, partialTable, templateYear, narrativeVsTable, plausibility, crossYear, publishedLeTotal,
+  titlePattern,
+];
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Run every rule; findings sorted errors first, then warnings, then info (stable within a level). */
+export function checkReport(report: Report, previous?: Report): Finding[] {
+  const findings = ALL_RULES.flatMap((r) => r.check({ report, previous }));
+  return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
+}
+
+export function ruleById(id: string): Rule | undefined {
+  return ALL_RULES.find((r) => r.id === id);
+}
