@@ -84,6 +84,8 @@ describe('decodeBytes', () => {
     const noise = Uint8Array.from({ length: 4000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0x1f);
     expect(() => decodeBytes(noise, 'noise.bin')).toThrow(InputError);
     expect(() => decodeBytes(noise, 'noise.bin')).toThrow(/cannot determine the text encoding/);
+    const binary = Uint8Array.from({ length: 4000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
+    expect(() => decodeBytes(binary, 'image.png')).toThrow(InputError);
   });
 });
 

@@ -97,24 +97,30 @@ function decode(b: Uint8Array, label: string): string {
   return new TextDecoder(label).decode(b);
 }
 
-/** Share of replacement characters and stray control characters among the non-space characters. */
-function badRatio(text: string): number {
+/** Share of the non-space characters that match `re`, over the first 200k characters. */
+function share(text: string, re: RegExp): number {
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const bad = sample.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
   const all = sample.replace(/\s+/g, '').length;
-  return all === 0 ? 0 : bad / all;
+  return all === 0 ? 0 : (sample.match(re)?.length ?? 0) / all;
 }
 
+/** Replacement characters and stray C0/C1 control characters: what a wrong decoding leaves behind. */
+const BAD = /[\ufffd\u0000-\u0008\u000e-\u001a\u001c-\u001f\u007f-\u009f]/g;
+const CONTROL = /[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/g;
+const badRatio = (text: string): number => share(text, BAD);
+
 /**
- * chardet's candidates, Chinese multi-byte encodings first (single-byte encodings decode anything "cleanly"),
- * then the rest in chardet's order; the first that decodes cleanly wins, otherwise the least damaged.
+ * Candidates, best first. These reports are mainland Chinese, so GB18030 goes first (Big5 only when chardet is
+ * clearly surer of it), then chardet's other multi-byte guesses, then single-byte encodings, which decode any
+ * bytes "cleanly". The first candidate that decodes cleanly wins, otherwise the least damaged.
  */
 function detect(b: Uint8Array): [string, string] {
-  const ranked = [...new Set(chardet.analyse(b).map((m) => supported(m.name)))].filter(
-    (l): l is string => l !== null,
-  );
-  const chinese = ranked.filter((l) => l === 'gb18030' || l === 'gbk' || l === 'big5');
-  const order = [...new Set([...chinese, ...ranked, 'gb18030'])];
+  const matches = chardet.analyse(b);
+  const conf = (name: string): number => matches.find((m) => m.name === name)?.confidence ?? -1;
+  const chinese = conf('Big5') > conf('GB18030') + 10 ? ['big5', 'gb18030'] : ['gb18030', 'big5'];
+  const ranked = matches.map((m) => supported(m.name)).filter((l): l is string => l !== null);
+  const singleByte = (l: string): boolean => /^(windows-|iso-8859|koi8|ibm|macintosh|x-mac)/.test(l);
+  const order = [...new Set([...chinese, ...ranked.filter((l) => !singleByte(l)), ...ranked])];
   let best: [string, string] = ['', 'gb18030'];
   let bestBad = Infinity;
   for (const label of order) {
@@ -127,7 +133,8 @@ function detect(b: Uint8Array): [string, string] {
 }
 
 function finish(text: string, encoding: string, name: string): Decoded {
-  if (badRatio(text) > 0.25) {
+  // mostly undecodable, or binary (text files have next to no C0 control characters)
+  if (badRatio(text) > 0.25 || share(text, CONTROL) > 0.02) {
     throw new InputError(
       name,
       '无法识别文件编码：解码后大部分为无效字符（文件可能不是文本，或使用了不支持的编码）',

@@ -55,7 +55,7 @@ function peelNumbers(cell: RawCell): RawCell[] {
   while (i > 0 && parseNumberCell(parts[i - 1].text)) i--;
   if (i === parts.length) return [cell];
   const head = parts.slice(0, i).map((p) => p.text).join(' ');
-  if (i > 0 && (head.length > 40 || /[。；;]$/.test(head))) return [cell];
+  if (i > 0 && (head.length > 40 || /[。；;]/.test(head))) return [cell];
   const label: RawCell[] = i > 0 ? [{ text: head, start: cell.start }] : [];
   return [...label, ...parts.slice(i).map((p) => ({ text: p.text, start: cell.start + p.start }))];
 }

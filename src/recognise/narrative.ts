@@ -1,8 +1,74 @@
-// Narrative figures: numbers the prose states (applications received, reconsiderations, items published …),
-// as typed figures with source positions, for the prose-vs-table checks.
+// Narrative figures: numbers the prose states (applications received, carried over, reconsiderations,
+// lawsuits, items published, interpretations, fees, new-media accounts), as typed figures with positions,
+// so the checks can compare prose with tables. Only sentences, never table rows, are read.
 import type { NarrativeFigure, Section } from '../model/report.js';
+import { chineseNumeral } from '../text/normalise.js';
 import type { Row } from './tokens.js';
 
-export function findNarrative(_rows: Row[], _sections: Section[]): NarrativeFigure[] {
-  return [];
+const N = '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
+
+interface Pattern { key: string; re: RegExp; unit?: string; value?: number }
+
+const PATTERNS: Pattern[] = [
+  { key: 'applicationsReceived', re: new RegExp(`(?:新?收到|新收|受理)(?:各类)?(?:政府信息公开|依申请公开|政府信息依申请公开|信息公开)?(?:的)?(?:申请|办理事项)(?:数量)?(?:共|合计)?${N}件`) },
+  { key: 'applicationsReceived', re: new RegExp(`(?:收到|受理)(?:依申请公开|政府信息依申请公开|政府信息公开申请)件?(?:共)?${N}件`) },
+  { key: 'applicationsHandled', re: new RegExp(`(?:共)?办理(?:政府信息公开|依申请公开)申请${N}件`) },
+  { key: 'carriedOver', re: new RegExp(`上年(?:度)?结转[^，。,；\\d]{0,14}?${N}件`) },
+  { key: 'applicationsCompleted', re: new RegExp(`(?:本年度?|全年)?办结(?:政府信息公开申请)?${N}件`) },
+  { key: 'carriedForward', re: new RegExp(`(?:结转|顺延)(?:至|到)?下(?:一)?年度?[^，。,；\\d]{0,10}?${N}件`) },
+  { key: 'reviews', re: new RegExp(`(?:被申请|发生|收到|涉及)?行政复议(?:案件|申请)?(?:数量)?(?:共)?${N}(?:件|起)`) },
+  { key: 'lawsuits', re: new RegExp(`(?:被提起|提起|发生|涉及)?行政诉讼(?:案件)?(?:数量)?(?:共)?${N}(?:件|起)`) },
+  { key: 'itemsPublished', re: new RegExp(`主动公开(?:政府)?信息(?:共)?${N}(?:条|件)`) },
+  { key: 'interpretations', re: new RegExp(`政策解读(?:稿件|文件|材料)?(?:共)?${N}(?:篇|件|条)`) },
+  { key: 'infoProcessingFeeYuan', re: new RegExp(`信息处理费(?:共)?${N}元`), unit: '元' },
+  { key: 'newMediaAccounts', re: new RegExp(`政务新媒体(?:共|账号)?${N}个`) },
+];
+
+/** Statements that there was no reconsideration or lawsuit at all. */
+const NO_REVIEW = /(?:未发生|没有发生|无|未出现|未收到)[^。；]{0,24}行政复议[^。；]{0,24}(?:行政)?诉讼|行政复议[和及、]行政诉讼(?:案件)?(?:均为|为)?(?:0|零)件?/;
+const NO_FEE = /未(?:收取|产生|发生)[^。；]{0,12}信息处理费|信息处理费[^。；]{0,6}(?:未收取|为零|为0)/;
+
+function toNumber(s: string): number | null {
+  if (/^\d/.test(s)) return Number(s);
+  return chineseNumeral(s);
+}
+
+/** Consecutive prose lines joined (PDF text and scrapes hard-wrap sentences), with where each line starts. */
+function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row }[] }[] {
+  const out: { text: string; starts: { at: number; row: Row }[] }[] = [];
+  let cur: { text: string; starts: { at: number; row: Row }[] } | null = null;
+  for (const row of rows) {
+    // a table row (several cells) is never a sentence
+    if (row.grid || row.tokens.length !== 1 || row.tokens[0].kind === 'number') {
+      cur = null;
+      continue;
+    }
+    const text = row.text.replace(/\s+/g, '');
+    if (!cur) out.push((cur = { text: '', starts: [] }));
+    cur.starts.push({ at: cur.text.length, row });
+    cur.text += text;
+  }
+  return out;
+}
+
+export function findNarrative(rows: Row[], _sections: Section[]): NarrativeFigure[] {
+  const out: NarrativeFigure[] = [];
+  for (const para of paragraphs(rows)) {
+    const { text } = para;
+    if (text.length < 8) continue;
+    const posAt = (index: number) => [...para.starts].reverse().find((s) => s.at <= index)!.row.pos;
+    for (const p of PATTERNS) {
+      const re = new RegExp(p.re.source, 'g');
+      for (const m of text.matchAll(re)) {
+        const value = toNumber(m[1]);
+        if (value === null || !Number.isFinite(value)) continue;
+        out.push({ key: p.key, value, unit: p.unit, text: m[0], source: posAt(m.index ?? 0) });
+      }
+    }
+    const none = NO_REVIEW.exec(text);
+    if (none) out.push({ key: 'noReviewOrLitigation', value: 1, text: none[0], source: posAt(none.index) });
+    const noFee = NO_FEE.exec(text);
+    if (noFee) out.push({ key: 'infoProcessingFeeYuan', value: 0, unit: '元', text: noFee[0], source: posAt(noFee.index) });
+  }
+  return out;
 }
