@@ -29,6 +29,12 @@ export async function parseFile(path: string): Promise<Report> {
   return finish(await readPath(path));
 }
 
+/** The report and the decoded text it was read from (to show the source line a finding points at). */
+export async function loadReport(path: string): Promise<{ report: Report; text: string }> {
+  const r = await readPath(path);
+  return { report: finish(r), text: r.text };
+}
+
 export async function parseBytes(bytes: Uint8Array, name: string): Promise<Report> {
   return finish(await readBytes(bytes, name));
 }

@@ -158,6 +158,17 @@ describe('inline snippets', () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'table']);
   });
 
+  it('keeps a chrome-named header that holds the report title', () => {
+    const doc = html('<div class="header"><h1>某市</h1></div><div class="article-header"><h1>某局2023年政府信息公开工作年度报告</h1></div>');
+    expect(doc.blocks.map((b) => b.text)).toEqual(['某局2023年政府信息公开工作年度报告']);
+  });
+
+  it('reads a single-column wrapper table as flow', () => {
+    const doc = html('<table><tr><td><table><tr><td>a</td><td>1</td></tr></table></td></tr><tr><td>说明</td></tr></table>');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
+    expect(doc.notes).toEqual([]);
+  });
+
   it('reads text outside any element and empty documents', () => {
     expect(html('').blocks).toEqual([]);
     expect(html('只有文字').blocks).toEqual([{ kind: 'paragraph', text: '只有文字', pos: { line: 1, column: 1, offset: 0 } }]);

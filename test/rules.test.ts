@@ -115,7 +115,7 @@ describe('property: single changed cell', () => {
             expect(errors.some((f) => f.cells.some((c) => c.key === key))).toBe(true);
           },
         ),
-        { numRuns: 300 },
+        { numRuns: 200 },
       );
     });
   }

@@ -1,25 +1,19 @@
 // `gongkai parse`: one JSON Lines record per input (in input order), or a readable summary.
-import { InputError } from '../errors.js';
 import { parseFile, toParseRecord } from '../parse.js';
-import { expandInputs } from './inputs.js';
+import { runBatch } from './batch.js';
 
 export async function parseCommand(inputs: string[], opts: { json?: boolean }): Promise<number> {
-  const files = expandInputs(inputs);
-  let status = 0;
-  for (const file of files) {
-    try {
-      const report = await parseFile(file);
-      if (opts.json) process.stdout.write(JSON.stringify(toParseRecord(report)) + '\n');
-      else {
-        const n = Object.keys(report.cells).length;
-        process.stdout.write(`${file}: ${report.agency ?? '（未识别机关）'} ${report.year ?? '?'}年 模板${report.template ?? '未知'} · ${n}个单元格 · 诊断${report.diagnostics.length}条\n`);
-      }
-    } catch (e) {
-      status = 2;
-      const msg = e instanceof InputError ? `${e.file}: ${e.problem}` : `${file}: ${(e as Error).message}`;
-      process.stderr.write(`gongkai: ${msg}\n`);
-      if (opts.json) process.stdout.write(JSON.stringify({ file, error: msg, agency: null, year: null, template: null, tables: { active: false, applications: false, review: false }, cells: {} }) + '\n');
-    }
-  }
-  return status;
+  const { failed } = await runBatch(inputs, async (file) => {
+    const report = await parseFile(file);
+    if (opts.json) return void process.stdout.write(JSON.stringify(toParseRecord(report)) + '\n');
+    const n = Object.values(report.cells).filter((c) => c.value !== null).length;
+    const inferred = Object.values(report.cells).filter((c) => c.how !== 'direct').length;
+    const tables = (['active', 'applications', 'review'] as const).map((t) => `${{ active: '主动公开', applications: '依申请', review: '复议诉讼' }[t]}${report.tables[t] ? '✓' : '✗'}`).join(' ');
+    process.stdout.write(`${file}\n  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '?'}年 · 模板${report.template ?? '未知'} · ${tables}\n`
+      + `  读出${n}个数值${inferred ? `（其中${inferred}个由表内关系推定）` : ''} · 读取诊断${report.diagnostics.length}条${report.truncated ? ' · 文本不完整' : ''}\n`);
+    for (const d of report.diagnostics) process.stdout.write(`  - ${d.message}${d.source ? `（第${d.source.line}行）` : ''}\n`);
+  }, (file, message) => {
+    if (opts.json) process.stdout.write(JSON.stringify({ file, error: message, agency: null, year: null, template: null, tables: { active: false, applications: false, review: false }, cells: {} }) + '\n');
+  });
+  return failed ? 2 : 0;
 }

@@ -51,10 +51,11 @@ function activeTables(rng: Rng, version: TemplateVersion, level: AgencyLevel, st
   const count = (scale: number, pZero: number): number => (rng.chance(pZero) ? 0 : rng.skewed(scale));
   if (version === '2021') {
     for (const [row, made] of [['regulations', regs], ['normativeDocuments', docs]] as const) {
-      const repealed = made === 0 && local ? 0 : rng.chance(0.6) ? 0 : rng.int(0, Math.max(1, made));
+      const none = made === 0 && (local || (row === 'regulations' && level !== 'city'));
+      const valid = none ? 0 : made + rng.skewed(row === 'regulations' ? 30 : 60 * big);
       put(out, cellKey('art20_1', row, 'made'), made);
-      put(out, cellKey('art20_1', row, 'repealed'), repealed);
-      put(out, cellKey('art20_1', row, 'valid'), made + (made === 0 && local ? 0 : rng.skewed(row === 'regulations' ? 30 : 60 * big)));
+      put(out, cellKey('art20_1', row, 'repealed'), none || rng.chance(0.6) ? 0 : rng.int(0, Math.max(1, Math.ceil(valid / 4))));
+      put(out, cellKey('art20_1', row, 'valid'), valid);
     }
     put(out, cellKey('art20_5', 'licensing', 'processed'), count(local ? 300 : 2000 * big, local ? 0.6 : 0.2));
     put(out, cellKey('art20_6', 'punishment', 'processed'), count(local ? 50 : 800 * big, local ? 0.6 : 0.25));
@@ -67,7 +68,8 @@ function activeTables(rng: Rng, version: TemplateVersion, level: AgencyLevel, st
     const published = rng.chance(0.8) ? made : rng.int(0, made);
     put(out, cellKey('art20_1', row, 'newlyMade'), made);
     put(out, cellKey('art20_1', row, 'newlyPublished'), published);
-    put(out, cellKey('art20_1', row, 'totalPublished'), published + (made === 0 && local ? 0 : rng.skewed(50 * big)));
+    const none = made === 0 && (local || (row === 'regulations' && level !== 'city'));
+    put(out, cellKey('art20_1', row, 'totalPublished'), published + (none ? 0 : rng.skewed(50 * big)));
   }
   const items = (table: string, row: string, scale: number, decisions: boolean): void => {
     const prior = rng.chance(local ? 0.6 : 0.15) ? 0 : rng.skewed(scale);

@@ -70,8 +70,11 @@ function hasTable(n: HNode): boolean {
   return kids(n).some((c) => el(c) && (c.name === 'table' || hasTable(c)));
 }
 
-function hasHeadingInside(n: HNode): boolean {
-  return kids(n).some((c) => el(c) && c.name !== 'table' && (HEADING_TAG.test(c.name) || hasHeadingInside(c)));
+/** h1–h6 elements under a node, not looking into tables. */
+function headingsInside(n: HNode): HNode[] {
+  return kids(n).flatMap((c) =>
+    !el(c) || c.name === 'table' ? [] : HEADING_TAG.test(c.name) ? [c] : headingsInside(c),
+  );
 }
 
 class Walker {
@@ -131,11 +134,15 @@ class Walker {
     this.flush();
   }
 
-  /** Chrome containers are dropped unless they evidently hold the report (some sites wrap it in id="printArea"). */
+  /**
+   * Chrome containers are dropped unless they evidently hold the report: some sites wrap it in id="printArea",
+   * or put the title in class="article-header".
+   */
   private chrome(n: HNode & { name: string; attribs: Record<string, string> }): boolean {
     if (!CHROME_TAGS.has(n.name) && !CHROME_NAME.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) return false;
     const text = flatText(n);
-    return !(/信息公开/.test(text) && (text.length > 500 || hasTable(n)));
+    if (/信息公开/.test(text) && (text.length > 500 || hasTable(n))) return false;
+    return !headingsInside(n).some((h) => /年度?报告/.test(flatText(h)));
   }
 
   private text(n: HNode): void {
@@ -178,9 +185,12 @@ class Walker {
       });
       if (cells.length > 0) rows.push({ cells, pos: this.where(tr) ?? cells[0].pos });
     }
+    // layout tables: a single cell; a single column wrapping other tables; cells holding headings or long prose
     const cellCount = rows.reduce((k, r) => k + r.cells.length, 0);
-    const layout = cellCount === 1 || rows.some((r) => r.cells.some((c) => c.text.length > 300)) ||
-      tableRows(t).some((tr) => elementKids(tr, 'td', 'th').some(hasHeadingInside));
+    const layout = cellCount === 1 ||
+      (nested.length > 0 && rows.every((r) => r.cells.length === 1)) ||
+      rows.some((r) => r.cells.some((c) => c.text.length > 300)) ||
+      tableRows(t).some((tr) => elementKids(tr, 'td', 'th').some((td) => headingsInside(td).length > 0));
     if (layout) {
       // a page or a box wrapped in a table: read its cells as ordinary flow
       for (const tr of tableRows(t)) for (const td of elementKids(tr, 'td', 'th')) this.walkBlock(td);

@@ -6,6 +6,13 @@ import { GROUPS, GROUP_LABELS, presentIn, rowGaps, type RowGap } from './lib/tab
 import { makeFinding, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
 
+function partsEn(whole: RowGap[], part: RowGap[]): string {
+  const out: string[] = [];
+  if (whole.length) out.push(`${whole.length} row(s) missing (${whole.map((g) => `${g.table}/${g.row}`).join(', ')})`);
+  if (part.length) out.push(`${part.length} row(s) incomplete (${part.map((g) => `${g.table}/${g.row}`).join(', ')})`);
+  return out.join('; ');
+}
+
 const rule: Rule = {
   id: 'partial-table',
   severity: 'warning',
@@ -30,7 +37,7 @@ const rule: Rule = {
       const cut = report.truncated ? '（正文被截断）' : '';
       out.push(makeFinding(rule, report, {
         message: `${GROUP_LABELS[group].zh}的表格不完整${cut}：${parts.join('；')}`,
-        messageEn: `The table of ${GROUP_LABELS[group].en} is incomplete: ${whole.length} row(s) missing (${whole.map((g) => g.row).join(', ')}), ${part.length} row(s) incomplete (${part.map((g) => g.row).join(', ')})`,
+        messageEn: `The table of ${GROUP_LABELS[group].en} is incomplete: ${partsEn(whole, part)}`,
         cells: gaps.flatMap((g) => g.missing),
       }));
     }

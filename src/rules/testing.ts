@@ -118,3 +118,5 @@ export function withCells(report: Report, values: Record<string, number | null>)
     cells[k] = cells[k] ? { ...cells[k], value: v, raw: v === null ? '' : String(v) } : cellOf(k, v, 900);
   return { ...report, cells };
 }
+
+export type { Case, Expectation, InvalidCase, RuleCases } from './rule.js';

@@ -1,7 +1,7 @@
 // Helpers shared by the layouts: writing prose tokens, hard-wrapping prose without splitting numbers, the
 // pdftotext habit of spacing digits off from CJK text, and the field-flattening styles of scraped tables.
 import type { TableGroup } from '../../model/template.js';
-import { flatten, type Field, type FlattenStyle } from '../flatten.js';
+import { flatten, width, type Field, type FlattenStyle } from '../flatten.js';
 import type { Block, GridRow, ReportModel, Token } from '../model.js';
 import type { Out } from '../out.js';
 import type { Rng } from '../random.js';
@@ -29,7 +29,8 @@ export function spaceDigits(tokens: Token[]): Token[] {
   return out.map((t) => (t.figure ? t : { text: t.text.replace(/ {2,}/g, ' ') }));
 }
 
-/** Break prose into lines of at most `max` characters; figures and ASCII runs are never split. */
+/** Break prose into lines of at most `max` display columns; figures and ASCII runs are never split, and closing
+ * punctuation never starts a line. */
 export function wrapTokens(tokens: Token[], max: number): Token[][] {
   const units: Token[] = [];
   for (const t of tokens) {
@@ -39,13 +40,14 @@ export function wrapTokens(tokens: Token[], max: number): Token[][] {
   const lines: Token[][] = [[]];
   let len = 0;
   for (const u of units) {
-    if (len + u.text.length > max && len > 0) {
+    const w = width(u.text);
+    if (len + w > max && len > 0 && !/^[，。、；：）》”！？]$/.test(u.text)) {
       lines.push([]);
       len = 0;
       if (u.text === ' ') continue;
     }
     lines[lines.length - 1].push(u);
-    len += u.text.length;
+    len += w;
   }
   return lines.map(merge);
 }

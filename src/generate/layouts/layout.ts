@@ -122,7 +122,7 @@ export function layout(model: ReportModel, rng: Rng): Out {
       p.blank();
     } else if (b.kind === 'heading') p.line((b.level === 1 ? '   ' : '   ') + b.text);
     else if (b.kind === 'para') {
-      wrapTokens([{ text: '   ' }, ...spaceDigits(b.tokens)], 34).forEach((l) => p.tokens(l));
+      wrapTokens([{ text: '   ' }, ...spaceDigits(b.tokens)], 66).forEach((l) => p.tokens(l));
     } else {
       p.group(b.group, 'start');
       if (b.group === 'active') active(p, b.grid);

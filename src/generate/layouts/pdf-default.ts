@@ -49,7 +49,7 @@ export function pdfDefault(model: ReportModel, rng: Rng): Out {
       p.line(b.rest.replace(/^(\d+)/, '$1 '));
       p.blank();
     } else if (b.kind === 'heading') p.line(b.text);
-    else if (b.kind === 'para') wrapTokens(spaceDigits(b.tokens), 30).forEach((l) => p.tokens(l));
+    else if (b.kind === 'para') wrapTokens(spaceDigits(b.tokens), 58).forEach((l) => p.tokens(l));
     else {
       p.group(b.group, 'start');
       if (b.group === 'active') active(p, b.grid, spacedCaption);
