@@ -69,20 +69,20 @@ function activeTables(rng: Rng, version: TemplateVersion, level: AgencyLevel, st
     put(out, cellKey('art20_1', row, 'newlyMade'), made);
     put(out, cellKey('art20_1', row, 'newlyPublished'), published);
     const none = made === 0 && (local || (row === 'regulations' && level !== 'city'));
-    put(out, cellKey('art20_1', row, 'totalPublished'), published + (none ? 0 : rng.skewed(50 * big)));
+    put(out, cellKey('art20_1', row, 'totalPublished'), published + (none ? 0 : rng.skewed(row === 'regulations' ? 30 : 50 * big)));
   }
-  const items = (table: string, row: string, scale: number, decisions: boolean): void => {
+  const items = (table: string, row: string, scale: number, decisions: number): void => {
     const prior = rng.chance(local ? 0.6 : 0.15) ? 0 : rng.skewed(scale);
-    const change = rng.chance(0.5) ? 0 : rng.int(-Math.min(prior, Math.ceil(scale / 10)), Math.ceil(scale / 5));
+    const change = rng.chance(0.5) ? 0 : rng.int(-Math.ceil(prior * 0.15), Math.ceil(prior * 0.2) + 2);
     put(out, cellKey(table, row, 'priorYearItems'), prior);
     put(out, cellKey(table, row, 'changeThisYear'), change, signedText(change, style));
-    if (decisions) put(out, cellKey(table, row, 'decisions'), prior + change === 0 ? 0 : count(local ? 100 : 3000 * big, 0.2));
+    if (decisions > 0) put(out, cellKey(table, row, 'decisions'), prior + change === 0 ? 0 : count(decisions, 0.2));
   };
-  items('art20_5', 'licensing', local ? 40 : 400 * big, true);
-  items('art20_5', 'otherManagementServices', local ? 10 : 60 * big, true);
-  items('art20_6', 'punishment', local ? 20 : 300 * big, true);
-  items('art20_6', 'coercion', local ? 5 : 40 * big, true);
-  items('art20_8', 'fees', local ? 3 : 50 * big, false);
+  items('art20_5', 'licensing', local ? 40 : 400 * big, local ? 100 : 3000 * big);
+  items('art20_5', 'otherManagementServices', local ? 10 : 60 * big, local ? 30 : 500 * big);
+  items('art20_6', 'punishment', local ? 20 : 300 * big, local ? 50 : 1000 * big);
+  items('art20_6', 'coercion', local ? 5 : 40 * big, local ? 5 : 100 * big);
+  items('art20_8', 'fees', local ? 3 : 50 * big, 0);
   const projects = rng.chance(local ? 0.8 : 0.3) ? 0 : rng.skewed(local ? 5 : 100 * big);
   put(out, cellKey('art20_9', 'centralizedProcurement', 'projects'), projects);
   put(out, cellKey('art20_9', 'centralizedProcurement', 'totalAmount'), projects === 0 ? 0 : decimal(rng, projects * 80, style.henan ? 4 : 2));

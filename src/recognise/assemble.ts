@@ -48,7 +48,11 @@ function columnRelations(rows: string[], present: Set<string>): TableSum[] {
   return rel;
 }
 
-export function assembleTable(version: TemplateVersion, tableKey: string, events: TableEvent[]): Assembled {
+/**
+ * `cutAt`: the position of the document's last token when the text is cut short; a row that ends there printed
+ * only its first values, which are then certain (columns fill from the left).
+ */
+export function assembleTable(version: TemplateVersion, tableKey: string, events: TableEvent[], cutAt: Token['pos'] | null = null): Assembled {
   const table = tableDef(version, tableKey);
   if (!table) return { cells: [], diagnostics: [] };
   const width = table.columns.length;
@@ -65,7 +69,7 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       stream.push({ ...e, numbers: e.numbers.slice(0, width) }, { kind: 'orphans', table: e.table, numbers: e.numbers.slice(width), seq: e.seq });
     } else stream.push(e);
   }
-  if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics);
+  if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics, cutAt);
   for (const e of stream) {
     if (e.kind !== 'row' || !order.includes(e.row) || reads.has(e.row)) continue;
     const printed = e.numbers.map((n) => n.number!.value);
@@ -75,6 +79,11 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     }
     if (printed.length === width) {
       reads.set(e.row, { row: e.row, tokens: e.numbers, values: printed, how: 'direct' });
+      continue;
+    }
+    if (printed.length < width && endsAt(e.numbers, cutAt)) {
+      reads.set(e.row, { row: e.row, tokens: e.numbers, values: [...printed, ...Array(width - printed.length).fill(null)], how: 'direct', reason: CUT_REASON });
+      diagnostics.push(diag('row-cut', `文本在「${e.label.text}」一行中断，只读到前${printed.length}个数。`, `the text stops inside row "${e.label.text}"; only its first ${printed.length} values were read`, e.label));
       continue;
     }
     const cands = rowCandidates(printed, width, sums);
@@ -89,8 +98,14 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
   for (const row of order) {
     const r = reads.get(row);
     if (!r) continue;
+    if (r.how !== 'direct') {
+      const first = firstToken(events, row);
+      diagnostics.push({ ...diag(r.how === 'inferred' ? 'row-damaged' : 'row-detached',
+        r.how === 'inferred' ? `「${first?.text ?? row}」所在行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。` : `「${row}」行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
+        r.reason?.split(' / ')[1] ?? r.reason ?? '', first, []), severity: 'info' });
+    }
     r.values.forEach((v, c) => {
-      if (v === null && r.how !== 'direct') return;
+      if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) return;
       const tok = r.tokens[c] ?? null;
       const col = table.columns[c];
       cells.push({
@@ -101,6 +116,13 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     });
   }
   return { cells, diagnostics };
+}
+
+const CUT_REASON = '文本在此行中断，已印出的数值按列自左向右读取 / the text is cut inside this row; the printed values fill the columns from the left';
+
+function endsAt(tokens: Token[], cutAt: Token['pos'] | null): boolean {
+  const last = tokens[tokens.length - 1];
+  return !!cutAt && !!last && last.pos.line === cutAt.line && last.pos.column === cutAt.column;
 }
 
 function firstToken(events: TableEvent[], row: string): Token | undefined {
@@ -170,26 +192,30 @@ function solveAmbiguous(order: string[], reads: Map<string, RowRead>, ambiguous:
   }
 }
 
-function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[]): Assembled {
+function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[], cutAt: Token['pos'] | null): Assembled {
   const runs = stream.filter((e): e is OrphanRun => e.kind === 'orphans');
   const tokens = runs.flatMap((r) => r.numbers);
   if (!tokens.length) return { cells: [], diagnostics };
   const width = table.columns.length;
   const sums = rowSums(table);
-  const oneLine = new Set(tokens.map((t) => t.pos.line)).size === 1;
+  // one run: printed in order (one line, or one value per line with nothing between)
+  const inOrder = runs.length === 1 || new Set(tokens.map((t) => t.pos.line)).size === 1;
   let values: Candidate | null = null;
   let how: Cell['how'] = 'direct';
   let reason: string | undefined;
   let placedTokens: (Token | null)[] = tokens;
   const printed = tokens.map((t) => t.number!.value);
   const cands = rowCandidates(printed, width, sums);
-  if (printed.length === width && (oneLine || cands.length === 1)) values = printed;
-  else if (cands.length === 1 && oneLine) {
+  if (printed.length === width && (inOrder || cands.length === 1)) values = printed;
+  else if (printed.length < width && inOrder && endsAt(tokens, cutAt)) {
+    values = [...printed, ...Array(width - printed.length).fill(null)];
+    reason = CUT_REASON;
+  } else if (cands.length === 1 && inOrder) {
     values = cands[0];
     how = 'inferred';
     reason = shortReason(printed.length, width);
     placedTokens = [];
-  } else if (!oneLine) {
+  } else if (!inOrder) {
     const rec = recoverReviewRuns(runs.map((r) => r.numbers));
     if (rec) {
       values = rec.map((t) => t.number!.value);
@@ -203,6 +229,8 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
       `the review/litigation table prints ${printed.length} values for ${width} columns and they cannot be placed with certainty; left out`, tokens[0]));
     return { cells: [], diagnostics };
   }
+  if (how !== 'direct')
+    diagnostics.push({ ...diag('review-damaged', `复议诉讼表印有${printed.length}个数，已按合计关系确定各数所在列。`, `the review/litigation table printed ${printed.length} values; columns fixed by the group totals`, tokens[0]), severity: 'info' });
   const cells: Cell[] = values.flatMap((v, c) => {
     if (v === null) return [];
     const col = table.columns[c];

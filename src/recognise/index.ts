@@ -7,7 +7,7 @@ import { assembleTable } from './assemble.js';
 import { findMetadata } from './metadata.js';
 import { findNarrative } from './narrative.js';
 import { findSections } from './sections.js';
-import { tokenRows } from './tokens.js';
+import { tokenRows, type Token } from './tokens.js';
 import { decideVersion } from './version.js';
 import { walkTables } from './walk.js';
 
@@ -28,11 +28,12 @@ export function recognise(doc: GDocument): Report {
   const { version, evidence, diagnostics: versionDiags } = decideVersion(walk, meta.year, anyTable);
   const diagnostics: Diagnostic[] = [...versionDiags, ...doc.notes.map((n) => ({ code: n.code, severity: 'warning' as const, message: n.message, messageEn: n.messageEn, source: n.pos }))];
   const cells: Record<string, Cell> = {};
+  const cutAt = lastTokenIfCut(rows, sections);
   if (version) {
     for (const t of TABLE_ORDER[version]) {
       const events = walk.events.filter((e) => e.table === t);
       if (!events.length) continue;
-      const { cells: got, diagnostics: d } = assembleTable(version, t, events);
+      const { cells: got, diagnostics: d } = assembleTable(version, t, events, cutAt);
       for (const c of got) cells[c.key] = c;
       diagnostics.push(...d);
     }
@@ -54,4 +55,11 @@ export function recognise(doc: GDocument): Report {
     diagnostics,
     truncated: !lastSection || lastSection.no < 6,
   };
+}
+
+/** The last token of a text that stops before section 六 (a cut page), else null. */
+function lastTokenIfCut(rows: ReturnType<typeof tokenRows>, sections: ReturnType<typeof findSections>): Token['pos'] | null {
+  if (sections[5]?.source) return null;
+  const last = rows[rows.length - 1]?.tokens;
+  return last && last.length ? last[last.length - 1].pos : null;
 }

@@ -49,7 +49,13 @@ export function wrapTokens(tokens: Token[], max: number): Token[][] {
     lines[lines.length - 1].push(u);
     len += w;
   }
-  return lines.map(merge);
+  return lines.map(merge).map((line) => {
+    const first = line[0];
+    const last = line[line.length - 1];
+    if (first && !first.figure) first.text = first.text.replace(/^ (?! )/, '');
+    if (last && !last.figure) last.text = last.text.replace(/ +$/, '');
+    return line.filter((t) => t.text !== '');
+  });
 }
 
 function merge(line: Token[]): Token[] {

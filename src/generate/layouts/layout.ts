@@ -84,6 +84,7 @@ function applications(p: Pages, grid: GridRow[], rng: Rng): void {
     const max = VALUE_ENDS[0] - 6 - indent;
     const lines = chunk(label.text, max);
     const vals = valuePieces(values, VALUE_ENDS);
+    p.keep(() => {
     if (lines.length === 1) p.placed([{ col: indent, piece: { text: lines[0] } }, ...vals]);
     else if (valuesOwnLine) {
       for (const l of lines) p.placed([{ col: indent, piece: { text: l } }]);
@@ -92,6 +93,7 @@ function applications(p: Pages, grid: GridRow[], rng: Rng): void {
       p.placed([{ col: indent, piece: { text: lines[0] } }, ...vals]);
       for (const l of lines.slice(1)) p.placed([{ col: indent + 4, piece: { text: l } }]);
     }
+    });
     for (const g of pending) {
       if (g.after-- === 0) p.placed([{ col: g.indent, piece: { text: g.text } }]);
     }

@@ -10,6 +10,7 @@ export interface Piece { text: string; key?: string; figure?: string; value?: nu
 export class Pages {
   private count = 0;
   private page = 1;
+  private held = 0;
 
   constructor(private out: Out, private perPage: number, private mode: 'layout' | 'default', private pageWidth = 80) {}
 
@@ -35,7 +36,16 @@ export class Pages {
       else this.out.text(p.text);
     }
     this.out.text('\n');
-    if (++this.count >= this.perPage) this.pageBreak();
+    if (this.mode === 'default' && list.every((p) => !p.text.trim())) return; // blank lines do not fill a page
+    if (++this.count >= this.perPage && this.held === 0) this.pageBreak();
+  }
+
+  /** Write lines that must stay on one page (a table row): the page break waits until they are written. */
+  keep(fn: () => void): void {
+    this.held++;
+    fn();
+    this.held--;
+    if (this.held === 0 && this.count >= this.perPage) this.pageBreak();
   }
 
   tokens(tokens: Token[], indent = ''): void {
@@ -72,7 +82,7 @@ export function chunk(text: string, max: number): string[] {
   const out: string[] = [];
   let cur = '';
   for (const ch of text) {
-    if (width(cur + ch) > max && cur) {
+    if (width(cur + ch) > max && cur && !/[，。、；：）》”]/.test(ch)) {
       out.push(cur);
       cur = '';
     }

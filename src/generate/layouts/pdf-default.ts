@@ -15,11 +15,13 @@ function cellLines(p: Pages, text: string, max: number, key?: string): void {
 
 function active(p: Pages, grid: GridRow[], spacedCaption: boolean): void {
   for (const row of grid) {
-    for (const c of row) {
-      if (!c.text) continue;
-      const text = spacedCaption && row.length === 1 ? c.text.replace(/条第/, '条 第') : c.text;
-      cellLines(p, text, 40, c.key);
-    }
+    p.keep(() => {
+      for (const c of row) {
+        if (!c.text) continue;
+        const text = spacedCaption && row.length === 1 ? c.text.replace(/条第/, '条 第') : c.text;
+        cellLines(p, text, 40, c.key);
+      }
+    });
   }
 }
 
@@ -31,17 +33,17 @@ function applications(p: Pages, grid: GridRow[]): void {
   for (const c of grid[2]) cellLines(p, c.text, 6);
   cellLines(p, '总计', 40);
   for (const row of grid.slice(3)) {
-    for (const c of row) cellLines(p, c.text, c.key ? 40 : c.rowspan && c.rowspan > 1 ? 12 : 40, c.key);
+    p.keep(() => row.forEach((c) => cellLines(p, c.text, c.key ? 40 : c.rowspan && c.rowspan > 1 ? 12 : 40, c.key)));
   }
 }
 
 function review(p: Pages, grid: GridRow[]): void {
-  for (const row of grid) for (const c of row) cellLines(p, c.text, c.key ? 40 : 4, c.key);
+  for (const row of grid) p.keep(() => row.forEach((c) => cellLines(p, c.text, c.key ? 40 : 4, c.key)));
 }
 
 export function pdfDefault(model: ReportModel, rng: Rng): Out {
   const out = new Out();
-  const p = new Pages(out, rng.int(38, 46), 'default');
+  const p = new Pages(out, rng.int(36, 44), 'default');
   const spacedCaption = rng.chance(0.5);
   for (const b of model.blocks) {
     if (b.kind === 'title') {
