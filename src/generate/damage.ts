@@ -31,6 +31,10 @@ export function shortenRows(grid: GridRow[], rng: Rng): string[] {
     const orgsZero = values.slice(1, 6).every((c) => c.text === '0') && values[0].text === values[6].text;
     if (!orgsZero || !rng.chance(rate)) continue;
     const allZero = values.every((c) => c.text === '0');
+    // keep the anchors whole: with 一 and （七）总计 printed in full (and non-zero carry rows), the column sums
+    // decide where a short row's values belong; without them the text itself is ambiguous
+    const row0 = values[0].key?.split('/')[1] ?? '';
+    if (row0 === 'newReceived' || row0 === 'outcome.total' || (!allZero && (row0 === 'carriedOver' || row0 === 'carriedForward'))) continue;
     const victim = allZero ? rng.pick(values) : values[rng.int(1, 5)];
     row.splice(row.indexOf(victim), 1);
     if (victim.key) dropped.push(victim.key);

@@ -30,7 +30,7 @@ export interface Row {
 }
 
 const APPLICATION_HEADER = /勾稽关系|申请人情况|^自然人$|法人或其他组织|^商业企业$|^科研机构$|^社会公益组织$|^社会组织$|^法律服务机构$/;
-const REVIEW_HEADER = /^行政复议$|^行政诉讼$|^结果维持$|^结果纠正$|^其他结果$|^尚未审结$|^未经复议直接起诉$|^复议后起诉$/;
+const REVIEW_HEADER = /^行政复议$|^行政诉讼$|^结果维持$|^结果纠正$|^其他结果$|^尚未审结$|^未经复议直接起诉$|^复议后起诉$|^(维持|纠正|审结|尚未|尚未审)$/;
 const OTHER_HEADER = /^信息内容$|^总计$|^其他$/;
 
 export function classify(text: string, pos: SourceRef): Token {

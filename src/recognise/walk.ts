@@ -70,6 +70,9 @@ export function walkTables(rows: Row[]): Walk {
       finish();
       endRun();
       ctx = SECTION_CONTEXT[first.section ?? 0] ?? null;
+      // a table grid right under the heading is that section's table, even when its header text is cut
+      const next = rows[rows.indexOf(row) + 1];
+      if (ctx && next?.grid) seen.add(ctx === 'active' ? 'art20_1' : ctx);
       continue;
     }
     const caption = row.tokens.find((t) => t.kind === 'caption');
