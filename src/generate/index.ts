@@ -2,29 +2,16 @@
 // a seed (generateReport), a corpus of many (generateCorpus), and NAME.ext + NAME.truth.json on disk (writeCorpus).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as OpenCC from 'opencc-js';
 import type { TemplateVersion } from '../model/template.js';
 import { buildModel } from './document.js';
 import { encodeGbk, gbkLength } from './gbk.js';
-import { cellPerLine } from './layouts/cell-per-line.js';
-import type { Layout } from './layouts/common.js';
-import { html, htmlGbk } from './layouts/html.js';
-import { layout as layoutPdf } from './layouts/layout.js';
-import { markdown } from './layouts/markdown.js';
-import { pdfDefault } from './layouts/pdf-default.js';
-import { pipe } from './layouts/pipe.js';
-import { prose, tab } from './layouts/tab.js';
+import { LAYOUT_SPECS } from './layouts/index.js';
 import { DAMAGES, LAYOUTS, type DamageName, type LayoutName, type Truth } from './model.js';
 import { Rng } from './random.js';
 import { avoidNumbers, buildTruth, chooseCut } from './truth.js';
 
 export { DAMAGES, LAYOUTS };
 export type { DamageName, LayoutName, Truth };
-
-const RENDER: Record<LayoutName, Layout> = {
-  tab, markdown, pipe, 'cell-per-line': cellPerLine, layout: layoutPdf, 'pdf-default': pdfDefault, html, 'html-gbk': htmlGbk,
-  'text-gbk': tab, prose, traditional: tab,
-};
 
 export interface GenerateOptions {
   seed: number;
@@ -45,12 +32,6 @@ export interface GeneratedReport {
   /** the decoded text (what `bytes` decode to) */
   text: string;
   truth: Truth;
-}
-
-let toTraditional: ((s: string) => string) | null = null;
-function traditional(s: string): string {
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return toTraditional(s);
 }
 
 function byteLength(ch: string, encoding: 'utf-8' | 'gbk'): number {
@@ -74,19 +55,15 @@ export function generateReport(options: GenerateOptions): GeneratedReport {
   const seed = options.seed;
   const layout = options.layout ?? new Rng(seed ^ 0x5bd1e995).pick(LAYOUTS);
   const damage = DAMAGES.filter((d) => options.damage?.includes(d));
-  const tablesLost = layout === 'prose' || damage.includes('lost-tables');
+  const spec = LAYOUT_SPECS[layout];
+  const tablesLost = !!spec.tablesLost || damage.includes('lost-tables');
   const model = buildModel({ seed, template: options.template, year: options.year, agency: options.agency, damage, tablesLost });
   const rng = new Rng(seed).fork(100);
-  let out = RENDER[layout](model, rng.fork(1));
-  let agency = model.agency;
-  const notes: string[] = [];
-  if (layout === 'traditional') {
-    out = out.mapText(traditional);
-    agency = traditional(model.agency);
-    notes.push(`Text converted to 繁体 (opencc cn→tw); agency recorded as printed (${agency}; 简体 ${model.agency}).`);
-  }
-  const encoding = layout === 'html-gbk' || layout === 'text-gbk' ? 'gbk' : 'utf-8';
-  if (encoding === 'gbk') notes.push('Encoded GBK, no BOM.');
+  let out = spec.render(model, rng.fork(1));
+  if (spec.transform) out = out.mapText(spec.transform);
+  const agency = spec.transform ? spec.transform(model.agency) : model.agency;
+  const notes = spec.note ? [spec.note + (agency !== model.agency ? ` (${agency}; 简体 ${model.agency})` : '')] : [];
+  const encoding = spec.encoding;
   const rendered = out.finish();
   let cut: number | null = null;
   if (damage.includes('truncated')) {
@@ -96,7 +73,7 @@ export function generateReport(options: GenerateOptions): GeneratedReport {
   const bytes = encoding === 'gbk' ? encodeGbk(text) : new TextEncoder().encode(text);
   const truth = buildTruth({ model, rendered, layout, damage, cut, cutBytes: cut === null ? null : bytes.length, agency, notes });
   const tag = damage.length > 0 ? `_${damage.join('+')}` : '';
-  return { name: `gen_${seed}_${layout}_${model.template}${tag}`, bytes, extension: layout.startsWith('html') ? '.html' : '.txt', encoding, text, truth };
+  return { name: `gen_${seed}_${layout}_${model.template}${tag}`, bytes, extension: spec.extension, encoding, text, truth };
 }
 
 export interface CorpusOptions {

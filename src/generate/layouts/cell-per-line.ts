@@ -3,9 +3,9 @@
 import { Out } from '../out.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { flattenBlock, writeTable, writeTokens } from './common.js';
+import { flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
 
-export function cellPerLine(model: ReportModel, rng: Rng): Out {
+function render(model: ReportModel, rng: Rng): Out {
   const out = new Out();
   const suffix = rng.chance(0.7) ? ' |' : '';
   const spacedHeaders = rng.chance(0.4);
@@ -37,3 +37,5 @@ export function cellPerLine(model: ReportModel, rng: Rng): Out {
   }
   return out;
 }
+
+export const cellPerLine: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };

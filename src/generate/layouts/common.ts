@@ -8,6 +8,19 @@ import type { Rng } from '../random.js';
 
 export type Layout = (model: ReportModel, rng: Rng) => Out;
 
+/** How a layout is produced: its renderer, the bytes' encoding, and an optional text transform (e.g. 繁体). */
+export interface LayoutSpec {
+  render: Layout;
+  encoding: 'utf-8' | 'gbk';
+  extension: '.txt' | '.html';
+  /** applied to the plain text (not values or figures) after rendering; also to the agency in the truth */
+  transform?: (s: string) => string;
+  /** the layout never prints tables */
+  tablesLost?: boolean;
+  /** sentence for the truth notes */
+  note?: string;
+}
+
 export function writeTokens(out: Out, tokens: Token[]): void {
   for (const t of tokens) {
     if (t.figure !== undefined && t.value !== undefined) out.figure(t.figure, t.value, t.text);

@@ -1,9 +1,10 @@
 // 'html' layout: a full government web page — site chrome (nav list, breadcrumbs, 字号 大 中 小 / 打印 / 关闭
 // bar, footer) around the report, with real <table> markup using the official rowspan/colspan, <br> inside some
-// header cells, nested <p><span> in cells and &nbsp; for empty cells. 'html-gbk' is the same page declared GBK.
+// header cells, nested <p><span> in cells and &nbsp; for empty cells.
 import type { GridCell, GridRow, ReportModel, Token } from '../model.js';
 import { Out } from '../out.js';
 import type { Rng } from '../random.js';
+import type { LayoutSpec } from './common.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -67,5 +68,4 @@ export function renderHtml(model: ReportModel, rng: Rng, charset: 'utf-8' | 'gbk
   return out;
 }
 
-export const html = (model: ReportModel, rng: Rng): Out => renderHtml(model, rng, 'utf-8');
-export const htmlGbk = (model: ReportModel, rng: Rng): Out => renderHtml(model, rng, 'gbk');
+export const html: LayoutSpec = { render: (model, rng) => renderHtml(model, rng, 'utf-8'), encoding: 'utf-8', extension: '.html' };

@@ -6,7 +6,7 @@ import type { GridCell, GridRow, ReportModel } from '../model.js';
 import { APPLICANTS, REVIEW_GROUPS, REVIEW_PARTS } from '../numbers.js';
 import { Out } from '../out.js';
 import type { Rng } from '../random.js';
-import { spaceDigits, wrapTokens } from './common.js';
+import { spaceDigits, wrapTokens, type LayoutSpec } from './common.js';
 import { chunk, Pages, type Piece } from './pages.js';
 
 const VALUE_ENDS = [63, 69, 75, 81, 86, 91, 97];
@@ -114,7 +114,7 @@ function review(p: Pages, grid: GridRow[]): void {
   p.blank();
 }
 
-export function layout(model: ReportModel, rng: Rng): Out {
+function render(model: ReportModel, rng: Rng): Out {
   const out = new Out();
   const p = new Pages(out, rng.int(44, 52), 'layout', 80);
   for (const b of model.blocks) {
@@ -137,3 +137,5 @@ export function layout(model: ReportModel, rng: Rng): Out {
   p.finish();
   return out;
 }
+
+export const layout: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };

@@ -4,9 +4,9 @@ import { flatten } from '../flatten.js';
 import { Out } from '../out.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { writeTable, writeTokens } from './common.js';
+import { writeTable, writeTokens, type LayoutSpec } from './common.js';
 
-export function markdown(model: ReportModel, rng: Rng): Out {
+function render(model: ReportModel, rng: Rng): Out {
   const out = new Out();
   const deep = rng.chance(0.3); // seed 004 puts 四、五、六 under '####'
   for (const b of model.blocks) {
@@ -36,3 +36,5 @@ export function markdown(model: ReportModel, rng: Rng): Out {
   }
   return out;
 }
+
+export const markdown: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };

@@ -4,7 +4,7 @@
 import type { GridRow, ReportModel } from '../model.js';
 import { Out } from '../out.js';
 import type { Rng } from '../random.js';
-import { spaceDigits, wrapTokens } from './common.js';
+import { spaceDigits, wrapTokens, type LayoutSpec } from './common.js';
 import { chunk, Pages } from './pages.js';
 
 function cellLines(p: Pages, text: string, max: number, key?: string): void {
@@ -41,7 +41,7 @@ function review(p: Pages, grid: GridRow[]): void {
   for (const row of grid) p.keep(() => row.forEach((c) => cellLines(p, c.text, c.key ? 40 : 4, c.key)));
 }
 
-export function pdfDefault(model: ReportModel, rng: Rng): Out {
+function render(model: ReportModel, rng: Rng): Out {
   const out = new Out();
   const p = new Pages(out, rng.int(36, 44), 'default');
   const spacedCaption = rng.chance(0.5);
@@ -63,3 +63,5 @@ export function pdfDefault(model: ReportModel, rng: Rng): Out {
   p.finish();
   return out;
 }
+
+export const pdfDefault: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };

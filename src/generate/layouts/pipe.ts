@@ -4,7 +4,7 @@ import { Out } from '../out.js';
 import type { Field } from '../flatten.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { flattenBlock, writeTable, writeTokens } from './common.js';
+import { flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
 
 export function pipeLine(o: Out, fields: Field[]): void {
   let started = false;
@@ -22,7 +22,7 @@ export function pipeLine(o: Out, fields: Field[]): void {
   o.text('\n');
 }
 
-export function pipe(model: ReportModel, rng: Rng): Out {
+function render(model: ReportModel, rng: Rng): Out {
   const out = new Out();
   for (const b of model.blocks) {
     if (b.kind === 'title' || b.kind === 'heading') out.text(b.text + '\n');
@@ -33,3 +33,5 @@ export function pipe(model: ReportModel, rng: Rng): Out {
   }
   return out;
 }
+
+export const pipe: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };

@@ -1,10 +1,10 @@
 // 'tab' layout, like seeds 000–002: a web scrape with blank lines between paragraphs and each table row as
 // tab-separated fields (caption rows with trailing empty fields, merged cells leaving empty fields). Also the
-// base of 'text-gbk', 'traditional' and, with no tables, 'prose'.
+// base of 'text-gbk', 'traditional' and (compact, no tables) 'prose'.
 import { Out } from '../out.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { flattenBlock, writeTable, writeTokens } from './common.js';
+import { flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
 
 export function renderTab(model: ReportModel, rng: Rng, compact = false): Out {
   const out = new Out();
@@ -27,6 +27,4 @@ export function renderTab(model: ReportModel, rng: Rng, compact = false): Out {
   return out;
 }
 
-export const tab = (model: ReportModel, rng: Rng): Out => renderTab(model, rng);
-/** Lost tables: only the headings of 二、三、四 remain, lines run together as in seed 003. */
-export const prose = (model: ReportModel, rng: Rng): Out => renderTab(model, rng, true);
+export const tab: LayoutSpec = { render: (model, rng) => renderTab(model, rng), encoding: 'utf-8', extension: '.txt' };
