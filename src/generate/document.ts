@@ -3,7 +3,7 @@
 import type { TemplateVersion } from '../model/template.js';
 import { inventAgency, levelOf, selfName, type Agency } from './agency.js';
 import { injectInconsistency, shortenRows, shortRowNote } from './damage.js';
-import { SECTION_TITLES } from './labels.js';
+import { SECTION_TITLES, VARIANTS } from './labels.js';
 import type { Block, DamageName, Injected, LabelStyle, ReportModel } from './model.js';
 import { generateNumbers } from './numbers.js';
 import { intro, otherMatters, overview, problems, titleText } from './prose.js';
@@ -40,6 +40,7 @@ export function buildModel(o: ModelOptions): ReportModel {
     socialOrg: srng.chance(0.1),
     henan: srng.chance(0.2),
     plusSign: srng.chance(0.3),
+    variants: Object.keys(VARIANTS).filter(() => srng.chance(0.12)),
   };
   const numbers = generateNumbers(rng.fork(4), template, agency.level, style);
   const printed = { ...numbers };

@@ -13,9 +13,23 @@ export function styled(label: string, style: LabelStyle): string {
   return s;
 }
 
+/** Label variants of real reports (seeds 001, 004, dev 058): [official text, variant]. */
+export const VARIANTS: Record<string, [string, string]> = {
+  repealedYear: ['本年废止件数', '本年度废止件数'],
+  lawShort: ['2.其他法律行政法规禁止公开', '2.其他法律法规禁止公开'],
+  straightQuotes: ['3.危及“三安全一稳定”', '3.危及"三安全一稳定"'],
+  otherComma1: ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '1.申请人无正当理由逾期不补正，行政机关不再处理其政府信息公开申请'],
+  otherComma2: ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用，行政机关不再处理其政府信息公开申请'],
+};
+
+function variant(label: string, style: LabelStyle): string {
+  for (const id of style.variants) if (VARIANTS[id]?.[0] === label) return VARIANTS[id][1];
+  return label;
+}
+
 export function rowLabel(version: TemplateVersion, table: string, row: string, style: LabelStyle): string {
   const r = tableDef(version, table)?.rows.find((x) => x.key === row);
-  return styled(r?.label ?? row, style);
+  return styled(variant(r?.label ?? row, style), style);
 }
 
 export function columnLabel(version: TemplateVersion, table: string, column: string, style: LabelStyle): string {
@@ -23,7 +37,7 @@ export function columnLabel(version: TemplateVersion, table: string, column: str
   if (style.henan && table === 'art20_8' && column === 'amount') return styled('本年收费金额（单位：万元，保留4位小数）', style);
   if (style.henan && table === 'art20_9' && column === 'totalAmount') return styled('采购总金额（单位：万元，保留4位小数）', style);
   const c = tableDef(version, table)?.columns.find((x) => x.key === column);
-  return styled(c?.label ?? column, style);
+  return styled(variant(c?.label ?? column, style), style);
 }
 
 export function caption(version: TemplateVersion, table: string, style: LabelStyle): string {

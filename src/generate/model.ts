@@ -25,6 +25,8 @@ export interface LabelStyle {
   henan: boolean;
   /** print positive 2019 本年增/减 values with '+' */
   plusSign: boolean;
+  /** label variants seen in real reports, keys of VARIANTS in labels.ts */
+  variants: string[];
 }
 
 /** A piece of prose; a figure token is a number the truth records under `narrative[figure]`. */

@@ -34,9 +34,26 @@ export function chooseCut(r: Rendered, rng: Rng): number {
   return avoidNumbers(r, rng.int(lo, Math.max(lo, hi)));
 }
 
+/** Move a cut back so it splits no number, and leaves no scrap of a table (fewer than 10 characters of it). */
 export function avoidNumbers(r: Rendered, cut: number): number {
-  for (const s of [...Object.values(r.cells), ...r.figures.map((f) => f.span)]) if (inside(cut, s)) return s.start;
+  for (const s of [...Object.values(r.cells), ...r.figures.map((f) => f.span)]) if (inside(cut, s)) cut = s.start;
+  for (const g of Object.values(r.groups)) {
+    if (g && g.start < cut && cut < visibleThreshold(r.text, g.start, 10)) cut = g.start;
+  }
   return cut;
+}
+
+/** Position after the first `n` visible Han characters or digits from `start` (markup skipped). */
+function visibleThreshold(text: string, start: number, n: number): number {
+  let seen = 0;
+  let inTag = false;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '<') inTag = true;
+    else if (ch === '>') inTag = false;
+    else if (!inTag && /[\p{Script=Han}\d]/u.test(ch) && ++seen >= n) return i + 1;
+  }
+  return text.length;
 }
 
 /** Visible table text (not markup) between the group's start and the cut. */

@@ -201,7 +201,15 @@ export function layoutOf(report: Pick<Report, 'cells' | 'template' | 'year'>): L
 }
 
 /** The relations that apply to a report, given which cells it has (see layoutOf). */
+const forReport = new WeakMap<Report, { cells: Report['cells']; count: number; relations: Relation[] }>();
+
 export function relationsFor(report: Report): Relation[] {
+  // every rule asks for the same report's relations: compute them once (again if the cells were replaced)
+  const count = Object.keys(report.cells).length;
+  const cached = forReport.get(report);
+  if (cached && cached.cells === report.cells && cached.count === count) return cached.relations;
   const layout = layoutOf(report);
-  return relationsOf(layout.version, layout);
+  const relations = relationsOf(layout.version, layout);
+  forReport.set(report, { cells: report.cells, count, relations });
+  return relations;
 }

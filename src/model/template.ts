@@ -28,9 +28,16 @@ export function cellKey(table: string, row: string, column: string): string {
   return `${table}/${row}/${column}`;
 }
 
+const splitMemo = new Map<string, { table: string; row: string; column: string }>();
+
 export function splitCellKey(key: string): { table: string; row: string; column: string } {
-  const [table, row, column] = key.split('/');
-  return { table, row, column };
+  let parts = splitMemo.get(key);
+  if (!parts) {
+    const [table, row, column] = key.split('/');
+    parts = { table, row, column };
+    if (splitMemo.size < 10_000) splitMemo.set(key, parts);
+  }
+  return parts;
 }
 
 export function tableGroupOf(tableKey: string): TableGroup {

@@ -115,6 +115,13 @@ const badRatio = (text: string): number => share(text, BAD);
  * bytes "cleanly". The first candidate that decodes cleanly wins, otherwise the least damaged.
  */
 function detect(b: Uint8Array): [string, string] {
+  // fast path: strict GB18030 that reads as a disclosure report (Big5 bytes decoded as GB18030 never do)
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(b);
+    if (/政府|信息公开|年度报告|人民/.test(text) && badRatio(text) < 0.001) return [text, 'gb18030'];
+  } catch {
+    /* not GB18030: fall through to detection */
+  }
   const matches = chardet.analyse(b);
   const conf = (name: string): number => matches.find((m) => m.name === name)?.confidence ?? -1;
   const chinese = conf('Big5') > conf('GB18030') + 10 ? ['big5', 'gb18030'] : ['gb18030', 'big5'];

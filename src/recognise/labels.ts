@@ -90,17 +90,26 @@ export function labelScore(printed: string, key: string): number {
 
 export interface LabelMatch { label: RowLabel; score: number }
 
+/** Catalogue keys with their numbering split off and bigrams counted once. */
+const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => ({ label, key })));
+
+// the same labels recur in every report: remember the answer per printed key (bounded)
+const memo = new Map<string, LabelMatch | null>();
+
 /** The template row a printed cell names, or null. Prose sentences never match (length guard). */
 export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | null {
   const key = labelKey(printed);
   if (key.length < 2 || key.length > 60) return null;
+  const memoKey = `${minScore}|${key}`;
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known;
   let best: LabelMatch | null = null;
-  for (const label of ROW_LABELS) {
-    for (const k of label.keys) {
-      const s = labelScore(key, k);
-      if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
-    }
+  for (const { label, key: k } of PREPARED) {
+    const s = labelScore(key, k);
+    if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
   }
+  if (memo.size > 20_000) memo.clear();
+  memo.set(memoKey, best);
   return best;
 }
 

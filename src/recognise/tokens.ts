@@ -33,8 +33,22 @@ const APPLICATION_HEADER = /勾稽关系|申请人情况|^自然人$|法人或�
 const REVIEW_HEADER = /^行政复议$|^行政诉讼$|^结果维持$|^结果纠正$|^其他结果$|^尚未审结$|^未经复议直接起诉$|^复议后起诉$|^(维持|纠正|审结|尚未|尚未审)$/;
 const OTHER_HEADER = /^信息内容$|^总计$|^其他$/;
 
+// cell texts recur across reports ('0', '规章', '（七）总计' …): classify each distinct text once (bounded)
+const classified = new Map<string, Omit<Token, 'pos'>>();
+
 export function classify(text: string, pos: SourceRef): Token {
   const t = text.trim();
+  let c = classified.get(t);
+  if (!c) {
+    const { pos: _pos, ...rest } = classifyText(t, pos);
+    c = rest;
+    if (classified.size > 50_000) classified.clear();
+    if (t.length <= 80) classified.set(t, c);
+  }
+  return { ...c, pos };
+}
+
+function classifyText(t: string, pos: SourceRef): Token {
   if (isBlankCell(t)) return { kind: 'blank', text: t, pos };
   const number = parseNumberCell(t);
   if (number) return { kind: 'number', text: t, pos, number };
