@@ -10,7 +10,7 @@ import type { AgencyLevel, LabelStyle } from '../src/generate/model.js';
 import type { TemplateVersion } from '../src/model/template.js';
 
 const APPLICANTS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg'];
-const STYLE: LabelStyle = { brackets: 'full', socialOrg: false, henan: false, plusSign: true };
+const STYLE: LabelStyle = { brackets: 'full', socialOrg: false, henan: false, plusSign: true, variants: [] };
 const LEVELS: AgencyLevel[] = ['city', 'county', 'district', 'town', 'township', 'street', 'department', 'office'];
 
 function decode(r: { bytes: Uint8Array; encoding: string }): string {

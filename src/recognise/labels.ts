@@ -93,6 +93,9 @@ export interface LabelMatch { label: RowLabel; score: number }
 /** Catalogue keys with their numbering split off and bigrams counted once. */
 const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => ({ label, key })));
 
+/** Characters of catalogue keys: a printed text sharing none of a key's characters cannot match it. */
+const KEY_CHARS = PREPARED.map((p) => new Set(p.key));
+
 // the same labels recur in every report: remember the answer per printed key (bounded)
 const memo = new Map<string, LabelMatch | null>();
 
@@ -104,7 +107,12 @@ export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | nu
   const known = memo.get(memoKey);
   if (known !== undefined) return known;
   let best: LabelMatch | null = null;
-  for (const { label, key: k } of PREPARED) {
+  for (let i = 0; i < PREPARED.length; i++) {
+    const { label, key: k } = PREPARED[i];
+    // cheap reject: most prose shares too few characters with a label to score
+    let shared = 0;
+    for (const ch of key) if (KEY_CHARS[i].has(ch)) shared++;
+    if (shared * 2 < Math.min(key.length, k.length)) continue;
     const s = labelScore(key, k);
     if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
   }

@@ -24,7 +24,16 @@ function findRow(version: TemplateVersion, table: string, row: string): { row?: 
 }
 
 /** Row label: '（三）不予公开 1.属于国家秘密', '一、本年新收政府信息公开申请数量', '行政许可'. */
+const rowLabels = new Map<string, string>();
+
 export function rowLabel(version: TemplateVersion, table: string, row: string): string {
+  const id = `${version}/${table}/${row}`;
+  let label = rowLabels.get(id);
+  if (label === undefined) rowLabels.set(id, (label = computeRowLabel(version, table, row)));
+  return label;
+}
+
+function computeRowLabel(version: TemplateVersion, table: string, row: string): string {
   const { row: r, rows } = findRow(version, table, row);
   if (!r?.label) return row;
   const parent = r.parent && r.parent !== 'outcome' ? rows.find((x) => x.key === r.parent) : undefined;
