@@ -99,10 +99,11 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     const r = reads.get(row);
     if (!r) continue;
     if (r.how !== 'direct') {
-      const first = firstToken(events, row);
+      const label = (events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined)?.label;
+      const name = label?.text ?? row;
       diagnostics.push({ ...diag(r.how === 'inferred' ? 'row-damaged' : 'row-detached',
-        r.how === 'inferred' ? `「${first?.text ?? row}」所在行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。` : `「${row}」行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
-        r.reason?.split(' / ')[1] ?? r.reason ?? '', first, []), severity: 'info' });
+        r.how === 'inferred' ? `「${name}」一行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。` : `「${name}」一行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
+        `row "${name}": ${r.reason?.split(' / ')[1] ?? r.reason ?? ''}`, label ?? firstToken(events, row), [`${tableKey}/${row}`]), severity: 'info' });
     }
     r.values.forEach((v, c) => {
       if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) return;

@@ -53,7 +53,8 @@ export function recognise(doc: GDocument): Report {
     cells,
     narrative: findNarrative(rows, sections),
     diagnostics,
-    truncated: !lastSection || lastSection.no < 6,
+    // section 六 may share a line with 五 in a scrape; its heading anywhere after 五 means the text is whole
+    truncated: !(lastSection?.no === 6 || (lastSection?.no === 5 && rows.some((r) => /六、其他需要报告的事项/.test(r.text)))),
   };
 }
 

@@ -35,6 +35,15 @@ export function findSections(rows: Row[]): Section[] {
     const last = starts[starts.length - 1];
     if (!last || first.section > last.no) starts.push({ no: first.section, index });
   });
+  // a scrape can run a heading into the previous section's line ('…年度报告。 二、主动公开政府信息情况'):
+  // the full official heading inside a line still marks the section
+  for (const d of defs) {
+    if (starts.some((s) => s.no === d.no)) continue;
+    const official = labelKey(d.title);
+    const index = rows.findIndex((r) => r.text.length > d.title.length && labelKey(r.text).includes(official));
+    if (index >= 0) starts.push({ no: d.no, index });
+  }
+  starts.sort((a, b) => a.index - b.index || a.no - b.no);
   return defs.map((d) => {
     const i = starts.findIndex((s) => s.no === d.no);
     if (i < 0) return { no: d.no, key: d.key, title: null, text: '', source: null };

@@ -7,8 +7,9 @@ import { renderTab } from './tab.js';
 let convert: ((s: string) => string) | null = null;
 
 export function toTraditional(s: string): string {
-  convert ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return convert(s);
+  const c: (text: string) => string = convert ?? OpenCC.Converter({ from: 'cn', to: 'tw' });
+  convert = c;
+  return c(s);
 }
 
 export const traditional: LayoutSpec = {
