@@ -66,7 +66,9 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
   const stream: (Observation | OrphanRun)[] = [];
   for (const e of events) {
     if (e.kind === 'row' && e.numberRows > 1 && e.numbers.length > width) {
-      stream.push({ ...e, numbers: e.numbers.slice(0, width) }, { kind: 'orphans', table: e.table, numbers: e.numbers.slice(width), seq: e.seq });
+      // more values after a label than the row has columns: the dump may be scrambled column-major, so the
+      // first values count as this row's only if they satisfy its own sums (checked below)
+      stream.push({ ...e, numbers: e.numbers.slice(0, width), split: true }, { kind: 'orphans', table: e.table, numbers: e.numbers.slice(width), seq: e.seq });
     } else stream.push(e);
   }
   if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics, cutAt);
@@ -78,6 +80,11 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       continue;
     }
     if (printed.length === width) {
+      if (e.split && sums.length && rowCandidates(printed, width, sums).length !== 1) {
+        diagnostics.push(diag('row-scrambled', `「${e.label.text}」之后印有多于一行的数值，且紧随其后的${width}个数不满足行合计，可能是表格被按列打乱，已略去。`,
+          `more values follow "${e.label.text}" than one row holds and the first ${width} fail the row sum (the dump may be scrambled column-major); left out`, e.label));
+        continue;
+      }
       reads.set(e.row, { row: e.row, tokens: e.numbers, values: printed, how: 'direct' });
       continue;
     }

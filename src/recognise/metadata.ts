@@ -67,7 +67,11 @@ export function findMetadata(rows: Row[]): Metadata {
     // the body's name on its own line just before (or after) a title that lacks it
     const prev = head[i - 1] ? squeeze(head[i - 1].text) : '';
     const next = head[i + 1] ? squeeze(head[i + 1].text) : '';
-    if (ORG_LINE.test(prev) && !NOT_AGENCY.test(prev)) agency = prev;
+    if (ORG_LINE.test(prev) && !NOT_AGENCY.test(prev)) {
+      agency = prev;
+      title = prev + title;
+      titlePos = head[i - 1].pos;
+    }
     else if (ORG_LINE.test(next) && !NOT_AGENCY.test(next) && head[i + 2] && isTitleRow(head[i + 2])) agency = next;
     else if (parts.after && i === 0) agency = null; // '2020年金石镇政府信息公开…': keep looking for the full name
   }

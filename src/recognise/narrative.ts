@@ -62,7 +62,9 @@ export function findNarrative(rows: Row[], _sections: Section[]): NarrativeFigur
       for (const m of text.matchAll(re)) {
         const value = toNumber(m[1]);
         if (value === null || !Number.isFinite(value)) continue;
-        out.push({ key: p.key, value, unit: p.unit, text: m[0], source: posAt(m.index ?? 0) });
+        const source = posAt(m.index ?? 0);
+        // two patterns may read the same phrase: keep one figure per key, value and place
+        if (!out.some((f) => f.key === p.key && f.value === value && f.source.line === source.line)) out.push({ key: p.key, value, unit: p.unit, text: m[0], source });
       }
     }
     const none = NO_REVIEW.exec(text);

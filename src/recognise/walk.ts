@@ -15,6 +15,8 @@ export interface Observation {
   sameRow: boolean;
   /** empty cells printed in the row (a grid row with no numbers and blanks is a blank row) */
   blanks: number;
+  /** the first values of a longer run of numbers after the label (set by the assembler) */
+  split?: boolean;
   seq: number;
 }
 

@@ -1,0 +1,175 @@
+// One PDF page as plain geometry: text items with boxes, horizontal and vertical rules (stroked lines, thin
+// filled rectangles and rectangle edges, traced through the operator list with its transforms), and the number
+// of images painted. Coordinates are top-down page points (pdf.js viewport at scale 1: x right, y down).
+import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export type Matrix = [number, number, number, number, number, number];
+
+export interface PdfItem {
+  text: string;
+  x0: number;
+  x1: number;
+  /** top and bottom of the glyph box (top-down) */
+  y0: number;
+  y1: number;
+  /** the baseline */
+  base: number;
+  size: number;
+}
+
+/** A horizontal rule (y, x0..x1) or a vertical one (x, y0..y1), as `at` and `from..to`. */
+export interface Rule { at: number; from: number; to: number }
+
+export interface PageContent {
+  page: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+  hRules: Rule[];
+  vRules: Rule[];
+  images: number;
+  /** PDF user space → top-down page points, and back (for bboxes in user space) */
+  toPage: Matrix;
+  toUser: Matrix;
+}
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m1 ∘ m2: apply m2 first, then m1 (the PDF `cm` / canvas `transform` composition). */
+export function compose(m1: Matrix, m2: Matrix): Matrix {
+  return [
+    m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1],
+    m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3],
+    m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
+  ];
+}
+
+export function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+export function invert(m: Matrix): Matrix {
+  const det = m[0] * m[3] - m[1] * m[2] || 1;
+  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
+}
+
+const asMatrix = (v: unknown): Matrix | null =>
+  Array.isArray(v) || ArrayBuffer.isView(v) ? (Array.from(v as ArrayLike<number>).slice(0, 6) as Matrix) : null;
+
+interface RawTextItem { str: string; transform: number[]; width: number; height: number }
+const isTextItem = (v: unknown): v is RawTextItem =>
+  typeof v === 'object' && v !== null && typeof (v as RawTextItem).str === 'string' && Array.isArray((v as RawTextItem).transform);
+
+const IMAGE_OPS = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject,
+  OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintImageMaskXObjectRepeat]);
+const STROKE_OPS = new Set([OPS.stroke, OPS.closeStroke]);
+const FILL_OPS = new Set([OPS.fill, OPS.eoFill, OPS.rawFillPath]);
+const BOTH_OPS = new Set([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+/** the thickest filled rectangle still read as a rule, in points */
+const THIN = 2.5;
+
+/** '#rrggbb' → true when (nearly) white: rules drawn in white are invisible. */
+const isWhite = (c: unknown): boolean => typeof c === 'string' && /^#[ef][0-9a-f][ef][0-9a-f][ef][0-9a-f]$/i.test(c);
+
+export async function readPage(page: PDFPageProxy, pageNo: number): Promise<PageContent> {
+  const vp = page.getViewport({ scale: 1 });
+  const toPage = vp.transform.slice(0, 6) as Matrix;
+  const content = await page.getTextContent();
+  const items: PdfItem[] = [];
+  for (const it of content.items) {
+    if (!isTextItem(it) || !it.str) continue;
+    const m = compose(toPage, it.transform.slice(0, 6) as Matrix);
+    const size = Math.hypot(m[2], m[3]) || it.height || 1;
+    const horizontal = Math.abs(m[1]) < 0.05 * Math.abs(m[0]) + 1e-6 && m[0] > 0;
+    const x = m[4];
+    const base = m[5];
+    const width = horizontal ? it.width * Math.hypot(toPage[0], toPage[1]) : 0;
+    items.push({ text: it.str, x0: x, x1: x + width, y0: base - 0.85 * size, y1: base + 0.15 * size, base, size });
+  }
+  const { hRules, vRules, images } = await traceRules(page, toPage);
+  return { page: pageNo, width: vp.width, height: vp.height, items, hRules, vRules, images, toPage, toUser: invert(toPage) };
+}
+
+interface GState { ctm: Matrix; stroke: unknown; fill: unknown }
+
+/** Walk the operator list: rules from painted paths, images counted. */
+async function traceRules(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules: Rule[]; vRules: Rule[]; images: number }> {
+  const ops = await page.getOperatorList();
+  const hRules: Rule[] = [];
+  const vRules: Rule[] = [];
+  let images = 0;
+  let g: GState = { ctm: toPage, stroke: '#000000', fill: '#000000' };
+  const stack: GState[] = [];
+  const segment = (a: [number, number], b: [number, number]) => {
+    const [dx, dy] = [Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1])];
+    if (dy < 0.8 && dx >= 2) hRules.push({ at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) });
+    else if (dx < 0.8 && dy >= 2) vRules.push({ at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i];
+    const args: unknown[] = Array.isArray(ops.argsArray[i]) ? ops.argsArray[i] : [];
+    if (fn === OPS.save) stack.push({ ...g });
+    else if (fn === OPS.restore) g = stack.pop() ?? g;
+    else if (fn === OPS.transform) g.ctm = compose(g.ctm, args as Matrix);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push({ ...g });
+      const m = asMatrix(args[0]);
+      if (m) g.ctm = compose(g.ctm, m);
+    } else if (fn === OPS.paintFormXObjectEnd) g = stack.pop() ?? g;
+    else if (fn === OPS.setStrokeRGBColor) g.stroke = args[0];
+    else if (fn === OPS.setFillRGBColor) g.fill = args[0];
+    else if (IMAGE_OPS.has(fn)) images++;
+    else if (fn === OPS.constructPath) {
+      const op = args[0];
+      const data = Array.isArray(args[1]) ? args[1][0] : null;
+      if (typeof op !== 'number' || !data || !(ArrayBuffer.isView(data) || Array.isArray(data))) continue;
+      const stroke = (STROKE_OPS.has(op) || BOTH_OPS.has(op)) && !isWhite(g.stroke);
+      const fill = (FILL_OPS.has(op) || BOTH_OPS.has(op)) && !isWhite(g.fill);
+      if (!stroke && !fill) continue;
+      for (const poly of subpaths(Array.from(data as ArrayLike<number>), g.ctm)) {
+        if (stroke) for (let k = 1; k < poly.length; k++) segment(poly[k - 1], poly[k]);
+        else if (fill) thinRectangle(poly, segment);
+      }
+    }
+  }
+  return { hRules, vRules, images };
+}
+
+/** Split pdf.js path data (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) into polylines. */
+function subpaths(d: number[], ctm: Matrix): [number, number][][] {
+  const out: [number, number][][] = [];
+  let cur: [number, number][] = [];
+  for (let i = 0; i < d.length;) {
+    const code = d[i++];
+    if (code === 0) {
+      if (cur.length) out.push(cur);
+      cur = [apply(ctm, d[i], d[i + 1])];
+      i += 2;
+    } else if (code === 1) {
+      cur.push(apply(ctm, d[i], d[i + 1]));
+      i += 2;
+    } else if (code === 2) {
+      cur.push(apply(ctm, d[i + 4], d[i + 5]));
+      i += 6;
+    } else if (code === 3) {
+      cur.push(apply(ctm, d[i + 2], d[i + 3]));
+      i += 4;
+    } else if (code === 4) {
+      if (cur.length) cur.push(cur[0]);
+    } else break;
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** A filled axis-aligned rectangle no thicker than THIN is a rule along its long side. */
+function thinRectangle(poly: [number, number][], segment: (a: [number, number], b: [number, number]) => void): void {
+  if (poly.length < 4 || poly.length > 6) return;
+  const xs = poly.map((p) => p[0]);
+  const ys = poly.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const axis = poly.every((p, k) => k === 0 || Math.abs(p[0] - poly[k - 1][0]) < 0.5 || Math.abs(p[1] - poly[k - 1][1]) < 0.5);
+  if (!axis) return;
+  if (y1 - y0 <= THIN && x1 - x0 > y1 - y0) segment([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2]);
+  else if (x1 - x0 <= THIN && y1 - y0 > x1 - x0) segment([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1]);
+}
