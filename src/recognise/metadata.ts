@@ -7,6 +7,8 @@ const ORG_SUFFIX = '(?:人民政府办公室|人民政府办公厅|政府办公�
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
 const TITLE_TAIL = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
 const ORG_LINE = new RegExp(`^${ORG}$`);
+/** A word that starts with a body's name followed by the report year. */
+const ORG_START = new RegExp(`^${ORG}\\d{4}`);
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
 const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定|^[我本该全各此其]|^(?:县|区|市|乡|镇)?政府$|^人民政府$/;
 const BOUNDARY = /.*(?:编制了|编制|公布|发布|现将|印发|根据|关于|特向社会公开|公开|的|由|是|[，。,、；：:（）()《》“”"\s])/;
@@ -22,7 +24,11 @@ function tailName(fragment: string): string | null {
 }
 
 function titleParts(text: string): { agency: string; year: number; after: string } | null {
-  const s = squeeze(text).replace(/^.*[:：]/, '').replace(/^[【\[（(][^】\]）)]*[】\]）)]/, '');
+  // words before the body's name separated by a space (site names, injected spam) are not part of it
+  const spaced = text.trim().split(/\s+/);
+  const lastWord = spaced.findIndex((w) => TITLE_TAIL.test(squeeze(spaced.slice(spaced.indexOf(w)).join(''))) && /^[\u4e00-\u9fa5]/.test(w) && ORG_START.test(w));
+  const from = lastWord > 0 && !TITLE_TAIL.test(squeeze(spaced.slice(0, lastWord).join(''))) ? spaced.slice(lastWord).join('') : text;
+  const s = squeeze(from).replace(/^.*[:：]/, '').replace(/^[【\[（(][^】\]）)]*[】\]）)]/, '').replace(/^关于/, '');
   const m = TITLE_TAIL.exec(s);
   if (!m || m.index > 40) return null;
   const agency = s.slice(0, m.index).replace(/^《/, '');
