@@ -100,6 +100,7 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       `row "${e.label.text}" prints ${printed.length} values for ${width} columns and no placement satisfies its sums; left out`, e.label));
   }
   placeOrphans(table, order, stream, reads, sums, diagnostics);
+  if (table.key === 'applications') dropUncheckedOrdered(order, reads, diagnostics);
   if (ambiguous.size) solveAmbiguous(order, reads, ambiguous, diagnostics);
   const cells: Cell[] = [];
   for (const row of order) {
@@ -178,6 +179,23 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
     prevAnchor = Math.max(prevAnchor, idx);
   }
   flushGap(-1);
+}
+
+/** Rows placed by template order must leave the table's column sums intact; otherwise they are withdrawn. */
+function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diagnostics: Diagnostic[]): void {
+  const ordered = [...reads.values()].filter((r) => r.how === 'ordered');
+  if (!ordered.length) return;
+  const value = (row: string, c: number) => reads.get(row)?.values[c] ?? null;
+  const broken = columnRelations(order, new Set(reads.keys())).some((rel) => {
+    const side = (cells: [string, number][]) => cells.reduce<number | null>((a, [r, c]) => (a === null || value(r, c) === null ? null : a + (value(r, c) as number)), 0);
+    const l = side(rel.lhs);
+    const r = side(rel.rhs);
+    return l !== null && r !== null && Math.abs(l - r) > 1e-9;
+  });
+  if (!broken) return;
+  for (const r of ordered) reads.delete(r.row);
+  diagnostics.push(diag('values-unplaced', `有${ordered.length}行数值与行标签分离印出，按模板行序放置后表格列平衡不成立，已略去这些行。`,
+    `${ordered.length} rows printed apart from their labels would break the column sums when placed by template order; left out`));
 }
 
 function solveAmbiguous(order: string[], reads: Map<string, RowRead>, ambiguous: Map<string, { cands: Candidate[]; obs: Observation }>, diagnostics: Diagnostic[]): void {

@@ -87,7 +87,9 @@ export function walkTables(rows: Row[]): Walk {
     const numbers = row.tokens.filter((t) => t.kind === 'number');
     const blanks = row.tokens.filter((t) => t.kind === 'blank').length;
     const dataLabels = row.tokens.filter((t) => t.kind === 'label' && t.label?.isData);
-    const label = dataLabels[dataLabels.length - 1];
+    // a group label (（三）不予公开) printed with values is a subtotal row: keep it apart, never as loose values
+    const groupLabel = numbers.length && row.grid ? row.tokens.find((t) => t.kind === 'label' && !t.label?.isData) : undefined;
+    const label = dataLabels[dataLabels.length - 1] ?? groupLabel;
     const headers = row.tokens.map(headerKind).filter((h): h is 'applications' | 'review' => h !== null);
     if (!label && headers.length && !numbers.length) {
       finish();
