@@ -27,7 +27,15 @@ export interface Relation {
 
 export interface Term { key: string; prev: boolean; sign: 1 | -1 }
 
+const terms = new Map<string, Term>();
+
 export function parseTerm(term: string): Term {
+  let parsed = terms.get(term);
+  if (!parsed) terms.set(term, (parsed = splitTerm(term)));
+  return parsed;
+}
+
+function splitTerm(term: string): Term {
   let t = term;
   let sign: 1 | -1 = 1;
   if (t.startsWith('-')) { sign = -1; t = t.slice(1); }
@@ -191,7 +199,19 @@ export function inferVersion(report: Pick<Report, 'cells' | 'template' | 'year'>
 }
 
 /** The layout of a report: its version (default 2021) and how its 其他处理 row is printed. */
+const layouts = new WeakMap<object, { count: number; layout: Layout }>();
+
 export function layoutOf(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
+  // asked by several rules for the same report: computed once per cells object (and size)
+  const count = Object.keys(report.cells).length;
+  const known = layouts.get(report.cells);
+  if (known && known.count === count) return known.layout;
+  const layout = computeLayout(report);
+  layouts.set(report.cells, { count, layout });
+  return layout;
+}
+
+function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
   const version = inferVersion(report) ?? '2021';
   const keys = Object.keys(report.cells);
   const items = keys.some((k) => k.startsWith('applications/outcome.other.'));

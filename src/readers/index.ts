@@ -22,6 +22,7 @@ export async function readBytes(bytes: Uint8Array, name: string): Promise<ReadRe
     const doc = format === 'html' ? readHtml(work, name, encoding) : readText(work, name, encoding, /^#{1,6}\s/m.test(work) ? 'markdown' : 'text');
     return { doc, text, traditional };
   }
+  if (format === 'pdf') return (await import('./pdf.js')).readPdfResult(bytes, name); // pdf.js loads only when needed
   throw new InputError(name, `不支持的文件类型（${format}）`, `unsupported file type (${format})`);
 }
 

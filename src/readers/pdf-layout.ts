@@ -36,6 +36,11 @@ function userBox(p: PageLayout, x0: number, y0: number, x1: number, y1: number):
   return [r(Math.min(a[0], b[0])), r(Math.min(a[1], b[1])), r(Math.max(a[0], b[0])), r(Math.max(a[1], b[1]))];
 }
 
+function unionBox(a: SourceRef['bbox'], b: SourceRef['bbox']): SourceRef['bbox'] {
+  if (!a || !b) return a ?? b;
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
+
 type Element = { kind: 'line'; line: Line; top: number } | { kind: 'grid'; grid: Grid; top: number };
 
 /** the table last emitted, while nothing but page chrome followed it */
@@ -108,11 +113,13 @@ export function layoutBlocks(pages: PageLayout[]): Block[] {
         return;
       }
       const prev = para?.lines[para.lines.length - 1];
-      if (para && prev && continues(prev, line, prev.page !== line.page)) para.lines.push(line);
-      else {
-        flushPara();
-        para = { lines: [line], page, pos };
+      if (para && prev && continues(prev, line, prev.page !== line.page)) {
+        para.lines.push(line);
+        if (line.page === para.page.page) para.pos.bbox = unionBox(para.pos.bbox, pos.bbox);
+        return;
       }
+      flushPara();
+      para = { lines: [line], page, pos };
       lineNo++;
     });
   }

@@ -38,6 +38,11 @@ const classified = new Map<string, Omit<Token, 'pos'>>();
 
 export function classify(text: string, pos: SourceRef): Token {
   const t = text.trim();
+  // a long line is prose (or a section heading run into its text): no table label is that long
+  if (t.length > 80) {
+    const section = matchSectionHeading(t);
+    return section ? { kind: 'section', text: t, pos, section: section.no } : { kind: 'text', text: t, pos };
+  }
   let c = classified.get(t);
   if (!c) {
     const { pos: _pos, ...rest } = classifyText(t, pos);

@@ -7,7 +7,15 @@ import { makeFinding, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
 
 /** The column definition of a cell in either template (column keys do not clash between them). */
+const columnDefs = new Map<string, ColumnDef | undefined>();
+
 function columnDef(table: string, column: string): ColumnDef | undefined {
+  const id = `${table}/${column}`;
+  if (!columnDefs.has(id)) columnDefs.set(id, findColumnDef(table, column));
+  return columnDefs.get(id);
+}
+
+function findColumnDef(table: string, column: string): ColumnDef | undefined {
   for (const v of ['2021', '2019'] as const) {
     const c = TEMPLATES[v].tables.find((t) => t.key === table)?.columns.find((x) => x.key === column);
     if (c) return c;
@@ -29,18 +37,19 @@ const rule: Rule = {
       if (value === null) continue;
       const { table, column } = splitCellKey(cell.key);
       const type = columnDef(table, column)?.valueType ?? 'integer';
-      const where = cellText(v, cell.key);
+      // the cell's name is built only for a finding: this loop runs over every cell of every report
+      const where = (): string => cellText(v, cell.key);
       if (!Number.isFinite(value))
-        out.push(makeFinding(rule, report, { message: `${where}的数值无效`, messageEn: `${cellTextEn(cell.key)} is not a finite number`, cells: [cell.key] }));
+        out.push(makeFinding(rule, report, { message: `${where()}的数值无效`, messageEn: `${cellTextEn(cell.key)} is not a finite number`, cells: [cell.key] }));
       else if (value < 0 && type !== 'signedInteger')
         out.push(makeFinding(rule, report, {
-          message: `${where}为${value}，不应为负数`,
+          message: `${where()}为${value}，不应为负数`,
           messageEn: `${cellTextEn(cell.key)} is ${value}; it cannot be negative`,
           cells: [cell.key],
         }));
       else if (!Number.isInteger(value) && type !== 'decimal')
         out.push(makeFinding(rule, report, {
-          message: `${where}为${value}，应为整数（件数、项数不能有小数）`,
+          message: `${where()}为${value}，应为整数（件数、项数不能有小数）`,
           messageEn: `${cellTextEn(cell.key)} is ${value}; counts must be whole numbers`,
           cells: [cell.key],
         }));

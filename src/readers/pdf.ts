@@ -1,0 +1,122 @@
+// The PDF reader: pdf.js (legacy build, in-process "fake" worker) gives each page's text items and operator
+// list; ruled tables are rebuilt from the drawn rules (pdf-grid), the rest is laid out into lines, unruled
+// rows and paragraphs (pdf-text, pdf-layout). Scanned pages (images, no text layer), encrypted, broken and
+// over-long files are reported as InputError or as notes.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Block, GDocument } from '../document/model.js';
+import { InputError } from '../errors.js';
+import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
+import { fillGrids, findGrids } from './pdf-grid.js';
+import { dropChrome, layoutBlocks, type PageLayout } from './pdf-layout.js';
+import { readPage } from './pdf-page.js';
+import { groupLines } from './pdf-text.js';
+
+/** the most pages read from one file */
+export const MAX_PAGES = 200;
+/** a page with fewer text characters than this, and an image, has no usable text layer */
+const MIN_TEXT_CHARS = 10;
+
+const pdfjsRoot = (() => {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+})();
+
+async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> {
+  const task = getDocument({
+    // pdf.js may take ownership of the buffer: give it a copy
+    data: new Uint8Array(bytes),
+    cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+    wasmUrl: join(pdfjsRoot, 'wasm') + '/',
+    isEvalSupported: false,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const err = e as { name?: string; message?: string };
+    if (err.name === 'PasswordException')
+      throw new InputError(name, 'PDF 文件已加密（需要密码），无法读取', 'the PDF is encrypted (a password is required); it cannot be read');
+    throw new InputError(name, `PDF 文件已损坏或不是有效的 PDF：${err.message ?? String(e)}`, `the PDF is broken or not a valid PDF: ${err.message ?? String(e)}`);
+  }
+}
+
+const pageList = (pages: number[]) => pages.join('、');
+
+/** Read a PDF report into the document model. Throws InputError for files that cannot be read. */
+export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocument> {
+  const doc = await open(bytes, name);
+  try {
+    if (doc.numPages > MAX_PAGES)
+      throw new InputError(name, `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PAGES} 页`, `the PDF has ${doc.numPages} pages, more than the limit of ${MAX_PAGES}`);
+    const layouts: PageLayout[] = [];
+    const scanned: number[] = [];
+    let textPages = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      let content;
+      try {
+        content = await readPage(await doc.getPage(n), n);
+      } catch (e) {
+        throw new InputError(name, `PDF 第 ${n} 页无法解析：${(e as Error).message}`, `page ${n} of the PDF cannot be parsed: ${(e as Error).message}`);
+      }
+      const chars = content.items.reduce((k, it) => k + it.text.replace(/\s+/g, '').length, 0);
+      if (chars >= MIN_TEXT_CHARS || (chars > 0 && !content.images)) textPages++;
+      else if (content.images) scanned.push(n);
+      const grids = findGrids(content);
+      const rest = fillGrids(grids, content.items);
+      layouts.push({ page: n, width: content.width, height: content.height, toUser: content.toUser, grids, lines: groupLines(rest, n) });
+    }
+    if (!textPages) {
+      if (scanned.length)
+        throw new InputError(name, `扫描件：第${pageList(scanned)}页没有文字层，无法读取数字（需先OCR）`,
+          `scanned PDF: pages ${scanned.join(', ')} have no text layer; the numbers cannot be read (OCR it first)`);
+      throw new InputError(name, 'PDF 没有任何文字', 'the PDF contains no text');
+    }
+    const notes: GDocument['notes'] = [];
+    if (scanned.length)
+      notes.push({
+        code: 'pdf.scanned-pages',
+        message: `扫描件：第${pageList(scanned)}页没有文字层，这些页上的内容无法读取（需先OCR）`,
+        messageEn: `scanned pages: pages ${scanned.join(', ')} have no text layer; their content cannot be read (OCR them first)`,
+        pos: { line: 1, column: 1, page: scanned[0] },
+      });
+    dropChrome(layouts);
+    const blocks = layoutBlocks(layouts);
+    const shape = layouts.some((p) => p.grids.length) ? 'pdf-ruled' : 'pdf-unruled';
+    return { source: { name, format: 'pdf', shape, encoding: 'unicode' }, blocks, notes };
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+/** The document as text, one line per position line: headings and paragraphs whole, table rows tab-separated. */
+export function pdfText(doc: GDocument): string {
+  const lines: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'table') for (const r of b.rows) lines.push(r.cells.map((c) => c.text).join('\t'));
+    else lines.push(b.text);
+  }
+  return lines.join('\n');
+}
+
+function simplified(b: Block): Block {
+  if (b.kind !== 'table') return { ...b, text: toSimplifiedChinese(b.text) };
+  return { ...b, rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: toSimplifiedChinese(c.text) })) })) };
+}
+
+/**
+ * readPdf for the reader dispatch: the document (繁体 converted to 简体 character for character, as for text
+ * input), its text as printed, and whether it was 繁体.
+ */
+export async function readPdfResult(bytes: Uint8Array, name: string): Promise<{ doc: GDocument; text: string; traditional: boolean }> {
+  const doc = await readPdf(bytes, name);
+  const text = pdfText(doc);
+  const traditional = looksTraditional(text);
+  return { doc: traditional ? { ...doc, blocks: doc.blocks.map(simplified) } : doc, text, traditional };
+}
