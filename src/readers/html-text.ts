@@ -18,6 +18,8 @@ export function cleanText(raw: string): string {
     .replace(/[ \t\n\r\f]+/g, (ws: string, at: number, s: string) =>
       /[\n\r]/.test(ws) && isCjk(s[at - 1]) && isCjk(s[at + ws.length]) ? '' : ' ',
     )
+    // a page cut inside a tag leaves '</' or '<td' as text at the very end
+    .replace(/<\/?[a-zA-Z]*$/, '')
     .trim();
 }
 

@@ -28,7 +28,10 @@ export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pip
   // "规章 0 0 0" or "10 1 0 0": peel trailing whitespace-separated numbers off the last cell
   const last = cells[cells.length - 1];
   const peeled = peelNumbers(last);
-  if (peeled.length > 1 || (peeled.length === 1 && cells.length > 1)) cells.splice(cells.length - 1, 1, ...peeled);
+  if (peeled.length > 1 || (peeled.length === 1 && cells.length > 1)) {
+    cells.pop();
+    for (const p of peeled) cells.push(p); // no spread: a line may hold 100k numbers
+  }
   return { cells, shape: cells.length > 1 ? 'layout' : 'single' };
 }
 

@@ -170,7 +170,7 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
   };
   for (const e of stream) {
     if (e.kind === 'orphans') {
-      pendingNumbers.push(...e.numbers);
+      for (const n of e.numbers) pendingNumbers.push(n);
       continue;
     }
     const idx = order.indexOf(e.row);

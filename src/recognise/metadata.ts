@@ -15,7 +15,8 @@ const BOUNDARY = /.*(?:编制了|编制|公布|发布|现将|印发|根据|关�
 
 export interface Metadata { title: string | null; agency: string | null; year: number | null; titlePos: Row['pos'] | null }
 
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/** No spaces, ASCII digits (full-width ２０２２ reads as 2022). */
+const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** The last plausible body name in a text fragment ('…规定,吉林市卫生健康委编制了吉林市卫生健康委员会' → the last). */
 function tailName(fragment: string): string | null {

@@ -43,7 +43,7 @@ function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row
       cur = null;
       continue;
     }
-    const text = row.text.replace(/\s+/g, '');
+    const text = row.text.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
     if (!cur) out.push((cur = { text: '', starts: [] }));
     cur.starts.push({ at: cur.text.length, row });
     cur.text += text;

@@ -67,7 +67,7 @@ function classifyText(t: string, pos: SourceRef): Token {
   const version = short ? versionEvidence(t) ?? undefined : undefined;
   const m = matchRowLabel(t);
   if (m) return { kind: 'label', text: t, pos, label: m.label, labelScore: m.score, version };
-  if (version || (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) || (key.length <= 16 && /^本年|数量$|金额|^\(?单位/.test(key) && !/[,:]/.test(t)))
+  if (version || /勾稽关系/.test(key) || (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) || (key.length <= 16 && /^本年|数量$|金额|^\(?单位/.test(key) && !/[,:]/.test(t)))
     return { kind: 'header', text: t, pos, version };
   return { kind: 'text', text: t, pos };
 }

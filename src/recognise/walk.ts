@@ -61,7 +61,7 @@ export function walkTables(rows: Row[]): Walk {
       endRun();
       run = { kind: 'orphans', table: ctx, numbers: [], seq: seq++ };
     }
-    run.numbers.push(...numbers);
+    for (const n of numbers) run.numbers.push(n);
   };
 
   for (const row of rows) {
@@ -116,14 +116,14 @@ export function walkTables(rows: Row[]): Walk {
     if (numbers.length && numbers.length === row.tokens.filter((t) => t.kind !== 'blank').length) {
       // a line of numbers only
       if (pending && pending.numbers.length < 64) {
-        pending.numbers.push(...numbers);
+        for (const n of numbers) pending.numbers.push(n);
         pending.numberRows++;
       } else orphan(numbers);
       continue;
     }
     if (numbers.length && pending && !pending.numbers.length) {
       // the wrapped end of a label, with the values on the same line
-      pending.numbers.push(...numbers);
+      for (const n of numbers) pending.numbers.push(n);
       pending.numberRows++;
       continue;
     }

@@ -1,0 +1,40 @@
+// Regressions found by the fixture and fuzz tests: full-width digits, huge number runs, a table 三 present only as
+// its corner note, and an HTML page cut inside a tag.
+import { describe, expect, it } from 'vitest';
+import { generateReport, parseBytes } from '../src/index.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('recogniser regressions', () => {
+  it('reads a full-width year in the title and full-width figures in the prose', async () => {
+    const r = await parseBytes(utf8('东篱县人民政府２０２２年政府信息公开工作年度报告\n\n一、总体情况\n\n全年主动公开政府信息７３１条，政策解读１２篇。\n'), 'fw.txt');
+    expect(r.year).toBe(2022);
+    expect(r.agency).toBe('东篱县人民政府');
+    expect(r.narrative.find((n) => n.key === 'itemsPublished')?.value).toBe(731);
+    expect(r.narrative.find((n) => n.key === 'interpretations')?.value).toBe(12);
+  });
+
+  it('survives a line of 150,000 numbers and a tab row of 200,000', async () => {
+    const spaced = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 150_000 }, (_, i) => i % 10).join(' ') + '\n';
+    const tabbed = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 200_000 }, (_, i) => i % 10).join('\t') + '\n';
+    for (const text of [spaced, tabbed]) {
+      const r = await parseBytes(utf8(text), 'huge.txt');
+      expect(Object.keys(r.cells)).toHaveLength(0);
+    }
+  });
+
+  it('counts table 三 as present when only its corner note survives', async () => {
+    const r = await parseBytes(utf8('青山县人民政府2022年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), 'corner.txt');
+    expect(r.tables.applications).toBe(true);
+    expect(r.template).toBe('2021');
+  });
+
+  it('reads every value before the cut of an HTML page cut inside a closing tag', async () => {
+    for (const seed of [16057, 13705]) {
+      const g = generateReport({ seed, layout: 'html-gbk', template: '2021', damage: ['truncated'] });
+      const r = await parseBytes(g.bytes, g.name + g.extension);
+      const got = Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
+      expect(got).toEqual(g.truth.cells);
+    }
+  });
+});
