@@ -5,13 +5,15 @@ export type { TemplateVersion, TableGroup, TableDef, RowDef, ColumnDef, Template
 export { TEMPLATES, template, tableDef, cellKey, splitCellKey, cellLabel, allCellKeys, tableGroupOf } from './model/template.js';
 export { relationsFor, relationsOf, type Relation } from './model/relations.js';
 export type { GDocument, Block, TableBlock, TableRow, TableCell, HeadingBlock, ParagraphBlock } from './document/model.js';
-export { parseFile, parseBytes, loadReport, toParseRecord } from './parse.js';
-export { readBytes, readPath } from './readers/index.js';
+export { parseFile, parseBytes, loadReport, loadBytes, toParseRecord } from './parse.js';
+export { readBytes, readPath, expandFile } from './readers/index.js';
 export { readText } from './readers/text.js';
 export { readHtml } from './readers/html.js';
 export { decodeBytes } from './readers/decode.js';
 export { recognise } from './recognise/index.js';
 export { checkReport, ALL_RULES, ruleById, type Rule, type RuleContext } from './rules/index.js';
 export { render, renderMarkdown, renderHtml, renderText, renderJson, renderCsv, RENDER_FORMATS, REPORT_SCHEMA, type RenderFormat } from './render/index.js';
+export { renderDocx } from './render/docx.js';
+export { renderXlsx } from './render/xlsx.js';
 export { generateReport, generateCorpus, writeCorpus, LAYOUTS, DAMAGES, type LayoutName, type DamageName, type Truth } from './generate/index.js';
 export { InputError } from './errors.js';

@@ -35,6 +35,12 @@ export async function loadReport(path: string): Promise<{ report: Report; text: 
   return { report: finish(r), text: r.text };
 }
 
+/** As loadReport, for bytes already in hand (e.g. a member of an archive). */
+export async function loadBytes(bytes: Uint8Array, name: string): Promise<{ report: Report; text: string }> {
+  const r = await readBytes(bytes, name);
+  return { report: finish(r), text: r.text };
+}
+
 export async function parseBytes(bytes: Uint8Array, name: string): Promise<Report> {
   return finish(await readBytes(bytes, name));
 }

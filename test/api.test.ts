@@ -12,9 +12,9 @@ describe('library exports', () => {
   it('are exactly the documented ones', () => {
     expect(Object.keys(api).sort()).toEqual([
       'ALL_RULES', 'DAMAGES', 'InputError', 'LAYOUTS', 'RENDER_FORMATS', 'REPORT_SCHEMA', 'TEMPLATES',
-      'allCellKeys', 'cellKey', 'cellLabel', 'checkReport', 'decodeBytes', 'generateCorpus', 'generateReport',
-      'loadReport', 'parseBytes', 'parseFile', 'readBytes', 'readHtml', 'readPath', 'readText', 'recognise',
-      'relationsFor', 'relationsOf', 'render', 'renderCsv', 'renderHtml', 'renderJson', 'renderMarkdown', 'renderText',
+      'allCellKeys', 'cellKey', 'cellLabel', 'checkReport', 'decodeBytes', 'expandFile', 'generateCorpus', 'generateReport',
+      'loadBytes', 'loadReport', 'parseBytes', 'parseFile', 'readBytes', 'readHtml', 'readPath', 'readText', 'recognise',
+      'relationsFor', 'relationsOf', 'render', 'renderCsv', 'renderDocx', 'renderHtml', 'renderJson', 'renderMarkdown', 'renderText', 'renderXlsx',
       'ruleById', 'splitCellKey', 'tableDef', 'tableGroupOf', 'template', 'toParseRecord', 'writeCorpus',
     ]);
   });

@@ -83,8 +83,17 @@ describe('DOCX reader', () => {
   it('parses into cells with positions', async () => {
     const report = await parseBytes(fixture('small-report.docx'), 'small-report.docx');
     expect(report.format).toBe('docx');
-    expect(report.cells['art20_1/regulations/madeThisYear']).toMatchObject({ value: 0, source: { line: 9, column: 2 } });
-    expect(report.cells['art20_1/normativeDocuments/inForce']?.value).toBe(15);
+    expect(report.cells['art20_1/normativeDocuments/made']).toMatchObject({ value: 3, source: { line: 10, column: 2 }, how: 'direct' });
+    expect(report.cells['art20_1/normativeDocuments/valid']?.value).toBe(15);
+    expect(report.cells['art20_5/licensing/processed']).toMatchObject({ value: 241, source: { line: 11, column: 2 } });
+  });
+
+  it('matches 繁体 in 简体, like text input', async () => {
+    const body = '<w:p><w:r><w:t>青溪縣示例局2022年政府資訊公開工作年度報告</w:t></w:r></w:p><w:p><w:r><w:t>一、總體情況</w:t></w:r></w:p>';
+    const read = await readBytes(makeZip(docxParts(body)), 'fanti.docx');
+    expect(read.traditional).toBe(true);
+    expect(read.doc.blocks[1]).toMatchObject({ kind: 'heading', text: '一、总体情况' });
+    expect(read.text.split('\n')[1]).toBe('一、總體情況');
   });
 
   it.skipIf(!existsSync(TEMPLATE))('recognises the blank official 2021 template', async () => {
@@ -230,6 +239,9 @@ describe('ZIP containers and limits', () => {
   it('reads an archive holding one report as that report; more than one needs expanding', async () => {
     const one = makeZip([{ name: 'r.docx', data: fixture('small-report.docx') }]);
     expect((await readBytes(one, 'one.zip')).doc.source.name).toBe('one.zip/r.docx');
+    // DOCX files stored uncompressed expose word/ and [Content_Types].xml to sniffing: still an archive
+    const stored = makeZip([{ name: 'r.docx', data: fixture('small-report.docx'), method: 0 }]);
+    expect((await readBytes(stored, 'stored.zip')).doc.source.format).toBe('docx');
     const two = makeZip([{ name: 'a.txt', data: 'a' }, { name: 'b.txt', data: 'b' }]);
     expect((await inputError(() => readBytes(two, 'two.zip'))).problemEn).toMatch(/holds 2 files/);
   });

@@ -1,7 +1,7 @@
 // `gongkai check`: findings per report, each with the source line it points at; the same agency's previous
 // year among the inputs enables the cross-year checks. Exit 1 on any error-level finding, 2 on unusable input.
 import type { Finding, Report } from '../model/report.js';
-import { loadReport } from '../parse.js';
+import { loadBytes } from '../parse.js';
 import { checkReport } from '../rules/index.js';
 import { runBatch } from './batch.js';
 
@@ -9,8 +9,8 @@ const LEVEL = { error: '错误', warning: '警告', info: '提示' } as const;
 
 export async function checkCommand(inputs: string[], opts: { json?: boolean; lang?: string }): Promise<number> {
   const loaded: { file: string; report: Report; text: string }[] = [];
-  const { failed } = await runBatch(inputs, async (file) => {
-    const { report, text } = await loadReport(file);
+  const { failed } = await runBatch(inputs, async (file, bytes) => {
+    const { report, text } = await loadBytes(bytes, file);
     loaded.push({ file, report, text });
   }, (file, message) => {
     if (opts.json) process.stdout.write(JSON.stringify({ file, error: message }) + '\n');

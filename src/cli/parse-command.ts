@@ -1,10 +1,10 @@
 // `gongkai parse`: one JSON Lines record per input (in input order), or a readable summary.
-import { parseFile, toParseRecord } from '../parse.js';
+import { parseBytes, toParseRecord } from '../parse.js';
 import { runBatch } from './batch.js';
 
 export async function parseCommand(inputs: string[], opts: { json?: boolean }): Promise<number> {
-  const { failed } = await runBatch(inputs, async (file) => {
-    const report = await parseFile(file);
+  const { failed } = await runBatch(inputs, async (file, bytes) => {
+    const report = await parseBytes(bytes, file);
     if (opts.json) return void process.stdout.write(JSON.stringify(toParseRecord(report)) + '\n');
     const n = Object.values(report.cells).filter((c) => c.value !== null).length;
     const inferred = Object.values(report.cells).filter((c) => c.how !== 'direct').length;

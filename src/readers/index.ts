@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.js';
 import { readHtml } from './html.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
+import { expandArchive, isArchive } from './zip.js';
 
 export interface ReadResult { doc: GDocument; text: string; traditional: boolean }
 
@@ -23,10 +24,33 @@ export async function readBytes(bytes: Uint8Array, name: string): Promise<ReadRe
     return { doc, text, traditional };
   }
   if (format === 'pdf') return (await import('./pdf.js')).readPdfResult(bytes, name); // pdf.js loads only when needed
+  if (format === 'zip' || ((format === 'docx' || format === 'xlsx') && isArchive(bytes, name))) {
+    // an archive given as one report: read its only file; the CLI expands archives with expandFile()
+    const files = expandArchive(bytes, name);
+    if (files.length === 1) return readBytes(files[0].bytes, files[0].name);
+    throw new InputError(name, `压缩包内有 ${files.length} 个文件，须逐个读取`, `the archive holds ${files.length} files; read them one by one`);
+  }
+  // office formats load their libraries only when needed
+  if (format === 'docx') return (await import('./docx.js')).readDocxResult(bytes, name);
+  if (format === 'xlsx') return (await import('./xlsx.js')).readXlsxResult(bytes, name);
+  if (format === 'doc') return (await import('./doc.js')).readDocResult(bytes, name);
   throw new InputError(name, `不支持的文件类型（${format}）`, `unsupported file type (${format})`);
 }
 
 export async function readPath(path: string): Promise<ReadResult> {
+  return readBytes(readInput(path), path);
+}
+
+/**
+ * The reports one input file holds: itself, or the files of a ZIP archive (nested archives expanded, within the
+ * limits of zip.ts), named `archive.zip/inner/name.docx`. Throws InputError for an unreadable file or a zip bomb.
+ */
+export function expandFile(path: string): { name: string; bytes: Uint8Array }[] {
+  const bytes = readInput(path);
+  return isArchive(bytes, path) ? expandArchive(bytes, path) : [{ name: path, bytes }];
+}
+
+function readInput(path: string): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -34,5 +58,5 @@ export async function readPath(path: string): Promise<ReadResult> {
     throw new InputError(path, `无法读取文件：${(e as Error).message}`, `cannot read the file: ${(e as Error).message}`);
   }
   if (!bytes.length) throw new InputError(path, '文件为空', 'the file is empty');
-  return readBytes(bytes, path);
+  return bytes;
 }

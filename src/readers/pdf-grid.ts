@@ -165,13 +165,30 @@ function splitAcross(grid: Grid, it: PdfItem): PdfItem[] {
   return words.map((w) => ({ ...it, text: w[0], x0: it.x0 + per * (w.index ?? 0), x1: it.x0 + per * ((w.index ?? 0) + w[0].length) }));
 }
 
+/**
+ * A cell's text that overflows below the table's bottom rule at a page break (a spanning cell cut by the
+ * break): the item starts right at the bottom of the last grid on the page and nothing but the page
+ * footer follows it.
+ */
+function overflowCell(grids: Grid[], item: PdfItem, items: PdfItem[], pageHeight: number): GridCell | null {
+  const g = grids[grids.length - 1];
+  if (!g || item.vertical) return null;
+  const bottom = g.ys[g.ys.length - 1];
+  if (item.y0 < bottom - 1 || item.y0 > bottom + 0.6 * item.size) return null;
+  if (items.some((o) => o.y0 > item.y1 && o.y0 < pageHeight * 0.9 && /\S/.test(o.text))) return null;
+  const x = (item.x0 + item.x1) / 2;
+  return g.cells.find((c) => c.r1 === g.ys.length - 1 && x > c.x0 && x < c.x1 && item.x0 >= c.x0 - 1 && item.x1 <= c.x1 + 1) ?? null;
+}
+
 /** Put items into the grids' cells; returns the items outside every grid. */
-export function fillGrids(grids: Grid[], items: PdfItem[]): PdfItem[] {
+export function fillGrids(grids: Grid[], items: PdfItem[], pageHeight: number): PdfItem[] {
   const rest: PdfItem[] = [];
   for (const item of items) {
     const grid = grids.find((g) => cellAt(g, (item.x0 + item.x1) / 2, centreY(item)));
     if (!grid) {
-      rest.push(item);
+      const cell = overflowCell(grids, item, items, pageHeight);
+      if (cell) cell.items.push(item);
+      else rest.push(item);
       continue;
     }
     for (const piece of splitAcross(grid, item)) cellAt(grid, (piece.x0 + piece.x1) / 2, centreY(piece))?.items.push(piece);

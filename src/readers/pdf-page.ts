@@ -2,23 +2,10 @@
 // filled rectangles and rectangle edges, traced through the operator list with its transforms), and the number
 // of images painted. Coordinates are top-down page points (pdf.js viewport at scale 1: x right, y down).
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { apply, compose, invert, unRadical, type Matrix, type PdfItem, type Rule } from './pdf-geometry.js';
+import { VerticalText } from './pdf-vertical.js';
 
-export type Matrix = [number, number, number, number, number, number];
-
-export interface PdfItem {
-  text: string;
-  x0: number;
-  x1: number;
-  /** top and bottom of the glyph box (top-down) */
-  y0: number;
-  y1: number;
-  /** the baseline */
-  base: number;
-  size: number;
-}
-
-/** A horizontal rule (y, x0..x1) or a vertical one (x, y0..y1), as `at` and `from..to`. */
-export interface Rule { at: number; from: number; to: number }
+export type { Matrix, PdfItem, Rule } from './pdf-geometry.js';
 
 export interface PageContent {
   page: number;
@@ -33,30 +20,10 @@ export interface PageContent {
   toUser: Matrix;
 }
 
-export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
-
-/** m1 ∘ m2: apply m2 first, then m1 (the PDF `cm` / canvas `transform` composition). */
-export function compose(m1: Matrix, m2: Matrix): Matrix {
-  return [
-    m1[0] * m2[0] + m1[2] * m2[1], m1[1] * m2[0] + m1[3] * m2[1],
-    m1[0] * m2[2] + m1[2] * m2[3], m1[1] * m2[2] + m1[3] * m2[3],
-    m1[0] * m2[4] + m1[2] * m2[5] + m1[4], m1[1] * m2[4] + m1[3] * m2[5] + m1[5],
-  ];
-}
-
-export function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
-export function invert(m: Matrix): Matrix {
-  const det = m[0] * m[3] - m[1] * m[2] || 1;
-  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
-}
-
 const asMatrix = (v: unknown): Matrix | null =>
   Array.isArray(v) || ArrayBuffer.isView(v) ? (Array.from(v as ArrayLike<number>).slice(0, 6) as Matrix) : null;
 
-interface RawTextItem { str: string; transform: number[]; width: number; height: number }
+interface RawTextItem { str: string; dir?: string; transform: number[]; width: number; height: number }
 const isTextItem = (v: unknown): v is RawTextItem =>
   typeof v === 'object' && v !== null && typeof (v as RawTextItem).str === 'string' && Array.isArray((v as RawTextItem).transform);
 
@@ -84,20 +51,37 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
     const x = m[4];
     const base = m[5];
     const width = horizontal ? it.width * Math.hypot(toPage[0], toPage[1]) : 0;
-    items.push({ text: it.str, x0: x, x1: x + width, y0: base - 0.85 * size, y1: base + 0.15 * size, base, size });
+    items.push({ text: unRadical(it.str), x0: x, x1: x + width, y0: base - 0.85 * size, y1: base + 0.15 * size, base, size, vertical: it.dir === 'ttb' });
   }
-  const { hRules, vRules, images } = await traceRules(page, toPage);
-  return { page: pageNo, width: vp.width, height: vp.height, items, hRules, vRules, images, toPage, toUser: invert(toPage) };
+  const { hRules, vRules, images, vertical } = await traceOps(page, toPage);
+  // vertical runs: ours from the operator list, unless pdf.js found more of them
+  const chars = (list: PdfItem[]) => list.reduce((k, it) => k + it.text.replace(/\s+/g, '').length, 0);
+  const theirs = items.filter((it) => it.vertical);
+  const merged = chars(vertical) >= chars(theirs) ? [...items.filter((it) => !it.vertical), ...vertical] : items;
+  return { page: pageNo, width: vp.width, height: vp.height, items: dedupe(merged), hRules, vRules, images, toPage, toUser: invert(toPage) };
+}
+
+/** Text drawn twice a fraction of a point apart (simulated bold) is one text. */
+function dedupe(items: PdfItem[]): PdfItem[] {
+  const seen = new Map<string, PdfItem[]>();
+  return items.filter((it) => {
+    if (!/\S/.test(it.text)) return true;
+    const same = seen.get(it.text) ?? [];
+    if (same.some((o) => Math.abs(o.x0 - it.x0) < 1.2 && Math.abs(o.base - it.base) < 1.2)) return false;
+    seen.set(it.text, [...same, it]);
+    return true;
+  });
 }
 
 interface GState { ctm: Matrix; stroke: unknown; fill: unknown }
 
-/** Walk the operator list: rules from painted paths, images counted. */
-async function traceRules(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules: Rule[]; vRules: Rule[]; images: number }> {
+/** Walk the operator list: rules from painted paths, images counted, vertical text runs. */
+async function traceOps(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules: Rule[]; vRules: Rule[]; images: number; vertical: PdfItem[] }> {
   const ops = await page.getOperatorList();
   const hRules: Rule[] = [];
   const vRules: Rule[] = [];
   let images = 0;
+  const vertical = new VerticalText();
   let g: GState = { ctm: toPage, stroke: '#000000', fill: '#000000' };
   const stack: GState[] = [];
   const segment = (a: [number, number], b: [number, number]) => {
@@ -108,6 +92,7 @@ async function traceRules(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules:
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
     const args: unknown[] = Array.isArray(ops.argsArray[i]) ? ops.argsArray[i] : [];
+    vertical.op(fn, args, g.ctm);
     if (fn === OPS.save) stack.push({ ...g });
     else if (fn === OPS.restore) g = stack.pop() ?? g;
     else if (fn === OPS.transform) g.ctm = compose(g.ctm, args as Matrix);
@@ -132,7 +117,7 @@ async function traceRules(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules:
       }
     }
   }
-  return { hRules, vRules, images };
+  return { hRules, vRules, images, vertical: vertical.items };
 }
 
 /** Split pdf.js path data (DrawOPS: 0 moveTo, 1 lineTo, 2 curveTo, 3 quadraticCurveTo, 4 closePath) into polylines. */

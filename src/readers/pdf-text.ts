@@ -9,11 +9,15 @@ export interface Run { text: string; x0: number; x1: number; y0: number; y1: num
 export interface Line extends Run {
   page: number;
   runs: Run[];
+  /** its items (spaces left out), left to right */
+  items: PdfItem[];
 }
 
 /** a gap wider than this many font sizes separates two runs of a line */
 export const RUN_GAP = 1.5;
 
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’]/;
+const CJK_SPACE = new RegExp(`(${CJK.source}) +(?=${CJK.source})`, 'g');
 const ASCII_WORD_END = /[A-Za-z0-9%.,)]$/;
 const ASCII_WORD_START = /^[A-Za-z0-9(]/;
 
@@ -49,7 +53,9 @@ export function runsOf(items: PdfItem[]): Run[] {
     } else {
       const prev = cur.parts[cur.parts.length - 1];
       const ascii = ASCII_WORD_END.test(prev) && ASCII_WORD_START.test(text);
-      if (spaced || (ascii && gap > 0.2 * it.size)) cur.parts.push(' ');
+      // a space between two CJK characters is layout (letter-spacing, justification), not text
+      const cjkPair = CJK.test(prev.slice(-1)) && CJK.test(text[0]);
+      if ((spaced && !cjkPair) || (ascii && gap > 0.2 * it.size)) cur.parts.push(' ');
       cur.parts.push(text);
       cur.x1 = Math.max(cur.x1, it.x1);
       cur.y0 = Math.min(cur.y0, it.y0);
@@ -64,7 +70,7 @@ export function runsOf(items: PdfItem[]): Run[] {
 
 function finish(r: Run & { parts: string[] }): Run {
   const { parts, ...run } = r;
-  return { ...run, text: parts.join('').replace(/ {2,}/g, ' ').trim() };
+  return { ...run, text: parts.join('').replace(/ {2,}/g, ' ').replace(CJK_SPACE, '$1').trim() };
 }
 
 /** The text of items on one line (inside a table cell, where gaps do not split). */
@@ -84,10 +90,14 @@ export function groupLines(items: PdfItem[], page: number): Line[] {
   }
   const lines: Line[] = [];
   for (const g of groups) {
-    const runs = runsOf(g).filter((r) => r.text !== '');
+    let runs = runsOf(g).filter((r) => r.text !== '');
     if (!runs.length) continue;
+    // a letter-spaced title ('前　　言', '年 度 报 告'): single CJK characters far apart are one run
+    if (runs.length > 1 && runs.every((r) => r.text.length <= 2 && [...r.text].every((c) => CJK.test(c))))
+      runs = [{ ...runs[0], text: runs.map((r) => r.text).join(''), x1: runs[runs.length - 1].x1,
+        y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)) }];
     lines.push({
-      page, runs, text: runs.map((r) => r.text).join(' '),
+      page, runs, text: runs.map((r) => r.text).join(' '), items: g.filter((it) => !isSpace(it)).sort((a, b) => a.x0 - b.x0),
       x0: runs[0].x0, x1: runs[runs.length - 1].x1,
       y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)),
       base: runs[0].base, size: Math.max(...runs.map((r) => r.size)),

@@ -17,6 +17,8 @@ import { groupLines } from './pdf-text.js';
 export const MAX_PAGES = 200;
 /** a page with fewer text characters than this, and an image, has no usable text layer */
 const MIN_TEXT_CHARS = 10;
+/** characters of a text layer that did not decode: private use, replacement, controls */
+const UNDECODED = /[\ue000-\uf8ff\ufffd\u0000-\u001f]/g;
 
 const pdfjsRoot = (() => {
   const require = createRequire(import.meta.url);
@@ -48,6 +50,8 @@ async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> 
 }
 
 const pageList = (pages: number[]) => pages.join('、');
+const pagesEn = (pages: number[]) => (pages.length === 1 ? `page ${pages[0]}` : `pages ${pages.join(', ')}`);
+const have = (pages: number[]) => (pages.length === 1 ? 'has' : 'have');
 
 /** Read a PDF report into the document model. Throws InputError for files that cannot be read. */
 export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocument> {
@@ -57,25 +61,33 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
       throw new InputError(name, `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PAGES} 页`, `the PDF has ${doc.numPages} pages, more than the limit of ${MAX_PAGES}`);
     const layouts: PageLayout[] = [];
     const scanned: number[] = [];
+    const garbled: number[] = [];
     let textPages = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       let content;
       try {
-        content = await readPage(await doc.getPage(n), n);
+        const page = await doc.getPage(n);
+        content = await readPage(page, n);
+        page.cleanup();
       } catch (e) {
         throw new InputError(name, `PDF 第 ${n} 页无法解析：${(e as Error).message}`, `page ${n} of the PDF cannot be parsed: ${(e as Error).message}`);
       }
-      const chars = content.items.reduce((k, it) => k + it.text.replace(/\s+/g, '').length, 0);
-      if (chars >= MIN_TEXT_CHARS || (chars > 0 && !content.images)) textPages++;
+      const text = content.items.map((it) => it.text).join('').replace(/\s+/g, '');
+      if (text.length >= MIN_TEXT_CHARS && (text.match(UNDECODED) ?? []).length > 0.3 * text.length) garbled.push(n);
+      else if (text.length >= MIN_TEXT_CHARS || (text.length > 0 && !content.images)) textPages++;
       else if (content.images) scanned.push(n);
+      if (garbled.includes(n)) content.items = [];
       const grids = findGrids(content);
-      const rest = fillGrids(grids, content.items);
+      const rest = fillGrids(grids, content.items, content.height);
       layouts.push({ page: n, width: content.width, height: content.height, toUser: content.toUser, grids, lines: groupLines(rest, n) });
     }
     if (!textPages) {
       if (scanned.length)
         throw new InputError(name, `扫描件：第${pageList(scanned)}页没有文字层，无法读取数字（需先OCR）`,
-          `scanned PDF: pages ${scanned.join(', ')} have no text layer; the numbers cannot be read (OCR it first)`);
+          `scanned PDF: ${pagesEn(scanned)} ${have(scanned)} no text layer; the numbers cannot be read (OCR it first)`);
+      if (garbled.length)
+        throw new InputError(name, `PDF 的文字层无法解码（第${pageList(garbled)}页字体缺少编码信息），无法读取数字`,
+          `the PDF's text layer cannot be decoded (fonts without encoding on ${pagesEn(garbled)}); the numbers cannot be read`);
       throw new InputError(name, 'PDF 没有任何文字', 'the PDF contains no text');
     }
     const notes: GDocument['notes'] = [];
@@ -83,8 +95,15 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
       notes.push({
         code: 'pdf.scanned-pages',
         message: `扫描件：第${pageList(scanned)}页没有文字层，这些页上的内容无法读取（需先OCR）`,
-        messageEn: `scanned pages: pages ${scanned.join(', ')} have no text layer; their content cannot be read (OCR them first)`,
+        messageEn: `scanned pages: ${pagesEn(scanned)} ${have(scanned)} no text layer; their content cannot be read (OCR them first)`,
         pos: { line: 1, column: 1, page: scanned[0] },
+      });
+    if (garbled.length)
+      notes.push({
+        code: 'pdf.undecodable-pages',
+        message: `第${pageList(garbled)}页的文字无法解码（字体缺少编码信息），这些页上的内容无法读取`,
+        messageEn: `the text of ${pagesEn(garbled)} cannot be decoded (fonts without encoding); their content cannot be read`,
+        pos: { line: 1, column: 1, page: garbled[0] },
       });
     dropChrome(layouts);
     const blocks = layoutBlocks(layouts);

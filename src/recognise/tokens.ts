@@ -87,7 +87,11 @@ export function tokenRows(doc: GDocument): Row[] {
     if (b.kind === 'table') {
       for (const r of b.rows) {
         const cells = r.cells.filter((c) => c.text.trim() !== '' || b.layout === 'grid');
-        const tokens = cells.map((c) => classify(c.text, c.pos)).filter((tk) => tk.text !== '' || tk.kind !== 'blank');
+        const all = cells.map((c) => classify(c.text, c.pos));
+        // empty cells are kept only in a row without numbers (a label over blank value cells: printed blank);
+        // elsewhere they are the empty fields of merged label cells
+        const blankRow = b.layout === 'grid' && !all.some((tk) => tk.kind === 'number');
+        const tokens = all.filter((tk) => tk.text !== '' || tk.kind !== 'blank' || blankRow);
         rows.push({ tokens, grid: b.layout === 'grid' && r.cells.length > 1, pos: r.pos, text: r.cells.map((c) => c.text).join(' ') });
       }
     } else {
