@@ -15,6 +15,8 @@ export interface PdfItem {
   size: number;
   /** written top to bottom (a vertical font) */
   vertical?: boolean;
+  /** drawn turned (not along the page's x axis) */
+  rotated?: boolean;
 }
 
 /** A horizontal rule (y, x0..x1) or a vertical one (x, y0..y1), as `at` and `from..to`. */

@@ -45,13 +45,8 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const items: PdfItem[] = [];
   for (const it of content.items) {
     if (!isTextItem(it) || !it.str) continue;
-    const m = compose(toPage, it.transform.slice(0, 6) as Matrix);
-    const size = Math.hypot(m[2], m[3]) || it.height || 1;
-    const horizontal = Math.abs(m[1]) < 0.05 * Math.abs(m[0]) + 1e-6 && m[0] > 0;
-    const x = m[4];
-    const base = m[5];
-    const width = horizontal ? it.width * Math.hypot(toPage[0], toPage[1]) : 0;
-    items.push({ text: unRadical(it.str), x0: x, x1: x + width, y0: base - 0.85 * size, y1: base + 0.15 * size, base, size, vertical: it.dir === 'ttb' });
+    const item = placeItem(unRadical(it.str), compose(toPage, it.transform.slice(0, 6) as Matrix), it, Math.hypot(toPage[0], toPage[1]));
+    if (item) items.push(item);
   }
   const { hRules, vRules, images, vertical } = await traceOps(page, toPage);
   // vertical runs: ours from the operator list, unless pdf.js found more of them
@@ -59,6 +54,30 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const theirs = items.filter((it) => it.vertical);
   const merged = chars(vertical) >= chars(theirs) ? [...items.filter((it) => !it.vertical), ...vertical] : items;
   return { page: pageNo, width: vp.width, height: vp.height, items: dedupe(merged), hRules, vRules, images, toPage, toUser: invert(toPage) };
+}
+
+/**
+ * The box of a text item from its matrix in page points: horizontal text from its baseline origin; a vertical
+ * run ('ttb', origin at the top centre) downwards; rotated text (a label turned 90°) from its four corners,
+ * with the baseline set so that its centre is the middle of the box.
+ */
+function placeItem(text: string, m: Matrix, it: RawTextItem, scale: number): PdfItem | null {
+  const size = Math.hypot(m[2], m[3]) || it.height || 1;
+  const [x, base] = [m[4], m[5]];
+  if (it.dir === 'ttb') {
+    const [w, h] = [it.width * scale, it.height * scale];
+    return { text, x0: x - w / 2, x1: x + w / 2, y0: base, y1: base + h, base: base + h / 2 + 0.35 * size, size, vertical: true };
+  }
+  const len = it.width * scale;
+  if (Math.abs(m[1]) < 0.05 * Math.abs(m[0]) + 1e-6 && m[0] > 0)
+    return { text, x0: x, x1: x + len, y0: base - 0.85 * size, y1: base + 0.15 * size, base, size };
+  const dir = Math.hypot(m[0], m[1]) || 1;
+  const along = [(m[0] / dir) * len, (m[1] / dir) * len];
+  const corners = [[x, base], [x + along[0], base + along[1]], [x + m[2], base + m[3]], [x + along[0] + m[2], base + along[1] + m[3]]];
+  const xs = corners.map((c) => c[0]);
+  const ys = corners.map((c) => c[1]);
+  const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+  return { text, x0: Math.min(...xs), x1: Math.max(...xs), y0, y1, base: (y0 + y1) / 2 + 0.35 * size, size, rotated: true };
 }
 
 /** Text drawn twice a fraction of a point apart (simulated bold) is one text. */
