@@ -221,6 +221,7 @@ function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Lay
 }
 
 /** The relations that apply to a report, given which cells it has (see layoutOf). */
+const bySignature = new Map<string, Relation[]>();
 const forReport = new WeakMap<Report, { cells: Report['cells']; count: number; relations: Relation[] }>();
 
 export function relationsFor(report: Report): Relation[] {
@@ -229,7 +230,15 @@ export function relationsFor(report: Report): Relation[] {
   const cached = forReport.get(report);
   if (cached && cached.cells === report.cells && cached.count === count) return cached.relations;
   const layout = layoutOf(report);
-  const relations = relationsOf(layout.version, layout);
+  // the relations depend only on the layout and on which group-subtotal cells were printed: share them
+  const groupKeys = [...layout.present ?? []].filter((k) => /^applications\/outcome\.(denied|unableToProvide|notProcessed|other)\//.test(k)).sort().join(',');
+  const signature = `${layout.version}|${layout.other}|${groupKeys}`;
+  let relations = bySignature.get(signature);
+  if (!relations) {
+    relations = relationsOf(layout.version, layout);
+    if (bySignature.size > 1000) bySignature.clear();
+    bySignature.set(signature, relations);
+  }
   forReport.set(report, { cells: report.cells, count, relations });
   return relations;
 }

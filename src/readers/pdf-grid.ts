@@ -172,7 +172,7 @@ function splitAcross(grid: Grid, it: PdfItem): PdfItem[] {
  */
 function overflowCell(grids: Grid[], item: PdfItem, items: PdfItem[], pageHeight: number): GridCell | null {
   const g = grids[grids.length - 1];
-  if (!g || item.vertical) return null;
+  if (!g || item.vertical || item.rotated) return null;
   const bottom = g.ys[g.ys.length - 1];
   if (item.y0 < bottom - 1 || item.y0 > bottom + 0.6 * item.size) return null;
   if (items.some((o) => o.y0 > item.y1 && o.y0 < pageHeight * 0.9 && /\S/.test(o.text))) return null;

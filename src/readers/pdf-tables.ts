@@ -10,12 +10,15 @@ import { joinText } from './pdf-text.js';
 
 export interface PageRef { page: number; toUser: Matrix }
 
-/** A table being built: its first grid (the column reference) and its cells touching the last part's bottom. */
+/** A table being built: its first grid (the reference for continuations), the column rules of all its parts,
+ * each cell's x-extent, and the cells touching the last part's bottom. */
 export interface TablePart {
   table: TableBlock;
   head: Grid;
   page: number;
-  bottom: { col: number; span: number; cell: TableCell }[];
+  xs: number[];
+  extent: Map<TableCell, [number, number]>;
+  bottom: { x0: number; x1: number; cell: TableCell }[];
 }
 
 const ITEM_START = /^\s*(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[、．.](?!\d))/;
@@ -39,19 +42,37 @@ const gridRows = (g: Grid): GridCell[][] =>
   g.ys.slice(0, -1).map((_, r) => g.cells.filter((c) => c.r0 === r).sort((a, b) => a.c0 - b.c0)).filter((cells) => cells.some((c) => c.text !== ''));
 const rowKey = (cells: GridCell[]) => cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
 
-/** Column index (0-based) and span of a cell in the head grid's columns. */
-function placeIn(head: Grid, c: GridCell): { col: number; span: number } {
-  const i = head.xs.findIndex((x) => Math.abs(x - c.x0) <= 3);
-  const j = head.xs.findIndex((x) => Math.abs(x - c.x1) <= 3);
-  return i >= 0 && j > i ? { col: i, span: j - i } : { col: c.c0, span: c.c1 - c.c0 };
+const near = (a: number, b: number) => Math.abs(a - b) <= 3;
+
+/** Columns and spans of every cell from the column rules of all parts (a part may lack some of them). */
+function renumber(part: TablePart): void {
+  const xs = [...part.xs].sort((a, b) => a - b).filter((x, i, all) => i === 0 || x - all[i - 1] > 3);
+  part.xs = xs;
+  const index = (x: number) => {
+    const i = xs.findIndex((v) => near(v, x));
+    return i >= 0 ? i : xs.filter((v) => v < x).length;
+  };
+  for (const row of part.table.rows) {
+    let prev = 0;
+    for (const cell of row.cells) {
+      const [x0, x1] = part.extent.get(cell) ?? [0, 0];
+      const [i, j] = [index(x0), index(x1)];
+      cell.pos.column = Math.max(i + 1, prev + 1);
+      prev = cell.pos.column;
+      if (j - i > 1) cell.colSpan = j - i;
+      else delete cell.colSpan;
+    }
+    row.pos = row.cells[0].pos;
+  }
 }
 
 /** A new table from a grid; null when the grid holds no text. */
 export function startTable(grid: Grid, page: PageRef, lineNo: number): { part: TablePart | null; lineNo: number } {
   const table: TableBlock = { kind: 'table', layout: 'grid', rows: [], pos: { line: lineNo + 1, column: 1, page: page.page } };
-  const part: TablePart = { table, head: grid, page: page.page, bottom: [] };
+  const part: TablePart = { table, head: grid, page: page.page, xs: [...grid.xs], extent: new Map(), bottom: [] };
   lineNo = emit(part, grid, gridRows(grid), page, lineNo, new Set());
   if (!table.rows.length) return { part: null, lineNo };
+  renumber(part);
   table.pos = table.rows[0].pos;
   return { part, lineNo };
 }
@@ -69,8 +90,7 @@ export function continueTable(part: TablePart, grid: Grid, page: PageRef, lineNo
   if (top !== undefined) {
     // cells cut by the page break: same columns as a cell touching the previous part's bottom
     for (const c of grid.cells.filter((x) => x.r0 === top)) {
-      const { col, span } = placeIn(part.head, c);
-      const prev = part.bottom.find((b) => b.col === col && b.span === span)?.cell;
+      const prev = part.bottom.find((b) => near(b.x0, c.x0) && near(b.x1, c.x1))?.cell;
       if (!prev) continue;
       const spanning = (prev.rowSpan ?? 1) > 1 || c.r1 - c.r0 > 1;
       const more = c.text !== '' && spanning && prev.text !== '' && !ITEM_START.test(c.text) && !NUMBER.test(c.text) && !NUMBER.test(prev.text);
@@ -80,13 +100,13 @@ export function continueTable(part: TablePart, grid: Grid, page: PageRef, lineNo
       joined.add(c);
     }
   }
-  const next: TablePart = { ...part, page: page.page, bottom: [] };
+  const next: TablePart = { ...part, page: page.page, xs: [...part.xs, ...grid.xs], bottom: [] };
   // cells extended from the previous page still touch this part's bottom when they reach it
   for (const b of part.bottom) {
-    const c = grid.cells.find((x) => joined.has(x) && placeIn(part.head, x).col === b.col && x.r1 === grid.ys.length - 1);
-    if (c) next.bottom.push(b);
+    if (grid.cells.some((x) => joined.has(x) && near(x.x0, b.x0) && x.r1 === grid.ys.length - 1)) next.bottom.push(b);
   }
   lineNo = emit(next, grid, rows, page, lineNo, joined);
+  renumber(next);
   return { part: next, lineNo };
 }
 
@@ -99,14 +119,11 @@ function emit(part: TablePart, grid: Grid, rows: GridCell[][], page: PageRef, li
     const out: TableCell[] = [];
     let prevCol = 0;
     for (const c of kept) {
-      const { col, span } = placeIn(part.head, c);
-      const column = Math.max(col + 1, prevCol + 1);
-      prevCol = column;
-      const cell: TableCell = { text: c.text, pos: { line: lineNo, column, page: page.page, bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
+      const cell: TableCell = { text: c.text, pos: { line: lineNo, column: c.c0 + 1, page: page.page, bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
       if (c.r1 - c.r0 > 1) cell.rowSpan = c.r1 - c.r0;
-      if (span > 1) cell.colSpan = span;
       out.push(cell);
-      if (c.r1 === last) part.bottom.push({ col, span, cell });
+      part.extent.set(cell, [c.x0, c.x1]);
+      if (c.r1 === last) part.bottom.push({ x0: c.x0, x1: c.x1, cell });
     }
     part.table.rows.push({ cells: out, pos: out[0].pos });
   }

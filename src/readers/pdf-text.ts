@@ -36,7 +36,9 @@ const isSpace = (it: PdfItem) => !/\S/.test(it.text);
 
 /** Items of one line (any order) as runs, left to right. */
 export function runsOf(items: PdfItem[]): Run[] {
-  const sorted = [...items].sort((a, b) => a.x0 - b.x0);
+  // glyphs stacked at one x (vertical writing drawn glyph by glyph): CJK punctuation follows its character
+  const punct = (it: PdfItem) => (/^[、，。：；！？）」』]$/.test(it.text) ? 1 : 0);
+  const sorted = [...items].sort((a, b) => (Math.abs(a.x0 - b.x0) < 0.2 * Math.max(a.size, b.size) ? punct(a) - punct(b) || a.x0 - b.x0 : a.x0 - b.x0));
   const runs: Run[] = [];
   let cur: (Run & { parts: string[] }) | null = null;
   let spaced = false;

@@ -33,8 +33,7 @@ export function evaluate(rel: Relation, report: Report, previous?: Report): Eval
   const rhs = side(rel.rhs);
   if (lhs === null || rhs === null) return null;
   const holds = rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
-  const keys = [...rel.lhs, ...rel.rhs].map((t) => t.replace(/^-/, ''));
-  return { holds, lhs, rhs, keys, blanks };
+  return { holds, lhs, rhs, get keys() { return [...rel.lhs, ...rel.rhs].map((t) => t.replace(/^-/, '')); }, blanks };
 }
 
 export interface Wording {
