@@ -17,7 +17,7 @@ import { readBytes } from '../src/readers/index.js';
 import { findGrids } from '../src/readers/pdf-grid.js';
 import { readPdf } from '../src/readers/pdf.js';
 import { VerticalText } from '../src/readers/pdf-vertical.js';
-import { unRadical } from '../src/readers/pdf-geometry.js';
+import { canonicalChars } from '../src/readers/pdf-geometry.js';
 import { expectGolden } from './golden.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'pdf');
@@ -125,9 +125,13 @@ describe('recognised cells', () => {
 
   it('radicals: browser-printed glyphs mapped to CJK radicals read as the characters', async () => {
     const { record } = await cellsOf('radicals.pdf', bytes('radicals.pdf'));
+    const doc = await readPdf(bytes('radicals.pdf'), 'radicals.pdf');
+    const vertical = tables(doc)[1].rows[0].cells[0];
+    expect(vertical).toMatchObject({ text: '三、本年度办理结果', rowSpan: 3 });
     expect(record.agency).toBe('青禾县人民政府');
     expect(record.cells['art20_5/licensing/processed']).toBe(2816);
-    expect(unRadical('⻘⽲县⼈⺠政府⻔⼾')).toBe('青禾县人民政府门户');
+    expect(canonicalChars('⻘⽲县⼈⺠政府⻔⼾')).toBe('青禾县人民政府门户');
+    expect(canonicalChars('三︑本年︐︵一︶')).toBe('三、本年，（一）');
   });
 });
 

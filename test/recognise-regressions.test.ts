@@ -37,4 +37,18 @@ describe('recogniser regressions', () => {
       expect(got).toEqual(g.truth.cells);
     }
   });
+
+  it('groups interleaved review values by their totals but never guesses which litigation group is which', async () => {
+    const text = ['青山市人民政府2024年政府信息公开工作年度报告', '一、总体情况', '全年政府信息公开行政复议40件，行政诉讼9件。',
+      '四、政府信息公开行政复议、行政诉讼情况', '行政复议', '行政诉讼', '结果', '维持', '10', '11', '12', '7',
+      '未经复议直接起诉', '复议后起诉', '结果', '维持', '2', '1', '0', '1', '总计', '40', '纠正', '3', '0', '1', '0', '4', '总计', '4',
+      '五、存在的主要问题及改进情况', '无。', '六、其他需要报告的事项', '无。'].join('\n');
+    const r = await parseBytes(utf8(text), 'interleaved.txt');
+    const got = Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
+    expect(got).toEqual({
+      'reviewLitigation/cases/review.upheld': 10, 'reviewLitigation/cases/review.corrected': 11, 'reviewLitigation/cases/review.other': 12,
+      'reviewLitigation/cases/review.pending': 7, 'reviewLitigation/cases/review.total': 40,
+    });
+    expect(r.diagnostics.map((d) => d.code)).toContain('review-litigation-unplaced');
+  });
 });

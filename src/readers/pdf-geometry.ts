@@ -43,19 +43,22 @@ export function invert(m: Matrix): Matrix {
 }
 
 /**
- * CJK radicals standing for whole characters: some PDF producers (browser printing with CFF CJK fonts) map
- * shared glyphs to the Kangxi Radicals or the CJK Radicals Supplement block — '⻘⽲县⼈⺠政府' for
- * '青禾县人民政府'. Kangxi radicals go through NFKC (⼾ → 户 as SC fonts draw it); the supplement's
- * simplified forms are mapped by hand.
+ * Glyphs mapped to presentation code points by some PDF producers (browser printing with CFF CJK fonts, vertical
+ * writing): CJK radicals standing for whole characters — '⻘⽲县⼈⺠政府' for '青禾县人民政府' — and vertical
+ * punctuation forms ('︑' for '、'). Kangxi radicals and vertical forms go through NFKC (⼾ → 户 as SC fonts
+ * draw it); the radicals supplement's simplified forms are mapped by hand.
  */
 const RADICALS: Record<string, string> = {
   '⺟': '母', '⺠': '民', '⺮': '竹', '⻁': '虎', '⻄': '西', '⻅': '见', '⻆': '角', '⻈': '讠', '⻉': '贝', '⻋': '车',
   '⻐': '钅', '⻓': '长', '⻔': '门', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞', '⻝': '食',
   '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤', '⻨': '麦', '⻩': '黄',
   '⻪': '黾', '⻬': '齐', '⻮': '齿', '⻰': '龙', '⻳': '龟', '⼾': '户',
+  // vertical forms whose NFKC is ASCII: keep the full-width punctuation
+  '︐': '，', '︓': '：', '︔': '；', '︕': '！', '︖': '？', '︵': '（', '︶': '）',
 };
+const PRESENTATION = /[\u2e80-\u2fdf\ufe10-\ufe19\ufe30-\ufe4f]/g;
 
-export function unRadical(text: string): string {
-  if (!/[\u2e80-\u2fdf]/.test(text)) return text;
-  return text.replace(/[\u2e80-\u2fdf]/g, (c) => RADICALS[c] ?? (c >= '\u2f00' ? c.normalize('NFKC') : c));
+export function canonicalChars(text: string): string {
+  if (!/[\u2e80-\u2fdf\ufe10-\ufe19\ufe30-\ufe4f]/.test(text)) return text;
+  return text.replace(PRESENTATION, (c) => RADICALS[c] ?? (c >= '\u2e80' && c < '\u2f00' ? c : c.normalize('NFKC')));
 }

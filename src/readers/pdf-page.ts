@@ -2,7 +2,7 @@
 // filled rectangles and rectangle edges, traced through the operator list with its transforms), and the number
 // of images painted. Coordinates are top-down page points (pdf.js viewport at scale 1: x right, y down).
 import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apply, compose, invert, unRadical, type Matrix, type PdfItem, type Rule } from './pdf-geometry.js';
+import { apply, compose, invert, canonicalChars, type Matrix, type PdfItem, type Rule } from './pdf-geometry.js';
 import { VerticalText } from './pdf-vertical.js';
 
 export type { Matrix, PdfItem, Rule } from './pdf-geometry.js';
@@ -45,7 +45,7 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
   const items: PdfItem[] = [];
   for (const it of content.items) {
     if (!isTextItem(it) || !it.str) continue;
-    const item = placeItem(unRadical(it.str), compose(toPage, it.transform.slice(0, 6) as Matrix), it, Math.hypot(toPage[0], toPage[1]));
+    const item = placeItem(canonicalChars(it.str), compose(toPage, it.transform.slice(0, 6) as Matrix), it, Math.hypot(toPage[0], toPage[1]));
     if (item) items.push(item);
   }
   const { hRules, vRules, images, vertical } = await traceOps(page, toPage);

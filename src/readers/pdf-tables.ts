@@ -30,19 +30,18 @@ export function userBox(p: PageRef, x0: number, y0: number, x1: number, y1: numb
   return [r(Math.min(a[0], b[0])), r(Math.min(a[1], b[1])), r(Math.max(a[0], b[0])), r(Math.max(a[1], b[1]))];
 }
 
+const near = (a: number, b: number) => Math.abs(a - b) <= 3;
+
 /** The continuation of a table on the next page has the same outer edges and mostly the same column rules. */
 function sameColumns(a: Grid, b: Grid): boolean {
-  const near = (x: number, xs: number[]) => xs.some((v) => Math.abs(v - x) <= 3);
-  if (!near(b.xs[0], [a.xs[0]]) || !near(b.xs[b.xs.length - 1], [a.xs[a.xs.length - 1]])) return false;
+  if (!near(b.xs[0], a.xs[0]) || !near(b.xs[b.xs.length - 1], a.xs[a.xs.length - 1])) return false;
   const inner = b.xs.slice(1, -1);
-  return !inner.length || inner.filter((x) => near(x, a.xs)).length >= 0.6 * inner.length;
+  return !inner.length || inner.filter((x) => a.xs.some((v) => near(v, x))).length >= 0.6 * inner.length;
 }
 
 const gridRows = (g: Grid): GridCell[][] =>
   g.ys.slice(0, -1).map((_, r) => g.cells.filter((c) => c.r0 === r).sort((a, b) => a.c0 - b.c0)).filter((cells) => cells.some((c) => c.text !== ''));
 const rowKey = (cells: GridCell[]) => cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
-
-const near = (a: number, b: number) => Math.abs(a - b) <= 3;
 
 /** Columns and spans of every cell from the column rules of all parts (a part may lack some of them). */
 function renumber(part: TablePart): void {

@@ -3,7 +3,7 @@
 // by explicit moves, so the text state is tracked here (Tm/Tlm, font size, spacing, rise) and each run of
 // vertical glyphs becomes one item.
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { apply, compose, IDENTITY, unRadical, type Matrix, type PdfItem } from './pdf-geometry.js';
+import { apply, compose, IDENTITY, canonicalChars, type Matrix, type PdfItem } from './pdf-geometry.js';
 
 interface Glyph { unicode?: string; vmetric?: number[]; isSpace?: boolean }
 
@@ -94,6 +94,6 @@ export class VerticalText {
     this.run = null;
     if (!r || !r.text.trim() || r.size <= 0) return;
     // centred so that the item's centre (base − 0.35·size) is the middle of the run
-    this.items.push({ text: unRadical(r.text), x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, base: (r.y0 + r.y1) / 2 + 0.35 * r.size, size: r.size, vertical: true });
+    this.items.push({ text: canonicalChars(r.text), x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, base: (r.y0 + r.y1) / 2 + 0.35 * r.size, size: r.size, vertical: true });
   }
 }

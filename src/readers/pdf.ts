@@ -1,7 +1,8 @@
-// The PDF reader: pdf.js (legacy build, in-process "fake" worker) gives each page's text items and operator
-// list; ruled tables are rebuilt from the drawn rules (pdf-grid), the rest is laid out into lines, unruled
-// rows and paragraphs (pdf-text, pdf-layout). Scanned pages (images, no text layer), encrypted, broken and
-// over-long files are reported as InputError or as notes.
+// The PDF reader: pdf.js (legacy build, in-process "fake" worker, CJK cMaps) gives each page's text items and
+// operator list (pdf-page; vertical-font text: pdf-vertical); ruled tables are rebuilt from the drawn rules
+// (pdf-grid, continued across pages by pdf-tables), the rest is laid out into lines, unruled tables and
+// paragraphs (pdf-text, pdf-unruled, pdf-layout). Scanned pages (images, no text layer), undecodable text,
+// encrypted, broken and over-long files are reported as InputError, or as notes when other pages are readable.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';

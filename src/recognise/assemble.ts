@@ -6,7 +6,7 @@ import { cellKey, tableDef, type TableDef, type TemplateVersion } from '../model
 import { rowCandidates, solveTable, type Candidate, type RowSum, type TableSum } from './align.js';
 import type { Token } from './tokens.js';
 import type { Observation, OrphanRun, TableEvent } from './walk.js';
-import { recoverReviewRuns } from './review-runs.js';
+import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
 
 export interface Assembled { cells: Cell[]; diagnostics: Diagnostic[] }
 
@@ -52,7 +52,7 @@ function columnRelations(rows: string[], present: Set<string>): TableSum[] {
  * `cutAt`: the position of the document's last token when the text is cut short; a row that ends there printed
  * only its first values, which are then certain (columns fill from the left).
  */
-export function assembleTable(version: TemplateVersion, tableKey: string, events: TableEvent[], cutAt: Token['pos'] | null = null): Assembled {
+export function assembleTable(version: TemplateVersion, tableKey: string, events: TableEvent[], cutAt: Token['pos'] | null = null, proseReviews?: number): Assembled {
   const table = tableDef(version, tableKey);
   if (!table) return { cells: [], diagnostics: [] };
   const width = table.columns.length;
@@ -71,7 +71,7 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       stream.push({ ...e, numbers: e.numbers.slice(0, width), split: true }, { kind: 'orphans', table: e.table, numbers: e.numbers.slice(width), seq: e.seq });
     } else stream.push(e);
   }
-  if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics, cutAt);
+  if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics, cutAt, proseReviews);
   for (const e of stream) {
     if (e.kind !== 'row' || !order.includes(e.row) || reads.has(e.row)) continue;
     const printed = e.numbers.map((n) => n.number!.value);
@@ -218,7 +218,7 @@ function solveAmbiguous(order: string[], reads: Map<string, RowRead>, ambiguous:
   }
 }
 
-function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[], cutAt: Token['pos'] | null): Assembled {
+function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[], cutAt: Token['pos'] | null, proseReviews?: number): Assembled {
   const runs = stream.filter((e): e is OrphanRun => e.kind === 'orphans');
   const tokens = runs.flatMap((r) => r.numbers);
   if (!tokens.length) return { cells: [], diagnostics };
@@ -242,12 +242,15 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
     reason = shortReason(printed.length, width);
     placedTokens = [];
   } else if (!inOrder) {
-    const rec = recoverReviewRuns(runs.map((r) => r.numbers));
-    if (rec) {
-      values = rec.map((t) => t.number!.value);
-      placedTokens = rec;
+    const groups = groupReviewRuns(runs.map((r) => r.numbers));
+    const review = groups && reviewGroupByProse(groups, proseReviews);
+    if (review) {
+      placedTokens = [...review.parts, review.total, ...Array(10).fill(null)];
+      values = placedTokens.map((t) => t?.number?.value ?? null);
       how = 'ordered';
-      reason = '复议诉讼表数值与表头交错印出，按各组合计（总计=维持+纠正+其他+未审结）唯一归组 / values interleaved with the header; grouped by the group totals';
+      reason = '复议诉讼表数值与表头交错印出；按组合计归组，行政复议一组由正文所述件数确定 / values interleaved with the header; grouped by the group totals, the 行政复议 group identified by the prose';
+      diagnostics.push(diag('review-litigation-unplaced', '复议诉讼表数值与表头交错印出，两组行政诉讼数值无法确定哪组是“未经复议直接起诉”、哪组是“复议后起诉”，已略去。',
+        'the review/litigation values are interleaved with the header: which litigation group is direct and which after review cannot be told; left out', tokens[0]));
     }
   }
   if (!values) {

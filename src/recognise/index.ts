@@ -29,11 +29,13 @@ export function recognise(doc: GDocument): Report {
   const diagnostics: Diagnostic[] = [...versionDiags, ...doc.notes.map((n) => ({ code: n.code, severity: 'warning' as const, message: n.message, messageEn: n.messageEn, source: n.pos }))];
   const cells: Record<string, Cell> = {};
   const cutAt = lastTokenIfCut(rows, sections);
+  const narrative = findNarrative(rows, sections);
+  const proseReviews = narrative.find((n) => n.key === 'reviews')?.value;
   if (version) {
     for (const t of TABLE_ORDER[version]) {
       const events = walk.events.filter((e) => e.table === t);
       if (!events.length) continue;
-      const { cells: got, diagnostics: d } = assembleTable(version, t, events, cutAt);
+      const { cells: got, diagnostics: d } = assembleTable(version, t, events, cutAt, proseReviews);
       for (const c of got) cells[c.key] = c;
       diagnostics.push(...d);
     }
@@ -51,7 +53,7 @@ export function recognise(doc: GDocument): Report {
     sections,
     tables,
     cells,
-    narrative: findNarrative(rows, sections),
+    narrative,
     diagnostics,
     // section 六 may share a line with 五 in a scrape; its heading anywhere after 五 means the text is whole
     truncated: !(lastSection?.no === 6 || (lastSection?.no === 5 && rows.some((r) => /六、其他需要报告的事项/.test(r.text)))),
