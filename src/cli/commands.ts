@@ -16,7 +16,7 @@ export function registerCommands(program: Command): void {
     .argument('<files...>', 'files, directories or globs')
     .action(async (files: string[], opts: { json?: boolean; lang?: string }) => { process.exitCode = await checkCommand(files, opts); });
   program.command('render').description('输出标准格式报告 / render the standard report')
-    .requiredOption('--to <format>', 'md | html | txt | json | csv | docx | xlsx').option('-o, --out <file>', 'write to a file')
+    .requiredOption('--to <format>', 'md | html | txt | json | csv | docx | xlsx | pdf').option('-o, --out <file>', 'write to a file')
     .argument('<files...>', 'report files (csv takes many)')
     .action(async (files: string[], opts: { to: string; out?: string }) => { process.exitCode = await renderCommand(files, opts); });
   program.command('generate').description('生成一致的合成报告及真值 / generate consistent synthetic reports with truth')

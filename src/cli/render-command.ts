@@ -6,10 +6,10 @@ import { render, renderCsv, RENDER_FORMATS, type RenderFormat } from '../render/
 import { checkReport } from '../rules/index.js';
 import { expandInputs } from './inputs.js';
 
-const BINARY_FORMATS = ['docx', 'xlsx'] as const;
+const BINARY_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
 
 export async function renderCommand(inputs: string[], opts: { to: string; out?: string }): Promise<number> {
-  if (opts.to === 'docx' || opts.to === 'xlsx') return renderBinary(inputs, opts.to, opts.out);
+  if (opts.to === 'docx' || opts.to === 'xlsx' || opts.to === 'pdf') return renderBinary(inputs, opts.to, opts.out);
   const all = [...RENDER_FORMATS, ...BINARY_FORMATS];
   if (!(RENDER_FORMATS as readonly string[]).includes(opts.to))
     throw new InputError('--to', `不支持的输出格式 ${opts.to}（可选：${all.join('、')}）`, `unknown format ${opts.to} (one of ${all.join(', ')})`);
@@ -24,7 +24,7 @@ export async function renderCommand(inputs: string[], opts: { to: string; out?: 
 }
 
 /** docx / xlsx (with the findings sheet): one report, written to -o FILE, else its bytes to a non-terminal stdout. */
-async function renderBinary(inputs: string[], to: 'docx' | 'xlsx', out?: string): Promise<number> {
+async function renderBinary(inputs: string[], to: 'docx' | 'xlsx' | 'pdf', out?: string): Promise<number> {
   if (!out && process.stdout.isTTY)
     throw new InputError('-o', `${to} 是二进制格式，请用 -o 指定输出文件`, `${to} is a binary format: give an output file with -o`);
   const files = expandInputs(inputs);
@@ -33,7 +33,9 @@ async function renderBinary(inputs: string[], to: 'docx' | 'xlsx', out?: string)
   const report = await parseFile(files[0]);
   const bytes = to === 'docx'
     ? await (await import('../render/docx.js')).renderDocx(report)
-    : await (await import('../render/xlsx.js')).renderXlsx(report, { findings: checkReport(report) });
+    : to === 'pdf'
+      ? await (await import('../render/pdf.js')).renderPdf(report, { findings: checkReport(report) })
+      : await (await import('../render/xlsx.js')).renderXlsx(report, { findings: checkReport(report) });
   if (out) writeFileSync(out, bytes);
   else process.stdout.write(bytes);
   return 0;
