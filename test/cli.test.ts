@@ -166,9 +166,9 @@ describe('render', () => {
     const out = join(tmp, 'out.html');
     expect(cli('render', '--to', 'html', '-o', out, fixture('bom.txt')).status).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('青石街道办事处');
-    const bad = cli('render', '--to', 'pdf', fixture('bom.txt'));
+    const bad = cli('render', '--to', 'rtf', fixture('bom.txt'));
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/pdf/);
+    expect(bad.stderr).toMatch(/rtf/);
   });
 });
 
