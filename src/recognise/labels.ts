@@ -95,6 +95,8 @@ const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => ({ label,
 
 /** Characters of catalogue keys: a printed text sharing none of a key's characters cannot match it. */
 const KEY_CHARS = PREPARED.map((p) => new Set(p.key));
+/** Every character of every label: prose is mostly made of others. */
+const ANY_KEY_CHAR = new Set(PREPARED.flatMap((p) => [...p.key]));
 
 // the same labels recur in every report: remember the answer per printed key (bounded)
 const memo = new Map<string, LabelMatch | null>();
@@ -107,6 +109,12 @@ export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | nu
   const known = memo.get(memoKey);
   if (known !== undefined) return known;
   let best: LabelMatch | null = null;
+  let inLabels = 0;
+  for (const ch of key) if (ANY_KEY_CHAR.has(ch)) inLabels++;
+  if (inLabels * 2 < key.length) {
+    remember(memoKey, null);
+    return null;
+  }
   for (let i = 0; i < PREPARED.length; i++) {
     const { label, key: k } = PREPARED[i];
     // cheap reject: most prose shares too few characters with a label to score
@@ -116,9 +124,13 @@ export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | nu
     const s = labelScore(key, k);
     if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
   }
-  if (memo.size > 20_000) memo.clear();
-  memo.set(memoKey, best);
+  remember(memoKey, best);
   return best;
+}
+
+function remember(key: string, match: LabelMatch | null): void {
+  if (memo.size > 20_000) memo.clear();
+  memo.set(key, match);
 }
 
 /** Captions of section 二 sub-tables: 第二十条第（一）项 … 第（九）项 → art20_1 … art20_9. */
