@@ -116,7 +116,6 @@ function emit(part: TablePart, grid: Grid, rows: GridCell[][], page: PageRef, li
     if (!kept.some((c) => c.text !== '')) continue;
     lineNo++;
     const out: TableCell[] = [];
-    let prevCol = 0;
     for (const c of kept) {
       const cell: TableCell = { text: c.text, pos: { line: lineNo, column: c.c0 + 1, page: page.page, bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
       if (c.r1 - c.r0 > 1) cell.rowSpan = c.r1 - c.r0;

@@ -162,3 +162,25 @@ export function dataDescendants(rows: RowDef[], parent: string): RowDef[] {
 
 export const SECTION_NOT_FOUND = '（原文未见本节）';
 export const TRUNCATED_NOTE = '（原文在第六部分之前中断）';
+
+/** How one text format draws each kind of table (Markdown and plain text share the section logic below). */
+export interface TableDrawers {
+  active(report: Report, t: TableDef): string[];
+  applications(report: Report, version: TemplateVersion, t: TableDef): string[];
+  review(report: Report, t: TableDef): string[];
+}
+
+/** The lines of a section's tables, or the missing-table note when the whole table group was lost. */
+export function sectionTableLines(report: Report, version: TemplateVersion, no: number, draw: TableDrawers, missingNote: string): string[] {
+  const tables = sectionTables(version, no);
+  if (tables.length === 0) return [];
+  if (!groupPresent(report, SECTION_GROUP[no])) return [missingNote, ''];
+  const out: string[] = [];
+  for (const t of tables) {
+    if (no === 2) out.push(...draw.active(report, t));
+    else if (t.key === 'applications') out.push(...draw.applications(report, version, t));
+    else out.push(...draw.review(report, t));
+    out.push('');
+  }
+  return out;
+}

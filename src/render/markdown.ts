@@ -3,8 +3,9 @@
 import type { Report } from '../model/report.js';
 import type { TableDef, TemplateVersion } from '../model/template.js';
 import {
-  APPLICATIONS_CORNER, MISSING_TABLE_NOTE, REVIEW_GROUPS, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE,
-  cellAt, displayTitle, formatCell, groupPresent, layoutVersion, paragraphs, sectionTables, sectionViews,
+  sectionTableLines,
+  APPLICATIONS_CORNER, MISSING_TABLE_NOTE, REVIEW_GROUPS, SECTION_NOT_FOUND, TRUNCATED_NOTE,
+  cellAt, displayTitle, formatCell, layoutVersion, paragraphs, sectionViews,
   tableRows, templateNote,
 } from './layout.js';
 
@@ -62,17 +63,7 @@ function reviewTable(report: Report, t: TableDef): string[] {
 }
 
 function sectionTablesMd(report: Report, version: TemplateVersion, no: number): string[] {
-  const tables = sectionTables(version, no);
-  if (tables.length === 0) return [];
-  if (!groupPresent(report, SECTION_GROUP[no])) return [MISSING_TABLE_NOTE, ''];
-  const out: string[] = [];
-  for (const t of tables) {
-    if (no === 2) out.push(...activeTable(report, t));
-    else if (t.key === 'applications') out.push(...applicationsTable(report, version, t));
-    else out.push(...reviewTable(report, t));
-    out.push('');
-  }
-  return out;
+  return sectionTableLines(report, version, no, { active: activeTable, applications: applicationsTable, review: reviewTable }, MISSING_TABLE_NOTE);
 }
 
 /** The report as a Markdown document. */
