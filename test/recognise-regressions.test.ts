@@ -51,4 +51,19 @@ describe('recogniser regressions', () => {
     });
     expect(r.diagnostics.map((d) => d.code)).toContain('review-litigation-unplaced');
   });
+
+  it('reads title variants: spam before the name, 关于, the year after the name, 繁体', async () => {
+    const cases: [string, string, number][] = [
+      ['【开云体育官网】青山县人民政府2022年政府信息公开工作年度报告', '青山县人民政府', 2022],
+      ['澳门新葡京娱乐场官网 青山县人民政府2022年政府信息公开工作年度报告', '青山县人民政府', 2022],
+      ['青山县水利局关于2022年政府信息公开工作年度报告', '青山县水利局', 2022],
+      ['青山县人民政府政府信息公开工作年度报告（2023年度）', '青山县人民政府', 2023],
+      ['白鹭镇人民政府2022年度政府信息公开工作报告', '白鹭镇人民政府', 2022],
+      ['青山縣人民政府2022年政府信息公開工作年度報告\n依申請公開，開展報告總結，縣區鄉鎮。', '青山縣人民政府', 2022],
+    ];
+    for (const [title, agency, year] of cases) {
+      const r = await parseBytes(utf8(`${title}\n一、总体情况\n本年度工作有序开展。\n`), 'title.txt');
+      expect([r.agency, r.year], title).toEqual([agency, year]);
+    }
+  });
 });

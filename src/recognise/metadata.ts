@@ -7,6 +7,7 @@ const ORG_SUFFIX = '(?:人民政府办公室|人民政府办公厅|政府办公�
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
 const TITLE_TAIL = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
 const ORG_LINE = new RegExp(`^${ORG}$`);
+const YEAR_AFTER = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)[（(](\d{4})年?度?[）)]/;
 /** A word that starts with a body's name followed by the report year. */
 const ORG_START = new RegExp(`^${ORG}\\d{4}`);
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
@@ -31,15 +32,19 @@ function titleParts(text: string): { agency: string; year: number; after: string
   const from = lastWord > 0 && !TITLE_TAIL.test(squeeze(spaced.slice(0, lastWord).join(''))) ? spaced.slice(lastWord).join('') : text;
   const s = squeeze(from).replace(/^.*[:：]/, '').replace(/^[【\[（(][^】\]）)]*[】\]）)]/, '').replace(/^关于/, '');
   const m = TITLE_TAIL.exec(s);
-  if (!m || m.index > 40) return null;
-  const agency = s.slice(0, m.index).replace(/^《/, '');
+  if (!m || m.index > 40) {
+    // the year after the name: 'X政府信息公开工作年度报告（2022年度）'
+    const y = YEAR_AFTER.exec(s);
+    return y && y.index <= 40 ? { agency: s.slice(0, y.index).replace(/^《/, '').replace(/(关于|的)$/, ''), year: Number(y[1]), after: '' } : null;
+  }
+  const agency = s.slice(0, m.index).replace(/^《/, '').replace(/(关于|的)$/, '');
   const after = /^(\d{4})年度?([\u4e00-\u9fa5]{2,20}?)(?:政府)?信息公开/.exec(s.slice(m.index))?.[2] ?? '';
   return { agency, year: Number(m[1]), after };
 }
 
 function isTitleRow(row: Row): boolean {
   const s = squeeze(row.text);
-  return s.length <= 70 && TITLE_TAIL.test(s) && !/^根据|^按照|^本报告/.test(s);
+  return s.length <= 70 && (TITLE_TAIL.test(s) || YEAR_AFTER.test(s)) && !/^根据|^按照|^本报告/.test(s);
 }
 
 export function findMetadata(rows: Row[]): Metadata {
