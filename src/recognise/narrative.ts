@@ -24,6 +24,8 @@ const PATTERNS: Pattern[] = [
   { key: 'newMediaAccounts', re: new RegExp(`政务新媒体(?:共|账号)?${N}个`) },
 ];
 
+const GLOBAL_PATTERNS = PATTERNS.map((p) => ({ ...p, global: new RegExp(p.re.source, 'g') }));
+
 /** Statements that there was no reconsideration or lawsuit at all. */
 const NO_REVIEW = /(?:未发生|没有发生|无|未出现|未收到)[^。；]{0,24}行政复议[^。；]{0,24}(?:行政)?诉讼|行政复议[和及、]行政诉讼(?:案件)?(?:均为|为)?(?:0|零)件?/;
 const NO_FEE = /未(?:收取|产生|发生)[^。；]{0,12}信息处理费|信息处理费[^。；]{0,6}(?:未收取|为零|为0)/;
@@ -57,9 +59,11 @@ export function findNarrative(rows: Row[], _sections: Section[]): NarrativeFigur
     const { text } = para;
     if (text.length < 8) continue;
     const posAt = (index: number) => [...para.starts].reverse().find((s) => s.at <= index)!.row.pos;
-    for (const p of PATTERNS) {
-      const re = new RegExp(p.re.source, 'g');
-      for (const m of text.matchAll(re)) {
+    for (const p of GLOBAL_PATTERNS) {
+      // cheap test first: most paragraphs state none of these figures
+      if (!p.re.test(text)) continue;
+      p.global.lastIndex = 0;
+      for (const m of text.matchAll(p.global)) {
         const value = toNumber(m[1]);
         if (value === null || !Number.isFinite(value)) continue;
         const source = posAt(m.index ?? 0);

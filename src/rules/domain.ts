@@ -1,18 +1,19 @@
 // D4, domains: every number is ≥ 0 except the 2019 本年增/减 columns (signed); every number is an integer except
 // the amounts (2021 art20_8/fees/amount 本年收费金额, 2019 art20_9/centralizedProcurement/totalAmount 采购总金额).
 import type { Finding } from '../model/report.js';
-import { TEMPLATES, splitCellKey, type ColumnDef } from '../model/template.js';
+import { TEMPLATES, type ColumnDef } from '../model/template.js';
 import { cellText, cellTextEn } from './lib/labels.js';
 import { makeFinding, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
 
 /** The column definition of a cell in either template (column keys do not clash between them). */
-const columnDefs = new Map<string, ColumnDef | undefined>();
+const columnDefs = new Map<string, Map<string, ColumnDef | undefined>>();
 
 function columnDef(table: string, column: string): ColumnDef | undefined {
-  const id = `${table}/${column}`;
-  if (!columnDefs.has(id)) columnDefs.set(id, findColumnDef(table, column));
-  return columnDefs.get(id);
+  let byColumn = columnDefs.get(table);
+  if (!byColumn) columnDefs.set(table, (byColumn = new Map()));
+  if (!byColumn.has(column)) byColumn.set(column, findColumnDef(table, column));
+  return byColumn.get(column);
 }
 
 function findColumnDef(table: string, column: string): ColumnDef | undefined {
@@ -35,8 +36,7 @@ const rule: Rule = {
     for (const cell of Object.values(report.cells)) {
       const value = cell.value;
       if (value === null) continue;
-      const { table, column } = splitCellKey(cell.key);
-      const type = columnDef(table, column)?.valueType ?? 'integer';
+      const type = columnDef(cell.table, cell.column)?.valueType ?? 'integer';
       // the cell's name is built only for a finding: this loop runs over every cell of every report
       const where = (): string => cellText(v, cell.key);
       if (!Number.isFinite(value))

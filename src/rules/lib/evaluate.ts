@@ -1,7 +1,7 @@
 // Evaluating one relation on a report: sums both sides (blank counts as 0 for arithmetic, but is remembered),
 // skips relations with a cell the report does not contain, and turns a failure into a finding.
 import type { Finding, Report } from '../../model/report.js';
-import { parseTerm, type Relation } from '../../model/relations.js';
+import { parseTerm, type Relation, type Term } from '../../model/relations.js';
 import type { Rule, RuleContext } from '../rule.js';
 import { makeFinding, round, sameNumber } from './findings.js';
 
@@ -15,23 +15,35 @@ export interface Evaluation {
   blanks: string[];
 }
 
+const parsedTerms = new WeakMap<Relation, { lhs: Term[]; rhs: Term[] }>();
+
+function termsOf(rel: Relation): { lhs: Term[]; rhs: Term[] } {
+  let t = parsedTerms.get(rel);
+  if (!t) parsedTerms.set(rel, (t = { lhs: rel.lhs.map(parseTerm), rhs: rel.rhs.map(parseTerm) }));
+  return t;
+}
+
+/** Σ sign·value over the terms; null when a cell is missing. Blank cells count 0 and are noted in `blanks`. */
+function sumSide(terms: Term[], report: Report, previous: Report | undefined, blanks: string[]): number | null {
+  let sum = 0;
+  for (const t of terms) {
+    const cell = (t.prev ? previous : report)?.cells[t.key];
+    if (!cell) return null;
+    if (cell.value === null) blanks.push(t.prev ? `prev:${t.key}` : t.key);
+    else sum += t.sign * cell.value;
+  }
+  return round(sum);
+}
+
 /** Null when a cell of the relation is missing (or a previous-year term has no previous report). */
 export function evaluate(rel: Relation, report: Report, previous?: Report): Evaluation | null {
+  // runs for every relation of every report: parsed terms are cached, keys are built only for a failure
+  const { lhs: l, rhs: r } = termsOf(rel);
   const blanks: string[] = [];
-  const side = (terms: string[]): number | null => {
-    let sum = 0;
-    for (const term of terms) {
-      const t = parseTerm(term);
-      const cell = (t.prev ? previous : report)?.cells[t.key];
-      if (!cell) return null;
-      if (cell.value === null) blanks.push(t.prev ? `prev:${t.key}` : t.key);
-      else sum += t.sign * cell.value;
-    }
-    return round(sum);
-  };
-  const lhs = side(rel.lhs);
-  const rhs = side(rel.rhs);
-  if (lhs === null || rhs === null) return null;
+  const lhs = sumSide(l, report, previous, blanks);
+  if (lhs === null) return null;
+  const rhs = sumSide(r, report, previous, blanks);
+  if (rhs === null) return null;
   const holds = rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
   return { holds, lhs, rhs, get keys() { return [...rel.lhs, ...rel.rhs].map((t) => t.replace(/^-/, '')); }, blanks };
 }

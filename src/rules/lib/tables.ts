@@ -17,8 +17,17 @@ export function groupTables(report: Report, group: TableGroup): TableDef[] {
 }
 
 /** Keys of cells the report contains in `group`. */
+const presentByCells = new WeakMap<object, { count: number; groups: Record<TableGroup, string[]> }>();
+
 export function presentIn(report: Report, group: TableGroup): string[] {
-  return Object.keys(report.cells).filter((k) => tableGroupOf(splitCellKey(k).table) === group);
+  // several rules ask this of the same report: split its keys by group once (again if cells were added)
+  const keys = Object.keys(report.cells);
+  const known = presentByCells.get(report.cells);
+  if (known && known.count === keys.length) return known.groups[group];
+  const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
+  for (const k of keys) groups[tableGroupOf(splitCellKey(k).table)].push(k);
+  presentByCells.set(report.cells, { count: keys.length, groups });
+  return groups[group];
 }
 
 export interface RowGap {
@@ -31,13 +40,25 @@ export interface RowGap {
 }
 
 /** Rows of `group` with missing cells, in template order. */
+const rowKeyLists = new Map<string, { table: string; row: string; keys: string[] }[]>();
+
+/** The expected cell keys of each data row of a group's tables (computed once per layout and group). */
+function expectedRows(report: Report, group: TableGroup): { table: string; row: string; keys: string[] }[] {
+  const tables = groupTables(report, group);
+  const id = `${group}|${tables.map((t) => `${t.key}:${t.rows.length}:${t.columns.length}:${t.rows.filter((x) => x.isData).map((x) => x.key).join(',')}`).join(';')}`;
+  let rows = rowKeyLists.get(id);
+  if (!rows) {
+    rows = tables.flatMap((t) => t.rows.filter((x) => x.isData).map((r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) })));
+    rowKeyLists.set(id, rows);
+  }
+  return rows;
+}
+
 export function rowGaps(report: Report, group: TableGroup): RowGap[] {
   const gaps: RowGap[] = [];
-  for (const t of groupTables(report, group))
-    for (const r of t.rows.filter((x) => x.isData)) {
-      const keys = t.columns.map((c) => cellKey(t.key, r.key, c.key));
-      const missing = keys.filter((k) => report.cells[k] === undefined);
-      if (missing.length > 0) gaps.push({ table: t.key, row: r.key, missing, whole: missing.length === keys.length });
-    }
+  for (const { table, row, keys } of expectedRows(report, group)) {
+    const missing = keys.filter((k) => report.cells[k] === undefined);
+    if (missing.length > 0) gaps.push({ table, row, missing, whole: missing.length === keys.length });
+  }
   return gaps;
 }
