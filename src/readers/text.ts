@@ -63,10 +63,15 @@ function peelNumbers(cell: RawCell): RawCell[] {
   return [...label, ...parts.slice(i).map((p) => ({ text: p.text, start: cell.start + p.start }))];
 }
 
+/** A line with no delimiter and no trailing number is one paragraph: the common case, kept cheap. */
+const PLAIN_LINE = /^[^\t|｜#\u00a0\u3000]*$/;
+const ENDS_IN_DIGIT = /[0-9０-９]\s*$/;
+
 /** Read a decoded text into the document model. */
 export function readText(text: string, name: string, encoding: string, format = 'text'): GDocument {
   const blocks: Block[] = [];
   const shapes = new Map<string, number>();
+  const count = (shape: string) => shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
   let table: TableRow[] | null = null;
   let offset = 0;
   const lines = text.split('\n');
@@ -74,33 +79,44 @@ export function readText(text: string, name: string, encoding: string, format = 
     if (table && table.length) blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
     table = null;
   };
-  lines.forEach((rawLine, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const rawLine = lines[i];
     const lineStart = offset;
     offset += rawLine.length + 1;
-    const line = rawLine.replace(/\r$/, '');
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const trimmed = line.trim();
+    if (!trimmed) continue;
     const pos = (column: number): SourceRef => ({ line: i + 1, column: column + 1, offset: lineStart + column });
-    if (!line.trim() || PAGE_NUMBER.test(line) || (PIPE_FILLER.test(line) && line.trim())) return;
-    const md = /^(#{1,6})\s+(.*)$/.exec(line.trim());
+    if (PLAIN_LINE.test(line) && !line.includes('  ') && !ENDS_IN_DIGIT.test(line)) {
+      if (PAGE_NUMBER.test(line)) continue;
+      flush();
+      count('single');
+      const at = line.length - line.trimStart().length;
+      blocks.push(SECTION_HEADING.test(trimmed) ? { kind: 'heading', level: 2, text: trimmed, pos: pos(at) } : { kind: 'paragraph', text: trimmed, pos: pos(at) });
+      continue;
+    }
+    if (PAGE_NUMBER.test(line) || PIPE_FILLER.test(line)) continue;
+    const md = /^(#{1,6})\s+(.*)$/.exec(trimmed);
     if (md) {
       flush();
       blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos: pos(line.indexOf(md[2])) });
-      shapes.set('markdown', (shapes.get('markdown') ?? 0) + 1);
-      return;
+      count('markdown');
+      continue;
     }
-    if (/^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) return; // markdown separator row
+    if (/^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue; // markdown separator row
     const { cells, shape } = splitLine(line);
-    if (!cells.length) return;
-    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    if (!cells.length) continue;
+    count(shape);
     if (cells.length === 1) {
       flush();
       const c = cells[0];
       const isHeading = SECTION_HEADING.test(c.text);
       blocks.push(isHeading ? { kind: 'heading', level: 2, text: c.text, pos: pos(c.start) } : { kind: 'paragraph', text: c.text, pos: pos(c.start) });
-      return;
+      continue;
     }
     const row: TableRow = { cells: cells.map((c): TableCell => ({ text: c.text.trim(), pos: pos(c.start) })), pos: pos(cells[0].start) };
     (table ??= []).push(row);
-  });
+  }
   flush();
   const shape = [...shapes.entries()].filter(([k]) => k !== 'single').sort((a, b) => b[1] - a[1])[0]?.[0]
     ?? ((shapes.get('single') ?? 0) > 0 ? 'lines' : 'empty');
