@@ -94,7 +94,8 @@ export function walkTables(rows: Row[]): Walk {
     if (!label && headers.length && !numbers.length) {
       finish();
       endRun();
-      ctx = headers.includes('review') && !headers.includes('applications') ? 'reviewLitigation' : headers[0] === 'review' ? 'reviewLitigation' : 'applications';
+      // the first header word decides: a row of review headers opens table 四, any other header table 三
+      ctx = headers[0] === 'review' ? 'reviewLitigation' : 'applications';
       seen.add(ctx);
       continue;
     }
