@@ -24,8 +24,24 @@ export function tableDef(version: TemplateVersion, key: string): TableDef | unde
   return TEMPLATES[version].tables.find((t) => t.key === key);
 }
 
+// table → row → column → key. Keys are built once: a fresh concatenation used as a property name must be
+// flattened and hashed every time, and the engine looks cells up by key hundreds of times per report.
+const keyMemo = new Map<string, Map<string, Map<string, string>>>();
+
 export function cellKey(table: string, row: string, column: string): string {
-  return `${table}/${row}/${column}`;
+  let rows = keyMemo.get(table);
+  if (!rows) keyMemo.set(table, (rows = new Map()));
+  let cols = rows.get(row);
+  if (!cols) {
+    if (rows.size > 1000) rows.clear(); // bounded: only template rows are expected, but callers may pass anything
+    rows.set(row, (cols = new Map()));
+  }
+  let key = cols.get(column);
+  if (key === undefined) {
+    key = `${table}/${row}/${column}`;
+    if (cols.size < 1000) cols.set(column, key);
+  }
+  return key;
 }
 
 const splitMemo = new Map<string, { table: string; row: string; column: string }>();

@@ -14,16 +14,13 @@ interface RawCell { text: string; start: number }
 
 /** Split a line into cells; returns the cells and the shape that split it. */
 export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pipe' | 'layout' | 'single' } {
-  if (line.includes('\t')) return { cells: splitOn(line, /\t/g), shape: 'tab' };
-  const pipeCount = (line.match(/[|｜]/g) ?? []).length;
-  if (pipeCount > 0) {
-    const cells = splitOn(line, /[|｜]/g).filter((c) => c.text.trim() !== '');
-    if (cells.length >= 2) return { cells: cells.map(trimCell), shape: 'pipe' };
-    if (cells.length === 1) return { cells: [trimCell(cells[0])], shape: 'single' };
-    return { cells: [], shape: 'single' };
+  if (line.includes('\t')) return { cells: splitRuns(line, TAB, TAB, 1, false), shape: 'tab' };
+  if (line.includes('|') || line.includes('｜')) {
+    const cells = splitRuns(line, PIPE, FULL_PIPE, 1, true);
+    return { cells, shape: cells.length >= 2 ? 'pipe' : 'single' };
   }
   const plain = plainSpaces(line);
-  const layout = splitOn(plain, / {2,}/g).filter((c) => c.text.trim() !== '').map(trimCell);
+  const layout = splitRuns(plain, SPACE, SPACE, 2, true);
   const cells = layout.length ? layout : [{ text: line.trim(), start: line.length - line.trimStart().length }];
   // "规章 0 0 0" or "10 1 0 0": peel trailing whitespace-separated numbers off the last cell
   const last = cells[cells.length - 1];
@@ -35,25 +32,42 @@ export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pip
   return { cells, shape: cells.length > 1 ? 'layout' : 'single' };
 }
 
-function splitOn(line: string, re: RegExp): RawCell[] {
+const TAB = 0x09;
+const SPACE = 0x20;
+const PIPE = 0x7c;
+const FULL_PIPE = 0xff5c;
+
+/**
+ * Split `line` at runs of at least `minRun` separator characters (`a` or `b`). With `trim`, each cell is trimmed
+ * (its start moves past the leading spaces) and empty cells are dropped. A hand-written scan: this runs on every
+ * line of every report, and a regex iterator costs several times more.
+ */
+function splitRuns(line: string, a: number, b: number, minRun: number, trim: boolean): RawCell[] {
   const out: RawCell[] = [];
   let start = 0;
-  for (const m of line.matchAll(re)) {
-    out.push({ text: line.slice(start, m.index), start });
-    start = (m.index ?? 0) + m[0].length;
+  let i = 0;
+  const n = line.length;
+  while (i <= n) {
+    let run = 0;
+    while (i + run < n && (line.charCodeAt(i + run) === a || line.charCodeAt(i + run) === b)) run++;
+    if (i === n || run >= minRun) {
+      const text = line.slice(start, i);
+      if (!trim) out.push({ text, start });
+      else {
+        const t = text.trim();
+        if (t !== '') out.push({ text: t, start: start + text.length - text.trimStart().length });
+      }
+      if (i === n) break;
+      i += trim ? run : 1; // untrimmed (tabs): every separator ends a cell, so empty fields survive
+      start = i;
+    } else i += run || 1;
   }
-  out.push({ text: line.slice(start), start });
   return out;
-}
-
-function trimCell(c: RawCell): RawCell {
-  const lead = c.text.length - c.text.trimStart().length;
-  return { text: c.text.trim(), start: c.start + lead };
 }
 
 /** 'label 1 0 2' → ['label','1','0','2'] when the label part is short; a prose sentence stays whole. */
 function peelNumbers(cell: RawCell): RawCell[] {
-  const parts = splitOn(cell.text, / +/g).map(trimCell).filter((p) => p.text !== '');
+  const parts = splitRuns(cell.text, SPACE, SPACE, 1, true);
   let i = parts.length;
   while (i > 0 && parseNumberCell(parts[i - 1].text)) i--;
   if (i === parts.length) return [cell];
@@ -66,6 +80,7 @@ function peelNumbers(cell: RawCell): RawCell[] {
 /** A line with no delimiter and no trailing number is one paragraph: the common case, kept cheap. */
 const PLAIN_LINE = /^[^\t|｜#\u00a0\u3000]*$/;
 const ENDS_IN_DIGIT = /[0-9０-９]\s*$/;
+const ANY_SPACE = /[\s\u200b]/;
 
 /** Read a decoded text into the document model. */
 export function readText(text: string, name: string, encoding: string, format = 'text'): GDocument {
@@ -87,7 +102,9 @@ export function readText(text: string, name: string, encoding: string, format = 
     const trimmed = line.trim();
     if (!trimmed) continue;
     const pos = (column: number): SourceRef => ({ line: i + 1, column: column + 1, offset: lineStart + column });
-    if (PLAIN_LINE.test(line) && !line.includes('  ') && !ENDS_IN_DIGIT.test(line)) {
+    // one word with no delimiter (a heading, a sentence, a lone number of a one-cell-per-line dump) or prose that
+    // does not end in a number: one paragraph, without the splitter
+    if (PLAIN_LINE.test(line) && !line.includes('  ') && (!ENDS_IN_DIGIT.test(line) || !ANY_SPACE.test(trimmed))) {
       if (PAGE_NUMBER.test(line)) continue;
       flush();
       count('single');
@@ -103,7 +120,7 @@ export function readText(text: string, name: string, encoding: string, format = 
       count('markdown');
       continue;
     }
-    if (/^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue; // markdown separator row
+    if (line.includes('---') && /^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue; // markdown separator row
     const { cells, shape } = splitLine(line);
     if (!cells.length) continue;
     count(shape);

@@ -12,6 +12,12 @@ const YEAR_AFTER = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年�
 const ORG_START = new RegExp(`^${ORG}\\d{4}`);
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
 const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定|^[我本该全各此其]|^(?:县|区|市|乡|镇)?政府$|^人民政府$/;
+const NAME_END = new RegExp(`${ORG_SUFFIX}$|${PLACE_ONLY.source.slice(1, -1)}$`);
+const BY_EDITOR = new RegExp(`由(${ORG})(?:根据|按照|依据|编制|负责)`, 'g');
+const BY_REPORT_NAME = /([^《》]{2,30}?)\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告(?!编制|的通知|工作的)/g;
+const BY_YEAR_SENTENCE = new RegExp(`\\d{4}年(?:度)?[，,](${ORG})`, 'g');
+const BY_CONTACT = new RegExp(`请(?:与|向|联系)(${ORG})(?:联系|\\(|（|咨询|地址)`, 'g');
+const ANY_ORG = /([\u4e00-\u9fa5]{0,20}?(?:省|市|县|区|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?(?:人民政府办公室|人民政府|街道办事处|办事处|管理局|委员会|局))/g;
 const BOUNDARY = /.*(?:编制了|编制|公布|发布|现将|印发|根据|关于|特向社会公开|公开|的|由|是|[，。,、；：:（）()《》“”"\s])/;
 
 export interface Metadata { title: string | null; agency: string | null; year: number | null; titlePos: Row['pos'] | null }
@@ -49,7 +55,6 @@ function isTitleRow(row: Row): boolean {
 
 export function findMetadata(rows: Row[]): Metadata {
   const head = rows.slice(0, 40);
-  const fullText = rows.slice(0, 120).map((r) => r.text).join('\n');
   let title: string | null = null;
   let titlePos: Row['pos'] | null = null;
   let agency: string | null = null;
@@ -88,32 +93,31 @@ export function findMetadata(rows: Row[]): Metadata {
     else if (parts.after && i === 0) agency = null; // '2020年金石镇政府信息公开…': keep looking for the full name
   }
 
-  const prose = squeeze(fullText);
+  // the report's own sentences, searched only when the title left something open (most titles name the body)
+  let proseMemo: string | null = null;
+  const prose = (): string => (proseMemo ??= squeeze(rows.slice(0, 120).map((r) => r.text).join('\n')));
   const fromProse = (re: RegExp, loose = false): string | null => {
-    for (const m of prose.matchAll(re)) {
+    for (const m of prose().matchAll(re)) {
       const name = tailName(m[1]);
-      if (name && !(loose && /[和及]/.test(name)) && !/情况|信息公开/.test(name) && new RegExp(`${ORG_SUFFIX}$|${PLACE_ONLY.source.slice(1, -1)}$`).test(name)) return name;
+      if (name && !(loose && /[和及]/.test(name)) && !/情况|信息公开/.test(name) && NAME_END.test(name)) return name;
     }
     return null;
   };
-  const byEditor = fromProse(new RegExp(`由(${ORG})(?:根据|按照|依据|编制|负责)`, 'g'));
-  const byReportName = fromProse(/([^《》]{2,30}?)\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告(?!编制|的通知|工作的)/g);
-  const byYearSentence = fromProse(new RegExp(`\\d{4}年(?:度)?[，,](${ORG})`, 'g'));
-  const byContact = fromProse(new RegExp(`请(?:与|向|联系)(${ORG})(?:联系|\\(|（|咨询|地址)`, 'g'));
-  const anyOrg = fromProse(/([\u4e00-\u9fa5]{0,20}?(?:省|市|县|区|镇|乡|街道)[\u4e00-\u9fa5]{0,12}?(?:人民政府办公室|人民政府|街道办事处|办事处|管理局|委员会|局))/g, true);
+  const byEditor = () => fromProse(BY_EDITOR);
+  const byYearSentence = () => fromProse(BY_YEAR_SENTENCE);
 
   if (agency && PLACE_ONLY.test(agency)) {
     // a bare place name in the title ('钟祥镇'): the report's own sentence may name the body fully
-    const full = [byEditor, byYearSentence].find((n) => n && n.startsWith(agency!) && n !== agency);
+    const full = [byEditor(), byYearSentence()].find((n) => n && n.startsWith(agency!) && n !== agency);
     if (full) agency = full;
   }
-  agency ??= byEditor ?? byReportName ?? byYearSentence ?? byContact ?? anyOrg;
+  agency ??= byEditor() ?? fromProse(BY_REPORT_NAME) ?? byYearSentence() ?? fromProse(BY_CONTACT) ?? fromProse(ANY_ORG, true);
 
   if (year === null) {
     const y =
-      /(\d{4})年度?[^，。,；]{0,8}?信息公开(?:工作)?年度报告/.exec(prose) ??
-      /统计期限.{0,4}?(\d{4})年1月1日/.exec(prose) ??
-      /(?:^|[。\n])(\d{4})年度?[，,]/.exec(prose);
+      /(\d{4})年度?[^，。,；]{0,8}?信息公开(?:工作)?年度报告/.exec(prose()) ??
+      /统计期限.{0,4}?(\d{4})年1月1日/.exec(prose()) ??
+      /(?:^|[。\n])(\d{4})年度?[，,]/.exec(prose());
     if (y) year = Number(y[1]);
   }
   if (year !== null && (year < 2008 || year > 2100)) year = null;

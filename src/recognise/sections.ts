@@ -25,6 +25,8 @@ export function matchSectionHeading(text: string): { no: number } | null {
   return null;
 }
 
+const OFFICIAL_KEYS: Record<number, string> = {};
+
 /** The six sections with their headings, text and positions (title null when not found). */
 export function findSections(rows: Row[]): Section[] {
   const defs = TEMPLATES['2021'].sections;
@@ -37,10 +39,12 @@ export function findSections(rows: Row[]): Section[] {
   });
   // a scrape can run a heading into the previous section's line ('…年度报告。 二、主动公开政府信息情况'):
   // the full official heading inside a line still marks the section
+  const keys: (string | undefined)[] = []; // each row's match key, computed once and only if needed
+  const keyOf = (i: number): string => (keys[i] ??= labelKey(rows[i].text));
   for (const d of defs) {
     if (starts.some((s) => s.no === d.no)) continue;
-    const official = labelKey(d.title);
-    const index = rows.findIndex((r) => r.text.length > d.title.length && labelKey(r.text).includes(official));
+    const official = OFFICIAL_KEYS[d.no] ??= labelKey(d.title);
+    const index = rows.findIndex((r, i) => r.text.length > d.title.length && keyOf(i).includes(official));
     if (index >= 0) starts.push({ no: d.no, index });
   }
   starts.sort((a, b) => a.index - b.index || a.no - b.no);

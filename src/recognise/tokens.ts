@@ -18,6 +18,8 @@ export interface Token {
   caption?: string;
   section?: number;
   version?: { version: '2019' | '2021'; what: string };
+  /** for header tokens: the table whose header words these are */
+  headerOf?: 'applications' | 'review' | null;
 }
 
 export interface Row {
@@ -34,7 +36,7 @@ const REVIEW_HEADER = /^行政复议$|^行政诉讼$|^结果维持$|^结果纠�
 const OTHER_HEADER = /^信息内容$|^总计$|^其他$/;
 
 // cell texts recur across reports ('0', '规章', '（七）总计' …): classify each distinct text once (bounded)
-const classified = new Map<string, Omit<Token, 'pos'>>();
+const classified = new Map<string, Token>();
 
 export function classify(text: string, pos: SourceRef): Token {
   const t = text.trim();
@@ -45,12 +47,16 @@ export function classify(text: string, pos: SourceRef): Token {
   }
   let c = classified.get(t);
   if (!c) {
-    const { pos: _pos, ...rest } = classifyText(t, pos);
-    c = rest;
+    c = classifyText(t, pos);
+    c.headerOf = c.kind === 'header' ? headerKindOf(t) : null;
     if (classified.size > 50_000) classified.clear();
-    if (t.length <= 80) classified.set(t, c);
+    classified.set(t, c);
   }
-  return { ...c, pos };
+  // one literal of fixed shape, not a spread: this runs for every cell of every report
+  return {
+    kind: c.kind, text: c.text, pos, number: c.number, label: c.label, labelScore: c.labelScore, caption: c.caption,
+    section: c.section, version: c.version, headerOf: c.headerOf,
+  };
 }
 
 function classifyText(t: string, pos: SourceRef): Token {
@@ -74,7 +80,11 @@ function classifyText(t: string, pos: SourceRef): Token {
 
 export function headerKind(token: Token): 'applications' | 'review' | null {
   if (token.kind !== 'header') return null;
-  const key = labelKey(token.text);
+  return token.headerOf !== undefined ? token.headerOf : headerKindOf(token.text);
+}
+
+function headerKindOf(text: string): 'applications' | 'review' | null {
+  const key = labelKey(text);
   if (APPLICATION_HEADER.test(key)) return 'applications';
   if (REVIEW_HEADER.test(key)) return 'review';
   return null;

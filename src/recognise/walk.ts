@@ -64,33 +64,56 @@ export function walkTables(rows: Row[]): Walk {
     for (const n of numbers) run.numbers.push(n);
   };
 
-  for (const row of rows) {
-    for (const t of row.tokens) if (t.version) evidence.push({ ...t.version, pos: t.pos });
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
     const first = row.tokens[0];
     if (!first) continue;
-    if (first.kind === 'section' && !row.tokens.some((t) => t.kind === 'label' && t.label?.isData)) {
+    // one pass over the row's tokens (this loop runs for every row of every report)
+    const numbers: Token[] = [];
+    const headers: ('applications' | 'review')[] = [];
+    let blanks = 0;
+    let nonBlank = 0;
+    let anyHeader = false;
+    let anyVersion = false;
+    let caption: Token | undefined;
+    let dataLabel: Token | undefined;
+    let groupToken: Token | undefined;
+    for (const t of row.tokens) {
+      if (t.version) {
+        evidence.push({ ...t.version, pos: t.pos });
+        anyVersion = true;
+      }
+      if (t.kind === 'number') numbers.push(t);
+      else if (t.kind === 'blank') blanks++;
+      else if (t.kind === 'label') {
+        if (t.label?.isData) dataLabel = t;
+        else groupToken ??= t;
+      } else if (t.kind === 'caption') caption ??= t;
+      else if (t.kind === 'header') {
+        anyHeader = true;
+        const h = headerKind(t);
+        if (h) headers.push(h);
+      }
+      if (t.kind !== 'blank') nonBlank++;
+    }
+    if (first.kind === 'section' && !dataLabel) {
       finish();
       endRun();
       ctx = SECTION_CONTEXT[first.section ?? 0] ?? null;
       // a table grid right under the heading is that section's table, even when its header text is cut
-      const next = rows[rows.indexOf(row) + 1];
+      const next = rows[ri + 1];
       if (ctx && next?.grid) seen.add(ctx === 'active' ? 'art20_1' : ctx);
       continue;
     }
-    const caption = row.tokens.find((t) => t.kind === 'caption');
     if (caption?.caption) {
       finish();
       endRun();
       ctx = caption.caption;
       seen.add(ctx);
     }
-    const numbers = row.tokens.filter((t) => t.kind === 'number');
-    const blanks = row.tokens.filter((t) => t.kind === 'blank').length;
-    const dataLabels = row.tokens.filter((t) => t.kind === 'label' && t.label?.isData);
     // a group label (（三）不予公开) printed with values is a subtotal row: keep it apart, never as loose values
-    const groupLabel = numbers.length && row.grid ? row.tokens.find((t) => t.kind === 'label' && !t.label?.isData) : undefined;
-    const label = dataLabels[dataLabels.length - 1] ?? groupLabel;
-    const headers = row.tokens.map(headerKind).filter((h): h is 'applications' | 'review' => h !== null);
+    const groupLabel = numbers.length && row.grid ? groupToken : undefined;
+    const label = dataLabel ?? groupLabel;
     if (!label && headers.length && !numbers.length) {
       finish();
       endRun();
@@ -114,7 +137,7 @@ export function walkTables(rows: Row[]): Walk {
       else pending = obs;
       continue;
     }
-    if (numbers.length && numbers.length === row.tokens.filter((t) => t.kind !== 'blank').length) {
+    if (numbers.length && numbers.length === nonBlank) {
       // a line of numbers only
       if (pending && pending.numbers.length < 64) {
         for (const n of numbers) pending.numbers.push(n);
@@ -130,12 +153,12 @@ export function walkTables(rows: Row[]): Walk {
     }
     // header words or text: a pending label with values is complete; one without may continue on this line
     if (pending && pending.numbers.length) finish();
-    if (headers.length || row.tokens.some((t) => t.kind === 'header')) {
+    if (headers.length || anyHeader) {
       if (pending) finish();
       endRun();
       if (ctx === 'reviewLitigation' || headers.includes('review')) ctx = 'reviewLitigation';
       if (headers.includes('applications') && ctx !== 'reviewLitigation') ctx = 'applications';
-      if (ctx && (headers.length || row.tokens.some((t) => t.version))) seen.add(ctx);
+      if (ctx && (headers.length || anyVersion)) seen.add(ctx);
       if (numbers.length) orphan(numbers);
       continue;
     }

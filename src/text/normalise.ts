@@ -9,12 +9,16 @@ function simplify(s: string): string {
 }
 
 /** Characters that exist only in traditional script and are common in these reports. */
-const TRADITIONAL_HINTS = /[開報資訊與務處構總計據實關請結轉應權條號縣區鄉鎮條題會體發類廢現書]/g;
+const TRADITIONAL_HINTS = new Set([...'開報資訊與務處構總計據實關請結轉應權條號縣區鄉鎮題會體發類廢現書'].map((c) => c.charCodeAt(0)));
 
-/** True when the text looks like 繁体 (enough traditional-only characters). */
+/** True when the text looks like 繁体 (enough traditional-only characters). A scan that stops at the fifth hit. */
 export function looksTraditional(text: string): boolean {
-  const hits = text.match(TRADITIONAL_HINTS);
-  return !!hits && hits.length >= 5;
+  let hits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && TRADITIONAL_HINTS.has(c) && ++hits >= 5) return true;
+  }
+  return false;
 }
 
 /** Convert 繁体 to 简体 character by character (length-preserving for these reports' vocabulary). */
@@ -45,10 +49,19 @@ export function labelKey(s: string): string {
 
 export interface ParsedNumber { value: number; unit?: string; signed: boolean }
 
+function allAsciiDigits(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 const NUMBER_CELL = /^([+\-−－]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|个|条|项|次|%)?$/;
 
 /** Parse a table cell as a number ('1276.7257', '+19', '-25', '251000元', '３,１１９'); null if it is not one. */
 export function parseNumberCell(text: string): ParsedNumber | null {
+  if (text.length > 0 && text.length <= 15 && allAsciiDigits(text)) return { value: Number(text), unit: undefined, signed: false }; // the common cell
   const t = plainSpaces(text).normalize('NFKC').trim();
   const m = NUMBER_CELL.exec(t);
   if (!m) return null;
