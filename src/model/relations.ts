@@ -190,7 +190,7 @@ export function relationsOf(version: TemplateVersion, layout: Partial<Omit<Layou
 /** The template version a report's cells look like, or null when nothing tells. */
 export function inferVersion(report: Pick<Report, 'cells' | 'template' | 'year'>): TemplateVersion | null {
   if (report.template) return report.template;
-  const keys = Object.keys(report.cells);
+  const keys = cellKeysOf(report);
   if (keys.some((k) => k.startsWith('art20_9/') || /\/(newlyMade|newlyPublished|totalPublished|priorYearItems|changeThisYear|decisions)$/.test(k)))
     return '2019';
   if (keys.some((k) => k.startsWith('art20_') || k.startsWith('applications/outcome.other.'))) return '2021';
@@ -198,12 +198,33 @@ export function inferVersion(report: Pick<Report, 'cells' | 'template' | 'year'>
   return null;
 }
 
+/**
+ * The cell keys of a report. Inside `withCellKeys(report, …)` (what checkReport does) they are listed once for
+ * all rules; elsewhere every call lists them afresh, so a caller that adds or removes cells is always seen.
+ */
+let snapshot: { cells: object; keys: string[] } | null = null;
+
+export function cellKeysOf(report: Pick<Report, 'cells'>): string[] {
+  return snapshot && snapshot.cells === report.cells ? snapshot.keys : Object.keys(report.cells);
+}
+
+/** Run `fn` with the report's cell keys listed once (the cells must not gain or lose keys meanwhile). */
+export function withCellKeys<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
+  const outer = snapshot;
+  snapshot = { cells: report.cells, keys: Object.keys(report.cells) };
+  try {
+    return fn();
+  } finally {
+    snapshot = outer;
+  }
+}
+
 /** The layout of a report: its version (default 2021) and how its 其他处理 row is printed. */
 const layouts = new WeakMap<object, { count: number; layout: Layout }>();
 
 export function layoutOf(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
   // asked by several rules for the same report: computed once per cells object (and size)
-  const count = Object.keys(report.cells).length;
+  const count = cellKeysOf(report).length;
   const known = layouts.get(report.cells);
   if (known && known.count === count) return known.layout;
   const layout = computeLayout(report);
@@ -213,7 +234,7 @@ export function layoutOf(report: Pick<Report, 'cells' | 'template' | 'year'>): L
 
 function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
   const version = inferVersion(report) ?? '2021';
-  const keys = Object.keys(report.cells);
+  const keys = cellKeysOf(report);
   const items = keys.some((k) => k.startsWith('applications/outcome.other.'));
   const single = keys.some((k) => k.startsWith('applications/outcome.other/'));
   const other: OtherLayout = items ? 'items' : single ? 'single' : version === '2019' ? 'single' : 'items';
@@ -226,7 +247,7 @@ const forReport = new WeakMap<Report, { cells: Report['cells']; count: number; r
 
 export function relationsFor(report: Report): Relation[] {
   // every rule asks for the same report's relations: compute them once (again if the cells were replaced)
-  const count = Object.keys(report.cells).length;
+  const count = cellKeysOf(report).length;
   const cached = forReport.get(report);
   if (cached && cached.cells === report.cells && cached.count === count) return cached.relations;
   const layout = layoutOf(report);
@@ -241,4 +262,16 @@ export function relationsFor(report: Report): Relation[] {
   }
   forReport.set(report, { cells: report.cells, count, relations });
   return relations;
+}
+
+const byPrefix = new WeakMap<Relation[], Map<string, Relation[]>>();
+
+/** The relations of relationsFor(report) whose id starts with `prefix` (the lists are shared, so memoised). */
+export function relationsWithPrefix(report: Report, prefix: string): Relation[] {
+  const all = relationsFor(report);
+  let m = byPrefix.get(all);
+  if (!m) byPrefix.set(all, (m = new Map()));
+  let list = m.get(prefix);
+  if (!list) m.set(prefix, (list = all.filter((r) => r.id.startsWith(prefix))));
+  return list;
 }

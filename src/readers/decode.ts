@@ -1,5 +1,6 @@
 // Byte decoding for every text-like input (plain text, Markdown, HTML): BOM, then a declared HTML charset, then
 // strict UTF-8, then statistical detection (chardet). The result has LF line ends and no BOM.
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import { InputError } from '../errors.js';
 
@@ -75,6 +76,7 @@ export function declaredCharset(b: Uint8Array): string | null {
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 
 function strictUtf8(b: Uint8Array): string | null {
+  if (!isUtf8(b)) return null; // a validity scan, without a thrown exception for every GBK file
   try {
     return UTF8_STRICT.decode(b);
   } catch {

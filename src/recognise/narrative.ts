@@ -30,6 +30,11 @@ const GLOBAL_PATTERNS = PATTERNS.map((p) => ({ ...p, global: new RegExp(p.re.sou
 const NO_REVIEW = /(?:未发生|没有发生|无|未出现|未收到)[^。；]{0,24}行政复议[^。；]{0,24}(?:行政)?诉讼|行政复议[和及、]行政诉讼(?:案件)?(?:均为|为)?(?:0|零)件?/;
 const NO_FEE = /未(?:收取|产生|发生)[^。；]{0,12}信息处理费|信息处理费[^。；]{0,6}(?:未收取|为零|为0)/;
 
+/** Every pattern above needs one of these words: a paragraph without any is skipped whole. */
+const ANY_FIGURE = /收到|新收|受理|办理|结转|办结|顺延|行政复议|行政诉讼|主动公开|政策解读|信息处理费|政务新媒体/;
+
+const FULL_WIDTH_DIGIT = /[０-９]/;
+
 function toNumber(s: string): number | null {
   if (/^\d/.test(s)) return Number(s);
   return chineseNumeral(s);
@@ -45,7 +50,8 @@ function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row
       cur = null;
       continue;
     }
-    const text = row.text.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+    const squeezed = row.text.replace(/\s+/g, '');
+    const text = FULL_WIDTH_DIGIT.test(squeezed) ? squeezed.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)) : squeezed;
     if (!cur) out.push((cur = { text: '', starts: [] }));
     cur.starts.push({ at: cur.text.length, row });
     cur.text += text;
@@ -57,7 +63,7 @@ export function findNarrative(rows: Row[], _sections: Section[]): NarrativeFigur
   const out: NarrativeFigure[] = [];
   for (const para of paragraphs(rows)) {
     const { text } = para;
-    if (text.length < 8) continue;
+    if (text.length < 8 || !ANY_FIGURE.test(text)) continue;
     const posAt = (index: number) => [...para.starts].reverse().find((s) => s.at <= index)!.row.pos;
     for (const p of GLOBAL_PATTERNS) {
       // cheap test first: most paragraphs state none of these figures

@@ -1,6 +1,6 @@
 // Flattens the document model into rows of classified cells — numbers, blanks, row labels, captions, headers,
 // section headings, prose — the one stream the table assembler and the metadata finders walk.
-import type { GDocument } from '../document/model.js';
+import type { GDocument, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
 import { isBlankCell, labelKey, parseNumberCell, type ParsedNumber } from '../text/normalise.js';
 import { matchCaption, matchRowLabel, versionEvidence, type RowLabel } from './labels.js';
@@ -90,19 +90,37 @@ function headerKindOf(text: string): 'applications' | 'review' | null {
   return null;
 }
 
+/** A table row's tokens; its whole text (wanted only for the few rows read as prose or headings) is joined lazily. */
+class TableRowTokens implements Row {
+  private joined: string | null = null;
+  constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef, private readonly cells: TableRow['cells']) {}
+  get text(): string {
+    return (this.joined ??= this.cells.map((c) => c.text).join(' '));
+  }
+}
+
 /** Every block as rows of tokens, in document order. */
 export function tokenRows(doc: GDocument): Row[] {
   const rows: Row[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'table') {
+      const gridLayout = b.layout === 'grid';
       for (const r of b.rows) {
-        const cells = r.cells.filter((c) => c.text.trim() !== '' || b.layout === 'grid');
-        const all = cells.map((c) => classify(c.text, c.pos));
+        const all: Token[] = [];
+        let anyNumber = false;
+        let emptyBlank = false;
+        for (const c of r.cells) {
+          if (!gridLayout && c.text.trim() === '') continue;
+          const tk = classify(c.text, c.pos);
+          all.push(tk);
+          if (tk.kind === 'number') anyNumber = true;
+          else if (tk.kind === 'blank' && tk.text === '') emptyBlank = true;
+        }
         // empty cells are kept only in a row without numbers (a label over blank value cells: printed blank);
         // elsewhere they are the empty fields of merged label cells
-        const blankRow = b.layout === 'grid' && !all.some((tk) => tk.kind === 'number');
-        const tokens = all.filter((tk) => tk.text !== '' || tk.kind !== 'blank' || blankRow);
-        rows.push({ tokens, grid: b.layout === 'grid' && r.cells.length > 1, pos: r.pos, text: r.cells.map((c) => c.text).join(' ') });
+        const blankRow = gridLayout && !anyNumber;
+        const tokens = emptyBlank && !blankRow ? all.filter((tk) => tk.text !== '' || tk.kind !== 'blank') : all;
+        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells));
       }
     } else {
       rows.push({ tokens: [classify(b.text, b.pos)], grid: false, pos: b.pos, text: b.text });

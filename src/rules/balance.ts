@@ -1,5 +1,5 @@
 // O1 (official): in every column of section 三, 一 + 二 = 三（七）总计 + 四 — the table's own 勾稽关系 note.
-import { relationsFor } from '../model/relations.js';
+import { relationsWithPrefix } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 import { checkRelations } from './lib/evaluate.js';
 import { columnLabel, ordinal } from './lib/labels.js';
@@ -15,7 +15,7 @@ const rule: Rule = {
   descriptionEn: 'Section 3, every column: new + carried over = outcome total + carried forward',
   check(ctx) {
     const v = versionOf(ctx.report);
-    const rels = relationsFor(ctx.report).filter((r) => r.id.startsWith('T3.balance.'));
+    const rels = relationsWithPrefix(ctx.report, 'T3.balance.');
     return checkRelations(rule, ctx, rels, (rel, ev) => {
       const col = splitCellKey(rel.lhs[0]).column;
       return {

@@ -35,7 +35,8 @@ const rule: Rule = {
     const out: Finding[] = [];
     for (const cell of Object.values(report.cells)) {
       const value = cell.value;
-      if (value === null) continue;
+      // most cells are whole, non-negative numbers: the column's type is looked up only for the others
+      if (value === null || (value >= 0 && Number.isInteger(value))) continue;
       const type = columnDef(cell.table, cell.column)?.valueType ?? 'integer';
       // the cell's name is built only for a finding: this loop runs over every cell of every report
       const where = (): string => cellText(v, cell.key);

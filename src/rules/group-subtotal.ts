@@ -1,6 +1,6 @@
 // G1 (conditional): the official table has no subtotal for （三）不予公开, （四）无法提供, （五）不予处理 or (2021)
 // （六）其他处理; when a report prints one anyway, it must equal the sum of the group's numbered items.
-import { relationsFor } from '../model/relations.js';
+import { relationsWithPrefix } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 import { checkRelations } from './lib/evaluate.js';
 import { columnLabel, rowLabel } from './lib/labels.js';
@@ -14,7 +14,7 @@ const rule: Rule = {
   descriptionEn: 'Section 3: a printed group subtotal equals the sum of its items',
   check(ctx) {
     const v = versionOf(ctx.report);
-    const rels = relationsFor(ctx.report).filter((r) => r.id.startsWith('T3.groupSubtotal.'));
+    const rels = relationsWithPrefix(ctx.report, 'T3.groupSubtotal.');
     return checkRelations(rule, ctx, rels, (rel, ev) => {
       const { row, column } = splitCellKey(rel.lhs[0]);
       return {

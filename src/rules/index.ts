@@ -11,6 +11,7 @@
 // A changed value therefore always breaks an equation it appears in with coefficient 1, since the others stay put.
 import type { Finding, Report, Severity } from '../model/report.js';
 import type { Rule } from './rule.js';
+import { withCellKeys } from '../model/relations.js';
 import balance from './balance.js';
 import blankCell from './blank-cell.js';
 import crossYear from './cross-year.js';
@@ -40,7 +41,8 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Run every rule; findings sorted errors first, then warnings, then info (stable within a level). */
 export function checkReport(report: Report, previous?: Report): Finding[] {
-  const findings = ALL_RULES.flatMap((r) => r.check({ report, previous }));
+  // the cells do not change while the rules run: list their keys once for all of them
+  const findings = withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check({ report, previous })));
   return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
 }
 

@@ -1,6 +1,6 @@
 // D1: in every column of section 三, （七）总计 equals the sum of all outcome rows （一）…（六）. With a single
 // （六）其他处理 row (2019 layout, or a 2021 report that prints it so) that row counts; otherwise its three items.
-import { relationsFor } from '../model/relations.js';
+import { relationsWithPrefix } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 import { checkRelations } from './lib/evaluate.js';
 import { columnLabel } from './lib/labels.js';
@@ -14,7 +14,7 @@ const rule: Rule = {
   descriptionEn: 'Section 3: the outcome total equals the sum of all outcome rows',
   check(ctx) {
     const v = versionOf(ctx.report);
-    const rels = relationsFor(ctx.report).filter((r) => r.id.startsWith('T3.outcomeTotal.'));
+    const rels = relationsWithPrefix(ctx.report, 'T3.outcomeTotal.');
     return checkRelations(rule, ctx, rels, (rel, ev) => {
       const col = splitCellKey(rel.lhs[0]).column;
       return {

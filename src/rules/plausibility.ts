@@ -2,7 +2,7 @@
 // rule-making power); a 2019 处理决定数量 equal to 上一年项目数量 + 本年增/减 (looks like an item count); a total
 // printed as 0 while its parts are not (the total was probably left unfilled, not the parts mistaken).
 import type { Finding, Report } from '../model/report.js';
-import { relationsFor } from '../model/relations.js';
+import { cellKeysOf, relationsWithPrefix } from '../model/relations.js';
 import { cellText, cellTextEn } from './lib/labels.js';
 import { evaluate } from './lib/evaluate.js';
 import { makeFinding, num, versionOf } from './lib/findings.js';
@@ -16,7 +16,7 @@ export function isTownship(agency: string | null): boolean {
 
 function townRegulations(report: Report): Finding[] {
   if (!isTownship(report.agency)) return [];
-  const keys = Object.keys(report.cells).filter((k) => k.startsWith('art20_1/regulations/') && (num(report, k) ?? 0) > 0);
+  const keys = cellKeysOf(report).filter((k) => k.startsWith('art20_1/regulations/') && (num(report, k) ?? 0) > 0);
   if (keys.length === 0) return [];
   return [makeFinding(rule, report, {
     message: `${report.agency}为乡镇（街道）一级，没有制定规章的权限，但第二十条第（一）项“规章”行填有数字；可能是把“规章制度”类信息误填入“规章”`,
@@ -28,7 +28,7 @@ function townRegulations(report: Report): Finding[] {
 function decisionsLookLikeItems(report: Report): Finding[] {
   const out: Finding[] = [];
   const v = versionOf(report);
-  for (const k of Object.keys(report.cells).filter((x) => /^art20_[56]\/[^/]+\/decisions$/.test(x))) {
+  for (const k of cellKeysOf(report).filter((x) => x.endsWith('/decisions') && /^art20_[56]\/[^/]+\/decisions$/.test(x))) {
     const base = k.slice(0, -'decisions'.length);
     const [decisions, prior, change] = [num(report, k), num(report, `${base}priorYearItems`), num(report, `${base}changeThisYear`)];
     if (decisions === undefined || prior === undefined || change === undefined || decisions === 0) continue;
@@ -44,10 +44,10 @@ function decisionsLookLikeItems(report: Report): Finding[] {
 
 function zeroTotals(report: Report): Finding[] {
   const out: Finding[] = [];
-  const rels = relationsFor(report).filter((r) => r.id.startsWith('T3.rowTotal.') || r.id.startsWith('T4.'));
-  for (const rel of rels) {
+  for (const rel of [...relationsWithPrefix(report, 'T3.rowTotal.'), ...relationsWithPrefix(report, 'T4.')]) {
+    if (num(report, rel.lhs[0]) !== 0) continue; // only totals printed as 0 concern this check
     const ev = evaluate(rel, report);
-    if (!ev || ev.holds || num(report, rel.lhs[0]) !== 0 || ev.rhs <= 0) continue;
+    if (!ev || ev.holds || ev.rhs <= 0) continue;
     const v = versionOf(report);
     out.push(makeFinding(rule, report, {
       message: `${cellText(v, rel.lhs[0])}印为0，但其各项之和为${ev.rhs}；更可能是总计未填写（或按0印出），而不是各项有误`,

@@ -1,5 +1,5 @@
 // S4 (2019 format): 本年新公开数量 should not exceed 对外公开总数量, reading the latter as cumulative.
-import { relationsFor } from '../model/relations.js';
+import { relationsWithPrefix } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 import { checkRelations } from './lib/evaluate.js';
 import { rowLabel } from './lib/labels.js';
@@ -13,7 +13,7 @@ const rule: Rule = {
   descriptionEn: 'Art. 20(1): newly published should not exceed total published',
   check(ctx) {
     const v = versionOf(ctx.report);
-    const rels = relationsFor(ctx.report).filter((r) => r.id.startsWith('T2.published.le.total.'));
+    const rels = relationsWithPrefix(ctx.report, 'T2.published.le.total.');
     return checkRelations(rule, ctx, rels, (rel, ev) => {
       const row = splitCellKey(rel.lhs[0]).row;
       return {

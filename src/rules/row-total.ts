@@ -1,5 +1,5 @@
 // D2: in every row of section 三, 总计 equals 自然人 plus the five 法人或其他组织 columns.
-import { relationsFor } from '../model/relations.js';
+import { relationsWithPrefix } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 import { checkRelations } from './lib/evaluate.js';
 import { rowLabel } from './lib/labels.js';
@@ -13,7 +13,7 @@ const rule: Rule = {
   descriptionEn: 'Section 3, every row: total equals the six applicant columns',
   check(ctx) {
     const v = versionOf(ctx.report);
-    const rels = relationsFor(ctx.report).filter((r) => r.id.startsWith('T3.rowTotal.'));
+    const rels = relationsWithPrefix(ctx.report, 'T3.rowTotal.');
     return checkRelations(rule, ctx, rels, (rel, ev) => {
       const row = splitCellKey(rel.lhs[0]).row;
       return {

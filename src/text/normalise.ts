@@ -3,9 +3,57 @@
 import * as OpenCC from 'opencc-js';
 
 let toSimplified: ((s: string) => string) | null = null;
+/** 简体 of each BMP character seen so far (0 = maps to itself); filled lazily from OpenCC's character table. */
+const charMap = new Map<number, number>();
+
+function simplifyCode(c: number): number {
+  let m = charMap.get(c);
+  if (m === undefined) {
+    toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const out = toSimplified(String.fromCharCode(c));
+    // only one-to-one mappings: conversion must keep every position of the text
+    m = out.length === 1 && out.charCodeAt(0) !== c ? out.charCodeAt(0) : 0;
+    charMap.set(c, m);
+  }
+  return m;
+}
+
+/** Characters whose 简体 depends on the phrase (答覆 → 答复 but 覆盖 stays): their lines go through OpenCC whole. */
+const PHRASE_DEPENDENT = /[覆乾著瞭藉摺鍾於餘]/;
+
+/**
+ * 繁体 → 简体, keeping every position: character by character from OpenCC's table (each distinct character is
+ * converted once, far faster than running the converter over every report), and whole lines through OpenCC only
+ * where a character depends on its phrase and the result keeps the line's length.
+ */
 function simplify(s: string): string {
+  if (!PHRASE_DEPENDENT.test(s)) return byCharacter(s);
   toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return toSimplified(s);
+  const convert = toSimplified;
+  return s.split('\n').map((line) => {
+    if (!PHRASE_DEPENDENT.test(line)) return byCharacter(line);
+    const whole = convert(line);
+    return whole.length === line.length ? whole : byCharacter(line);
+  }).join('\n');
+}
+
+function byCharacter(s: string): string {
+  let out: number[] | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x3400 || (c >= 0xd800 && c <= 0xdfff)) continue; // ASCII, punctuation, surrogates: unchanged
+    const m = simplifyCode(c);
+    if (m === 0) continue;
+    if (!out) {
+      out = new Array<number>(s.length);
+      for (let j = 0; j < s.length; j++) out[j] = s.charCodeAt(j);
+    }
+    out[i] = m;
+  }
+  if (!out) return s;
+  let text = '';
+  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.slice(i, i + 8192));
+  return text;
 }
 
 /** Characters that exist only in traditional script and are common in these reports. */

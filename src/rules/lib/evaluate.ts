@@ -23,29 +23,40 @@ function termsOf(rel: Relation): { lhs: Term[]; rhs: Term[] } {
   return t;
 }
 
+const NO_BLANKS: readonly string[] = Object.freeze([]);
+
 /** Σ sign·value over the terms; null when a cell is missing. Blank cells count 0 and are noted in `blanks`. */
-function sumSide(terms: Term[], report: Report, previous: Report | undefined, blanks: string[]): number | null {
+function sumSide(terms: Term[], report: Report, previous: Report | undefined, blanks: { list: string[] | null }): number | null {
   let sum = 0;
   for (const t of terms) {
     const cell = (t.prev ? previous : report)?.cells[t.key];
     if (!cell) return null;
-    if (cell.value === null) blanks.push(t.prev ? `prev:${t.key}` : t.key);
+    if (cell.value === null) (blanks.list ??= []).push(t.prev ? `prev:${t.key}` : t.key);
     else sum += t.sign * cell.value;
   }
   return round(sum);
 }
 
+/** An evaluation; its key list is built only when asked for (i.e. for a failure). */
+class RelationEvaluation implements Evaluation {
+  constructor(private readonly rel: Relation, readonly holds: boolean, readonly lhs: number, readonly rhs: number, readonly blanks: string[]) {}
+  get keys(): string[] {
+    return [...this.rel.lhs, ...this.rel.rhs].map((t) => t.replace(/^-/, ''));
+  }
+}
+
 /** Null when a cell of the relation is missing (or a previous-year term has no previous report). */
 export function evaluate(rel: Relation, report: Report, previous?: Report): Evaluation | null {
-  // runs for every relation of every report: parsed terms are cached, keys are built only for a failure
+  // runs for every relation of every report: parsed terms are cached, nothing is allocated for blanks unless
+  // there are some, and keys are built only for a failure
   const { lhs: l, rhs: r } = termsOf(rel);
-  const blanks: string[] = [];
+  const blanks = { list: null as string[] | null };
   const lhs = sumSide(l, report, previous, blanks);
   if (lhs === null) return null;
   const rhs = sumSide(r, report, previous, blanks);
   if (rhs === null) return null;
   const holds = rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
-  return { holds, lhs, rhs, get keys() { return [...rel.lhs, ...rel.rhs].map((t) => t.replace(/^-/, '')); }, blanks };
+  return new RelationEvaluation(rel, holds, lhs, rhs, blanks.list ?? (NO_BLANKS as string[]));
 }
 
 export interface Wording {

@@ -1,6 +1,6 @@
 // Which cells a report's layout expects, by table group (section 二 active / 三 applications / 四 review).
 import type { Report } from '../../model/report.js';
-import { layoutOf, layoutTables } from '../../model/relations.js';
+import { cellKeysOf, layoutOf, layoutTables } from '../../model/relations.js';
 import { cellKey, splitCellKey, tableGroupOf, type TableDef, type TableGroup } from '../../model/template.js';
 
 export const GROUPS: TableGroup[] = ['active', 'applications', 'review'];
@@ -21,7 +21,7 @@ const presentByCells = new WeakMap<object, { count: number; groups: Record<Table
 
 export function presentIn(report: Report, group: TableGroup): string[] {
   // several rules ask this of the same report: split its keys by group once (again if cells were added)
-  const keys = Object.keys(report.cells);
+  const keys = cellKeysOf(report);
   const known = presentByCells.get(report.cells);
   if (known && known.count === keys.length) return known.groups[group];
   const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
