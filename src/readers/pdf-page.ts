@@ -1,7 +1,7 @@
 // One PDF page as plain geometry: text items with boxes, horizontal and vertical rules (stroked lines, thin
 // filled rectangles and rectangle edges, traced through the operator list with its transforms), and the number
 // of images painted. Coordinates are top-down page points (pdf.js viewport at scale 1: x right, y down).
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFPageProxy } from './pdfjs.js';
 import { apply, compose, invert, canonicalChars, type Matrix, type PdfItem, type Rule } from './pdf-geometry.js';
 import { VerticalText } from './pdf-vertical.js';
 
@@ -38,7 +38,12 @@ const THIN = 2.5;
 /** '#rrggbb' → true when (nearly) white: rules drawn in white are invisible. */
 const isWhite = (c: unknown): boolean => typeof c === 'string' && /^#[ef][0-9a-f][ef][0-9a-f][ef][0-9a-f]$/i.test(c);
 
-export async function readPage(page: PDFPageProxy, pageNo: number): Promise<PageContent> {
+/**
+ * Read a page: its text content, then — when `drawn` says the text may sit in a table (or is too thin to
+ * tell a scan from a text page) — its operator list for rules, images and vertical text. The operator list
+ * costs as much again as the text, and prose pages have no use for it.
+ */
+export async function readPage(page: PDFPageProxy, pageNo: number, drawn: (items: PdfItem[]) => boolean = () => true): Promise<PageContent> {
   const vp = page.getViewport({ scale: 1 });
   const toPage = vp.transform.slice(0, 6) as Matrix;
   const content = await page.getTextContent();
@@ -48,7 +53,7 @@ export async function readPage(page: PDFPageProxy, pageNo: number): Promise<Page
     const item = placeItem(canonicalChars(it.str), compose(toPage, it.transform.slice(0, 6) as Matrix), it, Math.hypot(toPage[0], toPage[1]));
     if (item) items.push(item);
   }
-  const { hRules, vRules, images, vertical } = await traceOps(page, toPage);
+  const { hRules, vRules, images, vertical } = drawn(items) ? await traceOps(page, toPage) : { hRules: [], vRules: [], images: 0, vertical: [] };
   // vertical runs: ours from the operator list, unless pdf.js found more of them
   const chars = (list: PdfItem[]) => list.reduce((k, it) => k + it.text.replace(/\s+/g, '').length, 0);
   const theirs = items.filter((it) => it.vertical);

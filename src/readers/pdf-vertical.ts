@@ -2,7 +2,7 @@
 // bottom) read from the operator list. pdf.js's text content loses glyphs of vertical runs that are placed
 // by explicit moves, so the text state is tracked here (Tm/Tlm, font size, spacing, rise) and each run of
 // vertical glyphs becomes one item.
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 import { apply, compose, IDENTITY, canonicalChars, type Matrix, type PdfItem } from './pdf-geometry.js';
 
 interface Glyph { unicode?: string; vmetric?: number[]; isSpace?: boolean }

@@ -5,13 +5,13 @@
 // encrypted, broken and over-long files are reported as InputError, or as notes when other pages are readable.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, type PDFDocumentProxy } from './pdfjs.js';
 import type { Block, GDocument } from '../document/model.js';
 import { InputError } from '../errors.js';
 import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
 import { fillGrids, findGrids } from './pdf-grid.js';
 import { dropChrome, layoutBlocks, type PageLayout } from './pdf-layout.js';
-import { readPage } from './pdf-page.js';
+import { readPage, type PdfItem } from './pdf-page.js';
 import { groupLines } from './pdf-text.js';
 
 /** the most pages read from one file */
@@ -36,11 +36,18 @@ async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> 
     wasmUrl: join(pdfjsRoot, 'wasm') + '/',
     isEvalSupported: false,
     useSystemFonts: false,
+    // Fonts are never rendered here. With font faces "disabled" (pdf.js's default in Node) the worker turns
+    // every glyph drawn into a path for the canvas; with them enabled it sends each font to this thread to be
+    // bound to the page (base64 into a CSS rule), which skipFontBinding turns off. Text and operators are
+    // the same either way.
+    disableFontFace: false,
     stopAtErrors: false,
     verbosity: 0,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    skipFontBinding(doc);
+    return doc;
   } catch (e) {
     await task.destroy().catch(() => undefined);
     const err = e as { name?: string; message?: string };
@@ -48,6 +55,31 @@ async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> 
       throw new InputError(name, 'PDF 文件已加密（需要密码），无法读取', 'the PDF is encrypted (a password is required); it cannot be read');
     throw new InputError(name, `PDF 文件已损坏或不是有效的 PDF：${err.message ?? String(e)}`, `the PDF is broken or not a valid PDF: ${err.message ?? String(e)}`);
   }
+}
+
+/**
+ * Make binding a font to the (absent) document a no-op. If pdf.js's internals ever change shape this does
+ * nothing, and pdf.js, finding no document to bind to, falls back to glyph paths: slower, the same result.
+ */
+function skipFontBinding(doc: PDFDocumentProxy): void {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (loader && typeof loader.bind === 'function') loader.bind = async () => undefined;
+}
+
+const textOf = (items: PdfItem[]) => items.map((it) => it.text).join('').replace(/\s+/g, '');
+const isGarbled = (text: string) => text.length >= MIN_TEXT_CHARS && (text.match(UNDECODED) ?? []).length > 0.3 * text.length;
+
+/**
+ * Whether a page's drawn content is needed: a page whose text is too thin to tell a scan from a text page
+ * (images decide), or undecodable, or with text written vertically or turned, or with any line whose text
+ * stands in columns apart (a table row, ruled or not). A page of prose — every line one run — has no table
+ * for rules to rebuild.
+ */
+export function mayHoldTable(items: PdfItem[], page: number): boolean {
+  const text = textOf(items);
+  if (text.length < MIN_TEXT_CHARS || isGarbled(text)) return true;
+  if (items.some((it) => it.vertical || it.rotated)) return true;
+  return groupLines(items, page).some((line) => line.runs.length > 1);
 }
 
 const pageList = (pages: number[]) => pages.join('、');
@@ -68,13 +100,13 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
       let content;
       try {
         const page = await doc.getPage(n);
-        content = await readPage(page, n);
+        content = await readPage(page, n, (items) => mayHoldTable(items, n));
         page.cleanup();
       } catch (e) {
         throw new InputError(name, `PDF 第 ${n} 页无法解析：${(e as Error).message}`, `page ${n} of the PDF cannot be parsed: ${(e as Error).message}`);
       }
-      const text = content.items.map((it) => it.text).join('').replace(/\s+/g, '');
-      if (text.length >= MIN_TEXT_CHARS && (text.match(UNDECODED) ?? []).length > 0.3 * text.length) garbled.push(n);
+      const text = textOf(content.items);
+      if (isGarbled(text)) garbled.push(n);
       else if (text.length >= MIN_TEXT_CHARS || (text.length > 0 && !content.images)) textPages++;
       else if (content.images) scanned.push(n);
       if (garbled.includes(n)) content.items = [];

@@ -77,10 +77,42 @@ function peelNumbers(cell: RawCell): RawCell[] {
   return [...label, ...parts.slice(i).map((p) => ({ text: p.text, start: cell.start + p.start }))];
 }
 
-/** A line with no delimiter and no trailing number is one paragraph: the common case, kept cheap. */
-const PLAIN_LINE = /^[^\t|｜#\u00a0\u3000]*$/;
-const ENDS_IN_DIGIT = /[0-9０-９]\s*$/;
-const ANY_SPACE = /[\s\u200b]/;
+/** JavaScript's \s, plus the zero-width space. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * True for a line that is one paragraph as it stands: no delimiter (tab, pipe, '#', NBSP, ideographic space),
+ * no run of two spaces, and either no trailing number or no inner space to peel it off at — a heading, a
+ * sentence, a lone number of a one-cell-per-line dump. One scan instead of several regexes: every line of
+ * every report passes here.
+ */
+function isPlainParagraph(line: string): boolean {
+  let first = -1;
+  let last = -1;
+  let prevSpace = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 0x09 || c === 0x7c || c === 0xff5c || c === 0x23 || c === 0xa0 || c === 0x3000) return false;
+    if (isSpace(c)) {
+      if (c === 0x20 && prevSpace) return false;
+      prevSpace = c === 0x20;
+      continue;
+    }
+    prevSpace = false;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (last < 0) return true;
+  const end = line.charCodeAt(last);
+  const endsInDigit = (end >= 0x30 && end <= 0x39) || (end >= 0xff10 && end <= 0xff19);
+  if (!endsInDigit) return true;
+  // inner space: a space between the first and the last non-space character
+  for (let i = first + 1; i < last; i++) if (isSpace(line.charCodeAt(i))) return false;
+  return true;
+}
 
 /** Read a decoded text into the document model. */
 export function readText(text: string, name: string, encoding: string, format = 'text'): GDocument {
@@ -102,9 +134,7 @@ export function readText(text: string, name: string, encoding: string, format = 
     const trimmed = line.trim();
     if (!trimmed) continue;
     const pos = (column: number): SourceRef => ({ line: i + 1, column: column + 1, offset: lineStart + column });
-    // one word with no delimiter (a heading, a sentence, a lone number of a one-cell-per-line dump) or prose that
-    // does not end in a number: one paragraph, without the splitter
-    if (PLAIN_LINE.test(line) && !line.includes('  ') && (!ENDS_IN_DIGIT.test(line) || !ANY_SPACE.test(trimmed))) {
+    if (isPlainParagraph(line)) {
       if (PAGE_NUMBER.test(line)) continue;
       flush();
       count('single');
@@ -131,7 +161,8 @@ export function readText(text: string, name: string, encoding: string, format = 
       blocks.push(isHeading ? { kind: 'heading', level: 2, text: c.text, pos: pos(c.start) } : { kind: 'paragraph', text: c.text, pos: pos(c.start) });
       continue;
     }
-    const row: TableRow = { cells: cells.map((c): TableCell => ({ text: c.text.trim(), pos: pos(c.start) })), pos: pos(cells[0].start) };
+    const rowCells = cells.map((c): TableCell => ({ text: c.text.trim(), pos: pos(c.start) }));
+    const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
     (table ??= []).push(row);
   }
   flush();

@@ -12,8 +12,16 @@ export interface Assembled { cells: Cell[]; diagnostics: Diagnostic[] }
 
 interface RowRead { row: string; tokens: (Token | null)[]; values: Candidate; how: Cell['how']; reason?: string }
 
-/** Row sums within one row, by column index. */
+const rowSumsMemo = new WeakMap<TableDef, RowSum[]>();
+
+/** Row sums within one row, by column index (computed once per table definition). */
 export function rowSums(table: TableDef): RowSum[] {
+  let sums = rowSumsMemo.get(table);
+  if (!sums) rowSumsMemo.set(table, (sums = computeRowSums(table)));
+  return sums;
+}
+
+function computeRowSums(table: TableDef): RowSum[] {
   const idx = (k: string) => table.columns.findIndex((c) => c.key === k);
   if (table.key === 'applications') return [{ total: idx('total'), parts: [0, 1, 2, 3, 4, 5] }];
   if (table.key === 'reviewLitigation')
@@ -23,8 +31,18 @@ export function rowSums(table: TableDef): RowSum[] {
   return [];
 }
 
+const dataRowsMemo = new WeakMap<TableDef, Map<boolean, string[]>>();
+
 /** Data rows in template order; a 2021 report printing one （六）其他处理 row uses it instead of the items. */
 function dataRows(table: TableDef, singleOther: boolean): string[] {
+  let byOther = dataRowsMemo.get(table);
+  if (!byOther) dataRowsMemo.set(table, (byOther = new Map()));
+  let rows = byOther.get(singleOther);
+  if (!rows) byOther.set(singleOther, (rows = computeDataRows(table, singleOther)));
+  return rows;
+}
+
+function computeDataRows(table: TableDef, singleOther: boolean): string[] {
   const rows = table.rows.filter((r) => r.isData).map((r) => r.key);
   if (table.key !== 'applications' || !singleOther || rows.includes('outcome.other')) return rows;
   const i = rows.findIndex((r) => r.startsWith('outcome.other.'));
@@ -231,13 +249,14 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
   let reason: string | undefined;
   let placedTokens: (Token | null)[] = tokens;
   const printed = tokens.map((t) => t.number!.value);
-  const cands = rowCandidates(printed, width, sums);
-  if (printed.length === width && (inOrder || cands.length === 1)) values = printed;
+  let candsMemo: Candidate[] | null = null; // the search runs only when the printed order is not enough
+  const cands = (): Candidate[] => (candsMemo ??= rowCandidates(printed, width, sums));
+  if (printed.length === width && (inOrder || cands().length === 1)) values = printed;
   else if (printed.length < width && inOrder && endsAt(tokens, cutAt)) {
     values = [...printed, ...Array(width - printed.length).fill(null)];
     reason = CUT_REASON;
-  } else if (cands.length === 1 && inOrder) {
-    values = cands[0];
+  } else if (inOrder && cands().length === 1) {
+    values = cands()[0];
     how = 'inferred';
     reason = shortReason(printed.length, width);
     placedTokens = [];

@@ -19,7 +19,7 @@ function simplifyCode(c: number): number {
 }
 
 /** Characters whose 简体 depends on the phrase (答覆 → 答复 but 覆盖 stays): their lines go through OpenCC whole. */
-const PHRASE_DEPENDENT = /[覆乾著瞭藉摺鍾於餘]/;
+const PHRASE_DEPENDENT = /[覆乾著瞭藉]/;
 
 /**
  * 繁体 → 简体, keeping every position: character by character from OpenCC's table (each distinct character is
@@ -91,8 +91,15 @@ export function normaliseForMatch(s: string): string {
 }
 
 /** The text reduced to its letters and digits: what label matching compares. */
+let lastInput: string | null = null;
+let lastKey = '';
+
 export function labelKey(s: string): string {
-  return normaliseForMatch(s).replace(/[^\p{L}\p{N}.()]/gu, '');
+  // the classifier asks for the same text's key several times in a row (caption? heading? label? version?)
+  if (s === lastInput) return lastKey;
+  lastKey = normaliseForMatch(s).replace(/[^\p{L}\p{N}.()]/gu, '');
+  lastInput = s;
+  return lastKey;
 }
 
 export interface ParsedNumber { value: number; unit?: string; signed: boolean }
