@@ -8,14 +8,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from '../src/readers/pdfjs.js';
 import { describe, expect, it } from 'vitest';
 import type { GDocument, TableBlock } from '../src/document/model.js';
 import { InputError } from '../src/errors.js';
 import { parseBytes, toParseRecord } from '../src/parse.js';
 import { readBytes } from '../src/readers/index.js';
 import { findGrids } from '../src/readers/pdf-grid.js';
-import { readPdf } from '../src/readers/pdf.js';
+import { mayHoldTable, readPdf } from '../src/readers/pdf.js';
 import { VerticalText } from '../src/readers/pdf-vertical.js';
 import { canonicalChars } from '../src/readers/pdf-geometry.js';
 import { expectGolden } from './golden.js';
@@ -217,6 +217,22 @@ describe('geometry from synthetic input', () => {
     expect(v.items).toHaveLength(1);
     expect(v.items[0]).toMatchObject({ text: '三、本年度办理结果', vertical: true, x0: 95, x1: 105 });
     expect(v.items[0].y1 - v.items[0].y0).toBeCloseTo(90, 5);
+  });
+
+  it('only pages that may hold a table have their operator list read', () => {
+    const item = (text: string, x0: number, base: number, extra: object = {}) =>
+      ({ text, x0, x1: x0 + 12 * [...text].length, y0: base - 10, y1: base + 2, base, size: 12, ...extra });
+    const prose = [item('一、总体情况', 90, 100), item('本机关认真贯彻落实《中华人民共和国政府信息公开条例》。', 90, 130), item('全年主动公开政府信息 17 条。', 90, 160)];
+    expect(mayHoldTable(prose, 1)).toBe(false);
+    // a row of cells standing apart (ruled or not)
+    expect(mayHoldTable([...prose, item('规章', 90, 190), item('0', 300, 190), item('2', 400, 190)], 1)).toBe(true);
+    // vertical or turned text belongs to a table
+    expect(mayHoldTable([...prose, item('办理结果', 60, 220, { vertical: true })], 1)).toBe(true);
+    expect(mayHoldTable([...prose, item('申请人情况', 60, 220, { rotated: true })], 1)).toBe(true);
+    // too little text to tell a text page from a scan: the images decide
+    expect(mayHoldTable([item('第 2 页', 280, 800)], 2)).toBe(true);
+    // undecoded text
+    expect(mayHoldTable([item('\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b', 90, 100)], 1)).toBe(true);
   });
 
   it('a missing rule merges slots into a spanning cell', () => {
