@@ -53,7 +53,7 @@ export interface Layout {
   version: TemplateVersion;
   other: OtherLayout;
   /** cell keys present in the report; conditional relations (G1) are kept only where their lhs cell exists. */
-  present?: ReadonlySet<string>;
+  present?: { has(key: string): boolean };
 }
 
 const APPLICATIONS = 'applications';
@@ -202,16 +202,22 @@ export function inferVersion(report: Pick<Report, 'cells' | 'template' | 'year'>
  * The cell keys of a report. Inside `withCellKeys(report, …)` (what checkReport does) they are listed once for
  * all rules; elsewhere every call lists them afresh, so a caller that adds or removes cells is always seen.
  */
-let snapshot: { cells: object; keys: string[] } | null = null;
+let snapshot: { cells: object; keys: string[]; values: Report['cells'][string][] | null } | null = null;
 
 export function cellKeysOf(report: Pick<Report, 'cells'>): string[] {
   return snapshot && snapshot.cells === report.cells ? snapshot.keys : Object.keys(report.cells);
 }
 
+/** The report's cells as a list (listed once inside withCellKeys, like the keys). */
+export function cellsOf(report: Pick<Report, 'cells'>): Report['cells'][string][] {
+  if (snapshot && snapshot.cells === report.cells) return (snapshot.values ??= Object.values(report.cells));
+  return Object.values(report.cells);
+}
+
 /** Run `fn` with the report's cell keys listed once (the cells must not gain or lose keys meanwhile). */
 export function withCellKeys<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
   const outer = snapshot;
-  snapshot = { cells: report.cells, keys: Object.keys(report.cells) };
+  snapshot = { cells: report.cells, keys: Object.keys(report.cells), values: null };
   try {
     return fn();
   } finally {
@@ -238,8 +244,13 @@ function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Lay
   const items = keys.some((k) => k.startsWith('applications/outcome.other.'));
   const single = keys.some((k) => k.startsWith('applications/outcome.other/'));
   const other: OtherLayout = items ? 'items' : single ? 'single' : version === '2019' ? 'single' : 'items';
-  return { version, other, present: new Set(keys) };
+  const cells = report.cells;
+  return { version, other, present: { has: (key: string) => Object.hasOwn(cells, key) } };
 }
+
+/** Group rows of table 三 that a report may print as subtotals, and the table's columns (the same in both templates). */
+const SUBTOTAL_GROUPS = ['outcome.denied', 'outcome.unableToProvide', 'outcome.notProcessed', 'outcome.other'];
+const APPLICATION_COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => c.key);
 
 /** The relations that apply to a report, given which cells it has (see layoutOf). */
 const bySignature = new Map<string, Relation[]>();
@@ -252,7 +263,8 @@ export function relationsFor(report: Report): Relation[] {
   if (cached && cached.cells === report.cells && cached.count === count) return cached.relations;
   const layout = layoutOf(report);
   // the relations depend only on the layout and on which group-subtotal cells were printed: share them
-  const groupKeys = [...layout.present ?? []].filter((k) => /^applications\/outcome\.(denied|unableToProvide|notProcessed|other)\//.test(k)).sort().join(',');
+  let groupKeys = '';
+  for (const g of SUBTOTAL_GROUPS) for (const c of APPLICATION_COLUMNS) if (layout.present?.has(cellKey(APPLICATIONS, g, c))) groupKeys += `${g}/${c},`;
   const signature = `${layout.version}|${layout.other}|${groupKeys}`;
   let relations = bySignature.get(signature);
   if (!relations) {

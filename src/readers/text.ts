@@ -114,6 +114,10 @@ function isPlainParagraph(line: string): boolean {
   return true;
 }
 
+function sourceAt(lineIndex: number, lineStart: number, column: number): SourceRef {
+  return { line: lineIndex + 1, column: column + 1, offset: lineStart + column };
+}
+
 /** Read a decoded text into the document model. */
 export function readText(text: string, name: string, encoding: string, format = 'text'): GDocument {
   const blocks: Block[] = [];
@@ -133,20 +137,19 @@ export function readText(text: string, name: string, encoding: string, format = 
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const trimmed = line.trim();
     if (!trimmed) continue;
-    const pos = (column: number): SourceRef => ({ line: i + 1, column: column + 1, offset: lineStart + column });
     if (isPlainParagraph(line)) {
       if (PAGE_NUMBER.test(line)) continue;
       flush();
       count('single');
       const at = line.length - line.trimStart().length;
-      blocks.push(SECTION_HEADING.test(trimmed) ? { kind: 'heading', level: 2, text: trimmed, pos: pos(at) } : { kind: 'paragraph', text: trimmed, pos: pos(at) });
+      blocks.push(SECTION_HEADING.test(trimmed) ? { kind: 'heading', level: 2, text: trimmed, pos: sourceAt(i, lineStart, at) } : { kind: 'paragraph', text: trimmed, pos: sourceAt(i, lineStart, at) });
       continue;
     }
     if (PAGE_NUMBER.test(line) || PIPE_FILLER.test(line)) continue;
     const md = /^(#{1,6})\s+(.*)$/.exec(trimmed);
     if (md) {
       flush();
-      blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos: pos(line.indexOf(md[2])) });
+      blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos: sourceAt(i, lineStart, line.indexOf(md[2])) });
       count('markdown');
       continue;
     }
@@ -158,10 +161,10 @@ export function readText(text: string, name: string, encoding: string, format = 
       flush();
       const c = cells[0];
       const isHeading = SECTION_HEADING.test(c.text);
-      blocks.push(isHeading ? { kind: 'heading', level: 2, text: c.text, pos: pos(c.start) } : { kind: 'paragraph', text: c.text, pos: pos(c.start) });
+      blocks.push(isHeading ? { kind: 'heading', level: 2, text: c.text, pos: sourceAt(i, lineStart, c.start) } : { kind: 'paragraph', text: c.text, pos: sourceAt(i, lineStart, c.start) });
       continue;
     }
-    const rowCells = cells.map((c): TableCell => ({ text: c.text.trim(), pos: pos(c.start) }));
+    const rowCells = cells.map((c): TableCell => ({ text: c.text.trim(), pos: sourceAt(i, lineStart, c.start) }));
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
     (table ??= []).push(row);
   }

@@ -131,18 +131,31 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
         r.how === 'inferred' ? `「${name}」一行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。` : `「${name}」一行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
         `row "${name}": ${r.reason?.split(' / ')[1] ?? r.reason ?? ''}`, label ?? firstToken(events, row), [`${tableKey}/${row}`]), severity: 'info' });
     }
-    r.values.forEach((v, c) => {
-      if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) return;
+    const keys = rowCellKeys(table, row);
+    for (let c = 0; c < r.values.length; c++) {
+      const v = r.values[c];
+      if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) continue;
       const tok = r.tokens[c] ?? null;
       const col = table.columns[c];
       cells.push({
-        key: cellKey(tableKey, row, col.key), table: tableKey, row, column: col.key, value: v,
+        key: keys[c], table: tableKey, row, column: col.key, value: v,
         raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit, source: (tok ?? firstToken(events, row))?.pos ?? { line: 0, column: 0 },
         how: r.how, reason: r.reason,
       });
-    });
+    }
   }
   return { cells, diagnostics };
+}
+
+const rowKeysMemo = new WeakMap<TableDef, Map<string, string[]>>();
+
+/** The cell keys of one row of a table, by column index (built once per table and row). */
+function rowCellKeys(table: TableDef, row: string): string[] {
+  let byRow = rowKeysMemo.get(table);
+  if (!byRow) rowKeysMemo.set(table, (byRow = new Map()));
+  let keys = byRow.get(row);
+  if (!keys) byRow.set(row, (keys = table.columns.map((c) => cellKey(table.key, row, c.key))));
+  return keys;
 }
 
 const CUT_REASON = '文本在此行中断，已印出的数值按列自左向右读取 / the text is cut inside this row; the printed values fill the columns from the left';

@@ -4,6 +4,7 @@ import type { Cell, Finding } from '../model/report.js';
 import { columnLabel, rowLabel, tableLabel } from './lib/labels.js';
 import { makeFinding, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
+import { cellsOf } from '../model/relations.js';
 
 const rule: Rule = {
   id: 'blank-cell',
@@ -14,7 +15,7 @@ const rule: Rule = {
     const { report } = ctx;
     const v = versionOf(report);
     const rows = new Map<string, Cell[]>();
-    for (const cell of Object.values(report.cells)) {
+    for (const cell of cellsOf(report)) {
       if (cell.value !== null) continue;
       const id = `${cell.table}/${cell.row}`;
       rows.set(id, [...(rows.get(id) ?? []), cell]);

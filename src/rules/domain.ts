@@ -5,6 +5,7 @@ import { TEMPLATES, type ColumnDef } from '../model/template.js';
 import { cellText, cellTextEn } from './lib/labels.js';
 import { makeFinding, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
+import { cellsOf } from '../model/relations.js';
 
 /** The column definition of a cell in either template (column keys do not clash between them). */
 const columnDefs = new Map<string, Map<string, ColumnDef | undefined>>();
@@ -33,7 +34,7 @@ const rule: Rule = {
     const { report } = ctx;
     const v = versionOf(report);
     const out: Finding[] = [];
-    for (const cell of Object.values(report.cells)) {
+    for (const cell of cellsOf(report)) {
       const value = cell.value;
       // most cells are whole, non-negative numbers: the column's type is looked up only for the others
       if (value === null || (value >= 0 && Number.isInteger(value))) continue;

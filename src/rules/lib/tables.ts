@@ -11,9 +11,15 @@ export const GROUP_LABELS: Record<TableGroup, { zh: string; en: string }> = {
   review: { zh: '第四部分“政府信息公开行政复议、行政诉讼情况”', en: 'section 4 (reviews and lawsuits)' },
 };
 
-/** The tables of the report's layout that belong to `group`. */
+const groupTablesMemo = new Map<string, TableDef[]>();
+
+/** The tables of the report's layout that belong to `group` (one list per layout and group). */
 export function groupTables(report: Report, group: TableGroup): TableDef[] {
-  return layoutTables(layoutOf(report)).filter((t) => tableGroupOf(t.key) === group);
+  const layout = layoutOf(report);
+  const id = `${layout.version}|${layout.other}|${group}`;
+  let tables = groupTablesMemo.get(id);
+  if (!tables) groupTablesMemo.set(id, (tables = layoutTables(layout).filter((t) => tableGroupOf(t.key) === group)));
+  return tables;
 }
 
 /** Keys of cells the report contains in `group`. */
@@ -44,11 +50,11 @@ const rowKeyLists = new Map<string, { table: string; row: string; keys: string[]
 
 /** The expected cell keys of each data row of a group's tables (computed once per layout and group). */
 function expectedRows(report: Report, group: TableGroup): { table: string; row: string; keys: string[] }[] {
-  const tables = groupTables(report, group);
-  const id = `${group}|${tables.map((t) => `${t.key}:${t.rows.length}:${t.columns.length}:${t.rows.filter((x) => x.isData).map((x) => x.key).join(',')}`).join(';')}`;
+  const layout = layoutOf(report);
+  const id = `${layout.version}|${layout.other}|${group}`;
   let rows = rowKeyLists.get(id);
   if (!rows) {
-    rows = tables.flatMap((t) => t.rows.filter((x) => x.isData).map((r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) })));
+    rows = groupTables(report, group).flatMap((t) => t.rows.filter((x) => x.isData).map((r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) })));
     rowKeyLists.set(id, rows);
   }
   return rows;
@@ -57,8 +63,9 @@ function expectedRows(report: Report, group: TableGroup): { table: string; row: 
 export function rowGaps(report: Report, group: TableGroup): RowGap[] {
   const gaps: RowGap[] = [];
   for (const { table, row, keys } of expectedRows(report, group)) {
-    const missing = keys.filter((k) => report.cells[k] === undefined);
-    if (missing.length > 0) gaps.push({ table, row, missing, whole: missing.length === keys.length });
+    let missing: string[] | null = null; // no array for the usual complete row
+    for (const k of keys) if (report.cells[k] === undefined) (missing ??= []).push(k);
+    if (missing) gaps.push({ table, row, missing, whole: missing.length === keys.length });
   }
   return gaps;
 }
