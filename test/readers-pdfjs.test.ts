@@ -2,7 +2,10 @@
 // core-js polyfills (Array.prototype.push, JSON.parse/stringify, Function.prototype.toString); they are put
 // back, while what pdf.js adds for Node 20 stays. A file of its own: the built-ins are taken before anything
 // here loads pdf.js.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { patchWorker } from '../src/readers/pdfjs-patch.js';
 
 const before = {
   push: Array.prototype.push,
@@ -23,5 +26,85 @@ describe('loading pdf.js', () => {
     expect(typeof (Promise as unknown as { withResolvers: unknown }).withResolvers).toBe('function');
     // the worker code is loaded once, in this thread, for every document
     expect((globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } }).pdfjsWorker?.WorkerMessageHandler).toBeDefined();
+  });
+});
+
+// The speed patch must compute what the stock code computes. Both versions of sanitizeGlyphLocations (with
+// sanitizeGlyph and the byte helpers they call) are cut out of pdf.js's worker source and run on the same
+// generated loca/glyf tables: offsets in order, out of order, repeated, zero, past the end; short and long loca;
+// with and without the duplicated first entry; and no glyphs at all (both throw).
+describe('the pdf.js speed patch', () => {
+  const require = createRequire(import.meta.url);
+  const stock = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
+  const patched = patchWorker(stock);
+
+  it('fits the pdf.js in use (else the stock code runs, slower)', async () => {
+    expect(patched).not.toBeNull();
+    expect((await import('../src/readers/pdfjs.js')).workerPatched).toBe(true);
+  });
+
+  type Table = { data: Uint8Array };
+  type Sanitize = (loca: Table, glyf: Table, numGlyphs: number, isLong: boolean, hintsValid: boolean, dupFirstEntry: boolean, maxSize: number) =>
+    { missingGlyphs: Record<number, unknown>; maxSizeOfInstructions: number };
+  const cut = (source: string, from: string, to: string) => {
+    const a = source.indexOf(from);
+    const b = source.indexOf(to, a);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(a);
+    return source.slice(a, b);
+  };
+  const helper = (source: string, name: string) => cut(source, `\nfunction ${name}(`, '\n}\n') + '\n}\n';
+  const load = (source: string): Sanitize =>
+    new Function(`${['int16', 'signedInt16', 'writeSignedInt16'].map((n) => helper(source, n)).join('')}
+      ${cut(source, '    function sanitizeGlyph(', '    function readPostScriptTable(')}
+      return sanitizeGlyphLocations;`)() as Sanitize;
+
+  it('gives the same loca, glyf, missing glyphs and instruction size as the stock code', () => {
+    const ours = load(patched ?? '');
+    const theirs = load(stock);
+    let seed = 7; // mulberry32
+    const rnd = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return ((x ^ (x >>> 14)) >>> 0) % n;
+    };
+    for (let t = 0; t < 400; t++) {
+      const numGlyphs = t % 50 === 0 ? 0 : 1 + rnd(40);
+      const isLong = rnd(2) === 1;
+      const glyfLength = 40 + rnd(600);
+      const glyf = Uint8Array.from({ length: glyfLength }, () => rnd(256));
+      // glyph headers at even offsets: composite glyphs (−1 contours: copied whole) or simple ones with a few
+      // contours, so that which bytes a glyph spans shows in the result
+      for (let k = 0; k + 1 < glyfLength; k += 2) {
+        if (rnd(3)) glyf[k] = glyf[k + 1] = 0xff;
+        else { glyf[k] = 0; glyf[k + 1] = rnd(3); }
+      }
+      const offsets: number[] = [0];
+      for (let g = 1; g <= numGlyphs; g++) offsets.push(offsets[g - 1] + 2 * rnd(20) * (rnd(3) ? 1 : 0));
+      const kind = rnd(4);
+      if (kind === 1) for (let k = 0; k < 3; k++) { const a = rnd(offsets.length); const b = rnd(offsets.length); [offsets[a], offsets[b]] = [offsets[b], offsets[a]]; }
+      if (kind === 2) offsets[rnd(offsets.length)] = glyfLength + 2 * rnd(50);
+      if (kind === 3) for (let k = 0; k < 1 + rnd(4); k++) offsets[k] = 0;
+      const size = isLong ? 4 : 2;
+      const loca = new Uint8Array(size * (numGlyphs + 2));
+      offsets.forEach((o, g) => {
+        if (isLong) { loca[g * 4] = o >>> 24; loca[g * 4 + 1] = (o >> 16) & 255; loca[g * 4 + 2] = (o >> 8) & 255; loca[g * 4 + 3] = o & 255; }
+        else { loca[g * 2] = (o >> 9) & 255; loca[g * 2 + 1] = (o >> 1) & 255; }
+      });
+      const args = [numGlyphs, isLong, rnd(2) === 1, rnd(2) === 1, rnd(100)] as const;
+      const run = (f: Sanitize) => {
+        const l = { data: loca.slice() };
+        const g = { data: glyf.slice() };
+        try {
+          const r = f(l, g, ...args);
+          const missing = Object.keys(r.missingGlyphs).filter((k) => r.missingGlyphs[Number(k)]).map(Number);
+          return { loca: [...l.data], glyf: [...g.data], missing, max: r.maxSizeOfInstructions };
+        } catch (e) {
+          return { threw: (e as Error).constructor.name };
+        }
+      };
+      expect(run(ours), `case ${t}`).toEqual(run(theirs));
+    }
   });
 });
