@@ -23,6 +23,18 @@ describe('recogniser regressions', () => {
     }
   });
 
+  it('reads a blank table 四 value row (a blank form) as 15 blank cells, and no values when the row is absent', async () => {
+    const head = '<h2>四、政府信息公开行政复议、行政诉讼情况</h2><table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>' +
+      '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>';
+    const page = (row: string) => utf8(`<html><body><h1>青山县人民政府2022年政府信息公开工作年度报告</h1>${head}${row}</table><h2>五、存在的主要问题及改进情况</h2></body></html>`);
+    const blank = await parseBytes(page(`<tr>${'<td></td>'.repeat(15)}</tr>`), 'blank-form.html');
+    const review = Object.values(blank.cells).filter((c) => c.table === 'reviewLitigation');
+    expect(review).toHaveLength(15);
+    expect(review.every((c) => c.value === null && c.row === 'cases')).toBe(true);
+    const none = await parseBytes(page(''), 'no-row.html');
+    expect(Object.values(none.cells).filter((c) => c.table === 'reviewLitigation')).toHaveLength(0);
+  });
+
   it('counts table 三 as present when only its corner note survives', async () => {
     const r = await parseBytes(utf8('青山县人民政府2022年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), 'corner.txt');
     expect(r.tables.applications).toBe(true);

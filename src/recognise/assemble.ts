@@ -249,10 +249,18 @@ function solveAmbiguous(order: string[], reads: Map<string, RowRead>, ambiguous:
   }
 }
 
+/** A value row of table 四 printed with every cell empty: its cells are blank (not zero, not missing). */
+function blankReviewRow(table: TableDef, stream: (Observation | OrphanRun)[]): Cell[] {
+  const blank = stream.find((e): e is Observation => e.kind === 'row' && e.row === 'cases' && e.blanks >= table.columns.length);
+  if (!blank) return [];
+  const keys = rowCellKeys(table, 'cases');
+  return table.columns.map((col, c) => ({ key: keys[c], table: table.key, row: 'cases', column: col.key, value: null, raw: '', source: blank.label.pos, how: 'direct' }));
+}
+
 function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[], cutAt: Token['pos'] | null, proseReviews?: number): Assembled {
   const runs = stream.filter((e): e is OrphanRun => e.kind === 'orphans');
   const tokens = runs.flatMap((r) => r.numbers);
-  if (!tokens.length) return { cells: [], diagnostics };
+  if (!tokens.length) return { cells: blankReviewRow(table, stream), diagnostics };
   const width = table.columns.length;
   const sums = rowSums(table);
   // one run: printed in order (one line, or one value per line with nothing between)

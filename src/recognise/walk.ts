@@ -36,6 +36,9 @@ export interface Walk {
   evidence: { version: '2019' | '2021'; what: string; pos: SourceRef }[];
 }
 
+/** Value cells of table 四 (5 for 行政复议, 5 each for the two kinds of 行政诉讼), in both templates. */
+const REVIEW_WIDTH = 15;
+
 const SECTION_CONTEXT: Record<number, string | null> = { 1: null, 2: 'active', 3: 'applications', 4: 'reviewLitigation', 5: null, 6: null };
 
 export function walkTables(rows: Row[]): Walk {
@@ -163,7 +166,12 @@ export function walkTables(rows: Row[]): Walk {
       continue;
     }
     if (numbers.length && row.grid) orphan(numbers);
-    else endRun();
+    else if (ctx === 'reviewLitigation' && row.grid && blanks === row.tokens.length && blanks >= REVIEW_WIDTH) {
+      // table 四's value row printed with every cell empty (a blank form): the row exists, its values are blank
+      finish();
+      endRun();
+      events.push({ kind: 'row', table: ctx, row: 'cases', label: first, numbers: [], numberRows: 0, sameRow: false, blanks, seq: seq++ });
+    } else endRun();
   }
   finish();
   endRun();
