@@ -1,9 +1,15 @@
-// Loading pdf.js through src/readers/pdfjs.ts: its legacy build replaces some working built-ins with slower
+// Loading pdf.js through src/readers/pdfjs.ts. Its legacy build replaces some working built-ins with slower
 // core-js polyfills (Array.prototype.push, JSON.parse/stringify, Function.prototype.toString); they are put
-// back, while what pdf.js adds for Node 20 stays. A file of its own: the built-ins are taken before anything
-// here loads pdf.js.
-import { readFileSync } from 'node:fs';
+// back, while what pdf.js adds for Node 20 stays (a file of its own: the built-ins are taken before anything
+// here loads pdf.js). The speed patches to its worker (src/readers/pdfjs-patch.ts) compute what the stock code
+// computes: each patched function against the stock one, cut out of pdf.js's source, and the whole of it
+// against stock pdf.js on the fixtures.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { patchWorker } from '../src/readers/pdfjs-patch.js';
 
@@ -29,11 +35,11 @@ describe('loading pdf.js', () => {
   });
 });
 
-// The speed patch must compute what the stock code computes. Both versions of sanitizeGlyphLocations (with
-// sanitizeGlyph and the byte helpers they call) are cut out of pdf.js's worker source and run on the same
+// sanitizeGlyphLocations (with sanitizeGlyph and the byte helpers they call), both versions run on the same
 // generated loca/glyf tables: offsets in order, out of order, repeated, zero, past the end; short and long loca;
-// with and without the duplicated first entry; and no glyphs at all (both throw).
-describe('the pdf.js speed patch', () => {
+// with and without the duplicated first entry; and no glyphs at all (both throw). The deflate step, both
+// versions on good, trailing-junk, truncated, bad-checksum, empty and non-deflate data.
+describe('the pdf.js speed patches', () => {
   const require = createRequire(import.meta.url);
   const stock = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
   const patched = patchWorker(stock);
@@ -106,5 +112,62 @@ describe('the pdf.js speed patch', () => {
       };
       expect(run(ours), `case ${t}`).toEqual(run(theirs));
     }
+  });
+
+  it('inflates deflate streams to the same bytes as the DecompressionStream it replaces, and fails on the same ones', async () => {
+    type Method = (this: unknown, name: string) => Promise<{ decompressed: Uint8Array | null; compressed: Uint8Array }>;
+    const method = (source: string): Method => {
+      const text = cut(source, '  async asyncGetBytesFromDecompressionStream(name) {', '\n  }\n') + '\n  }';
+      return new Function(`return ({${text}}).asyncGetBytesFromDecompressionStream;`)() as Method;
+    };
+    const ours = method(patched ?? '');
+    const theirs = method(stock);
+    expect(ours).not.toBe(theirs);
+    const good = deflateSync(Buffer.from('BT /F1 12 Tf 72 712 Td (规章 0 0 2) Tj ET '.repeat(50)));
+    const cases: Record<string, Uint8Array> = {
+      good, trailing: Buffer.concat([good, Buffer.from('\r\nendstream')]), truncated: good.subarray(0, good.length - 6),
+      badChecksum: Buffer.concat([good.subarray(0, good.length - 1), Buffer.from([good[good.length - 1] ^ 1])]),
+      noChecksum: good.subarray(0, good.length - 4), empty: Buffer.alloc(0), notDeflate: Buffer.from('garbage!'),
+    };
+    for (const [name, data] of Object.entries(cases)) {
+      const bytes = new Uint8Array(data);
+      const run = async (m: Method) => {
+        const r = await m.call({ stream: { reset() {}, isAsync: false, getBytes: () => bytes } }, 'deflate');
+        expect(r.compressed).toBe(bytes);
+        return r.decompressed && [...r.decompressed];
+      };
+      expect(await run(ours), name).toEqual(await run(theirs));
+    }
+  });
+
+  // end to end: the text content and operator list of every page of the fixtures, from the built code with the
+  // patch and without (GONGKAI_PDFJS_STOCK=1), each in a process of its own
+  const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'readers', 'pdfjs.js');
+  const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'pdf');
+  it.skipIf(!existsSync(DIST))('reads every fixture page to the same text content and operator list as stock pdf.js', () => {
+    const files = ['ruled', 'unruled', 'radicals', 'half-scanned'].map((n) => join(FIXTURES, `${n}.pdf`));
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { createHash } from 'node:crypto';
+      const { getDocument, workerPatched } = await import(${JSON.stringify(pathToFileURL(DIST).href)});
+      const out = [String(workerPatched)];
+      for (const f of ${JSON.stringify(files)}) {
+        const doc = await getDocument({ data: new Uint8Array(readFileSync(f)), verbosity: 0 }).promise;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          const text = await page.getTextContent();
+          const ops = await page.getOperatorList();
+          out.push(f.split('/').pop() + ' p' + n + ' ' + createHash('sha1').update(JSON.stringify([text.items, ops.fnArray, ops.argsArray])).digest('hex'));
+        }
+        await doc.destroy();
+      }
+      console.log(out.join('\\n'));`;
+    const run = (stock: boolean) => execFileSync(process.execPath, ['--input-type=module', '-e', script],
+      { env: { ...process.env, GONGKAI_PDFJS_STOCK: stock ? '1' : '' }, encoding: 'utf8' }).trim().split('\n');
+    const [patchedRun, stockRun] = [run(false), run(true)];
+    expect(patchedRun[0]).toBe('true');
+    expect(stockRun[0]).toBe('false');
+    expect(patchedRun).toHaveLength(12);
+    expect(patchedRun.slice(1)).toEqual(stockRun.slice(1));
   });
 });

@@ -1,8 +1,9 @@
-// A speed patch to pdf.js's worker code (pdfjs-dist 5.6.205, legacy build), applied to its source text when it
-// is loaded (pdfjs.ts). Same results, computed faster; if the text it replaces is not found exactly once (another
-// pdf.js version), nothing is patched and the stock code runs.
+// Speed patches to pdf.js's worker code (pdfjs-dist 5.6.205, legacy build), applied to its source text when it
+// is loaded (pdfjs.ts). Same results, computed faster; if any text a patch replaces is not found exactly once
+// (another pdf.js version), nothing is patched and the stock code runs. test/readers-pdfjs.test.ts runs each
+// patched function against the stock one, and patched pdf.js against stock pdf.js on the fixtures.
 //
-// sanitizeGlyphLocations (TrueType loca/glyf repair, run for every embedded TrueType font of every document):
+// 1. sanitizeGlyphLocations (TrueType loca/glyf repair, run for every embedded TrueType font of every document):
 // CJK fonts as Word and WPS embed them are "subsets" that keep all ~29,000 glyph slots, most of them empty.
 // pdf.js builds an object per slot, sorts the objects by offset and back by index, and records empty slots as
 // keys of a dictionary object — a sixth of all the time spent reading such a PDF, and much garbage. The patch
@@ -10,6 +11,12 @@
 // table; otherwise it sorts an index list the same way: by offset, ties by index, as the stable sort did) and
 // records empty slots in a Uint8Array (read only as `!missingGlyphs[glyphId]`, which gives the same answer).
 // A font with no glyphs fails as before (the stock code throws reading `locaEntries.at(-2).offset`).
+//
+// 2. Deflate streams (content streams, fonts, CMaps): pdf.js pipes each through a web DecompressionStream, whose
+// zlib work runs on the thread pool and comes back through several promise turns per chunk; for the many small
+// streams of a PDF the waiting and the stream machinery cost more than the inflating. The patch inflates with
+// zlib.inflateSync — the same zlib, the same errors (truncated data, bad checksum, bad header: all fall back to
+// pdf.js's own decoder, as before), the same bytes.
 
 interface Patch { name: string; find: string; replace: string }
 
@@ -112,6 +119,30 @@ const PATCHES: Patch[] = [
         if (newLength === 0) {
           missingGlyphs[i] = 1;
         }`,
+  },
+  {
+    name: 'deflate streams: zlib in this thread rather than a DecompressionStream',
+    find: `  async asyncGetBytesFromDecompressionStream(name) {
+    this.stream.reset();
+    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
+    try {`,
+    replace: `  async asyncGetBytesFromDecompressionStream(name) {
+    this.stream.reset();
+    const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
+    if (name === "deflate") {
+      try {
+        return {
+          decompressed: new Uint8Array(process.getBuiltinModule("zlib").inflateSync(bytes)),
+          compressed: bytes
+        };
+      } catch {
+        return {
+          decompressed: null,
+          compressed: bytes
+        };
+      }
+    }
+    try {`,
   },
 ];
 

@@ -9,7 +9,7 @@
 // Map.prototype.getOrInsertComputed, iterator helpers, …) stay: pdf.js needs them.
 //
 // Worker: pdf.js runs its "worker" in this thread in Node (a fake worker). Its code is loaded here, once, with
-// the speed patch of pdfjs-patch.ts applied to its source (the stock file when the patch does not fit, or when
+// the speed patches of pdfjs-patch.ts applied to its source (the stock file when they do not fit, or when
 // GONGKAI_PDFJS_STOCK=1 asks for it, to compare); it registers itself as globalThis.pdfjsWorker, where
 // getDocument finds it.
 import { readFileSync } from 'node:fs';
