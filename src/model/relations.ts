@@ -232,6 +232,11 @@ export function withCellKeys<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
   }
 }
 
+const OTHER_ITEM_KEYS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.rows
+  .filter((r) => r.key.startsWith('outcome.other.'))
+  .flatMap((r) => TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => cellKey(APPLICATIONS, r.key, c.key)));
+const OTHER_SINGLE_KEYS = TEMPLATES['2019'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => cellKey(APPLICATIONS, 'outcome.other', c.key));
+
 /** The layout of a report: its version (default 2021) and how its 其他处理 row is printed. */
 const layouts = new WeakMap<object, { count: number; layout: Layout }>();
 
@@ -248,10 +253,11 @@ export function layoutOf(report: Pick<Report, 'cells' | 'template' | 'year'>): L
 function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
   const version = inferVersion(report) ?? '2021';
   const keys = cellKeysOf(report);
-  const items = keys.some((k) => k.startsWith('applications/outcome.other.'));
-  const single = keys.some((k) => k.startsWith('applications/outcome.other/'));
-  const other: OtherLayout = items ? 'items' : single ? 'single' : version === '2019' ? 'single' : 'items';
   const cells = report.cells;
+  // looked up by key (the report may have hundreds of cells): an item row of （六）其他处理, or the single row
+  const items = keys.length > 0 && OTHER_ITEM_KEYS.some((k) => Object.hasOwn(cells, k));
+  const single = keys.length > 0 && OTHER_SINGLE_KEYS.some((k) => Object.hasOwn(cells, k));
+  const other: OtherLayout = items ? 'items' : single ? 'single' : version === '2019' ? 'single' : 'items';
   return { version, other, present: { has: (key: string) => Object.hasOwn(cells, key) } };
 }
 

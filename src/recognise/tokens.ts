@@ -38,12 +38,36 @@ const OTHER_HEADER = /^信息内容$|^总计$|^其他$/;
 // cell texts recur across reports ('0', '规章', '（七）总计' …): classify each distinct text once (bounded)
 const classified = new Map<string, Token>();
 
+/** Shared parsed forms of 0…9999 (never modified; not frozen, so they keep the shape of every other parsed number). */
+const SMALL: ParsedNumber[] = Array.from({ length: 10_000 }, (_, value) => ({ value, unit: undefined, signed: false }));
+
+/** The value of 1–9 ASCII digits, else -1. */
+function plainInteger(t: string): number {
+  const n = t.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = t.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 export function classify(text: string, pos: SourceRef): Token {
   const t = text.trim();
   // a long line is prose (or a section heading run into its text): no table label is that long
   if (t.length > 80) {
     const section = matchSectionHeading(t);
     return section ? { kind: 'section', text: t, pos, section: section.no } : { kind: 'text', text: t, pos };
+  }
+  // most cells are plain whole numbers: read them without the lookup (a large table's lookups miss the cache)
+  const value = plainInteger(t);
+  if (value >= 0) {
+    return {
+      kind: 'number', text: t, pos, number: value < SMALL.length ? SMALL[value] : { value, unit: undefined, signed: false }, label: undefined,
+      labelScore: undefined, caption: undefined, section: undefined, version: undefined, headerOf: undefined,
+    };
   }
   let c = classified.get(t);
   if (!c) {

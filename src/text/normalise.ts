@@ -57,14 +57,15 @@ function byCharacter(s: string): string {
 }
 
 /** Characters that exist only in traditional script and are common in these reports. */
-const TRADITIONAL_HINTS = new Set([...'開報資訊與務處構總計據實關請結轉應權條號縣區鄉鎮題會體發類廢現書'].map((c) => c.charCodeAt(0)));
+const TRADITIONAL_HINTS = new Uint8Array(0xa000 - 0x4e00); // a flag per CJK unified ideograph
+for (const ch of '開報資訊與務處構總計據實關請結轉應權條號縣區鄉鎮題會體發類廢現書') TRADITIONAL_HINTS[ch.charCodeAt(0) - 0x4e00] = 1;
 
 /** True when the text looks like 繁体 (enough traditional-only characters). A scan that stops at the fifth hit. */
 export function looksTraditional(text: string): boolean {
   let hits = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x4e00 && TRADITIONAL_HINTS.has(c) && ++hits >= 5) return true;
+    const c = text.charCodeAt(i) - 0x4e00;
+    if (c >= 0 && c < TRADITIONAL_HINTS.length && TRADITIONAL_HINTS[c] === 1 && ++hits >= 5) return true;
   }
   return false;
 }
