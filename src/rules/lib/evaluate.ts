@@ -45,6 +45,36 @@ class RelationEvaluation implements Evaluation {
   }
 }
 
+let missingCell = false;
+
+/** Σ sign·value over the terms, blanks counted 0; sets `missingCell` when a cell is missing. Allocates nothing. */
+function quickSum(terms: Term[], report: Report, previous: Report | undefined): number {
+  let sum = 0;
+  for (const t of terms) {
+    const cell = (t.prev ? previous : report)?.cells[t.key];
+    if (!cell) {
+      missingCell = true;
+      return 0;
+    }
+    if (cell.value !== null) sum += t.sign * cell.value;
+  }
+  return round(sum);
+}
+
+/**
+ * True when the relation holds or cannot be evaluated (a cell is missing): nothing to report. The common case,
+ * decided without building an evaluation.
+ */
+export function nothingToReport(rel: Relation, report: Report, previous?: Report): boolean {
+  const { lhs: l, rhs: r } = termsOf(rel);
+  missingCell = false;
+  const lhs = quickSum(l, report, previous);
+  if (missingCell) return true;
+  const rhs = quickSum(r, report, previous);
+  if (missingCell) return true;
+  return rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
+}
+
 /** Null when a cell of the relation is missing (or a previous-year term has no previous report). */
 export function evaluate(rel: Relation, report: Report, previous?: Report): Evaluation | null {
   // runs for every relation of every report: parsed terms are cached, nothing is allocated for blanks unless
@@ -80,6 +110,7 @@ export function checkRelations(
 ): Finding[] {
   const out: Finding[] = [];
   for (const rel of relations) {
+    if (nothingToReport(rel, ctx.report, ctx.previous)) continue;
     const ev = evaluate(rel, ctx.report, ctx.previous);
     if (!ev || ev.holds) continue;
     const w = word(rel, ev);
