@@ -38,7 +38,8 @@ describe('loading pdf.js', () => {
 // sanitizeGlyphLocations (with sanitizeGlyph and the byte helpers they call), both versions run on the same
 // generated loca/glyf tables: offsets in order, out of order, repeated, zero, past the end; short and long loca;
 // with and without the duplicated first entry; and no glyphs at all (both throw). The deflate step, both
-// versions on good, trailing-junk, truncated, bad-checksum, empty and non-deflate data.
+// versions on good, trailing-junk, truncated, bad-checksum, empty and non-deflate data. TextState, both
+// versions through the same random saves, restores and changes.
 describe('the pdf.js speed patches', () => {
   const require = createRequire(import.meta.url);
   const stock = readFileSync(require.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs'), 'utf8');
@@ -137,6 +138,39 @@ describe('the pdf.js speed patches', () => {
         return r.decompressed && [...r.decompressed];
       };
       expect(await run(ours), name).toEqual(await run(theirs));
+    }
+  });
+
+  it('TextState.clone copies a state as the stock clone does, through saves, restores and changes', () => {
+    type State = Record<string, unknown> & { clone(): State };
+    const textState = (source: string) => new Function(`const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
+      const FONT_IDENTITY_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
+      ${cut(source, '\nclass TextState {', '\nclass EvalState {')}
+      return TextState;`)() as new () => State;
+    const machines = [textState(patched ?? ''), textState(stock)].map((T) => ({ stack: [] as State[], state: new T() }));
+    const FIELDS = ['ctm', 'fontName', 'fontSize', 'loadedName', 'font', 'fontMatrix', 'textMatrix', 'textLineMatrix',
+      'charSpacing', 'wordSpacing', 'leading', 'textHScale', 'textRise'];
+    const view = (st: State) => FIELDS.map((f) => (ArrayBuffer.isView(st[f]) || Array.isArray(st[f]) ? [...(st[f] as number[])] : st[f]));
+    let seed = 11;
+    const rnd = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
+    const font = { name: 'F', vertical: false };
+    for (let step = 0; step < 3000; step++) {
+      const op = rnd(9);
+      const v = rnd(50) - 10;
+      for (const m of machines) {
+        const st = m.state as State & Record<string, (...a: number[]) => void>;
+        if (op === 0) { m.stack.push(st); m.state = st.clone(); }
+        else if (op === 1) m.state = m.stack.pop() ?? st;
+        else if (op === 2) st.setTextMatrix(1, 0, 0, 1, v, v / 2);
+        else if (op === 3) st.translateTextMatrix(v, -v);
+        else if (op === 4) { st.leading = v; st.carriageReturn(); }
+        else if (op === 5) { st.fontSize = v; st.fontName = `F${v}`; st.font = font; }
+        else if (op === 6) { st.charSpacing = v / 10; st.wordSpacing = -v; st.textRise = v; }
+        else if (op === 7) st.setTextLineMatrix(v, 0, 0, v, 1, 2);
+        else st.translateTextLineMatrix(v, v);
+      }
+      expect(view(machines[0].state), `step ${step}`).toEqual(view(machines[1].state));
+      expect(machines[0].stack.map(view)).toEqual(machines[1].stack.map(view));
     }
   });
 
