@@ -46,7 +46,9 @@ function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row
   let cur: { text: string; starts: { at: number; row: Row }[] } | null = null;
   for (const row of rows) {
     // a table row (several cells) is never a sentence
-    if (row.grid || row.tokens.length !== 1 || row.tokens[0].kind === 'number') {
+    // nor is a lone number, a row label or a table caption (one cell per line dumps print tables this way)
+    const kind = row.tokens[0]?.kind;
+    if (row.grid || row.tokens.length !== 1 || kind === 'number' || kind === 'label' || kind === 'caption' || kind === 'blank') {
       cur = null;
       continue;
     }
