@@ -12,8 +12,10 @@
 // the speed patches of pdfjs-patch.ts applied to its source (the stock file when they do not fit, or when
 // GONGKAI_PDFJS_STOCK=1 asks for it, to compare); it registers itself as globalThis.pdfjsWorker, where
 // getDocument finds it.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { patchWorker } from './pdfjs-patch.js';
 
@@ -32,22 +34,30 @@ const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
 /** whether the worker code running is the patched one */
 export const workerPatched = await (async () => {
   const file = createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.worker.mjs');
-  const url = pathToFileURL(file).href;
-  let source: string | null = null;
   if (process.env.GONGKAI_PDFJS_STOCK !== '1') {
+    let dir: string | null = null;
     try {
-      source = patchWorker(readFileSync(file, 'utf8'));
+      // byte for byte (latin1): the patches are ASCII, the file's other bytes pass through untouched
+      const source = patchWorker(readFileSync(file, 'latin1'));
+      if (source !== null) {
+        // a module file of our own, in a private directory, removed once loaded (a data: URL would cost
+        // far more to load); stack traces name the original file, and its source map (lines shifted by the
+        // patches) is not referred to
+        dir = mkdtempSync(join(tmpdir(), 'gongkai-pdfjs-'));
+        const patched = join(dir, 'pdf.worker.mjs');
+        const text = `${source.replace(/\n\/\/# sourceMappingURL=\S*\s*$/, '')}\n`;
+        writeFileSync(patched, `${text}//# sourceURL=${pathToFileURL(file).href}?patched\n`, 'latin1');
+        await import(pathToFileURL(patched).href);
+        return true;
+      }
     } catch {
-      source = null;
+      // no temporary directory, or the like: the stock code
+    } finally {
+      if (dir) rmSync(dir, { recursive: true, force: true });
     }
   }
-  if (source === null) {
-    await import(url);
-    return false;
-  }
-  // a module from its source text; stack traces name the original file
-  await import(`data:text/javascript;base64,${Buffer.from(`${source}\n//# sourceURL=${url}?patched\n`).toString('base64')}`);
-  return true;
+  await import(pathToFileURL(file).href);
+  return false;
 })();
 
 for (const [target, key, d] of saved) {
