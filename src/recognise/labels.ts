@@ -1,7 +1,7 @@
 // The label catalogue: every row label, caption and column header of both templates, with the variants seen
 // in real reports, and a fuzzy matcher that tells which template row a printed label names.
 import { TEMPLATES, type TemplateVersion } from '../model/template.js';
-import { labelKey } from '../text/normalise.js';
+import { detachedCopy, labelKey } from '../text/normalise.js';
 
 export interface RowLabel {
   table: string;
@@ -46,10 +46,13 @@ function build(): RowLabel[] {
 
 export const ROW_LABELS: RowLabel[] = build();
 
+/** A key split into its numbering ('一', '(三)', '1') and body, with the body's bigrams (counted when needed). */
+interface KeyParts { num: string; body: string; grams: Map<string, number> | null }
+
 /** Strip the numbering ('一、', '(三)', '1.', '1、') that prefixes a label key. */
-function stripNumbering(k: string): { num: string; body: string } {
+function keyParts(k: string): KeyParts {
   const m = /^((?:[一二三四五六七八九十]+)|(?:\([一二三四五六七八九十]+\))|(?:\d+\.?))/.exec(k);
-  return m ? { num: m[1].replace(/\.$/, ''), body: k.slice(m[1].length) } : { num: '', body: k };
+  return m ? { num: m[1].replace(/\.$/, ''), body: k.slice(m[1].length), grams: null } : { num: '', body: k, grams: null };
 }
 
 function bigrams(s: string): Map<string, number> {
@@ -58,22 +61,30 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
+function gramsOf(p: KeyParts): Map<string, number> {
+  return (p.grams ??= bigrams(p.body));
+}
+
 /** Dice coefficient over character bigrams (1 = same). */
 export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
-  const A = bigrams(a);
-  const B = bigrams(b);
+  return diceOf({ num: '', body: a, grams: null }, { num: '', body: b, grams: null });
+}
+
+function diceOf(a: KeyParts, b: KeyParts): number {
+  if (a.body === b.body) return 1;
+  if (a.body.length < 2 || b.body.length < 2) return 0;
+  const B = gramsOf(b);
   let common = 0;
-  for (const [g, n] of A) common += Math.min(n, B.get(g) ?? 0);
-  return (2 * common) / (a.length - 1 + b.length - 1);
+  for (const [g, n] of gramsOf(a)) common += Math.min(n, B.get(g) ?? 0);
+  return (2 * common) / (a.body.length - 1 + b.body.length - 1);
 }
 
 /** How well printed text names a label key: 1 exact; truncated or wrapped labels still score high. */
 export function labelScore(printed: string, key: string): number {
-  if (printed === key) return 1;
-  const p = stripNumbering(printed);
-  const k = stripNumbering(key);
+  return printed === key ? 1 : scoreParts(keyParts(printed), keyParts(key));
+}
+
+function scoreParts(p: KeyParts, k: KeyParts): number {
   if (p.num && k.num && p.num !== k.num) return 0;
   const pb = p.body;
   const kb = k.body;
@@ -85,18 +96,27 @@ export function labelScore(printed: string, key: string): number {
   if (pb.length >= 4 && kb.startsWith(pb)) return 0.9 * Math.min(1, pb.length / Math.min(kb.length, 8));
   if (kb.length >= 4 && pb.startsWith(kb) && pb.length <= kb.length + 24) return 0.9;
   if (pb.length > kb.length * 2 + 10) return 0;
-  return similarity(pb, kb) * (p.num && p.num === k.num ? 1 : 0.9);
+  return diceOf(p, k) * (p.num && p.num === k.num ? 1 : 0.9);
 }
 
 export interface LabelMatch { label: RowLabel; score: number }
 
 /** Catalogue keys with their numbering split off and bigrams counted once. */
-const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => ({ label, key })));
+const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => {
+  const parts = keyParts(key);
+  gramsOf(parts);
+  return { label, key, parts };
+}));
 
-/** Characters of catalogue keys: a printed text sharing none of a key's characters cannot match it. */
-const KEY_CHARS = PREPARED.map((p) => new Set(p.key));
-/** Every character of every label: prose is mostly made of others. */
-const ANY_KEY_CHAR = new Set(PREPARED.flatMap((p) => [...p.key]));
+/** Every character of every label, numbered: prose is mostly made of others. */
+const CHAR_INDEX = new Map<number, number>();
+for (const p of PREPARED) for (let i = 0; i < p.key.length; i++) if (!CHAR_INDEX.has(p.key.charCodeAt(i))) CHAR_INDEX.set(p.key.charCodeAt(i), CHAR_INDEX.size);
+/** Per catalogue key, which numbered characters it uses: a printed text sharing few of them cannot match it. */
+const KEY_CHARS = PREPARED.map((p) => {
+  const has = new Uint8Array(CHAR_INDEX.size);
+  for (let i = 0; i < p.key.length; i++) has[CHAR_INDEX.get(p.key.charCodeAt(i))!] = 1;
+  return has;
+});
 
 // the same labels recur in every report: remember the answer per printed key (bounded)
 const memo = new Map<string, LabelMatch | null>();
@@ -108,29 +128,44 @@ export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | nu
   const memoKey = `${minScore}|${key}`;
   const known = memo.get(memoKey);
   if (known !== undefined) return known;
-  let best: LabelMatch | null = null;
+  // the printed characters by their number in the catalogue (-1: in no label)
+  const chars = new Int16Array(key.length);
   let inLabels = 0;
-  for (const ch of key) if (ANY_KEY_CHAR.has(ch)) inLabels++;
-  if (inLabels * 2 < key.length) {
-    remember(memoKey, null);
-    return null;
+  for (let i = 0; i < key.length; i++) {
+    const n = CHAR_INDEX.get(key.charCodeAt(i));
+    chars[i] = n ?? -1;
+    if (n !== undefined) inLabels++;
   }
-  for (let i = 0; i < PREPARED.length; i++) {
-    const { label, key: k } = PREPARED[i];
-    // cheap reject: most prose shares too few characters with a label to score
-    let shared = 0;
-    for (const ch of key) if (KEY_CHARS[i].has(ch)) shared++;
-    if (shared * 2 < Math.min(key.length, k.length)) continue;
-    const s = labelScore(key, k);
-    if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
+  let best: LabelMatch | null = null;
+  if (inLabels * 2 >= key.length) {
+    const printedParts = keyParts(key);
+    const body = printedParts.body;
+    // bigram Dice ≥ minScore needs the shorter body to be at least this share of the longer one (see below)
+    const ratio = minScore / (2 - minScore);
+    for (let i = 0; i < PREPARED.length; i++) {
+      const { label, key: k, parts } = PREPARED[i];
+      // exact reject by length: unless one body starts with the other, the score is Dice (at most 1) of the bodies,
+      // and Dice ≥ m needs (shorter-1) ≥ (longer-1)·m/(2-m). Prose is long; most labels are short.
+      const short = Math.min(body.length, parts.body.length);
+      const long = Math.max(body.length, parts.body.length);
+      if (short - 1 < (long - 1) * ratio && !body.startsWith(parts.body) && !parts.body.startsWith(body)) continue;
+      // cheap reject: most prose shares too few characters with a label to score
+      const has = KEY_CHARS[i];
+      let shared = 0;
+      for (let j = 0; j < chars.length; j++) if (chars[j] >= 0) shared += has[chars[j]];
+      if (shared * 2 < Math.min(key.length, k.length)) continue;
+      const s = key === k ? 1 : scoreParts(printedParts, parts);
+      if (s >= minScore && (!best || s > best.score)) best = { label, score: s };
+    }
   }
   remember(memoKey, best);
   return best;
 }
 
-function remember(key: string, match: LabelMatch | null): void {
+/** Remember an answer (as a copy of the key: see detachedCopy), misses too — boilerplate prose recurs across reports. */
+function remember(memoKey: string, match: LabelMatch | null): void {
   if (memo.size > 20_000) memo.clear();
-  memo.set(key, match);
+  memo.set(detachedCopy(memoKey), match);
 }
 
 /** Captions of section 二 sub-tables: 第二十条第（一）项 … 第（九）项 → art20_1 … art20_9. */

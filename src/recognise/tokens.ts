@@ -2,7 +2,7 @@
 // section headings, prose — the one stream the table assembler and the metadata finders walk.
 import type { GDocument, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
-import { isBlankCell, labelKey, parseNumberCell, type ParsedNumber } from '../text/normalise.js';
+import { detachedCopy, isBlankCell, labelKey, parseNumberCell, type ParsedNumber } from '../text/normalise.js';
 import { matchCaption, matchRowLabel, versionEvidence, type RowLabel } from './labels.js';
 import { matchSectionHeading } from './sections.js';
 
@@ -73,8 +73,9 @@ export function classify(text: string, pos: SourceRef): Token {
   if (!c) {
     c = classifyText(t, pos);
     c.headerOf = c.kind === 'header' ? headerKindOf(t) : null;
+    c.text = detachedCopy(t); // the cache must not keep the report's whole text alive (see detachedCopy)
     if (classified.size > 50_000) classified.clear();
-    classified.set(t, c);
+    classified.set(c.text, c);
   }
   // one literal of fixed shape, not a spread: this runs for every cell of every report
   return {

@@ -149,3 +149,12 @@ export function chineseNumeral(s: string): number | null {
   }
   return total + current;
 }
+
+/**
+ * A copy of `s` that does not share storage with the string it was cut from. V8 keeps a slice of a longer
+ * string as a view onto it, so a cache holding a line of a report would keep the whole report's text alive:
+ * entries of the module caches (recurring labels and their answers) are stored as copies.
+ */
+export function detachedCopy(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

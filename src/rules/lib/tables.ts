@@ -22,17 +22,18 @@ export function groupTables(report: Report, group: TableGroup): TableDef[] {
   return tables;
 }
 
-/** Keys of cells the report contains in `group`. */
-const presentByCells = new WeakMap<object, { count: number; groups: Record<TableGroup, string[]> }>();
+// the last report's keys by group (one entry, not a WeakMap: see lastLayout in model/relations.ts)
+let lastPresent: { cells: object; count: number; groups: Record<TableGroup, string[]> } | null = null;
 
+/** Keys of cells the report contains in `group`. */
 export function presentIn(report: Report, group: TableGroup): string[] {
   // several rules ask this of the same report: split its keys by group once (again if cells were added)
   const keys = cellKeysOf(report);
-  const known = presentByCells.get(report.cells);
-  if (known && known.count === keys.length) return known.groups[group];
+  const known = lastPresent;
+  if (known && known.cells === report.cells && known.count === keys.length) return known.groups[group];
   const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
   for (const k of keys) groups[tableGroupOf(splitCellKey(k).table)].push(k);
-  presentByCells.set(report.cells, { count: keys.length, groups });
+  lastPresent = { cells: report.cells, count: keys.length, groups };
   return groups[group];
 }
 
