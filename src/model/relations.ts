@@ -267,6 +267,8 @@ function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Lay
 /** Group rows of table 三 that a report may print as subtotals, and the table's columns (the same in both templates). */
 const SUBTOTAL_GROUPS = ['outcome.denied', 'outcome.unableToProvide', 'outcome.notProcessed', 'outcome.other'];
 const APPLICATION_COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => c.key);
+/** The cell keys of those subtotals, with the signature part each contributes when printed. */
+const SUBTOTAL_KEYS = SUBTOTAL_GROUPS.flatMap((g) => APPLICATION_COLUMNS.map((c) => ({ key: cellKey(APPLICATIONS, g, c), part: `${g}/${c},` })));
 
 /** The relations that apply to a report, given which cells it has (see layoutOf). */
 const bySignature = new Map<string, Relation[]>();
@@ -280,7 +282,7 @@ export function relationsFor(report: Report): Relation[] {
   const layout = layoutOf(report);
   // the relations depend only on the layout and on which group-subtotal cells were printed: share them
   let groupKeys = '';
-  for (const g of SUBTOTAL_GROUPS) for (const c of APPLICATION_COLUMNS) if (layout.present?.has(cellKey(APPLICATIONS, g, c))) groupKeys += `${g}/${c},`;
+  for (const { key, part } of SUBTOTAL_KEYS) if (layout.present?.has(key)) groupKeys += part;
   const signature = `${layout.version}|${layout.other}|${groupKeys}`;
   let relations = bySignature.get(signature);
   if (!relations) {

@@ -11,7 +11,7 @@ export function sniffFormat(bytes: Uint8Array, name: string): SniffedFormat {
   const ext = (/\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? '').toLowerCase();
   if (bytes.length === 0) return HTML_EXT.test(ext) ? 'html' : TEXT_EXT.test(ext) ? 'text' : 'unknown';
 
-  if (latin1(bytes, 0, 1024).includes('%PDF-')) return 'pdf';
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).indexOf('%PDF-', 0, 'latin1') >= 0) return 'pdf';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     return zipKind(bytes, ext);
   }
@@ -56,19 +56,32 @@ function oleKind(b: Uint8Array, ext: string): SniffedFormat {
 
 /**
  * The first few KiB as ASCII-compatible text (UTF-16 by BOM or NUL pattern), or null when the bytes do not look
- * like text (NUL bytes or many control characters).
+ * like text (NUL bytes or many control characters). A single-byte head is checked on the bytes themselves.
  */
 function textHead(b: Uint8Array): string | null {
   const n = Math.min(b.length, 8192);
   const le = (b[0] === 0xff && b[1] === 0xfe) || (b[1] === 0 && b[0] !== 0 && b[3] === 0);
   const be = (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] !== 0 && b[2] === 0);
-  const head = le || be ? new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(b.subarray(0, n - (n % 2))) : latin1(b, 0, n);
+  if (le || be) {
+    const head = new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(b.subarray(0, n - (n % 2)));
+    const units = new Uint16Array(head.length);
+    for (let i = 0; i < head.length; i++) units[i] = head.charCodeAt(i);
+    return plausibleText(units, units.length) ? head.replace(/^\ufeff/, '').trimStart() : null;
+  }
+  if (!plausibleText(b, n)) return null;
+  let start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 BOM
+  // leading whitespace, as trimStart() would drop it from the latin1 string
+  while (start < n && (b[start] === 0x20 || (b[start] >= 0x09 && b[start] <= 0x0d) || b[start] === 0xa0)) start++;
+  return latin1(b, start, n);
+}
+
+/** No NUL among the first `n` units, and control characters under 5 %. */
+function plausibleText(units: Uint8Array | Uint16Array, n: number): boolean {
   let control = 0;
-  for (let i = 0; i < head.length; i++) {
-    const c = head.charCodeAt(i);
-    if (c === 0) return null;
+  for (let i = 0; i < n; i++) {
+    const c = units[i];
+    if (c === 0) return false;
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) control++;
   }
-  if (control > head.length * 0.05) return null;
-  return head.replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart();
+  return control <= n * 0.05;
 }

@@ -9,7 +9,7 @@ import { findNarrative } from './narrative.js';
 import { findSections } from './sections.js';
 import { tokenRows, type Token } from './tokens.js';
 import { decideVersion } from './version.js';
-import { walkTables } from './walk.js';
+import { walkTables, type TableEvent } from './walk.js';
 
 const TABLE_ORDER: Record<string, string[]> = {
   '2019': ['art20_1', 'art20_5', 'art20_6', 'art20_8', 'art20_9', 'applications', 'reviewLitigation'],
@@ -32,9 +32,15 @@ export function recognise(doc: GDocument): Report {
   const narrative = findNarrative(rows, sections);
   const proseReviews = narrative.find((n) => n.key === 'reviews')?.value;
   if (version) {
+    const byTable = new Map<string, TableEvent[]>();
+    for (const e of walk.events) {
+      const list = byTable.get(e.table);
+      if (list) list.push(e);
+      else byTable.set(e.table, [e]);
+    }
     for (const t of TABLE_ORDER[version]) {
-      const events = walk.events.filter((e) => e.table === t);
-      if (!events.length) continue;
+      const events = byTable.get(t);
+      if (!events) continue;
       const { cells: got, diagnostics: d } = assembleTable(version, t, events, cutAt, proseReviews);
       for (const c of got) cells[c.key] = c;
       diagnostics.push(...d);

@@ -83,7 +83,7 @@ export function walkTables(rows: Row[]): Walk {
     let groupToken: Token | undefined;
     for (const t of row.tokens) {
       if (t.version) {
-        evidence.push({ ...t.version, pos: t.pos });
+        evidence.push({ version: t.version.version, what: t.version.what, pos: t.pos }); // a literal: a spread here costs a runtime call per cell
         anyVersion = true;
       }
       if (t.kind === 'number') numbers.push(t);
