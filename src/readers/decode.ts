@@ -64,7 +64,13 @@ function utf16WithoutBom(b: Uint8Array): string | null {
 
 /** The charset of a <meta charset> or <meta http-equiv content="...; charset=..."> in the first 4 KiB. */
 export function declaredCharset(b: Uint8Array): string | null {
-  const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, 4096)).toString('latin1');
+  const n = Math.min(b.length, 4096);
+  const bytes = Buffer.from(b.buffer, b.byteOffset, n);
+  // most inputs are plain text: without a '<m' or '<M' there is no meta tag to read ('<' found natively)
+  let lt = bytes.indexOf(0x3c);
+  while (lt >= 0 && lt + 1 < n && (bytes[lt + 1] | 0x20) !== 0x6d) lt = bytes.indexOf(0x3c, lt + 1);
+  if (lt < 0 || lt + 1 >= n) return null;
+  const head = bytes.toString('latin1');
   for (const m of head.matchAll(/<meta\b[^>]*>/gi)) {
     const cs = /charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)/i.exec(m[0]);
     if (cs) return cs[1].toLowerCase();

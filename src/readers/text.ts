@@ -24,6 +24,7 @@ export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pip
   const cells = layout.length ? layout : [{ text: line.trim(), start: line.length - line.trimStart().length }];
   // "规章 0 0 0" or "10 1 0 0": peel trailing whitespace-separated numbers off the last cell
   const last = cells[cells.length - 1];
+  if (!last.text.includes(' ')) return { cells, shape: cells.length > 1 ? 'layout' : 'single' }; // nothing to peel
   const peeled = peelNumbers(last);
   if (peeled.length > 1 || (peeled.length === 1 && cells.length > 1)) {
     cells.pop();
@@ -114,6 +115,15 @@ function isPlainParagraph(line: string): boolean {
   return true;
 }
 
+/** A page number line ('- 3 -', '第 3 页 共 9 页'), given trimmed: such lines are short, so longer ones skip the regex. */
+function isPageNumber(trimmed: string): boolean {
+  return trimmed.length <= 40 && PAGE_NUMBER.test(trimmed);
+}
+
+function isPipe(c: number): boolean {
+  return c === PIPE || c === FULL_PIPE;
+}
+
 function sourceAt(lineIndex: number, lineStart: number, column: number): SourceRef {
   return { line: lineIndex + 1, column: column + 1, offset: lineStart + column };
 }
@@ -138,15 +148,15 @@ export function readText(text: string, name: string, encoding: string, format = 
     const trimmed = line.trim();
     if (!trimmed) continue;
     if (isPlainParagraph(line)) {
-      if (PAGE_NUMBER.test(line)) continue;
+      if (isPageNumber(trimmed)) continue;
       flush();
       count('single');
       const at = line.length - line.trimStart().length;
       blocks.push(SECTION_HEADING.test(trimmed) ? { kind: 'heading', level: 2, text: trimmed, pos: sourceAt(i, lineStart, at) } : { kind: 'paragraph', text: trimmed, pos: sourceAt(i, lineStart, at) });
       continue;
     }
-    if (PAGE_NUMBER.test(line) || PIPE_FILLER.test(line)) continue;
-    const md = /^(#{1,6})\s+(.*)$/.exec(trimmed);
+    if (isPageNumber(trimmed) || (isPipe(trimmed.charCodeAt(0)) && PIPE_FILLER.test(trimmed))) continue;
+    const md = trimmed.charCodeAt(0) === 0x23 ? /^(#{1,6})\s+(.*)$/.exec(trimmed) : null;
     if (md) {
       flush();
       blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos: sourceAt(i, lineStart, line.indexOf(md[2])) });
