@@ -5,7 +5,6 @@ import type { GDocument } from '../document/model.js';
 import { InputError } from '../errors.js';
 import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
 import { decodeBytes } from './decode.js';
-import { readHtml } from './html.js';
 import { sniffFormat } from './sniff.js';
 import { readText } from './text.js';
 import { expandArchive, isArchive } from './zip.js';
@@ -20,7 +19,8 @@ export async function readBytes(bytes: Uint8Array, name: string): Promise<ReadRe
     const traditional = looksTraditional(text);
     // 繁体 is matched in 简体; the character-for-character conversion keeps positions valid
     const work = traditional ? toSimplifiedChinese(text) : text;
-    const doc = format === 'html' ? readHtml(work, name, encoding) : readText(work, name, encoding, /^#{1,6}\s/m.test(work) ? 'markdown' : 'text');
+    // the HTML reader (cheerio, ~¼ s to load) is loaded only when an HTML file comes
+    const doc = format === 'html' ? (await import('./html.js')).readHtml(work, name, encoding) : readText(work, name, encoding, /^#{1,6}\s/m.test(work) ? 'markdown' : 'text');
     return { doc, text, traditional };
   }
   if (format === 'pdf') return (await import('./pdf.js')).readPdfResult(bytes, name); // pdf.js loads only when needed
