@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { relationsOf, type Relation } from '../src/model/relations.js';
+import { layoutOf, relationsFor, relationsOf, type Relation } from '../src/model/relations.js';
 import type { Finding } from '../src/model/report.js';
 import { allCellKeys, type TemplateVersion } from '../src/model/template.js';
 import { ALL_RULES, checkReport } from '../src/rules/index.js';
@@ -138,3 +138,35 @@ describe('checkReport', () => {
     expect(levels.lastIndexOf('error')).toBeLessThan(levels.indexOf('warning'));
   });
 });
+
+describe('per-report memos', () => {
+  // layouts and relations are remembered for the last report only: alternating reports must never see each other's
+  it('answers for the report asked about when calls alternate between reports', () => {
+    const a = makeReport({ template: '2019' });
+    const b = makeReport({ template: '2021' });
+    const c = withCells(b, { 'applications/outcome.denied/total': 0 }); // a printed group subtotal: more relations
+    const ids = (r: Relation[]): string => r.map((x) => x.id).sort().join(',');
+    const fresh = [a, b, c].map((r) => ({ layout: layoutOf(r), relations: ids(relationsFor(r)) }));
+    expect(fresh[0].layout.version).toBe('2019');
+    expect(fresh[1].layout.version).toBe('2021');
+    expect(fresh[2].relations).not.toBe(fresh[1].relations);
+    for (const order of [[0, 1, 0, 2, 1, 2, 0], [2, 2, 1, 0, 0, 2]])
+      for (const i of order) {
+        const r = [a, b, c][i];
+        expect(layoutOf(r).version).toBe(fresh[i].layout.version);
+        expect(layoutOf(r).other).toBe(fresh[i].layout.other);
+        expect(ids(relationsFor(r))).toBe(fresh[i].relations);
+      }
+  });
+
+  it('sees cells added to a report after it was asked about', () => {
+    const r = makeReport({ template: '2021' });
+    const before = ids(relationsFor(r));
+    r.cells = { ...r.cells, ...withCells(r, { 'applications/outcome.denied/naturalPerson': 0 }).cells };
+    expect(ids(relationsFor(r))).not.toBe(before);
+  });
+});
+
+function ids(r: Relation[]): string {
+  return r.map((x) => x.id).sort().join(',');
+}
