@@ -110,7 +110,9 @@ const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => {
 
 /** Every character of every label, numbered: prose is mostly made of others. */
 const CHAR_INDEX = new Map<number, number>();
-for (const p of PREPARED) for (let i = 0; i < p.key.length; i++) if (!CHAR_INDEX.has(p.key.charCodeAt(i))) CHAR_INDEX.set(p.key.charCodeAt(i), CHAR_INDEX.size);
+for (const p of PREPARED) {
+  for (let i = 0; i < p.key.length; i++) if (!CHAR_INDEX.has(p.key.charCodeAt(i))) CHAR_INDEX.set(p.key.charCodeAt(i), CHAR_INDEX.size);
+}
 /** Per catalogue key, which numbered characters it uses: a printed text sharing few of them cannot match it. */
 const KEY_CHARS = PREPARED.map((p) => {
   const has = new Uint8Array(CHAR_INDEX.size);
