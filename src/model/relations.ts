@@ -238,20 +238,24 @@ const OTHER_ITEM_KEYS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATI
 const OTHER_SINGLE_KEYS = TEMPLATES['2019'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => cellKey(APPLICATIONS, 'outcome.other', c.key));
 
 /**
- * Per-report answers asked by several rules are remembered for the last report only. A WeakMap keyed by the
- * report would do the same, but V8 keeps a WeakMap's young entries through minor collections: every report of a
- * batch would be promoted to the old generation (measured: scavenges ~2× longer, twice the full collections).
+ * `compute` for a report, remembered for the last report only: rules ask the same report the same questions, and
+ * the answer is recomputed when another cells object comes, or when cells were added or removed. Not a WeakMap
+ * keyed by the report: V8 keeps a WeakMap's young entries through minor collections, so every report of a batch
+ * would be promoted to the old generation (measured: scavenges ~2× longer, twice the full collections).
  */
-let lastLayout: { cells: object; count: number; layout: Layout } | null = null;
+export function lastReportMemo<R extends Pick<Report, 'cells'>, T>(compute: (report: R) => T): (report: R) => T {
+  let last: { cells: object; count: number; value: T } | null = null;
+  return (report) => {
+    const count = cellKeysOf(report).length;
+    if (last && last.cells === report.cells && last.count === count) return last.value;
+    const value = compute(report);
+    last = { cells: report.cells, count, value };
+    return value;
+  };
+}
 
 /** The layout of a report: its version (default 2021) and how its 其他处理 row is printed. */
-export function layoutOf(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
-  const count = cellKeysOf(report).length;
-  if (lastLayout && lastLayout.cells === report.cells && lastLayout.count === count) return lastLayout.layout;
-  const layout = computeLayout(report);
-  lastLayout = { cells: report.cells, count, layout };
-  return layout;
-}
+export const layoutOf: (report: Pick<Report, 'cells' | 'template' | 'year'>) => Layout = lastReportMemo(computeLayout);
 
 function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
   const version = inferVersion(report) ?? '2021';
@@ -270,15 +274,10 @@ const APPLICATION_COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === APPLI
 /** The cell keys of those subtotals, with the signature part each contributes when printed. */
 const SUBTOTAL_KEYS = SUBTOTAL_GROUPS.flatMap((g) => APPLICATION_COLUMNS.map((c) => ({ key: cellKey(APPLICATIONS, g, c), part: `${g}/${c},` })));
 
-/** The relations that apply to a report, given which cells it has (see layoutOf). */
 const bySignature = new Map<string, Relation[]>();
-let lastRelations: { cells: Report['cells']; count: number; relations: Relation[] } | null = null;
 
-export function relationsFor(report: Report): Relation[] {
-  // every rule asks for the same report's relations: compute them once (again if the cells were replaced)
-  const count = cellKeysOf(report).length;
-  const cached = lastRelations;
-  if (cached && cached.cells === report.cells && cached.count === count) return cached.relations;
+/** The relations that apply to a report, given which cells it has (see layoutOf). */
+export const relationsFor: (report: Report) => Relation[] = lastReportMemo((report: Report): Relation[] => {
   const layout = layoutOf(report);
   // the relations depend only on the layout and on which group-subtotal cells were printed: share them
   let groupKeys = '';
@@ -290,9 +289,8 @@ export function relationsFor(report: Report): Relation[] {
     if (bySignature.size > 1000) bySignature.clear();
     bySignature.set(signature, relations);
   }
-  lastRelations = { cells: report.cells, count, relations };
   return relations;
-}
+});
 
 const byPrefix = new WeakMap<Relation[], Map<string, Relation[]>>();
 

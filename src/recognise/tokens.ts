@@ -2,7 +2,7 @@
 // section headings, prose — the one stream the table assembler and the metadata finders walk.
 import type { GDocument, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
-import { detachedCopy, isBlankCell, labelKey, parseNumberCell, type ParsedNumber } from '../text/normalise.js';
+import { detachedCopy, isBlankCell, labelKey, parseNumberCell, plainInteger, type ParsedNumber } from '../text/normalise.js';
 import { matchCaption, matchRowLabel, versionEvidence, type RowLabel } from './labels.js';
 import { matchSectionHeading } from './sections.js';
 
@@ -40,19 +40,6 @@ const classified = new Map<string, Token>();
 
 /** Shared parsed forms of 0…9999 (never modified; not frozen, so they keep the shape of every other parsed number). */
 const SMALL: ParsedNumber[] = Array.from({ length: 10_000 }, (_, value) => ({ value, unit: undefined, signed: false }));
-
-/** The value of 1–9 ASCII digits, else -1. */
-function plainInteger(t: string): number {
-  const n = t.length;
-  if (n === 0 || n > 9) return -1;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = t.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    v = v * 10 + d;
-  }
-  return v;
-}
 
 export function classify(text: string, pos: SourceRef): Token {
   const t = text.trim();

@@ -105,19 +105,25 @@ export function labelKey(s: string): string {
 
 export interface ParsedNumber { value: number; unit?: string; signed: boolean }
 
-function allAsciiDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return false;
+/** The value of 1–9 ASCII digits, else -1: the common cell, read without the regex. */
+export function plainInteger(t: string): number {
+  const n = t.length;
+  if (n === 0 || n > 9) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = t.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
   }
-  return true;
+  return v;
 }
 
 const NUMBER_CELL = /^([+\-−－]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|件|个|条|项|次|%)?$/;
 
 /** Parse a table cell as a number ('1276.7257', '+19', '-25', '251000元', '３,１１９'); null if it is not one. */
 export function parseNumberCell(text: string): ParsedNumber | null {
-  if (text.length > 0 && text.length <= 15 && allAsciiDigits(text)) return { value: Number(text), unit: undefined, signed: false }; // the common cell
+  const plain = plainInteger(text);
+  if (plain >= 0) return { value: plain, unit: undefined, signed: false };
   const t = plainSpaces(text).normalize('NFKC').trim();
   const m = NUMBER_CELL.exec(t);
   if (!m) return null;

@@ -23,15 +23,16 @@ function termsOf(rel: Relation): { lhs: Term[]; rhs: Term[] } {
   return t;
 }
 
-const NO_BLANKS: readonly string[] = Object.freeze([]);
-
-/** Σ sign·value over the terms; null when a cell is missing. Blank cells count 0 and are noted in `blanks`. */
-function sumSide(terms: Term[], report: Report, previous: Report | undefined, blanks: { list: string[] | null }): number | null {
+/**
+ * Σ sign·value over the terms; null when a cell is missing. Blank cells count 0 and, given a list, are noted in
+ * it (without one, nothing is allocated: the common check of a relation that holds).
+ */
+function sumSide(terms: Term[], report: Report, previous: Report | undefined, blanks: string[] | null): number | null {
   let sum = 0;
   for (const t of terms) {
     const cell = (t.prev ? previous : report)?.cells[t.key];
     if (!cell) return null;
-    if (cell.value === null) (blanks.list ??= []).push(t.prev ? `prev:${t.key}` : t.key);
+    if (cell.value === null) blanks?.push(t.prev ? `prev:${t.key}` : t.key);
     else sum += t.sign * cell.value;
   }
   return round(sum);
@@ -45,20 +46,8 @@ class RelationEvaluation implements Evaluation {
   }
 }
 
-let missingCell = false;
-
-/** Σ sign·value over the terms, blanks counted 0; sets `missingCell` when a cell is missing. Allocates nothing. */
-function quickSum(terms: Term[], report: Report, previous: Report | undefined): number {
-  let sum = 0;
-  for (const t of terms) {
-    const cell = (t.prev ? previous : report)?.cells[t.key];
-    if (!cell) {
-      missingCell = true;
-      return 0;
-    }
-    if (cell.value !== null) sum += t.sign * cell.value;
-  }
-  return round(sum);
+function holds(rel: Relation, lhs: number, rhs: number): boolean {
+  return rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
 }
 
 /**
@@ -67,26 +56,21 @@ function quickSum(terms: Term[], report: Report, previous: Report | undefined): 
  */
 export function nothingToReport(rel: Relation, report: Report, previous?: Report): boolean {
   const { lhs: l, rhs: r } = termsOf(rel);
-  missingCell = false;
-  const lhs = quickSum(l, report, previous);
-  if (missingCell) return true;
-  const rhs = quickSum(r, report, previous);
-  if (missingCell) return true;
-  return rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
+  const lhs = sumSide(l, report, previous, null);
+  const rhs = lhs === null ? null : sumSide(r, report, previous, null);
+  return lhs === null || rhs === null || holds(rel, lhs, rhs);
 }
 
 /** Null when a cell of the relation is missing (or a previous-year term has no previous report). */
 export function evaluate(rel: Relation, report: Report, previous?: Report): Evaluation | null {
-  // runs for every relation of every report: parsed terms are cached, nothing is allocated for blanks unless
-  // there are some, and keys are built only for a failure
+  // parsed terms are cached, and keys are built only for a failure
   const { lhs: l, rhs: r } = termsOf(rel);
-  const blanks = { list: null as string[] | null };
+  const blanks: string[] = [];
   const lhs = sumSide(l, report, previous, blanks);
   if (lhs === null) return null;
   const rhs = sumSide(r, report, previous, blanks);
   if (rhs === null) return null;
-  const holds = rel.op === '=' ? sameNumber(lhs, rhs) : lhs <= rhs + 1e-9;
-  return new RelationEvaluation(rel, holds, lhs, rhs, blanks.list ?? (NO_BLANKS as string[]));
+  return new RelationEvaluation(rel, holds(rel, lhs, rhs), lhs, rhs, blanks);
 }
 
 export interface Wording {

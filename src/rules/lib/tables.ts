@@ -1,6 +1,6 @@
 // Which cells a report's layout expects, by table group (section 二 active / 三 applications / 四 review).
 import type { Report } from '../../model/report.js';
-import { cellKeysOf, layoutOf, layoutTables } from '../../model/relations.js';
+import { cellKeysOf, lastReportMemo, layoutOf, layoutTables } from '../../model/relations.js';
 import { cellKey, splitCellKey, tableGroupOf, type TableDef, type TableGroup } from '../../model/template.js';
 
 export const GROUPS: TableGroup[] = ['active', 'applications', 'review'];
@@ -22,19 +22,16 @@ export function groupTables(report: Report, group: TableGroup): TableDef[] {
   return tables;
 }
 
-// the last report's keys by group (one entry, not a WeakMap: see lastLayout in model/relations.ts)
-let lastPresent: { cells: object; count: number; groups: Record<TableGroup, string[]> } | null = null;
+/** The report's cell keys split by group (several rules ask this of the same report). */
+const keysByGroup = lastReportMemo((report: Report): Record<TableGroup, string[]> => {
+  const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
+  for (const k of cellKeysOf(report)) groups[tableGroupOf(splitCellKey(k).table)].push(k);
+  return groups;
+});
 
 /** Keys of cells the report contains in `group`. */
 export function presentIn(report: Report, group: TableGroup): string[] {
-  // several rules ask this of the same report: split its keys by group once (again if cells were added)
-  const keys = cellKeysOf(report);
-  const known = lastPresent;
-  if (known && known.cells === report.cells && known.count === keys.length) return known.groups[group];
-  const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
-  for (const k of keys) groups[tableGroupOf(splitCellKey(k).table)].push(k);
-  lastPresent = { cells: report.cells, count: keys.length, groups };
-  return groups[group];
+  return keysByGroup(report)[group];
 }
 
 export interface RowGap {
@@ -46,21 +43,21 @@ export interface RowGap {
   whole: boolean;
 }
 
-/** Rows of `group` with missing cells, in template order. */
-const rowKeyLists = new Map<string, { table: string; row: string; keys: string[] }[]>();
+// per list of a group's tables (groupTables shares one list per layout and group)
+const rowKeyLists = new WeakMap<TableDef[], { table: string; row: string; keys: string[] }[]>();
 
 /** The expected cell keys of each data row of a group's tables (computed once per layout and group). */
 function expectedRows(report: Report, group: TableGroup): { table: string; row: string; keys: string[] }[] {
-  const layout = layoutOf(report);
-  const id = `${layout.version}|${layout.other}|${group}`;
-  let rows = rowKeyLists.get(id);
+  const tables = groupTables(report, group);
+  let rows = rowKeyLists.get(tables);
   if (!rows) {
-    rows = groupTables(report, group).flatMap((t) => t.rows.filter((x) => x.isData).map((r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) })));
-    rowKeyLists.set(id, rows);
+    rows = tables.flatMap((t) => t.rows.filter((x) => x.isData).map((r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) })));
+    rowKeyLists.set(tables, rows);
   }
   return rows;
 }
 
+/** Rows of `group` with missing cells, in template order. */
 export function rowGaps(report: Report, group: TableGroup): RowGap[] {
   const gaps: RowGap[] = [];
   for (const { table, row, keys } of expectedRows(report, group)) {
