@@ -3,12 +3,18 @@
 // reads, decodes and splits lines. Prints reports/s, MB/s, peak RSS, the ratio to the baseline and RSS samples
 // through the batch (memory should stay flat). No assertions: figures for the notes.
 //   node bench/parse-throughput.mjs [--count 10000] [--rounds 3] [--layouts tab,markdown,...]
+// With --corpus [DIR] it measures real-shaped reports instead (bench/corpus-throughput.mjs).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus, parseBytes, checkReport, decodeBytes } from '../dist/index.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--corpus')) {
+  await import('./corpus-throughput.mjs');
+  process.exit(0);
+}
+const { writeCorpus, parseBytes, checkReport, decodeBytes } = await import('../dist/index.js');
+
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
 const count = Number(opt('count', '10000'));
 const layouts = opt('layouts', 'tab,markdown,pipe,cell-per-line,layout,pdf-default,text-gbk,traditional,prose').split(',');

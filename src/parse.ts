@@ -58,6 +58,7 @@ export function toParseRecord(report: Report): ParseRecord {
   return {
     file: report.file, agency: report.agency, year: report.year, template: report.template, tables: report.tables, cells,
     title: report.title, format: report.format, encoding: report.encoding, truncated: report.truncated,
+    yearFrom: report.yearFrom ?? null, agencyFrom: report.agencyFrom ?? null, agencyCandidates: report.agencyCandidates ?? [],
     narrative, diagnostics: report.diagnostics, sources,
   };
 }

@@ -11,8 +11,9 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'text
 describe('library exports', () => {
   it('are exactly the documented ones', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'ALL_RULES', 'DAMAGES', 'InputError', 'LAYOUTS', 'RENDER_FORMATS', 'REPORT_SCHEMA', 'TEMPLATES',
-      'allCellKeys', 'cellKey', 'cellLabel', 'checkReport', 'decodeBytes', 'expandFile', 'generateCorpus', 'generateReport',
+      'ALL_RULES', 'DAMAGES', 'InputError', 'LAYOUTS', 'OUTPUT_FORMATS', 'READERS', 'RENDERERS', 'RENDER_FORMATS', 'REPORT_SCHEMA',
+      'TEMPLATES', 'allCellKeys', 'cellKey', 'cellLabel', 'checkReport', 'decodeBytes', 'expandFile', 'formatFinding', 'formatMessage',
+      'generateCorpus', 'generateReport',
       'loadBytes', 'loadReport', 'parseBytes', 'parseFile', 'readBytes', 'readHtml', 'readPath', 'readText', 'recognise',
       'relationsFor', 'relationsOf', 'render', 'renderCsv', 'renderDocx', 'renderHtml', 'renderJson', 'renderMarkdown', 'renderText', 'renderXlsx',
       'ruleById', 'splitCellKey', 'tableDef', 'tableGroupOf', 'template', 'toParseRecord', 'writeCorpus',
@@ -23,6 +24,8 @@ describe('library exports', () => {
     for (const f of ['parseBytes', 'parseFile', 'loadReport', 'toParseRecord', 'checkReport', 'render', 'generateReport', 'readText', 'recognise', 'cellKey'] as const)
       expect(typeof api[f], f).toBe('function');
     expect(api.RENDER_FORMATS).toEqual(['md', 'html', 'txt', 'json', 'csv']);
+    expect(api.OUTPUT_FORMATS).toEqual(['md', 'html', 'txt', 'json', 'csv', 'docx', 'xlsx', 'pdf']);
+    expect(Object.keys(api.READERS).sort()).toEqual(['doc', 'docx', 'html', 'pdf', 'text', 'xlsx']);
     expect(Object.keys(api.TEMPLATES).sort()).toEqual(['2019', '2021']);
     expect(api.LAYOUTS).toContain('tab');
     expect(api.DAMAGES).toEqual(expect.arrayContaining(['short-rows', 'truncated', 'inconsistent', 'lost-tables']));

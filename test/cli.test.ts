@@ -111,12 +111,13 @@ describe('check', () => {
     const line = bad.split('\n').findIndex((l) => l.startsWith('一、本年新收')) + 1;
     const r = cli('check', file);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('[错误] row-total');
-    expect(r.stdout).toContain('applications/newReceived/naturalPerson=39');
+    expect(r.stdout).toContain('[错误] 第三部分表格“一、本年新收政府信息公开申请数量”行总计为');
+    expect(r.stdout).toContain('一、本年新收政府信息公开申请数量·自然人=39');
     expect(r.stdout).toContain(`${line} | 一、本年新收政府信息公开申请数量 ⇥  ⇥  ⇥ 39 ⇥ 4`);
     const en = cli('check', '--lang', 'en', file);
     expect(en.status).toBe(1);
-    expect(en.stdout).toContain('[error] row-total');
+    expect(en.stdout).toContain('[error row-total]');
+    expect(en.stdout).toContain('applications/newReceived/naturalPerson=39');
   });
 
   it('exits 1 on a generated report with an injected inconsistency, naming the changed cell (--json)', () => {

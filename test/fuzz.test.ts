@@ -148,8 +148,13 @@ describe('fuzz: damaged generated reports', () => {
         + Array.from({ length: 5000 }, (_, i) => String(i % 97)).join('\n'),
       repeatedRow: '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 3000 }, (_, r) => `（一）予以公开\t${Array.from({ length: 6 }, (_, i) => (i * r) % 7).join('\t')}`).join('\n'),
       labelsOnly: Array.from({ length: 5000 }, (_, i) => ['1.属于国家秘密', '（七）总计', '四、结转下年度继续办理', '5', '行政复议'][i % 5]).join('\n'),
-      longLine: `三、收到和处理政府信息公开申请情况\n（七）总计 ${Array.from({ length: 20000 }, (_, i) => i % 10).join(' ')}`,
+      // a long row just under the cells-per-row bound (TEXT_MAX_ROW_CELLS) is read; over it, see below
+      longLine: `三、收到和处理政府信息公开申请情况\n（七）总计 ${Array.from({ length: 1900 }, (_, i) => i % 10).join(' ')}`,
     };
+    const over = `三、收到和处理政府信息公开申请情况\n（七）总计 ${Array.from({ length: 20000 }, (_, i) => i % 10).join(' ')}`;
+    const start = performance.now();
+    await expect(parseBytes(new TextEncoder().encode(over), 'longerLine.txt')).rejects.toMatchObject({ limit: 'TEXT_MAX_ROW_CELLS' });
+    expect(performance.now() - start, 'longerLine').toBeLessThan(MAX_MS_PER_INPUT);
     for (const [name, text] of Object.entries(cases)) {
       const start = performance.now();
       const report = await parseBytes(new TextEncoder().encode(text), `${name}.txt`);

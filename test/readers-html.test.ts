@@ -150,7 +150,7 @@ describe('inline snippets', () => {
 
   it('drops hidden elements and chrome lines, keeps bold-only lines as headings', () => {
     const doc = html('<div style="display:none">隐藏</div><p>【打印】 【关闭】</p><p><b>专项说明</b></p><p>正文。</p>');
-    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([['heading', '专项说明'], ['paragraph', '正文。']]);
+    expect(doc.blocks.map((b) => [b.kind, b.kind === 'table' ? null : b.text])).toEqual([['heading', '专项说明'], ['paragraph', '正文。']]);
   });
 
   it('keeps a chrome-named container that holds the report', () => {
@@ -160,7 +160,7 @@ describe('inline snippets', () => {
 
   it('keeps a chrome-named header that holds the report title', () => {
     const doc = html('<div class="header"><h1>某市</h1></div><div class="article-header"><h1>某局2023年政府信息公开工作年度报告</h1></div>');
-    expect(doc.blocks.map((b) => b.text)).toEqual(['某局2023年政府信息公开工作年度报告']);
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? null : b.text))).toEqual(['某局2023年政府信息公开工作年度报告']);
   });
 
   it('reads a single-column wrapper table as flow', () => {

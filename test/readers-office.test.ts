@@ -1,7 +1,7 @@
 // The office readers: DOCX (golden GDocument of a small hand-written fixture, Word's merges, nested tables, the
 // blank 2021 template when ../shared is there), legacy .doc (fixtures converted by LibreOffice), XLSX (workbooks
 // built here), and ZIP containers with their limits: truncated and corrupt files, zip bombs, archives of reports.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -228,7 +228,12 @@ describe('ZIP containers and limits', () => {
     expect(listZip(archive, 'reports.zip')).toHaveLength(4);
     const dir = mkdtempSync(join(tmpdir(), 'gongkai-zip-'));
     writeFileSync(join(dir, 'reports.zip'), archive);
-    const files = expandFile(join(dir, 'reports.zip'));
+    let files: ReturnType<typeof expandFile>;
+    try {
+      files = expandFile(join(dir, 'reports.zip'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true }); // tests leave nothing in the temp directory
+    }
     expect(files.map((f) => f.name.slice(dir.length + 1))).toEqual([`reports.zip/报告/${g.name}.txt`, 'reports.zip/more.zip/附件/small-report.docx']);
     const report = await parseBytes(files[0].bytes, files[0].name);
     expect(Object.fromEntries(Object.entries(report.cells).map(([k, c]) => [k, c.value]))).toEqual(g.truth.cells);

@@ -143,6 +143,10 @@ describe('the pdf.js speed patches', () => {
 
   it('TextState.clone copies a state as the stock clone does, through saves, restores and changes', () => {
     type State = Record<string, unknown> & { clone(): State };
+    type Move = (...a: number[]) => void;
+    type TextStateOps = {
+      setTextMatrix: Move; translateTextMatrix: Move; carriageReturn: Move; setTextLineMatrix: Move; translateTextLineMatrix: Move;
+    };
     const textState = (source: string) => new Function(`const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
       const FONT_IDENTITY_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
       ${cut(source, '\nclass TextState {', '\nclass EvalState {')}
@@ -158,7 +162,7 @@ describe('the pdf.js speed patches', () => {
       const op = rnd(9);
       const v = rnd(50) - 10;
       for (const m of machines) {
-        const st = m.state as State & Record<string, (...a: number[]) => void>;
+        const st = m.state as State & TextStateOps;
         if (op === 0) { m.stack.push(st); m.state = st.clone(); }
         else if (op === 1) m.state = m.stack.pop() ?? st;
         else if (op === 2) st.setTextMatrix(1, 0, 0, 1, v, v / 2);

@@ -14,13 +14,15 @@ describe('recogniser regressions', () => {
     expect(r.narrative.find((n) => n.key === 'interpretations')?.value).toBe(12);
   });
 
-  it('survives a line of 150,000 numbers and a tab row of 200,000', async () => {
+  it('refuses a line of 150,000 numbers and a tab row of 200,000 by the named text limits, and reads none of it', async () => {
     const spaced = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 150_000 }, (_, i) => i % 10).join(' ') + '\n';
     const tabbed = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 200_000 }, (_, i) => i % 10).join('\t') + '\n';
     for (const text of [spaced, tabbed]) {
-      const r = await parseBytes(utf8(text), 'huge.txt');
-      expect(Object.keys(r.cells)).toHaveLength(0);
+      await expect(parseBytes(utf8(text), 'huge.txt')).rejects.toThrow(/huge\.txt: .*TEXT_MAX_LINE_CHARS/);
     }
+    // under the line bound but over the cells-per-row bound: the row limit names itself
+    const wide = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 20_000 }, (_, i) => i % 10).join('\t') + '\n';
+    await expect(parseBytes(utf8(wide), 'wide.txt')).rejects.toThrow(/wide\.txt: .*TEXT_MAX_ROW_CELLS/);
   });
 
   it('reads a blank table 四 value row (a blank form) as 15 blank cells, and no values when the row is absent', async () => {

@@ -224,7 +224,7 @@ describe('complete reports, one per shape', () => {
     for (const c of Object.values(r.cells)) {
       if (ordered.includes(c.row)) {
         expect(c.how, c.key).toBe('ordered');
-        expect(c.reason, c.key).toMatch(/row order/);
+        expect(c.reason?.en, c.key).toMatch(/row order/);
       } else expect(c.how, c.key).toBe('direct');
     }
     // the granted values are the 14 numbers right after 二、上年结转's seven: 301 is on its own line
@@ -332,8 +332,8 @@ describe('damaged reports', () => {
         expect(c.raw).toBe('');
       } else expect(c.how, c.key).toBe('direct');
     }
-    expect(r.cells['applications/outcome.granted/otherOrg'].reason).toMatch(/column balances/);
-    expect(r.cells['applications/outcome.denied.stateSecret/total'].reason).toMatch(/row printed 6 of 7 values/);
+    expect(r.cells['applications/outcome.granted/otherOrg'].reason?.en).toMatch(/column balances/);
+    expect(r.cells['applications/outcome.denied.stateSecret/total'].reason?.en).toMatch(/row printed 6 of 7 values/);
     expect(codes(r)).toEqual(['row-damaged', 'row-damaged', 'row-damaged', 'row-damaged']);
     const text = fixtureText('misaligned-rows.txt');
     expect(r.diagnostics[0].source?.line).toBe(lineOf(text, '三、本年度办理结果'));
@@ -366,7 +366,7 @@ describe('damaged reports', () => {
     expect(Object.fromEntries(Object.entries(got).filter(([k]) => k.startsWith('reviewLitigation/')))).toEqual(review([1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
     for (const c of Object.values(r.cells).filter((x) => x.table === 'reviewLitigation')) {
       expect(c.how).toBe('inferred');
-      expect(c.reason).toMatch(/16/);
+      expect(c.reason?.en).toMatch(/16/);
     }
     expect(Object.keys(got)).toHaveLength(175 + 15);
     expect(codes(r)).toEqual(['review-damaged']);
@@ -387,7 +387,7 @@ describe('damaged reports', () => {
     expect(Object.keys(r.cells)).toHaveLength(12 * 7 + 3);
     const cut = r.cells['applications/outcome.unableToProvide.notHeld/naturalPerson'];
     expect(cut.how).toBe('direct');
-    expect(cut.reason).toMatch(/cut/);
+    expect(cut.reason?.en).toMatch(/cut/);
     expect(codes(r)).toEqual(['row-cut']);
   });
 });

@@ -1,11 +1,11 @@
 // The DOCX and XLSX writers: generated reports (several seeds, both templates) parsed, written, and read back
 // through the office readers give the identical cells; the official merged cells, fonts, blank and absent cells,
 // lost tables, the findings sheet, and `gongkai render --to docx|xlsx`.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { renderCommand } from '../src/cli/render-command.js';
 import type { TableBlock } from '../src/document/model.js';
 import { InputError } from '../src/errors.js';
@@ -116,6 +116,7 @@ describe('XLSX layout', () => {
 
 describe('gongkai render --to docx|xlsx', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-render-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true })); // tests leave nothing in the temp directory
   const g = generateReport({ seed: 6, template: '2021', layout: 'tab' });
   const input = join(dir, `${g.name}${g.extension}`);
   writeFileSync(input, g.bytes);

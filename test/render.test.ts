@@ -104,11 +104,11 @@ const complete2021 = mkReport(
   },
   {
     'art20_8/fees/amount': { unit: '万元', source: { line: 22, column: 30, offset: 800, page: 2, bbox: [72, 500.5, 130, 512] } },
-    'applications/carriedForward/otherOrg': { how: 'inferred', raw: '', reason: '本行只印了6个数；按第一项加第二项等于第三项加第四项补出' },
+    'applications/carriedForward/otherOrg': { how: 'inferred', raw: '', reason: { zh: '本行只印了6个数；按第一项加第二项等于第三项加第四项补出', en: 'the row printed 6 values; the 7th follows from 1 + 2 = 3 + 4' } },
   },
 );
 complete2021.diagnostics = [{
-  code: 'row.shortRow', severity: 'info', message: '“四、结转下年度继续办理”一行少一个数，已按勾稽关系补出', messageEn: 'row carriedForward printed 6 values; one placed by relation O1',
+  code: 'row-damaged', severity: 'info', message: '“四、结转下年度继续办理”一行少一个数，已按勾稽关系补出', messageEn: 'row carriedForward printed 6 values; one placed by relation O1',
   source: { line: 88, column: 1 }, cells: ['applications/carriedForward/otherOrg'],
 }];
 
@@ -150,7 +150,7 @@ const damaged = mkReport(
   },
   damagedValues,
 );
-damaged.diagnostics = [{ code: 'table.lost', severity: 'warning', message: '第二部分表格在表头后缺失', messageEn: 'section 二 table lost after its header row' }];
+damaged.diagnostics = [{ code: 'values-unplaced', severity: 'warning', message: '第二部分表格在表头后缺失', messageEn: 'section 二 table lost after its header row' }];
 
 const single2021 = mkReport(
   { file: 'corpus/青山县自然资源局/2021.pdf', format: 'pdf', title: '青山县自然资源局2021年政府信息公开工作年度报告', agency: '青山县自然资源局', year: 2021, template: '2021' },
@@ -169,10 +169,12 @@ const single2021 = mkReport(
 Object.assign(single2021.cells['applications/outcome.total/total'], { value: 16, raw: '16' });
 const singleFindings: Finding[] = [
   {
-    ruleId: 'T3.rowTotal.outcome.total', severity: 'error', message: '（七）总计一行：总计不等于各类申请人之和', messageEn: 'row total ≠ sum of applicants',
+    ruleId: 'row-total', severity: 'error', messageId: 'row-total.row',
+    data: { version: '2021', row: 'outcome.total', lhs: 16, rhs: 14 }, message: '（七）总计一行：总计不等于各类申请人之和', messageEn: 'row total ≠ sum of applicants',
     cells: [{ key: 'applications/outcome.total/total', value: 16 }, { key: 'applications/outcome.total/naturalPerson', value: 12 }], expected: 14,
   },
-  { ruleId: 'T4.review.total', severity: 'warning', message: '行政复议总计与分项不符 <核对>', messageEn: 'review total', cells: [{ key: 'reviewLitigation/cases/review.total', value: 1 }] },
+  { ruleId: 'review-totals', severity: 'warning', messageId: 'review-totals.group', data: { group: 'review', lhs: 1, rhs: 0 },
+    message: '行政复议总计与分项不符 <核对>', messageEn: 'review total', cells: [{ key: 'reviewLitigation/cases/review.total', value: 1 }] },
 ];
 
 const FIXTURES: [string, Report, Finding[] | undefined][] = [

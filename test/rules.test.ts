@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { layoutOf, relationsFor, relationsOf, type Relation } from '../src/model/relations.js';
+import { formatFinding, formatMessage } from '../src/model/messages.js';
 import type { Finding } from '../src/model/report.js';
 import { allCellKeys, type TemplateVersion } from '../src/model/template.js';
 import { ALL_RULES, checkReport } from '../src/rules/index.js';
@@ -42,7 +43,8 @@ describe('rule inventory', () => {
       const rule = await load<Rule>(`${id}.ts`);
       expect(rule.id, 'rule id equals file name').toBe(id);
       expect(ALL_RULES.some((r) => r.id === id), 'listed in ALL_RULES').toBe(true);
-      expect(rule.description && rule.descriptionEn, 'descriptions').toBeTruthy();
+      expect(formatMessage(rule.messageId, {}, 'zh').length, 'description (zh)').toBeGreaterThan(4);
+      expect(formatMessage(rule.messageId, {}, 'en').length, 'description (en)').toBeGreaterThan(4);
       expect(existsSync(join(RULES_DIR, `${id}.cases.ts`)), `${id}.cases.ts exists`).toBe(true);
       const cases = await load<RuleCases>(`${id}.cases.ts`);
       expect(cases.valid.length, 'valid cases').toBeGreaterThan(0);
@@ -73,6 +75,10 @@ describe('rule cases', async () => {
             expect(f.ruleId).toBe(id);
             expect(f.message.length).toBeGreaterThan(0);
             expect(f.messageEn.length).toBeGreaterThan(0);
+            // the rendered messages are the catalogue's, and survive a JSON round trip of the data
+            const wire = JSON.parse(JSON.stringify(f)) as Finding;
+            expect(formatFinding(wire, 'zh')).toBe(f.message);
+            expect(formatFinding(wire, 'en')).toBe(f.messageEn);
             if (e.severity) expect(f.severity).toBe(e.severity);
           }
           const named = new Set(fs.flatMap((f) => f.cells.map((x) => x.key)));

@@ -1,11 +1,33 @@
-// `gongkai demo` (what `npm start` runs): generates a small set of synthetic reports in several layouts —
-// some damaged, one inconsistent — parses and checks each, and prints a readable summary.
+// `gongkai demo`: generates a small set of synthetic reports in several layouts — some damaged, one inconsistent —
+// parses and checks each, and prints a readable summary. `gongkai demo --reset [--data-dir DIR | --db URL]`
+// empties the database and loads the demo province (src/demo) into it, printing the demo users.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeCorpus, generateReport, type GeneratedReport } from '../generate/index.js';
 import { parseFile } from '../parse.js';
 import { checkReport } from '../rules/index.js';
+import { loadDemo } from '../demo/index.js';
+import { openFromEnv } from '../store/open.js';
+
+export interface DemoFlags { reset?: boolean; dataDir?: string; db?: string }
+
+/** `demo --reset`: every table emptied, the demo province loaded again. */
+export async function demoResetCommand(flags: DemoFlags): Promise<number> {
+  if (flags.dataDir && flags.db) {
+    process.stderr.write('gongkai demo: give --data-dir or --db, not both\n');
+    return 2;
+  }
+  const store = await openFromEnv({ dataDir: flags.dataDir, url: flags.db });
+  try {
+    await store.resetAll();
+    await loadDemo(store, { print: (l) => process.stdout.write(`${l}\n`) });
+    process.stdout.write('gongkai: 管理员账号将在下次 gongkai serve 启动时创建 / the admin user is created when gongkai serve next starts\n');
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
 
 export async function demoCommand(): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-demo-'));

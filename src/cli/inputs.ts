@@ -1,32 +1,95 @@
-// Expands CLI inputs — files, directories (recursively) and simple globs — into a file list in input order.
-import { readdirSync, statSync } from 'node:fs';
-import { join, dirname, basename } from 'node:path';
+// Expands CLI inputs — files, directories (recursively), globs (`*`, `**`, `?`, `{a,b}` by tinyglobby) and `-`
+// (standard input) — into entries in input order. A bad input (a glob matching nothing, a directory that cannot
+// be listed, a symbolic-link loop) becomes an entry carrying its error, in its place, so the batch prints one
+// line for it and goes on. Each file is listed once even when links lead to it twice.
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { InputError } from '../errors.js';
+import { systemReason } from '../readers/index.js';
+
+/** The input name that stands for standard input. */
+export const STDIN = '-';
+
+/** One input to read, or an input that failed to expand (its error said in its place). */
+export interface InputEntry { path: string; error?: InputError }
 
 const SKIP = /\.truth\.json$|(^|\/)\.|\.md$/;
 
-function globToRegExp(glob: string): RegExp {
-  return new RegExp('^' + glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$');
-}
+const listError = (path: string, e: unknown): InputError => {
+  const [zh, en] = systemReason(e);
+  return new InputError(path, `无法读取目录：${zh}`, `cannot list the directory: ${en}`);
+};
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const p = join(dir, name);
-    if (SKIP.test(name)) return [];
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
-export function expandInputs(inputs: string[]): string[] {
-  const out: string[] = [];
-  for (const input of inputs) {
-    if (/[*?]/.test(input)) {
-      const re = globToRegExp(basename(input));
-      const dir = dirname(input);
-      try {
-        out.push(...readdirSync(dir).sort().filter((n) => re.test(n) && !SKIP.test(n)).map((n) => join(dir, n)));
-      } catch {
-        out.push(input);
+/** A directory's files, depth first in name order; loops and unreadable subdirectories are error entries. */
+function walk(root: string, seen: Set<string>): InputEntry[] {
+  const out: InputEntry[] = [];
+  // an explicit stack (no recursion a directory tree controls); `ancestors` are the real paths above an entry
+  const stack: { path: string; ancestors: string[] }[] = [{ path: root, ancestors: [] }];
+  while (stack.length) {
+    const { path, ancestors } = stack.pop()!;
+    let real: string;
+    let names: Dirent[];
+    try {
+      real = realpathSync(path);
+      if (ancestors.includes(real)) {
+        out.push({ path, error: new InputError(path, '符号链接构成循环，已跳过', 'a symbolic link loop; skipped') });
+        continue;
       }
+      names = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      out.push({ path, error: listError(path, e) });
+      continue;
+    }
+    const dirs: { path: string; ancestors: string[] }[] = [];
+    for (const d of names) {
+      if (SKIP.test(d.name)) continue;
+      const p = join(path, d.name);
+      let isDir = d.isDirectory();
+      if (d.isSymbolicLink()) {
+        try {
+          isDir = statSync(p).isDirectory();
+        } catch (e) {
+          out.push({ path: p, error: listError(p, e) }); // a dangling or looping link
+          continue;
+        }
+      }
+      if (isDir) dirs.push({ path: p, ancestors: [...ancestors, real] });
+      else once(p, seen, out);
+    }
+    // files of a directory come before its subdirectories' (the order the recursive walk had: by name)
+    for (let i = dirs.length - 1; i >= 0; i--) stack.push(dirs[i]);
+  }
+  return out;
+}
+
+/** Add a file unless the same file (by real path) is already listed. */
+function once(path: string, seen: Set<string>, out: InputEntry[]): void {
+  let real = path;
+  try {
+    real = realpathSync(path);
+  } catch {
+    /* the reader reports it */
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  out.push({ path });
+}
+
+export function expandInputs(inputs: string[]): InputEntry[] {
+  const out: InputEntry[] = [];
+  const seen = new Set<string>();
+  for (const input of inputs) {
+    if (input === STDIN) {
+      out.push({ path: STDIN });
+      continue;
+    }
+    if (isDynamicPattern(input)) {
+      const files = globSync(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
+        .filter((f) => !SKIP.test(f.split('/').pop() ?? f))
+        .sort();
+      if (!files.length) out.push({ path: input, error: new InputError(input, '没有匹配的文件', 'no file matches this pattern') });
+      for (const f of files) once(f, seen, out);
       continue;
     }
     let isDir = false;
@@ -35,7 +98,8 @@ export function expandInputs(inputs: string[]): string[] {
     } catch {
       /* a missing file is reported by the reader with its name */
     }
-    out.push(...(isDir ? walk(input) : [input]));
+    if (isDir) out.push(...walk(input, seen));
+    else out.push({ path: input });
   }
   return out;
 }

@@ -1,41 +1,54 @@
-// `gongkai render --to FORMAT FILE`: the standard report back out (md, html, txt, json, csv; docx and xlsx as bytes).
-import { writeFileSync } from 'node:fs';
+// `gongkai render --to FORMAT FILE...`: the standard report back out (md, html, txt, json, csv; docx, xlsx and pdf
+// as bytes). Text formats take many inputs and write them in input order as they are read; a bad input is one
+// error line and the others are still written (exit 2 then). Binary formats take exactly one report.
+import { createWriteStream, writeFileSync, type WriteStream } from 'node:fs';
 import { InputError } from '../errors.js';
-import { parseFile } from '../parse.js';
-import { render, renderCsv, RENDER_FORMATS, type RenderFormat } from '../render/index.js';
+import { parseBytes } from '../parse.js';
+import type { Report } from '../model/report.js';
+import { CSV_START, csvLines } from '../render/csv.js';
+import { render, RENDERERS, RENDER_FORMATS, type RenderFormat } from '../render/index.js';
 import { checkReport } from '../rules/index.js';
-import { expandInputs } from './inputs.js';
+import { runBatch } from './batch.js';
+import { safeText } from './terminal.js';
 
-const BINARY_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
+export const BINARY_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
+export const ALL_FORMATS = [...RENDER_FORMATS, ...BINARY_FORMATS] as const;
 
 export async function renderCommand(inputs: string[], opts: { to: string; out?: string }): Promise<number> {
   if (opts.to === 'docx' || opts.to === 'xlsx' || opts.to === 'pdf') return renderBinary(inputs, opts.to, opts.out);
-  const all = [...RENDER_FORMATS, ...BINARY_FORMATS];
   if (!(RENDER_FORMATS as readonly string[]).includes(opts.to))
-    throw new InputError('--to', `不支持的输出格式 ${opts.to}（可选：${all.join('、')}）`, `unknown format ${opts.to} (one of ${all.join(', ')})`);
+    throw new InputError('--to', `不支持的输出格式 ${opts.to}（可选：${ALL_FORMATS.join('、')}）`, `unknown format ${opts.to} (one of ${ALL_FORMATS.join(', ')})`);
   const to = opts.to as RenderFormat;
-  const files = expandInputs(inputs);
-  const reports = [];
-  for (const f of files) reports.push(await parseFile(f));
-  const output = to === 'csv' ? renderCsv(reports) : reports.map((r) => render(r, to, { findings: checkReport(r) })).join(to === 'json' ? '' : '\n');
-  if (opts.out) writeFileSync(opts.out, output);
-  else process.stdout.write(output);
-  return 0;
+  const file: WriteStream | null = opts.out ? createWriteStream(opts.out) : null;
+  // a document from the input on a terminal: its control characters shown as escapes (piped or to a file: as is)
+  const write = (s: string) => (file ? file.write(s) : process.stdout.write(process.stdout.isTTY ? safeText(s) : s));
+  let first = true;
+  if (to === 'csv') write(CSV_START);
+  const { failed } = await runBatch(inputs, async (name, bytes) => {
+    const report = await parseBytes(bytes, name);
+    if (to === 'csv') write(csvLines(report).map((l) => `${l}\r\n`).join(''));
+    else write((first || to === 'json' ? '' : '\n') + render(report, to, { findings: checkReport(report) }));
+    first = false;
+  });
+  if (file) await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
+  return failed ? 2 : 0;
 }
 
-/** docx / xlsx (with the findings sheet): one report, written to -o FILE, else its bytes to a non-terminal stdout. */
+/** docx / xlsx / pdf (with the findings): one report, written to -o FILE, else its bytes to a non-terminal stdout. */
 async function renderBinary(inputs: string[], to: 'docx' | 'xlsx' | 'pdf', out?: string): Promise<number> {
   if (!out && process.stdout.isTTY)
     throw new InputError('-o', `${to} 是二进制格式，请用 -o 指定输出文件`, `${to} is a binary format: give an output file with -o`);
-  const files = expandInputs(inputs);
-  if (files.length !== 1)
-    throw new InputError('--to', `${to} 输出只接受一个报告（收到 ${files.length} 个）`, `${to} output takes exactly one report (got ${files.length})`);
-  const report = await parseFile(files[0]);
-  const bytes = to === 'docx'
-    ? await (await import('../render/docx.js')).renderDocx(report)
-    : to === 'pdf'
-      ? await (await import('../render/pdf.js')).renderPdf(report, { findings: checkReport(report) })
-      : await (await import('../render/xlsx.js')).renderXlsx(report, { findings: checkReport(report) });
+  const reports: Report[] = [];
+  let count = 0;
+  const { failed } = await runBatch(inputs, async (name, bytes) => {
+    if (++count === 1) reports.push(await parseBytes(bytes, name));
+  });
+  if (failed) return 2;
+  if (count !== 1)
+    throw new InputError('--to', `${to} 输出只接受一个报告（收到 ${count} 个）`, `${to} output takes exactly one report (got ${count})`);
+  const report = reports[0];
+  const findings = checkReport(report);
+  const bytes = await RENDERERS[to].bytes(report, { findings });
   if (out) writeFileSync(out, bytes);
   else process.stdout.write(bytes);
   return 0;

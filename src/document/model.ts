@@ -1,12 +1,18 @@
 // The document model every reader produces and the recogniser consumes: headings, paragraphs and table grids,
-// each with its source position. Readers know formats; the recogniser knows only this.
-import type { SourceRef } from '../model/report.js';
+// each with its source position. Readers know formats; the recogniser knows only this. A grid row keeps its empty
+// cells in place (a printed blank is a cell with empty text), so the recogniser can tell which column is blank.
+import type { ReaderNoteCode, SourceFormat, SourceRef } from '../model/report.js';
 
 export interface TableCell {
   text: string;
   pos: SourceRef;
   rowSpan?: number;
   colSpan?: number;
+  /**
+   * Space-aligned text (pdftotext -layout): the display column where the cell ends (CJK counts 2). Values are
+   * right-aligned under their column, so an empty column — a blank cell — is a gap at a known place.
+   */
+  x?: number;
 }
 
 export interface TableRow {
@@ -26,8 +32,8 @@ export type Block = HeadingBlock | ParagraphBlock | TableBlock;
 
 export interface DocumentSource {
   name: string;
-  /** 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | ... */
-  format: string;
+  /** the reader's format: 'text' | 'markdown' | 'html' | 'pdf' | 'docx' | 'xlsx' | 'doc' */
+  format: SourceFormat;
   /** the shape detected by the reader, e.g. 'tab', 'pipe', 'layout', 'cell-per-line' */
   shape: string;
   encoding: string;
@@ -37,5 +43,5 @@ export interface GDocument {
   source: DocumentSource;
   blocks: Block[];
   /** reader-level problems (undecodable bytes, scanned pages, ...) */
-  notes: { code: string; message: string; messageEn: string; pos?: SourceRef }[];
+  notes: { code: ReaderNoteCode; message: string; messageEn: string; pos?: SourceRef }[];
 }

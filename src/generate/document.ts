@@ -2,11 +2,11 @@
 // optional damage (a wrong number, short rows, lost tables), and the ordered blocks every layout renders.
 import type { TemplateVersion } from '../model/template.js';
 import { inventAgency, levelOf, selfName, type Agency } from './agency.js';
-import { injectInconsistency, shortenRows, shortRowNote } from './damage.js';
+import { blanksNote, detachRows, injectInconsistency, shortenRows, shortRowNote, sprinkleBlanks } from './damage.js';
 import { SECTION_TITLES, VARIANTS } from './labels.js';
 import type { Block, DamageName, Injected, LabelStyle, ReportModel } from './model.js';
 import { generateNumbers } from './numbers.js';
-import { intro, otherMatters, overview, problems, titleText } from './prose.js';
+import { intro, otherMatters, overview, practices, problems, titleText } from './prose.js';
 import { Rng } from './random.js';
 import { activeGrid, applicationsGrid, reviewGrid } from './tables.js';
 
@@ -17,6 +17,8 @@ export interface ModelOptions {
   agency?: string;
   damage: readonly DamageName[];
   tablesLost: boolean;
+  /** where the layout can show a blank cell (see LayoutSpec.blanks) */
+  blanks?: 'inner' | 'none' | 'no-review';
 }
 
 function chooseYear(rng: Rng, template?: TemplateVersion): number {
@@ -51,11 +53,20 @@ export function buildModel(o: ModelOptions): ReportModel {
     injected.push(inj);
     notes.push(`INCONSISTENT (injected): ${inj.key} is printed ${inj.printedValue}; the value consistent with the other cells is ${inj.consistentValue}. Recorded as printed; the relations through this cell fail.`);
   }
+  const detached = o.damage.some((d) => d === 'detached' || d === 'moved' || d === 'swapped') && !o.tablesLost
+    ? detachRows(template, printed, o.damage.includes('swapped'), o.damage.includes('moved'), rng.fork(9), notes) : undefined;
+  const blanks: string[] = [];
+  if (o.damage.includes('blanks') && !o.tablesLost && o.blanks !== 'none') {
+    blanks.push(...sprinkleBlanks(printed, rng.fork(8), o.blanks === 'inner', o.blanks === 'no-review'));
+    notes.push(blanksNote(blanks));
+  }
   const prng = rng.fork(6);
   const title = titleText(agency.name, year, prng);
   const heading = (no: number): Block => ({ kind: 'heading', level: 1, text: prng.chance(0.85) ? SECTION_TITLES[no][0] : prng.pick(SECTION_TITLES[no]) });
   const blocks: Block[] = [{ kind: 'title', text: title.text, agency: agency.name, rest: title.rest }, ...intro(agency, year, prng)];
-  blocks.push(heading(1), ...overview(agency, year, numbers, prng));
+  // the body's own practices draw from a generator of their own, so every other generated value stays as it was
+  const own = practices(agency, new Rng((o.seed ^ 0x5bd1e995) >>> 0));
+  blocks.push(heading(1), ...overview(agency, year, numbers, prng), own);
   const dropped: string[] = [];
   blocks.push(heading(2));
   if (!o.tablesLost) blocks.push({ kind: 'table', group: 'active', grid: activeGrid(template, printed, style) });
@@ -70,5 +81,5 @@ export function buildModel(o: ModelOptions): ReportModel {
   blocks.push(heading(5), ...problems(agency, prng), heading(6), ...otherMatters(year, prng));
   if (dropped.length > 0) notes.push(shortRowNote(dropped));
   if (o.tablesLost) notes.push('TABLES LOST: only the headings of sections 二、三、四 remain; no table text, so tables are all false, no cells, template "unknown". Narrative figures survive.');
-  return { seed: o.seed, agency: agency.name, level: agency.level, year, template, title: title.text, style, numbers, printed, blocks, tablesLost: o.tablesLost, dropped, injected, notes };
+  return { seed: o.seed, agency: agency.name, level: agency.level, year, template, title: title.text, style, numbers, printed, blocks, tablesLost: o.tablesLost, dropped, blanks, injected, notes, detached, splitLabels: o.damage.includes('split-labels') };
 }

@@ -57,7 +57,7 @@ export function generateReport(options: GenerateOptions): GeneratedReport {
   const damage = DAMAGES.filter((d) => options.damage?.includes(d));
   const spec = LAYOUT_SPECS[layout];
   const tablesLost = !!spec.tablesLost || damage.includes('lost-tables');
-  const model = buildModel({ seed, template: options.template, year: options.year, agency: options.agency, damage, tablesLost });
+  const model = buildModel({ seed, template: options.template, year: options.year, agency: options.agency, damage, tablesLost, blanks: spec.blanks });
   const rng = new Rng(seed).fork(100);
   let out = spec.render(model, rng.fork(1));
   if (spec.transform) out = out.mapText(spec.transform);

@@ -7,7 +7,7 @@ export const LAYOUTS = [
 ] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
-export const DAMAGES = ['short-rows', 'lost-tables', 'truncated', 'inconsistent'] as const;
+export const DAMAGES = ['short-rows', 'lost-tables', 'truncated', 'inconsistent', 'blanks', 'detached', 'split-labels', 'moved', 'swapped'] as const;
 export type DamageName = (typeof DAMAGES)[number];
 
 export type AgencyLevel = 'city' | 'county' | 'district' | 'town' | 'township' | 'street' | 'department' | 'office';
@@ -68,6 +68,15 @@ export interface ReportModel {
   tablesLost: boolean;
   /** cells printed nowhere because their row lost one value (short-rows damage) */
   dropped: string[];
+  /** cells printed blank (blanks damage); the truth records null */
+  blanks: string[];
+  /**
+   * Table 三 printed apart from its labels (detached, moved, swapped damage): these data rows print their labels
+   * on lines of their own and their values on lines of their own — after the labels, or before them ('moved')
+   */
+  detached?: { rows: string[]; valuesFirst: boolean };
+  /** labels of table 三 split over two lines, the values on the second (split-labels damage) */
+  splitLabels?: boolean;
   injected: Injected[];
   notes: string[];
 }

@@ -1,6 +1,7 @@
 // The truth of a generated report: every value printed (as printed, before any cut), the tables present, the
 // narrative figures, notes on damage. A truncated text records only cells and figures fully printed before the cut.
 import { allCellKeys, type TableGroup } from '../model/template.js';
+import { LAYOUT_SPECS } from './layouts/index.js';
 import type { DamageName, LayoutName, ReportModel, Truth } from './model.js';
 import type { Rendered, Span } from './out.js';
 import type { Rng } from './random.js';
@@ -86,17 +87,20 @@ export function buildTruth(t: TruthInput): Truth {
     for (const key of allCellKeys(model.template)) {
       const span = r.cells[key];
       if (span) {
-        if (printedBefore(span)) cells[key] = model.printed[key].value;
+        if (printedBefore(span)) cells[key] = model.blanks.includes(key) ? null : model.printed[key].value;
       } else if (model.dropped.includes(key)) {
         const row = key.slice(0, key.lastIndexOf('/') + 1);
         const others = Object.keys(r.cells).filter((k) => k.startsWith(row));
-        if (others.every((k) => printedBefore(r.cells[k]))) cells[key] = model.printed[key].value;
+        // space-aligned text shows the lost value as a gap at its column: a printed blank
+        if (others.every((k) => printedBefore(r.cells[k]))) cells[key] = LAYOUT_SPECS[t.layout].droppedIsBlank ? null : model.printed[key].value;
       } else throw new Error(`layout ${t.layout} did not print cell ${key}`);
     }
   }
   const narrative: Record<string, number> = {};
   for (const f of r.figures) if (printedBefore(f.span)) narrative[f.key] = f.value;
   const notes = [`Synthetic report (gongkai generator, seed ${model.seed}, layout '${t.layout}'); invented agency, prose and numbers.`, ...t.notes, ...model.notes];
+  if (model.dropped.length && LAYOUT_SPECS[t.layout].droppedIsBlank)
+    notes.push('In this space-aligned text each unprinted cell is a gap under its column, as a PDF prints a blank cell: recorded null (blank), not the value the row sum implies.');
   if (cut !== null) {
     const where = (Object.keys(r.groups) as TableGroup[]).find((g) => { const s = r.groups[g]; return !!s && s.start <= cut && cut <= s.end; });
     notes.push(`TRUNCATED after ${t.cutBytes} bytes${where ? ` inside the ${where} table` : ''}; only cells and figures fully printed before the cut are recorded.`);

@@ -1,7 +1,41 @@
 // The shapes of analysis results (compare, 雷同 screening, roll-up, indicators, filing status, 通报 scoring):
 // produced by the pure functions of src/analysis, sent by the API, drawn by the web app. Node-free.
-import type { Finding } from './report.js';
-import type { BodyLevel, ReportStatus } from './api.js';
+import type { Finding, Report } from './report.js';
+import type { Body, BodyLevel, ReportStatus } from './api.js';
+
+// ---------------------------------------------------------------- inputs of the analysis functions
+
+/**
+ * What the analysis functions need to know about a stored report besides its model: who filed it, for which
+ * year, where it stands in the workflow and when each step happened (ISO dates or timestamps; only the date
+ * part YYYY-MM-DD is used). The server builds it from the store's ReportSummary (src/analysis/input.ts).
+ */
+export interface ReportMeta {
+  reportId: number;
+  bodyId: number | null;
+  bodyName: string;
+  level: BodyLevel | null;
+  regionCode: string | null;
+  year: number | null;
+  status: ReportStatus;
+  /** first filed (已报送) */
+  submittedAt?: string | null;
+  acceptedAt?: string | null;
+  publishedAt?: string | null;
+  /** last returned (退回), and when it was filed again after that return */
+  returnedAt?: string | null;
+  resubmittedAt?: string | null;
+}
+
+/** A report with its metadata, and its stored findings when the caller has them (else they are computed). */
+export interface AnalysisReport extends ReportMeta {
+  report: Report;
+  findings?: Finding[];
+}
+
+/** The bodies an analysis expects (filing status, roll-up, scope checks): the API's Body, or the fields used. */
+export type AnalysisBody = Pick<Body, 'id' | 'name' | 'level' | 'regionCode' | 'parentId'> &
+  Partial<Pick<Body, 'dueDate' | 'scope'>>;
 
 // ---------------------------------------------------------------- compare and text reuse
 
@@ -49,6 +83,44 @@ export interface SimilarPair {
   /** estimated similarity 0–1 (MinHash Jaccard of shingles), then confirmed repetition rate */
   similarity: number;
   rate: number;
+  /** characters of b's prose repeated from a, and b's prose characters counted (text common to the region
+   * excluded); for peers, of whichever side's share is the rate */
+  sharedChars?: number;
+  chars?: number;
+}
+
+export interface SimilarityOptions {
+  /** the year screened; reports of year − 1 serve as each body's previous year */
+  year: number;
+  /** list pairs whose repetition rate is at least this (0–1, default 0.5) */
+  threshold?: number;
+  /** character shingle length (default 5) */
+  shingle?: number;
+  /** LSH: bands × rows = signature length (defaults 64 × 2, tuned for the 50 % rule: bench/similarity.mjs finds
+   * every pair at 0.5; at 0.3 a few pairs near the threshold are missed — more bands find more, at more cost) */
+  bands?: number;
+  rows?: number;
+  /** candidates with an estimated Jaccard below this are dropped before the exact check, unless the shingles
+   * they share make half the threshold of the shorter report (default 0.08) */
+  minJaccard?: number;
+  /** shared passages shorter than this many characters are not counted as repetition (default 12) */
+  minPassage?: number;
+  /** shingles found in more than this share of the year's reports are common text, not 雷同 (default 0.2; 1: off) */
+  commonShare?: number;
+  /** the common-text filter applies only from this many reports on (default 10) */
+  commonMinReports?: number;
+  /** a report with fewer distinctive prose characters than this is not screened (default 80) */
+  minChars?: number;
+}
+
+export interface SimilarityResult {
+  year: number;
+  threshold: number;
+  /** reports screened, candidate pairs from the LSH buckets, pairs confirmed exactly */
+  screened: number;
+  candidates: number;
+  confirmed: number;
+  pairs: SimilarPair[];
 }
 
 // ---------------------------------------------------------------- roll-up
@@ -59,6 +131,10 @@ export interface RollupContributor {
   reportId: number | null;
   /** the contributor's value for the cell asked about (drill-down), or its status when missing */
   status: ReportStatus | 'missing';
+  /** whether its cells are in the sums: not when missing, of another template, or counted in its parent's report */
+  included?: boolean;
+  /** why it is left out (zh) */
+  reason?: string | null;
 }
 
 export interface ScopeCheck {
@@ -69,6 +145,20 @@ export interface ScopeCheck {
   differences: CellDifference[];
   /** subordinate bodies whose report is missing (the check is then partial, not failed) */
   missing: string[];
+  /** subordinates whose reports were summed */
+  summed?: number;
+  /** true when no subordinate report is missing (differences are then real, not explained by the gaps) */
+  complete?: boolean;
+}
+
+export interface RollupOptions {
+  year: number;
+  regionCode?: string | null;
+  parentBodyId?: number | null;
+  /** the template summed (default: the one most of the year's reports use) */
+  template?: '2019' | '2021';
+  /** cell keys kept in byContributor (default: all; a large region may ask for one cell at a time) */
+  drillKeys?: string[];
 }
 
 export interface Rollup {
@@ -97,7 +187,9 @@ export type IndicatorId =
   | 'notProcessedShare' // 不予处理 / 已办结
   | 'reviewCorrectionRate' // 复议纠错率 纠正 / 已审结
   | 'litigationCorrectionRate' // 诉讼纠错率 纠正 / 已审结
-  | 'carriedForward'; // 结转下年度继续办理
+  | 'carriedForward' // 结转下年度继续办理
+  | 'handled' // 已办结（（七）总计）
+  | 'carriedOver'; // 上年结转
 
 export interface IndicatorDefinition {
   id: IndicatorId;
@@ -107,6 +199,21 @@ export interface IndicatorDefinition {
   definition: string;
   definitionEn: string;
   kind: 'count' | 'rate';
+  /** the cells of the numerator and the denominator (template keys; a group name stands for its items' sum) */
+  numerator?: string[];
+  denominator?: string[];
+  /** which way is better, for rankings (null: not ranked) */
+  better?: 'higher' | 'lower' | null;
+}
+
+export interface IndicatorOptions {
+  /** a rate over fewer cases than this is hidden (default 10) */
+  minCases?: number;
+  /** years to include (default: all years of the reports given) */
+  from?: number;
+  to?: number;
+  /** bins of the distributions over 0–1 (default 10) */
+  bins?: number;
 }
 
 export interface IndicatorValue {
@@ -120,6 +227,10 @@ export interface IndicatorValue {
 
 export interface IndicatorRow {
   bodyId: number | null;
+  /** the report the row is read from (body rows); null for totals */
+  reportId?: number | null;
+  /** reports summed (totals rows) */
+  reports?: number;
   label: string;
   year: number;
   values: IndicatorValue[];
@@ -131,6 +242,28 @@ export interface IndicatorTable {
   rows: IndicatorRow[];
   /** region totals per year, for trends */
   trend: IndicatorRow[];
+  /** per rate, the bodies of the latest year ranked (hidden rates left out) */
+  rankings?: IndicatorRanking[];
+  /** per rate, how the bodies of the latest year spread (hidden rates left out) */
+  distributions?: IndicatorDistribution[];
+}
+
+export interface IndicatorRanking {
+  id: IndicatorId;
+  year: number;
+  /** best first (highest 公开率; lowest shares and correction rates), ties share a rank */
+  rows: { rank: number; bodyId: number | null; label: string; value: number; denominator: number }[];
+  /** bodies whose rate is hidden (fewer cases than the minimum) */
+  hidden: number;
+}
+
+export interface IndicatorDistribution {
+  id: IndicatorId;
+  year: number;
+  /** bins [from, to) of the rate, the last closed */
+  bins: { from: number; to: number; count: number }[];
+  hidden: number;
+  median: number | null;
 }
 
 // ---------------------------------------------------------------- filing status (催报)
@@ -149,6 +282,25 @@ export interface FilingRow {
   /** days past the due date without filing (or filed late by), 0 when on time */
   daysOverdue: number;
   late: boolean;
+  /** the date the report had to be published by (YYYY-MM-DD; 条例 第四十九条: the same as filing by default) */
+  publicationDue?: string;
+  /** published after that date, or still unpublished after it */
+  latePublication?: boolean;
+  daysLatePublication?: number;
+  /** the body's due date as configured before moving it to a working day (when that option is on) */
+  nominalDueDate?: string;
+}
+
+export interface FilingOptions {
+  year: number;
+  /** YYYY-MM-DD; default today (UTC) */
+  asOf?: string;
+  /** due dates MM-DD per body level, over the defaults (departments 01-31, governments 03-31) */
+  dueDates?: Partial<Record<BodyLevel, string>>;
+  /** a due date on a weekend or public holiday moves to the next working day (chinese-days calendar) */
+  workingDays?: boolean;
+  /** days after the filing due date by which the report must be published (default 0: the same date) */
+  publicationGraceDays?: number;
 }
 
 export interface FilingSummary {
@@ -159,6 +311,10 @@ export interface FilingSummary {
   published: number;
   overdue: number;
   missing: number;
+  /** filed, but after the due date */
+  filedLate?: number;
+  /** started (draft or 待确认) but not filed */
+  notFiled?: number;
 }
 
 export interface FilingStatus {
@@ -200,6 +356,9 @@ export interface Deduction {
   evidence: string;
   evidenceEn: string;
   reportId: number | null;
+  /** the finding's rule, the similar report, … (for links in the UI) */
+  ruleId?: string;
+  otherReportId?: number | null;
 }
 
 export interface RankingRow {
@@ -210,6 +369,19 @@ export interface RankingRow {
   reportId: number | null;
   score: number;
   deductions: Deduction[];
+  /** points deducted in all */
+  deducted?: number;
+}
+
+export interface ScoringOptions {
+  year: number;
+  regionCode?: string | null;
+  /** YYYY-MM-DD; default today (UTC) */
+  asOf?: string;
+  /** points before deductions (default 100); a score never goes below 0 */
+  base?: number;
+  /** the deduction rules (default DEFAULT_SCORING_RULES of src/analysis/scoring.ts) */
+  rules?: ScoringRule[];
 }
 
 export interface Ranking {
@@ -219,3 +391,28 @@ export interface Ranking {
   rules: ScoringRule[];
   rows: RankingRow[];
 }
+
+// ---------------------------------------------------------------- names shown in tables and exports
+
+/** Workflow states as shown (zh, en); 'missing' = no report at all. */
+export const STATUS_NAMES: Record<ReportStatus | 'missing', { zh: string; en: string }> = {
+  pending: { zh: '待确认', en: 'Pending assignment' },
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已报送', en: 'Submitted' },
+  returned: { zh: '退回', en: 'Returned' },
+  accepted: { zh: '已通过', en: 'Accepted' },
+  published: { zh: '已发布', en: 'Published' },
+  missing: { zh: '未报送', en: 'Missing' },
+};
+
+/** Body levels as shown (zh, en). */
+export const LEVEL_NAMES: Record<BodyLevel, { zh: string; en: string }> = {
+  province: { zh: '省级人民政府', en: 'Provincial government' },
+  city: { zh: '设区的市人民政府', en: 'City government' },
+  county: { zh: '县级人民政府', en: 'County government' },
+  town: { zh: '乡镇人民政府', en: 'Town government' },
+  street: { zh: '街道办事处', en: 'Sub-district office' },
+  department: { zh: '政府部门', en: 'Government department' },
+  committee: { zh: '管理委员会', en: 'Administrative committee' },
+  other: { zh: '其他', en: 'Other' },
+};

@@ -110,6 +110,9 @@ export interface ReportSummary {
   submittedAt: string | null;
   acceptedAt: string | null;
   publishedAt: string | null;
+  /** last returned (退回), and filed again after that return (YYYY-MM-DD; the store fills them) */
+  returnedAt?: string | null;
+  resubmittedAt?: string | null;
   updatedAt: string;
 }
 

@@ -6,6 +6,7 @@
 //
 // Terms of lhs/rhs are cell keys, written as in the JSON: `prev:<key>` is the previous year's report, `-<key>` is
 // subtracted. parseTerm() splits them.
+import { layoutOf, type Layout, type OtherLayout } from './layout.js';
 import type { Report } from './report.js';
 import { TEMPLATES, cellKey, tableDef, type RowDef, type TableDef, type TemplateVersion } from './template.js';
 
@@ -25,6 +26,10 @@ export interface Relation {
   description: { zh: string; en: string };
 }
 
+export { inferVersion, layoutOf, versionOf, otherShapeOf, type Layout, type OtherLayout } from './layout.js';
+export { cellKeysOf, cellsOf, withCellKeys, lastReportMemo } from './memo.js';
+import { lastReportMemo } from './memo.js';
+
 export interface Term { key: string; prev: boolean; sign: 1 | -1 }
 
 const terms = new Map<string, Term>();
@@ -41,19 +46,6 @@ function splitTerm(term: string): Term {
   if (t.startsWith('-')) { sign = -1; t = t.slice(1); }
   const prev = t.startsWith('prev:');
   return { key: prev ? t.slice(5) : t, prev, sign };
-}
-
-/**
- * How a report lays out （六）其他处理: `items` = the three 2021 sub-rows, `single` = one row (the 2019 layout, also
- * printed by some 2021-layout reports under key applications/outcome.other/<col>).
- */
-export type OtherLayout = 'single' | 'items';
-
-export interface Layout {
-  version: TemplateVersion;
-  other: OtherLayout;
-  /** cell keys present in the report; conditional relations (G1) are kept only where their lhs cell exists. */
-  present?: { has(key: string): boolean };
 }
 
 const APPLICATIONS = 'applications';
@@ -185,87 +177,6 @@ function activeRelations(version: TemplateVersion): Relation[] {
 export function relationsOf(version: TemplateVersion, layout: Partial<Omit<Layout, 'version'>> = {}): Relation[] {
   const full: Layout = { version, other: layout.other ?? (version === '2019' ? 'single' : 'items'), present: layout.present };
   return [...applicationRelations(full), ...reviewRelations(version), ...activeRelations(version)];
-}
-
-/** The template version a report's cells look like, or null when nothing tells. */
-export function inferVersion(report: Pick<Report, 'cells' | 'template' | 'year'>): TemplateVersion | null {
-  if (report.template) return report.template;
-  const keys = cellKeysOf(report);
-  if (keys.some((k) => k.startsWith('art20_9/') || /\/(newlyMade|newlyPublished|totalPublished|priorYearItems|changeThisYear|decisions)$/.test(k)))
-    return '2019';
-  if (keys.some((k) => k.startsWith('art20_') || k.startsWith('applications/outcome.other.'))) return '2021';
-  if (report.year !== null) return report.year <= 2020 ? '2019' : '2021';
-  return null;
-}
-
-/**
- * The cell keys of a report. Inside `withCellKeys(report, …)` (what checkReport does) they are listed once for
- * all rules; elsewhere every call lists them afresh, so a caller that adds or removes cells is always seen.
- */
-let snapshot: { cells: object; keys: string[]; values: Report['cells'][string][] | null } | null = null;
-
-export function cellKeysOf(report: Pick<Report, 'cells'>): string[] {
-  return snapshot && snapshot.cells === report.cells ? snapshot.keys : Object.keys(report.cells);
-}
-
-/** The report's cells as a list (listed once inside withCellKeys, like the keys). */
-export function cellsOf(report: Pick<Report, 'cells'>): Report['cells'][string][] {
-  if (snapshot && snapshot.cells === report.cells) return (snapshot.values ??= valuesByKey(report.cells, snapshot.keys));
-  return valuesByKey(report.cells, Object.keys(report.cells));
-}
-
-// Object.values on a large (dictionary-mode) object costs several times a lookup per key
-function valuesByKey(cells: Report['cells'], keys: string[]): Report['cells'][string][] {
-  const out = new Array<Report['cells'][string]>(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = cells[keys[i]];
-  return out;
-}
-
-/** Run `fn` with the report's cell keys listed once (the cells must not gain or lose keys meanwhile). */
-export function withCellKeys<T>(report: Pick<Report, 'cells'>, fn: () => T): T {
-  const outer = snapshot;
-  snapshot = { cells: report.cells, keys: Object.keys(report.cells), values: null };
-  try {
-    return fn();
-  } finally {
-    snapshot = outer;
-  }
-}
-
-const OTHER_ITEM_KEYS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.rows
-  .filter((r) => r.key.startsWith('outcome.other.'))
-  .flatMap((r) => TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => cellKey(APPLICATIONS, r.key, c.key)));
-const OTHER_SINGLE_KEYS = TEMPLATES['2019'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => cellKey(APPLICATIONS, 'outcome.other', c.key));
-
-/**
- * `compute` for a report, remembered for the last report only: rules ask the same report the same questions, and
- * the answer is recomputed when another cells object comes, or when cells were added or removed. Not a WeakMap
- * keyed by the report: V8 keeps a WeakMap's young entries through minor collections, so every report of a batch
- * would be promoted to the old generation (measured: scavenges ~2× longer, twice the full collections).
- */
-export function lastReportMemo<R extends Pick<Report, 'cells'>, T>(compute: (report: R) => T): (report: R) => T {
-  let last: { cells: object; count: number; value: T } | null = null;
-  return (report) => {
-    const count = cellKeysOf(report).length;
-    if (last && last.cells === report.cells && last.count === count) return last.value;
-    const value = compute(report);
-    last = { cells: report.cells, count, value };
-    return value;
-  };
-}
-
-/** The layout of a report: its version (default 2021) and how its 其他处理 row is printed. */
-export const layoutOf: (report: Pick<Report, 'cells' | 'template' | 'year'>) => Layout = lastReportMemo(computeLayout);
-
-function computeLayout(report: Pick<Report, 'cells' | 'template' | 'year'>): Layout {
-  const version = inferVersion(report) ?? '2021';
-  const keys = cellKeysOf(report);
-  const cells = report.cells;
-  // looked up by key (the report may have hundreds of cells): an item row of （六）其他处理, or the single row
-  const items = keys.length > 0 && OTHER_ITEM_KEYS.some((k) => Object.hasOwn(cells, k));
-  const single = keys.length > 0 && OTHER_SINGLE_KEYS.some((k) => Object.hasOwn(cells, k));
-  const other: OtherLayout = items ? 'items' : single ? 'single' : version === '2019' ? 'single' : 'items';
-  return { version, other, present: { has: (key: string) => Object.hasOwn(cells, key) } };
 }
 
 /** Group rows of table 三 that a report may print as subtotals, and the table's columns (the same in both templates). */

@@ -8,6 +8,8 @@ export interface Decoded {
   text: string;
   /** the WHATWG name of the decoder used: 'utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5', ... */
   encoding: string;
+  /** byte runs that did not decode in that encoding (each became U+FFFD): how many, and the first one's line */
+  lost?: { runs: number; line: number };
 }
 
 /** Charsets declared as GB2312/GBK are decoded as GB18030, their superset. */
@@ -16,27 +18,55 @@ const GB_FAMILY = /^(gb2312|gbk|gb18030|x-gbk|cp936|ms936|windows-936|csgb2312|e
 /** Decode a file's bytes to text; throws InputError when no encoding gives readable text. */
 export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
   const bom = byBom(bytes);
-  if (bom) return finish(decode(bytes.subarray(bom.skip), bom.encoding), bom.encoding, name);
+  if (bom) return withLoss(finish(decode(bytes.subarray(bom.skip), bom.encoding), bom.encoding, name));
 
   const utf16 = utf16WithoutBom(bytes);
-  if (utf16) return finish(decode(bytes, utf16), utf16, name);
+  if (utf16) return withLoss(finish(decode(bytes, utf16), utf16, name));
 
   const declared = declaredCharset(bytes);
   const utf8 = strictUtf8(bytes);
   if (declared && GB_FAMILY.test(declared)) {
     // A page saved again as UTF-8 often keeps its old <meta charset=gb2312>: valid multi-byte UTF-8 wins.
     if (utf8 !== null && hasNonAscii(bytes)) return finish(utf8, 'utf-8', name);
-    return finish(decode(bytes, 'gb18030'), 'gb18030', name);
+    return withLoss(finish(decode(bytes, 'gb18030'), 'gb18030', name));
   }
   if (utf8 !== null) return finish(utf8, 'utf-8', name);
+  // UTF-8 but for a few damaged bytes: valid multi-byte sequences do not happen by chance in GBK text
+  const nearUtf8 = decode(bytes, 'utf-8');
+  if (hanShare(nearUtf8) > 0.3 && badRatio(nearUtf8) < 0.02) return withLoss(finish(nearUtf8, 'utf-8', name));
   if (declared) {
     const label = supported(declared);
     if (label && label !== 'utf-8') {
       const text = decode(bytes, label);
-      if (badRatio(text) < 0.01) return finish(text, label, name);
+      if (badRatio(text) < 0.01) return withLoss(finish(text, label, name));
     }
   }
-  return finish(...detect(bytes), name);
+  const [text, encoding] = detect(bytes);
+  return withLoss(finish(text, encoding, name));
+}
+
+/** Han characters as a share of the non-ASCII, non-space characters of the first 200k characters. */
+function hanShare(text: string): number {
+  const n = Math.min(text.length, 200_000);
+  let wide = 0;
+  let han = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || c === 0x3000) continue;
+    wide++;
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return wide === 0 ? 0 : han / wide;
+}
+
+/** Note the replacement characters a non-strict decoding left (the undecodable byte runs). */
+function withLoss(d: Decoded): Decoded {
+  const first = d.text.indexOf('\ufffd');
+  if (first < 0) return d;
+  const runs = d.text.match(/\ufffd+/g)?.length ?? 0;
+  let line = 1;
+  for (let i = d.text.indexOf('\n'); i >= 0 && i < first; i = d.text.indexOf('\n', i + 1)) line++;
+  return { ...d, lost: { runs, line } };
 }
 
 function byBom(b: Uint8Array): { encoding: string; skip: number } | null {
@@ -148,6 +178,10 @@ function detect(b: Uint8Array): [string, string] {
   } catch {
     /* not GB18030: fall through to detection */
   }
+  // GB18030 but for a few undecodable byte runs: Chinese text with a few holes, not a single-byte encoding
+  // (KOI8-R or windows-1251 decode any bytes "cleanly", into nonsense)
+  const gb = decode(b, 'gb18030');
+  if (hanShare(gb) > 0.3 && badRatio(gb) < 0.02) return [gb, 'gb18030'];
   const matches = chardet.analyse(b);
   const conf = (name: string): number => matches.find((m) => m.name === name)?.confidence ?? -1;
   const chinese = conf('Big5') > conf('GB18030') + 10 ? ['big5', 'gb18030'] : ['gb18030', 'big5'];

@@ -13,6 +13,7 @@ import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
 import { cleanText, headingLevel, joinLines } from './html-text.js';
 import { splitLine } from './text.js';
 import type { ReadResult } from './index.js';
+import { checkXmlDepth, checkXmlTags, truncatedXml, truncationNote } from './xml-limits.js';
 import { unzipEntries } from './zip.js';
 
 /** The part of a domhandler node this reader uses. */
@@ -134,8 +135,9 @@ class DocxWalker {
     const styled = Number.isFinite(outline) && outline < 9 ? outline + 1 : this.levels.get(val(child(pPr, 'w:pStyle')) ?? '') ?? 0;
     for (const part of raw.split('\n')) {
       // tab-separated short cells are a table row; a sentence with a tab in it is prose
-      const cells = part.includes('\t') && !/[。；;]/.test(part) ? splitLine(part).cells.filter((c) => c.text.trim() !== '') : [];
-      if (cells.length > 1) {
+      // (empty cells are kept in place: an empty field between values is a printed blank)
+      const cells = part.includes('\t') && !/[。；;]/.test(part) ? splitLine(part).cells : [];
+      if (cells.filter((c) => c.text.trim() !== '').length > 1) {
         const line = this.line(cells.map((c) => c.text).join('\t'));
         const row = cells.map((c, i): TableCell => ({ text: c.text.trim(), pos: { line, column: i + 1 } }));
         this.tabRows.push({ cells: row, pos: { line, column: 1 } });
@@ -242,11 +244,17 @@ export function readDocx(bytes: Uint8Array, name: string): { doc: GDocument; tex
   const body = parts.get(main);
   if (!body) throw new InputError(name, `不是有效的 DOCX 文件（缺少 ${main}）`, `not a valid DOCX file (${main} is missing)`);
   const styles = parts.get(stylesPath);
+  if (styles) checkXmlTags(styles, name, stylesPath);
   const walker = new DocxWalker(styleLevels(styles ? parseXml(styles) : null));
-  const root = child(child(parseXml(body), 'w:document'), 'w:body');
+  checkXmlTags(body, name, main);
+  const tree = parseXml(body);
+  checkXmlDepth(tree, name, main);
+  const root = child(child(tree, 'w:document'), 'w:body');
   if (!root) throw new InputError(name, '不是有效的 DOCX 文件（文档正文缺失）', 'not a valid DOCX file (no document body)');
   walker.container(root);
   walker.flushTabRows();
+  const cut = truncatedXml(body, 'w:document');
+  if (cut) walker.notes.push(truncationNote(main, cut, walker.blocks));
   const doc: GDocument = { source: { name, format: 'docx', shape: 'docx', encoding: 'utf-8' }, blocks: walker.blocks, notes: walker.notes };
   return { doc, text: walker.lines.join('\n') };
 }

@@ -5,6 +5,8 @@
 import { load } from 'cheerio';
 import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
+import { checkHtmlDepth, checkHtmlTags } from './html-limits.js';
+import { scriptHtml } from './html-script.js';
 import { CHROME_NAME, LineIndex, cleanText, headingLevel, isChromeLine, joinLines } from './html-text.js';
 
 /** The part of a parse5/domhandler node this reader uses. */
@@ -66,15 +68,46 @@ function span(v: string | undefined, max: number): number | undefined {
   return Number.isFinite(n) && n > 1 ? Math.min(n, max) : undefined;
 }
 
-function hasTable(n: HNode): boolean {
-  return kids(n).some((c) => el(c) && (c.name === 'table' || hasTable(c)));
-}
-
 /** h1–h6 elements under a node, not looking into tables. */
 function headingsInside(n: HNode): HNode[] {
   return kids(n).flatMap((c) =>
     !el(c) || c.name === 'table' ? [] : HEADING_TAG.test(c.name) ? [c] : headingsInside(c),
   );
+}
+
+/** Nodes and characters chromeFacts() looks at: the decision needs a start, and chrome nested in chrome stays linear. */
+const CHROME_SCAN_NODES = 20_000;
+const CHROME_SCAN_CHARS = 4_000;
+
+/**
+ * What deciding on a chrome container needs, from the start of its subtree (iteratively, within the bounds
+ * above): its text (as flatText gives it, up to the bound), whether it holds a table, its headings outside tables.
+ */
+function chromeFacts(n: HNode): { text: string; table: boolean; headings: HNode[] } {
+  const parts: string[] = [];
+  const headings: HNode[] = [];
+  let chars = 0;
+  let table = false;
+  let seen = 0;
+  // each entry: a node, and whether it lies inside a table
+  const stack: [HNode, boolean][] = kids(n).map((c): [HNode, boolean] => [c, false]).reverse();
+  while (stack.length && seen++ < CHROME_SCAN_NODES) {
+    const [c, inTable] = stack.pop()!;
+    if (c.nodeType === 3) {
+      const data = c.data ?? '';
+      if (chars < CHROME_SCAN_CHARS) parts.push(data.slice(0, CHROME_SCAN_CHARS - chars));
+      chars += data.length;
+      continue;
+    }
+    if (!el(c)) continue;
+    if (c.name === 'table') table = true;
+    else if (!inTable && HEADING_TAG.test(c.name)) headings.push(c);
+    if (SKIP.has(c.name) || hidden(c)) continue;
+    if (c.name === 'br' || BLOCK.has(c.name)) parts.push(BREAK);
+    const inner = inTable || c.name === 'table';
+    for (let i = kids(c).length - 1; i >= 0; i--) stack.push([kids(c)[i], inner]);
+  }
+  return { text: joinLines(parts.join('').split(BREAK)), table, headings };
 }
 
 class Walker {
@@ -106,6 +139,7 @@ class Walker {
   walk(n: HNode): void {
     if (n.nodeType === 3) return this.text(n);
     if (n.nodeType === 9) return kids(n).forEach((c) => this.walk(c));
+    if (el(n) && n.name === 'script') return this.script(n);
     if (!el(n) || SKIP.has(n.name) || hidden(n) || this.chrome(n)) return;
     if (n.name === 'br' || n.name === 'hr') return this.flush();
     const h = HEADING_TAG.exec(n.name);
@@ -121,6 +155,19 @@ class Walker {
     if (bold) this.bold++;
     kids(n).forEach((c) => this.walk(c));
     if (bold) this.bold--;
+  }
+
+  /** A report body held in a script's string (`let content = "<p>…<table>…"`): read in place (html-script.ts). */
+  private script(n: HNode): void {
+    const code = kids(n)[0];
+    const embedded = code?.data ? scriptHtml(code.data, code.sourceCodeLocation?.startOffset ?? 0, this.lines) : null;
+    if (!embedded) return;
+    this.flush();
+    const inner = new Walker(embedded.lines);
+    inner.walk(load(embedded.html, { sourceCodeLocationInfo: true }).root()[0]);
+    inner.flush();
+    this.blocks.push(...inner.blocks);
+    this.notes.push(...inner.notes);
   }
 
   /** A block container: its text starts a new paragraph anchored at its start tag, and ends one. */
@@ -140,9 +187,9 @@ class Walker {
    */
   private chrome(n: HNode & { name: string; attribs: Record<string, string> }): boolean {
     if (!CHROME_TAGS.has(n.name) && !CHROME_NAME.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) return false;
-    const text = flatText(n);
-    if (/信息公开/.test(text) && (text.length > 500 || hasTable(n))) return false;
-    return !headingsInside(n).some((h) => /年度?报告/.test(flatText(h)));
+    const facts = chromeFacts(n);
+    if (/信息公开/.test(facts.text) && (facts.text.length > 500 || facts.table)) return false;
+    return !facts.headings.some((h) => /年度?报告/.test(flatText(h)));
   }
 
   private text(n: HNode): void {
@@ -214,8 +261,10 @@ class Walker {
 
 /** Read decoded HTML into the document model. `encoding` is what decodeBytes reported. */
 export function readHtml(text: string, name: string, encoding: string): GDocument {
+  checkHtmlTags(text, name); // bounds first: the parser is quadratic in nesting depth
   const $ = load(text, { sourceCodeLocationInfo: true });
   const root: HNode = $.root()[0];
+  checkHtmlDepth(root, name);
   const walker = new Walker(new LineIndex(text));
   walker.walk(root);
   walker.flush();

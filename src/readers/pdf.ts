@@ -8,14 +8,18 @@ import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from './pdfjs.js';
 import type { Block, GDocument } from '../document/model.js';
 import { InputError } from '../errors.js';
+import { limitError, PDF_MAX_DOCUMENT_BYTES, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES } from './limits.js';
 import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
 import { fillGrids, findGrids } from './pdf-grid.js';
 import { dropChrome, layoutBlocks, type PageLayout } from './pdf-layout.js';
 import { readPage, type PdfItem } from './pdf-page.js';
 import { groupLines } from './pdf-text.js';
 
-/** the most pages read from one file */
-export const MAX_PAGES = 200;
+/** The decode bounds pdfjs-patch.ts reads from globalThis.gongkaiDecodeLimit. */
+interface DecodeLimit { perStream: number; perDocument: number; total: number; exceeded: false | 'stream' | 'document' }
+
+/** the most pages read from one file (limits.ts) */
+export const MAX_PAGES = PDF_MAX_PAGES;
 /** a page with fewer text characters than this, and an image, has no usable text layer */
 const MIN_TEXT_CHARS = 10;
 /** characters of a text layer that did not decode: private use, replacement, controls */
@@ -53,7 +57,8 @@ async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> 
     const err = e as { name?: string; message?: string };
     if (err.name === 'PasswordException')
       throw new InputError(name, 'PDF 文件已加密（需要密码），无法读取', 'the PDF is encrypted (a password is required); it cannot be read');
-    throw new InputError(name, `PDF 文件已损坏或不是有效的 PDF：${err.message ?? String(e)}`, `the PDF is broken or not a valid PDF: ${err.message ?? String(e)}`);
+    throw new InputError(name, `PDF 文件已损坏或不是有效的 PDF：${err.message ?? String(e)}`,
+      `the PDF is broken or not a valid PDF: ${err.message ?? String(e)}`);
   }
 }
 
@@ -88,10 +93,27 @@ const have = (pages: number[]) => (pages.length === 1 ? 'has' : 'have');
 
 /** Read a PDF report into the document model. Throws InputError for files that cannot be read. */
 export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocument> {
-  const doc = await open(bytes, name);
+  // the decode bounds of pdfjs-patch.ts, for this document (documents are read one at a time in a process)
+  const limit: DecodeLimit = { perStream: PDF_MAX_STREAM_BYTES, perDocument: PDF_MAX_DOCUMENT_BYTES, total: 0, exceeded: false };
+  (globalThis as { gongkaiDecodeLimit?: DecodeLimit }).gongkaiDecodeLimit = limit;
+  const overLimit = () => {
+    const [what, bound] = limit.exceeded === 'document'
+      ? ['PDF_MAX_DOCUMENT_BYTES', PDF_MAX_DOCUMENT_BYTES] as const : ['PDF_MAX_STREAM_BYTES', PDF_MAX_STREAM_BYTES] as const;
+    return limitError(name, 'PDF 的数据流解压后过大，疑为压缩炸弹', 'a PDF stream decodes to too many bytes (a decompression bomb?)',
+      what, bound);
+  };
+  let doc: PDFDocumentProxy;
   try {
+    doc = await open(bytes, name);
+  } catch (e) {
+    delete (globalThis as { gongkaiDecodeLimit?: DecodeLimit }).gongkaiDecodeLimit;
+    throw limit.exceeded ? overLimit() : e;
+  }
+  try {
+    if (limit.exceeded) throw overLimit();
     if (doc.numPages > MAX_PAGES)
-      throw new InputError(name, `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PAGES} 页`, `the PDF has ${doc.numPages} pages, more than the limit of ${MAX_PAGES}`);
+      throw new InputError(name, `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PAGES} 页`,
+        `the PDF has ${doc.numPages} pages, more than the limit of ${MAX_PAGES}`);
     const layouts: PageLayout[] = [];
     const scanned: number[] = [];
     const garbled: number[] = [];
@@ -103,8 +125,11 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
         content = await readPage(page, n, (items) => mayHoldTable(items, n));
         page.cleanup();
       } catch (e) {
-        throw new InputError(name, `PDF 第 ${n} 页无法解析：${(e as Error).message}`, `page ${n} of the PDF cannot be parsed: ${(e as Error).message}`);
+        if (limit.exceeded) throw overLimit();
+        throw new InputError(name, `PDF 第 ${n} 页无法解析：${(e as Error).message}`,
+          `page ${n} of the PDF cannot be parsed: ${(e as Error).message}`);
       }
+      if (limit.exceeded) throw overLimit();
       const text = textOf(content.items);
       if (isGarbled(text)) garbled.push(n);
       else if (text.length >= MIN_TEXT_CHARS || (text.length > 0 && !content.images)) textPages++;
@@ -143,6 +168,7 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
     const shape = layouts.some((p) => p.grids.length) ? 'pdf-ruled' : 'pdf-unruled';
     return { source: { name, format: 'pdf', shape, encoding: 'unicode' }, blocks, notes };
   } finally {
+    delete (globalThis as { gongkaiDecodeLimit?: DecodeLimit }).gongkaiDecodeLimit;
     await doc.destroy().catch(() => undefined);
   }
 }

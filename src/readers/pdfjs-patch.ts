@@ -18,6 +18,12 @@
 // zlib.inflateSync — the same zlib, the same errors (truncated data, bad checksum, bad header: all fall back to
 // pdf.js's own decoder, as before), the same bytes.
 //
+// 2b. Bounds (not for speed): with globalThis.gongkaiDecodeLimit set (readers/pdf.ts sets it for each document
+// it reads), the inflating above is capped by zlib's maxOutputLength, and DecodeStream.ensureBuffer — where every
+// pdf.js decoder (Flate, LZW, ASCII85, …) grows its output — counts what it allocates against a per-stream and a
+// per-document bound. Going over either marks the limit `exceeded` (with which) and ends that stream (pdf.js, which
+// tolerates broken streams, goes on; the reader then refuses the document). Without the global, nothing changes.
+//
 // 3. TextState.clone (text extraction; every q operator saves the text state): the stock clone is an object whose
 // prototype is the state it copies, with that state's properties copied onto it. Each copy thus has a map of
 // its own and turns the original into a prototype, so every property access in text extraction is megamorphic
@@ -137,12 +143,24 @@ const PATCHES: Patch[] = [
     this.stream.reset();
     const bytes = this.stream.isAsync ? await this.stream.asyncGetBytes() : this.stream.getBytes();
     if (name === "deflate") {
+      const limit = globalThis.gongkaiDecodeLimit;
       try {
+        const out = process.getBuiltinModule("zlib").inflateSync(bytes, limit ? {
+          maxOutputLength: Math.max(1, Math.min(limit.perStream, limit.perDocument - limit.total))
+        } : undefined);
+        if (limit) limit.total += out.length;
         return {
-          decompressed: new Uint8Array(process.getBuiltinModule("zlib").inflateSync(bytes)),
+          decompressed: new Uint8Array(out),
           compressed: bytes
         };
-      } catch {
+      } catch (e) {
+        if (limit && e?.code === "ERR_BUFFER_TOO_LARGE") {
+          limit.exceeded = limit.perDocument - limit.total < limit.perStream ? "document" : "stream";
+          return {
+            decompressed: new Uint8Array(0),
+            compressed: bytes
+          };
+        }
         return {
           decompressed: null,
           compressed: bytes
@@ -150,6 +168,27 @@ const PATCHES: Patch[] = [
       }
     }
     try {`,
+  },
+  {
+    name: 'decoded streams: bounded per stream and per document',
+    find: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }`,
+    replace: `  ensureBuffer(requested) {
+    const buffer = this.buffer;
+    if (requested <= buffer.byteLength) {
+      return buffer;
+    }
+    const limit = globalThis.gongkaiDecodeLimit;
+    if (limit) {
+      limit.total += requested - buffer.byteLength;
+      if (requested > limit.perStream || limit.total > limit.perDocument) {
+        limit.exceeded = requested > limit.perStream ? "stream" : "document";
+        throw new Error("decoded stream over its limit");
+      }
+    }`,
   },
   {
     name: 'TextState.clone: a plain copy, not an object inheriting from the state it copies',

@@ -75,12 +75,16 @@ function textHead(b: Uint8Array): string | null {
   return latin1(b, start, n);
 }
 
-/** No NUL among the first `n` units, and control characters under 5 %. */
+/**
+ * Next to no NUL among the first `n` units (a stray one, as a bad copy leaves, is a text's; binary data has
+ * many), and control characters under 5 %.
+ */
 function plausibleText(units: Uint8Array | Uint16Array, n: number): boolean {
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const c = units[i];
-    if (c === 0) return false;
+    if (c === 0 && ++nul > Math.max(2, n / 2000)) return false;
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c && c !== 0x1b) control++;
   }
   return control <= n * 0.05;

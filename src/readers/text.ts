@@ -5,6 +5,7 @@
 import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
 import { parseNumberCell, plainSpaces } from '../text/normalise.js';
+import { limitError, TEXT_MAX_LINE_CHARS, TEXT_MAX_ROW_CELLS } from './limits.js';
 
 const PAGE_NUMBER = /^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$|^\s*第\s*\d+\s*页(\s*共\s*\d+\s*页)?\s*$/;
 const PIPE_FILLER = /^[\s|｜]*$/;
@@ -16,8 +17,12 @@ interface RawCell { text: string; start: number }
 export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pipe' | 'layout' | 'single' } {
   if (line.includes('\t')) return { cells: splitRuns(line, TAB, TAB, 1, false), shape: 'tab' };
   if (line.includes('|') || line.includes('｜')) {
-    const cells = splitRuns(line, PIPE, FULL_PIPE, 1, true);
-    return { cells, shape: cells.length >= 2 ? 'pipe' : 'single' };
+    const cells = splitPipes(line);
+    let filled = 0;
+    for (const c of cells) if (c.text !== '') filled++;
+    // a line with one filled cell ('标题 |', '0 |') is a paragraph; empty cells matter only inside a table row
+    if (filled < 2) return { cells: filled === cells.length ? cells : cells.filter((c) => c.text !== ''), shape: 'single' };
+    return { cells, shape: 'pipe' };
   }
   const plain = plainSpaces(line);
   const layout = splitRuns(plain, SPACE, SPACE, 2, true);
@@ -66,6 +71,28 @@ function splitRuns(line: string, a: number, b: number, minRun: number, trim: boo
   return out;
 }
 
+/**
+ * Split a pipe row: every pipe ends a cell, so the empty cells between pipes are kept with their positions (a blank
+ * cell, or a merged cell's empty field: '| 本年新收 | | | 5 |', 'label | || 0 |'). The empty text after the
+ * closing pipe is not a cell.
+ */
+function splitPipes(line: string): RawCell[] {
+  const out: RawCell[] = [];
+  let start = 0;
+  const n = line.length;
+  for (let i = 0; i <= n; i++) {
+    if (i < n && !isPipe(line.charCodeAt(i))) continue;
+    const text = line.slice(start, i);
+    const t = text.trim();
+    // after the last pipe there is no cell; before a leading pipe there may be one (an empty first field, as pipe
+    // scrapes print it: '| 0 | 0 |' with a blank first cell), so it is kept: it lies before any label, and only a
+    // row of values without a label reads it
+    if (t !== '' || i < n) out.push({ text: t, start: start + text.length - text.trimStart().length });
+    start = i + 1;
+  }
+  return out;
+}
+
 /** 'label 1 0 2' → ['label','1','0','2'] when the label part is short; a prose sentence stays whole. */
 function peelNumbers(cell: RawCell): RawCell[] {
   const parts = splitRuns(cell.text, SPACE, SPACE, 1, true);
@@ -76,6 +103,24 @@ function peelNumbers(cell: RawCell): RawCell[] {
   if (i > 0 && (head.length > 40 || /[。；;]/.test(head))) return [cell];
   const label: RawCell[] = i > 0 ? [{ text: head, start: cell.start }] : [];
   return [...label, ...parts.slice(i).map((p) => ({ text: p.text, start: cell.start + p.start }))];
+}
+
+/** Each cell's end as a display column (CJK and full-width characters count 2), for space-aligned rows. */
+function setDisplayEnds(line: string, cells: RawCell[], out: TableCell[]): void {
+  let col = 0;
+  let i = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const end = cells[k].start + cells[k].text.length;
+    for (; i < end && i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      col += c >= 0xdc00 && c <= 0xdfff ? 0 : wide(c) ? 2 : 1; // a surrogate pair counts once
+    }
+    out[k].x = col;
+  }
+}
+
+function wide(c: number): boolean {
+  return c >= 0x1100 && c <= 0xffef && !(c >= 0xff61 && c <= 0xff9f) && !(c >= 0xd800 && c <= 0xdfff);
 }
 
 /** JavaScript's \s, plus the zero-width space. */
@@ -129,7 +174,7 @@ function sourceAt(lineIndex: number, lineStart: number, column: number): SourceR
 }
 
 /** Read a decoded text into the document model. */
-export function readText(text: string, name: string, encoding: string, format = 'text'): GDocument {
+export function readText(text: string, name: string, encoding: string, format: GDocument['source']['format'] = 'text'): GDocument {
   const blocks: Block[] = [];
   const shapes = new Map<string, number>();
   const count = (shape: string) => shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
@@ -142,6 +187,9 @@ export function readText(text: string, name: string, encoding: string, format = 
   };
   for (let i = 0; i < lines.length; i++) {
     const rawLine = lines[i];
+    if (rawLine.length > TEXT_MAX_LINE_CHARS)
+      throw limitError(name, `第${i + 1}行过长（${rawLine.length} 个字符）`,
+        `line ${i + 1} is too long (${rawLine.length} characters)`, 'TEXT_MAX_LINE_CHARS', TEXT_MAX_LINE_CHARS);
     const lineStart = offset;
     offset += rawLine.length + 1;
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
@@ -155,7 +203,17 @@ export function readText(text: string, name: string, encoding: string, format = 
       blocks.push(SECTION_HEADING.test(trimmed) ? { kind: 'heading', level: 2, text: trimmed, pos: sourceAt(i, lineStart, at) } : { kind: 'paragraph', text: trimmed, pos: sourceAt(i, lineStart, at) });
       continue;
     }
-    if (isPageNumber(trimmed) || (isPipe(trimmed.charCodeAt(0)) && PIPE_FILLER.test(trimmed))) continue;
+    if (isPageNumber(trimmed)) continue;
+    if (isPipe(trimmed.charCodeAt(0)) && PIPE_FILLER.test(trimmed)) {
+      // among one-cell-per-line paragraphs a line of bare pipes stands for that many empty cells (merged cells'
+      // fields, or blank cells): kept, so a blank between two values keeps its place; inside a pipe table, dropped
+      const last = blocks[blocks.length - 1];
+      if (!table && last?.kind === 'paragraph') {
+        const at = line.length - line.trimStart().length;
+        blocks.push({ kind: 'paragraph', text: trimmed.replace(/[^|｜]/g, ''), pos: sourceAt(i, lineStart, at) });
+      }
+      continue;
+    }
     const md = trimmed.charCodeAt(0) === 0x23 ? /^(#{1,6})\s+(.*)$/.exec(trimmed) : null;
     if (md) {
       flush();
@@ -166,6 +224,9 @@ export function readText(text: string, name: string, encoding: string, format = 
     if (line.includes('---') && /^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue; // markdown separator row
     const { cells, shape } = splitLine(line);
     if (!cells.length) continue;
+    if (cells.length > TEXT_MAX_ROW_CELLS)
+      throw limitError(name, `第${i + 1}行分出 ${cells.length} 个单元格`,
+        `line ${i + 1} splits into ${cells.length} cells`, 'TEXT_MAX_ROW_CELLS', TEXT_MAX_ROW_CELLS);
     count(shape);
     if (cells.length === 1) {
       flush();
@@ -175,6 +236,7 @@ export function readText(text: string, name: string, encoding: string, format = 
       continue;
     }
     const rowCells = cells.map((c): TableCell => ({ text: c.text.trim(), pos: sourceAt(i, lineStart, c.start) }));
+    if (shape === 'layout') setDisplayEnds(line, cells, rowCells);
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
     (table ??= []).push(row);
   }

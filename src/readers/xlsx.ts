@@ -9,6 +9,7 @@ import type { Block, GDocument, TableCell, TableRow } from '../document/model.js
 import { InputError } from '../errors.js';
 import { officeResult } from './docx.js';
 import type { ReadResult } from './index.js';
+import { checkXlsxLimits } from './xlsx-limits.js';
 import { verifyZip } from './zip.js';
 
 /** Name of the findings sheet written by render/xlsx.ts. */
@@ -49,6 +50,7 @@ export function valueText(v: ExcelJS.CellValue): string {
 /** Read XLSX bytes into the document model, plus one line of text per position line. */
 export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: GDocument; text: string }> {
   verifyZip(bytes, name);
+  checkXlsxLimits(bytes, name); // before exceljs, which expands merges cell by cell
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -76,11 +78,13 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
     }
     const rows: TableRow[] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+      // find, not get: getRow/getCell would create the (bounded, but many) empty rows and cells they look at
+      const row = ws.findRow(r);
+      if (!row) continue;
       const texts: { col: number; text: string }[] = [];
       for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
         if (covered.has(`${r}:${c}`)) continue;
-        texts.push({ col: c, text: valueText(row.getCell(c).value).trim() });
+        texts.push({ col: c, text: valueText(row.findCell(c)?.value ?? null).trim() });
       }
       if (!texts.some((t) => t.text !== '')) continue;
       const ln = line(texts.map((t) => t.text).join('\t'));

@@ -4,6 +4,7 @@
 // truncated / corrupt file is an InputError naming the file, never an unbounded allocation.
 import { crc32, inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { ZIP_MAX_DEPTH, ZIP_MAX_ENTRIES, ZIP_MAX_RATIO, ZIP_MAX_TOTAL_BYTES, ZIP_RATIO_FLOOR } from './limits.js';
 import { sniffFormat } from './sniff.js';
 
 export interface ZipLimits {
@@ -19,12 +20,13 @@ export interface ZipLimits {
   maxDepth: number;
 }
 
+/** The bounds of limits.ts, as the functions here take them. */
 export const ZIP_LIMITS: ZipLimits = {
-  maxEntries: 5000,
-  maxTotalBytes: 200 * 1024 * 1024,
-  maxRatio: 100,
-  ratioFloor: 1024 * 1024,
-  maxDepth: 3,
+  maxEntries: ZIP_MAX_ENTRIES,
+  maxTotalBytes: ZIP_MAX_TOTAL_BYTES,
+  maxRatio: ZIP_MAX_RATIO,
+  ratioFloor: ZIP_RATIO_FLOOR,
+  maxDepth: ZIP_MAX_DEPTH,
 };
 
 export interface ZipEntry {

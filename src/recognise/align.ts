@@ -4,8 +4,11 @@
 /** total = Σ parts, by column index within a row. */
 export interface RowSum { total: number; parts: number[] }
 
-/** A possible reading of a row: a value per column, or null where it stays unknown. */
+/** A possible reading of a row: a value per column, or null where it stays unknown (BLANK: printed blank). */
 export type Candidate = (number | null)[];
+
+/** In a candidate: the cell is printed blank. No sum is checked through it (a blank may stand for anything). */
+export const BLANK = Number.NEGATIVE_INFINITY;
 
 const MAX_MISSING = 2;
 
@@ -103,7 +106,7 @@ export function solveTable(fixed: Map<string, Candidate>, ambiguous: Map<string,
         let sum = 0;
         for (const [row, col] of cells) {
           const v = choice.get(row)?.[col];
-          if (v === null || v === undefined) return null;
+          if (v === null || v === undefined || v === BLANK) return null;
           sum += v;
         }
         return sum;
@@ -132,4 +135,60 @@ export function solveTable(fixed: Map<string, Candidate>, ambiguous: Map<string,
   combos = 0;
   visit(0);
   return { placed: readings ? agreed : new Map(), readings };
+}
+
+/**
+ * True when `cand` for `row` breaks no relation whose other cells are known: from `fixed` rows, or agreed by every
+ * reading still open for their row (`known`). A relation through an unknown or blank cell is not checked.
+ */
+export function consistentWith(row: string, cand: Candidate, fixed: Map<string, Candidate>, known: Map<string, Candidate>, relations: TableSum[]): boolean {
+  const value = (r: string, c: number): number | null => {
+    const v = r === row ? cand[c] : (fixed.get(r) ?? known.get(r))?.[c];
+    return v === null || v === undefined || v === BLANK ? null : v;
+  };
+  const side = (cells: [string, number][]): number | null => {
+    let sum = 0;
+    for (const [r, c] of cells) {
+      const v = value(r, c);
+      if (v === null) return null;
+      sum += v;
+    }
+    return sum;
+  };
+  for (const rel of relations) {
+    if (!rel.lhs.some(([r]) => r === row) && !rel.rhs.some(([r]) => r === row)) continue;
+    const l = side(rel.lhs);
+    const r = l === null ? null : side(rel.rhs);
+    if (l !== null && r !== null && Math.abs(l - r) > 1e-9) return false;
+  }
+  return true;
+}
+
+/** The values every reading agrees on (null where they differ). */
+export function agreedOf(cands: Candidate[]): Candidate {
+  if (!cands.length) return [];
+  return cands[0].map((v, i) => (cands.every((c) => c[i] === v) ? v : null));
+}
+
+/**
+ * Drop each open row's readings that break a relation with known cells, and repeat while something changes (a
+ * pruned row may agree on more cells, which lets others be checked). Sound: only readings without any consistent
+ * completion are dropped. Rows with one reading are not pruned (a report may be inconsistent as printed).
+ */
+export function pruneReadings(fixed: Map<string, Candidate>, open: Map<string, Candidate[]>, relations: TableSum[]): Map<string, Candidate[]> {
+  const left = new Map([...open].map(([k, v]) => [k, [...v]] as [string, Candidate[]]));
+  for (let pass = 0; pass < 8; pass++) {
+    const known = new Map([...left].map(([k, v]) => [k, agreedOf(v)] as [string, Candidate]));
+    let changed = false;
+    for (const [row, cands] of left) {
+      if (cands.length <= 1) continue;
+      const keep = cands.filter((c) => consistentWith(row, c, fixed, known, relations));
+      if (keep.length !== cands.length) {
+        left.set(row, keep);
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return left;
 }

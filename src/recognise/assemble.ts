@@ -1,16 +1,18 @@
 // Turns the walk's observations into cells, table by table: rows printed whole are read as printed; rows that
 // printed too few or too many values, and values printed apart from their labels, are placed only where the
 // table's relations leave one possibility — otherwise they are left out with a diagnostic saying why.
-import type { Cell, Diagnostic } from '../model/report.js';
+import { bilingual, type Cell, type Diagnostic, type DiagnosticCode } from '../model/report.js';
 import { cellKey, tableDef, type TableDef, type TemplateVersion } from '../model/template.js';
-import { rowCandidates, solveTable, type Candidate, type RowSum, type TableSum } from './align.js';
+import { agreedOf, BLANK, consistentWith, rowCandidates, type Candidate, type RowSum, type TableSum } from './align.js';
+import { POSITION_REASON, readByPosition, readByX, resolveOpen, tableNorms, xAnchors, type OpenRow } from './placement.js';
+import { positionalReadings, rowSumsHold, shapeOf } from './positions.js';
 import type { Token } from './tokens.js';
 import type { Observation, OrphanRun, TableEvent } from './walk.js';
 import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
 
 export interface Assembled { cells: Cell[]; diagnostics: Diagnostic[] }
 
-interface RowRead { row: string; tokens: (Token | null)[]; values: Candidate; how: Cell['how']; reason?: string }
+export interface RowRead { row: string; tokens: (Token | null)[]; values: Candidate; how: Cell['how']; reason?: string }
 
 const rowSumsMemo = new WeakMap<TableDef, RowSum[]>();
 
@@ -49,12 +51,12 @@ function computeDataRows(table: TableDef, singleOther: boolean): string[] {
   return [...rows.filter((r) => !r.startsWith('outcome.other.')).slice(0, i), 'outcome.other', ...rows.slice(i).filter((r) => !r.startsWith('outcome.other.'))];
 }
 
-function diag(code: string, message: string, messageEn: string, tok?: Token, cells?: string[]): Diagnostic {
+export function diag(code: DiagnosticCode, message: string, messageEn: string, tok?: Token, cells?: string[]): Diagnostic {
   return { code, severity: 'warning', message, messageEn, source: tok?.pos, cells };
 }
 
 /** Column relations of table 三 (outcome total, balance) over the rows read. */
-function columnRelations(rows: string[], present: Set<string>): TableSum[] {
+export function columnRelations(rows: string[], present: Set<string>): TableSum[] {
   const outcome = rows.filter((r) => r.startsWith('outcome.') && r !== 'outcome.total');
   const rel: TableSum[] = [];
   for (let c = 0; c < 7; c++) {
@@ -79,10 +81,23 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
   const order = dataRows(table, singleOther);
   const diagnostics: Diagnostic[] = [];
   const reads = new Map<string, RowRead>();
-  const ambiguous = new Map<string, { cands: Candidate[]; obs: Observation }>();
   // 1. split over-long streams, collect anchors and orphan numbers between them
   const stream: (Observation | OrphanRun)[] = [];
+  let emptyBefore = 0; // labels printed just before this event without values
   for (const e of events) {
+    if (e.kind === 'row' && !e.numbers.length) {
+      stream.push(e);
+      emptyBefore++;
+      continue;
+    }
+    if (e.kind === 'row' && !e.sameRow && emptyBefore > 0 && e.numbers.length > width && e.numbers.length % width === 0) {
+      // a block of labels printed together, then the block's values: the values are not the last label's alone;
+      // they are placed as values printed apart from their labels (in printed order, proven by the sums)
+      stream.push({ ...e, numbers: [], numberRows: 0 }, { kind: 'orphans', table: e.table, numbers: e.numbers, seq: e.seq });
+      emptyBefore = 0;
+      continue;
+    }
+    emptyBefore = 0;
     if (e.kind === 'row' && e.numberRows > 1 && e.numbers.length > width) {
       // more values after a label than the row has columns: the dump may be scrambled column-major, so the
       // first values count as this row's only if they satisfy its own sums (checked below)
@@ -90,13 +105,21 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     } else stream.push(e);
   }
   if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics, cutAt, proseReviews);
+  const { norms, shapes } = tableNorms(table, stream);
+  const anchors = xAnchors(table, stream);
+  const open = new Map<string, OpenRow>();
   for (const e of stream) {
-    if (e.kind !== 'row' || !order.includes(e.row) || reads.has(e.row)) continue;
+    if (e.kind !== 'row' || !order.includes(e.row) || reads.has(e.row) || open.has(e.row)) continue;
     const printed = e.numbers.map((n) => n.number!.value);
     if (!printed.length) {
       if (e.blanks >= width) reads.set(e.row, { row: e.row, tokens: Array(width).fill(e.label), values: Array(width).fill(null), how: 'direct' });
       continue;
     }
+    // space-aligned text: a value's column is where it ends; an empty column is a blank
+    if (printed.length < width && anchors && !endsAt(e.numbers, cutAt) && readByX(table, e, anchors, reads)) continue;
+    // a delimited row: its empty fields are kept, and positions say which columns are blank
+    const shape = shapes.get(e) ?? null;
+    if (shape && readByPosition(table, e, shape, norms, sums, cutAt, reads, open, diagnostics)) continue;
     if (printed.length === width) {
       if (e.split && sums.length && rowCandidates(printed, width, sums).length !== 1) {
         diagnostics.push(diag('row-scrambled', `「${e.label.text}」之后印有多于一行的数值，且紧随其后的${width}个数不满足行合计，可能是表格被按列打乱，已略去。`,
@@ -113,13 +136,13 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     }
     const cands = rowCandidates(printed, width, sums);
     if (cands.length === 1) reads.set(e.row, { row: e.row, tokens: [], values: cands[0], how: 'inferred', reason: shortReason(printed.length, width) });
-    else if (cands.length > 1) ambiguous.set(e.row, { cands, obs: e });
+    else if (cands.length > 1) open.set(e.row, { obs: e, readings: cands.map((values) => ({ values, tokens: null, kind: 'lost' })), alt: [], strong: false });
     else diagnostics.push(diag('row-unplaceable', `「${e.label.text}」一行印有${printed.length}个数，表格有${width}列，无法确定各数所在列，已略去。`,
       `row "${e.label.text}" prints ${printed.length} values for ${width} columns and no placement satisfies its sums; left out`, e.label));
   }
-  placeOrphans(table, order, stream, reads, sums, diagnostics);
+  placeOrphans(table, order, stream, reads, sums, diagnostics, new Set(open.keys()));
   if (table.key === 'applications') dropUncheckedOrdered(order, reads, diagnostics);
-  if (ambiguous.size) solveAmbiguous(order, reads, ambiguous, diagnostics);
+  if (open.size) resolveOpen(table, order, reads, open, diagnostics);
   const cells: Cell[] = [];
   for (const row of order) {
     const r = reads.get(row);
@@ -138,9 +161,9 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       const tok = r.tokens[c] ?? null;
       const col = table.columns[c];
       cells.push({
-        key: keys[c], table: tableKey, row, column: col.key, value: v,
+        key: keys[c], table: tableKey, row, column: col.key, value: v === BLANK ? null : v,
         raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit, source: (tok ?? firstToken(events, row))?.pos ?? { line: 0, column: 0 },
-        how: r.how, reason: r.reason,
+        how: r.how, reason: r.reason === undefined ? undefined : bilingual(r.reason),
       });
     }
   }
@@ -158,9 +181,9 @@ function rowCellKeys(table: TableDef, row: string): string[] {
   return keys;
 }
 
-const CUT_REASON = '文本在此行中断，已印出的数值按列自左向右读取 / the text is cut inside this row; the printed values fill the columns from the left';
+export const CUT_REASON = '文本在此行中断，已印出的数值按列自左向右读取 / the text is cut inside this row; the printed values fill the columns from the left';
 
-function endsAt(tokens: Token[], cutAt: Token['pos'] | null): boolean {
+export function endsAt(tokens: Token[], cutAt: Token['pos'] | null): boolean {
   const last = tokens[tokens.length - 1];
   return !!cutAt && !!last && last.pos.line === cutAt.line && last.pos.column === cutAt.column;
 }
@@ -170,34 +193,54 @@ function firstToken(events: TableEvent[], row: string): Token | undefined {
   return e?.numbers[0] ?? e?.label;
 }
 
-function shortReason(printed: number, width: number): string {
+export function shortReason(printed: number, width: number): string {
   return printed < width
     ? `该行只印有${printed}个数（应为${width}个），由行合计与非负性唯一确定 / row printed ${printed} of ${width} values; placed by the row sum and non-negativity`
     : `该行印有${printed}个数（应为${width}个），多余的数由合计关系排除 / row printed ${printed} values for ${width} columns; the stray one is excluded by the sums`;
 }
 
-/** Values printed apart from their labels: assign runs of whole rows to the rows missing between anchors. */
-function placeOrphans(table: TableDef, order: string[], stream: (Observation | OrphanRun)[], reads: Map<string, RowRead>, sums: RowSum[], diagnostics: Diagnostic[]): void {
+/**
+ * Values printed apart from their labels: runs of whole rows are assigned to the rows missing between the anchors
+ * around them (rows read with their values), keeping the printed order. When the labels seen there without values
+ * are as many as the value rows, those are the rows; otherwise every order-keeping choice among the missing rows is
+ * tried (bounded) against the row sums and the column relations. Placed only when exactly one fits; otherwise
+ * left out with a diagnostic that says how many fit.
+ */
+function placeOrphans(table: TableDef, order: string[], stream: (Observation | OrphanRun)[], reads: Map<string, RowRead>, sums: RowSum[],
+  diagnostics: Diagnostic[], open: ReadonlySet<string> = new Set()): void {
   const width = table.columns.length;
+  const seenEmpty = new Set(stream.filter((e): e is Observation => e.kind === 'row' && !e.numbers.length).map((e) => e.row));
   let prevAnchor = -1;
   let pendingNumbers: Token[] = [];
   const flushGap = (nextAnchor: number) => {
     if (!pendingNumbers.length) return;
-    const gapRows = order.slice(prevAnchor + 1, nextAnchor < 0 ? order.length : nextAnchor).filter((r) => !reads.has(r));
+    const gapRows = order.slice(prevAnchor + 1, nextAnchor < 0 ? order.length : nextAnchor).filter((r) => !reads.has(r) && !open.has(r));
     const tokens = pendingNumbers;
     pendingNumbers = [];
-    if (tokens.length % width !== 0 || tokens.length / width !== gapRows.length) {
+    const groups = tokens.length / width;
+    if (!Number.isInteger(groups) || groups > gapRows.length || !groups) {
       diagnostics.push(diag('values-unplaced', `有${tokens.length}个数印在行标签之外，无法确定其所属行，已略去。`,
         `${tokens.length} values printed apart from any row label could not be assigned to rows; left out`, tokens[0]));
       return;
     }
-    gapRows.forEach((row, i) => {
-      const slice = tokens.slice(i * width, (i + 1) * width);
-      const values = slice.map((t) => t.number!.value);
-      const ok = rowCandidates(values, width, sums).length === 1;
-      if (ok) reads.set(row, { row, tokens: slice, values, how: 'ordered', reason: '数值与行标签分离印出，按模板行序放置并经行合计核对 / printed apart from its label; placed by template row order and checked by the row sum' });
-      else diagnostics.push(diag('values-unplaced', `印在行标签之外的一组数不满足行合计，未放入「${row}」。`, `a group of values printed apart from labels fails its row sum; not placed in ${row}`, slice[0]));
-    });
+    const slices = Array.from({ length: groups }, (_, i) => tokens.slice(i * width, (i + 1) * width));
+    const values = slices.map((sl) => sl.map((t) => t.number!.value));
+    const bad = values.findIndex((v) => rowCandidates(v, width, sums).length !== 1);
+    if (bad >= 0) {
+      diagnostics.push(diag('values-unplaced', `印在行标签之外的一组数不满足行合计，这${groups}组数未放置。`,
+        `a group of values printed apart from labels fails its row sum; these ${groups} groups are not placed`, slices[bad][0]));
+      return;
+    }
+    const seen = gapRows.filter((r) => seenEmpty.has(r));
+    const fits = seen.length === groups && fitsRelations(order, reads, seen, values) ? [seen] : orderedChoices(order, reads, gapRows, values);
+    if (fits === null || fits.length !== 1) {
+      const n = fits === null ? `超过${MAX_CHOICES}` : String(fits.length);
+      diagnostics.push(diag('values-unplaced', `有${groups}行数值印在行标签之外，按印出顺序有${n}种放法符合各合计关系，无法确定其所属行，已略去。`,
+        `${groups} rows of values printed apart from their labels: ${fits === null ? `more than ${MAX_CHOICES}` : fits.length} placements keep the printed order and fit every sum, so their rows are not certain; left out`, tokens[0]));
+      return;
+    }
+    fits[0].forEach((row, i) => reads.set(row, { row, tokens: slices[i], values: values[i], how: 'ordered',
+      reason: '数值与行标签分离印出，按印出顺序与模板行序放置；符合各合计关系的放法只有这一种 / printed apart from its label; placed by row order as printed, the only placement that fits every sum' }));
   };
   for (const e of stream) {
     if (e.kind === 'orphans') {
@@ -212,11 +255,46 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
   flushGap(-1);
 }
 
+const MAX_CHOICES = 5000;
+
+/** Every choice of rows (in template order) for the value rows that fits the relations; null past the bound. */
+function orderedChoices(order: string[], reads: Map<string, RowRead>, rows: string[], values: Candidate[]): string[][] | null {
+  const out: string[][] = [];
+  let tried = 0;
+  const pick = (start: number, acc: string[]): boolean => {
+    if (acc.length === values.length) {
+      if (++tried > MAX_CHOICES) return false;
+      if (fitsRelations(order, reads, acc, values)) out.push([...acc]);
+      return true;
+    }
+    for (let i = start; i <= rows.length - (values.length - acc.length); i++) {
+      acc.push(rows[i]);
+      const ok = pick(i + 1, acc);
+      acc.pop();
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return pick(0, []) ? out : null;
+}
+
+/** The column relations hold (where every cell is known) with `values` placed in `rows`. */
+function fitsRelations(order: string[], reads: Map<string, RowRead>, rows: string[], values: Candidate[]): boolean {
+  const fixed = new Map([...reads].map(([k, r]) => [k, r.values] as [string, Candidate]));
+  rows.forEach((r, i) => fixed.set(r, values[i]));
+  const relations = columnRelations(order, new Set(fixed.keys()));
+  const none = new Map<string, Candidate>();
+  return rows.every((r, i) => consistentWith(r, values[i], fixed, none, relations));
+}
+
 /** Rows placed by template order must leave the table's column sums intact; otherwise they are withdrawn. */
 function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diagnostics: Diagnostic[]): void {
   const ordered = [...reads.values()].filter((r) => r.how === 'ordered');
   if (!ordered.length) return;
-  const value = (row: string, c: number) => reads.get(row)?.values[c] ?? null;
+  const value = (row: string, c: number) => {
+    const v = reads.get(row)?.values[c] ?? null;
+    return v === BLANK ? null : v; // a blank may stand for anything: no sum is checked through it
+  };
   const broken = columnRelations(order, new Set(reads.keys())).some((rel) => {
     const side = (cells: [string, number][]) => cells.reduce<number | null>((a, [r, c]) => (a === null || value(r, c) === null ? null : a + (value(r, c) as number)), 0);
     const l = side(rel.lhs);
@@ -229,24 +307,39 @@ function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diag
     `${ordered.length} rows printed apart from their labels would break the column sums when placed by template order; left out`));
 }
 
-function solveAmbiguous(order: string[], reads: Map<string, RowRead>, ambiguous: Map<string, { cands: Candidate[]; obs: Observation }>, diagnostics: Diagnostic[]): void {
-  const fixed = new Map<string, Candidate>([...reads].map(([k, r]) => [k, r.values]));
-  const present = new Set([...reads.keys(), ...ambiguous.keys()]);
-  const result = solveTable(fixed, new Map([...ambiguous].map(([k, v]) => [k, v.cands])), columnRelations(order, present));
-  for (const [row, { obs }] of ambiguous) {
-    const placed = result.placed.get(row);
-    const printed = obs.numbers.map((n) => n.text).join(' ');
-    if (placed && placed.some((v) => v !== null)) {
-      reads.set(row, { row, tokens: [], values: placed, how: 'inferred',
-        reason: `该行印有「${printed}」，列位置由行合计、列平衡和（七）总计唯一确定 / printed "${printed}"; columns fixed by the row sum, the column balances and （七）总计` });
-      if (placed.some((v) => v === null))
-        diagnostics.push(diag('row-partly-placed', `「${obs.label.text}」一行印有「${printed}」，部分数值所在列无法确定，已略去这些单元格。`,
-          `row "${obs.label.text}" printed "${printed}"; some columns cannot be determined and are left out`, obs.label));
-    } else {
-      diagnostics.push(diag('row-unplaceable', `「${obs.label.text}」一行印有「${printed}」，少于或多于列数，且无法由合计关系确定各数所在列，已略去。`,
-        `row "${obs.label.text}" printed "${printed}": the number of values does not match the columns and the sums do not decide their places; left out`, obs.label));
-    }
+/**
+ * Table 四's value row printed as one delimited row with blanks: read by position when its fields fill the 15
+ * columns (or its run does); a shorter run with a blank inside is placed only where one offset satisfies the group
+ * sums. Null when the row holds no blank (the plain reading of its numbers applies).
+ */
+function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: boolean):
+  { values: Candidate | null; tokens: (Token | null)[]; how: Cell['how']; reason?: string; run: number; fits: number } | null {
+  const shape = shapeOf(slots);
+  if (!shape || !slots.some((t) => t.kind === 'blank') || shape.run.length > width) return null;
+  if (cut) {
+    // cut inside the row: the fields fill the columns from the left, as printed; past the cut nothing is known
+    if (shape.lead > 0 || !shape.blankInside) return null;
+    const values: Candidate = Array(width).fill(null);
+    shape.run.forEach((t, c) => (values[c] = t.kind === 'number' ? t.number.value : BLANK));
+    return { values, tokens: shape.run, how: 'direct', reason: CUT_REASON, run: shape.run.length, fits: 1 };
   }
+  if (shape.run.length === width) {
+    if (!shape.blankInside) return null; // every value printed: the plain reading
+    const values = shape.run.map((t) => (t.kind === 'number' ? t.number.value : BLANK));
+    return { values, tokens: shape.run, how: 'direct', run: width, fits: 1 };
+  }
+  const { strong, weak } = positionalReadings(shape, width, 0, { lead: new Map(), trail: null });
+  if (strong) return { values: strong.values, tokens: strong.tokens, how: 'direct', run: shape.run.length, fits: 1 };
+  // the empty fields at the ends may be blanks or a scrape's filler, and the row may have lost a value: keep what
+  // every reading that satisfies the group sums agrees on
+  const fits = weak.filter((r) => rowSumsHold(r.values, sums));
+  const lost = shape.blankInside ? [] : rowCandidates(shape.run.map((t) => t.number?.value ?? 0), width, sums);
+  const all = [...fits.map((r) => r.values), ...lost];
+  if (fits.length === 1 && !lost.length) return { values: fits[0].values, tokens: fits[0].tokens, how: 'inferred', reason: POSITION_REASON, run: shape.run.length, fits: 1 };
+  const agreed = all.length ? agreedOf(all) : null;
+  if (!agreed || agreed.every((v) => v === null)) return { values: null, tokens: [], how: 'inferred', run: shape.run.length, fits: all.length };
+  return { values: agreed, tokens: [], how: 'inferred', run: shape.run.length, fits: all.length,
+    reason: `复议诉讼表一行有${all.length}种读法符合合计关系，只取各读法一致的单元格 / ${all.length} readings of the row fit the group sums; only the cells they agree on are kept` };
 }
 
 /** A value row of table 四 printed with every cell empty: its cells are blank (not zero, not missing). */
@@ -272,7 +365,18 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
   const printed = tokens.map((t) => t.number!.value);
   let candsMemo: Candidate[] | null = null; // the search runs only when the printed order is not enough
   const cands = (): Candidate[] => (candsMemo ??= rowCandidates(printed, width, sums));
-  if (printed.length === width && (inOrder || cands().length === 1)) values = printed;
+  const byPosition = runs.length === 1 && runs[0].slots ? reviewByPosition(runs[0].slots, width, sums, endsAt(tokens, cutAt)) : null;
+  if (byPosition) {
+    ({ values, tokens: placedTokens, how, reason } = byPosition);
+    if (!values) {
+      diagnostics.push(diag('review-unplaced', `复议诉讼表一行印有${byPosition.run}个字段（含空白），空白所在列有${byPosition.fits}种读法符合合计关系，已略去。`,
+        `the review/litigation row prints ${byPosition.run} fields (blanks included); ${byPosition.fits} placements of its blanks fit the sums; left out`, tokens[0]));
+      return { cells: [], diagnostics };
+    }
+    if (values.some((v) => v === null))
+      diagnostics.push(diag('row-partly-placed', `复议诉讼表一行印有${byPosition.run}个字段（含空白），${byPosition.fits}种读法符合合计关系，各读法不一致的单元格已略去。`,
+        `the review/litigation row prints ${byPosition.run} fields (blanks included); ${byPosition.fits} readings fit the sums; the cells they disagree on are left out`, tokens[0]));
+  } else if (printed.length === width && (inOrder || cands().length === 1)) values = printed;
   else if (printed.length < width && inOrder && endsAt(tokens, cutAt)) {
     values = [...printed, ...Array(width - printed.length).fill(null)];
     reason = CUT_REASON;
@@ -304,8 +408,8 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
     if (v === null) return [];
     const col = table.columns[c];
     const tok = placedTokens[c];
-    return [{ key: cellKey(table.key, 'cases', col.key), table: table.key, row: 'cases', column: col.key, value: v,
-      raw: tok?.text ?? '', source: (tok ?? tokens[0]).pos, how, reason }];
+    return [{ key: cellKey(table.key, 'cases', col.key), table: table.key, row: 'cases', column: col.key, value: v === BLANK ? null : v,
+      raw: tok?.text ?? '', source: (tok ?? tokens[0]).pos, how, reason: reason === undefined ? undefined : bilingual(reason) }];
   });
   return { cells, diagnostics };
 }

@@ -4,6 +4,7 @@ import type { GDocument } from '../document/model.js';
 import type { Cell, Diagnostic, Report } from '../model/report.js';
 import { tableGroupOf, type TableGroup } from '../model/template.js';
 import { assembleTable } from './assemble.js';
+import { extraRowDiagnostics } from './extra-rows.js';
 import { findMetadata } from './metadata.js';
 import { findNarrative } from './narrative.js';
 import { findSections } from './sections.js';
@@ -22,11 +23,13 @@ export function recognise(doc: GDocument): Report {
   const meta = findMetadata(rows);
   const walk = walkTables(rows);
   const tables: Record<TableGroup, boolean> = { active: false, applications: false, review: false };
-  for (const t of walk.seen) tables[tableGroupOf(t)] = true;
+  // the walker names section 二's table by its group ('active') when only its header survives a cut
+  for (const t of walk.seen) tables[t === 'active' ? 'active' : tableGroupOf(t)] = true;
   for (const e of walk.events) if (e.numbers.length) tables[tableGroupOf(e.table)] = true;
   const anyTable = tables.active || tables.applications || tables.review;
   const { version, evidence, diagnostics: versionDiags } = decideVersion(walk, meta.year, anyTable);
   const diagnostics: Diagnostic[] = [...versionDiags, ...doc.notes.map((n) => ({ code: n.code, severity: 'warning' as const, message: n.message, messageEn: n.messageEn, source: n.pos }))];
+  diagnostics.push(...extraRowDiagnostics(rows));
   const cells: Record<string, Cell> = {};
   const cutAt = lastTokenIfCut(rows, sections);
   const narrative = findNarrative(rows, sections);
@@ -63,6 +66,10 @@ export function recognise(doc: GDocument): Report {
     diagnostics,
     // section 六 may share a line with 五 in a scrape; its heading anywhere after 五 means the text is whole
     truncated: !(lastSection?.no === 6 || (lastSection?.no === 5 && rows.some((r) => /六、其他需要报告的事项/.test(r.text)))),
+    yearFrom: meta.yearFrom,
+    agencyFrom: meta.agencyFrom,
+    agencyCandidates: meta.agencyCandidates,
+    yearStatements: meta.yearStatements,
   };
 }
 

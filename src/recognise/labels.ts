@@ -125,7 +125,7 @@ const memo = new Map<string, LabelMatch | null>();
 
 /** The template row a printed cell names, or null. Prose sentences never match (length guard). */
 export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | null {
-  const key = labelKey(printed);
+  const key = withoutInstruction(labelKey(printed));
   if (key.length < 2 || key.length > 60) return null;
   const memoKey = `${minScore}|${key}`;
   const known = memo.get(memoKey);
@@ -162,6 +162,25 @@ export function matchRowLabel(printed: string, minScore = 0.78): LabelMatch | nu
   }
   remember(memoKey, best);
   return best;
+}
+
+/**
+ * Regional forms print filling instructions in brackets after a label: 规章（设区的市、自治州人民政府填写）,
+ * 行政许可（不含…）. The instruction is not part of the row's name.
+ */
+const INSTRUCTION = /\([^()]*(?:填写|填报|填列|不填|不含|含|适用|仅限|限)[^()]*\)$/;
+
+function withoutInstruction(key: string): string {
+  return key.length > 4 && INSTRUCTION.test(key) ? key.replace(INSTRUCTION, '') : key;
+}
+
+/**
+ * A printed row label of section 二's tables that is no official row: a regional extra row such as
+ * 其他主动公开文件 (read as a diagnostic, its values never placed in a standard row).
+ */
+export function isExtraActiveRow(printed: string): boolean {
+  const key = withoutInstruction(labelKey(printed));
+  return key.length >= 4 && key.length <= 20 && /^其他.{0,10}(?:文件|事项|信息)$/.test(key) && !matchRowLabel(printed);
 }
 
 /** Remember an answer (as a copy of the key: see detachedCopy), misses too — boilerplate prose recurs across reports. */

@@ -6,21 +6,34 @@ import { detachedCopy, isBlankCell, labelKey, parseNumberCell, plainInteger, typ
 import { matchCaption, matchRowLabel, versionEvidence, type RowLabel } from './labels.js';
 import { matchSectionHeading } from './sections.js';
 
-export type TokenKind = 'number' | 'blank' | 'label' | 'caption' | 'header' | 'section' | 'text';
-
-export interface Token {
-  kind: TokenKind;
-  text: string;
-  pos: SourceRef;
-  number?: ParsedNumber;
-  label?: RowLabel;
-  labelScore?: number;
-  caption?: string;
-  section?: number;
-  version?: { version: '2019' | '2021'; what: string };
+/** What a token may carry besides its text and position; each kind carries its own part (see Token). */
+interface TokenFields {
+  number: ParsedNumber;
+  label: RowLabel;
+  labelScore: number;
+  caption: string;
+  section: number;
+  version: { version: '2019' | '2021'; what: string };
   /** for header tokens: the table whose header words these are */
-  headerOf?: 'applications' | 'review' | null;
+  headerOf: 'applications' | 'review' | null;
 }
+
+/** One kind of token: its own fields required (R) or optional (O), every other field absent. */
+type Variant<K extends string, R extends keyof TokenFields = never, O extends keyof TokenFields = never> =
+  { kind: K; text: string; pos: SourceRef } & Pick<TokenFields, R> & Partial<Pick<TokenFields, O>> &
+  { [F in Exclude<keyof TokenFields, R | O>]?: undefined };
+
+export type NumberToken = Variant<'number', 'number'>;
+export type BlankToken = Variant<'blank'>;
+export type LabelToken = Variant<'label', 'label' | 'labelScore', 'version'>;
+export type CaptionToken = Variant<'caption', 'caption'>;
+export type HeaderToken = Variant<'header', never, 'version' | 'headerOf'>;
+export type SectionToken = Variant<'section', 'section'>;
+export type TextToken = Variant<'text'>;
+
+/** A classified cell: a discriminated union on `kind` (a number token always has its number, a label its label). */
+export type Token = NumberToken | BlankToken | LabelToken | CaptionToken | HeaderToken | SectionToken | TextToken;
+export type TokenKind = Token['kind'];
 
 export interface Row {
   tokens: Token[];
@@ -29,6 +42,10 @@ export interface Row {
   pos: SourceRef;
   /** the whole line's text (for headings and prose) */
   text: string;
+  /** a grid row's cells in field order, empty fields included (their positions tell printed blanks) */
+  fields?: Token[];
+  /** the document cells behind `fields`, index for index (their display columns, for space-aligned text) */
+  cells?: TableRow['cells'];
 }
 
 const APPLICATION_HEADER = /勾稽关系|申请人情况|^自然人$|法人或其他组织|^商业企业$|^科研机构$|^社会公益组织$|^社会组织$|^法律服务机构$/;
@@ -58,17 +75,18 @@ export function classify(text: string, pos: SourceRef): Token {
   }
   let c = classified.get(t);
   if (!c) {
-    c = classifyText(t, pos);
-    c.headerOf = c.kind === 'header' ? headerKindOf(t) : null;
-    c.text = detachedCopy(t); // the cache must not keep the report's whole text alive (see detachedCopy)
+    const fresh = classifyText(t, pos);
+    // the cache must not keep the report's whole text alive (see detachedCopy)
+    c = { ...fresh, text: detachedCopy(t), headerOf: fresh.kind === 'header' ? headerKindOf(t) : undefined } as Token;
     if (classified.size > 50_000) classified.clear();
     classified.set(c.text, c);
   }
-  // one literal of fixed shape, not a spread: this runs for every cell of every report
+  // one literal of fixed shape, not a spread: this runs for every cell of every report (the copy has c's kind
+  // and c's fields, so it is the same variant as c; the compiler cannot see that through the fixed shape)
   return {
     kind: c.kind, text: c.text, pos, number: c.number, label: c.label, labelScore: c.labelScore, caption: c.caption,
     section: c.section, version: c.version, headerOf: c.headerOf,
-  };
+  } as Token;
 }
 
 function classifyText(t: string, pos: SourceRef): Token {
@@ -105,7 +123,8 @@ function headerKindOf(text: string): 'applications' | 'review' | null {
 /** A table row's tokens; its whole text (wanted only for the few rows read as prose or headings) is joined lazily. */
 class TableRowTokens implements Row {
   private joined: string | null = null;
-  constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef, private readonly cells: TableRow['cells']) {}
+  constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef, readonly cells: TableRow['cells'],
+    readonly fields: Token[]) {}
   get text(): string {
     return (this.joined ??= this.cells.map((c) => c.text).join(' '));
   }
@@ -132,7 +151,7 @@ export function tokenRows(doc: GDocument): Row[] {
         // elsewhere they are the empty fields of merged label cells
         const blankRow = gridLayout && !anyNumber;
         const tokens = emptyBlank && !blankRow ? all.filter((tk) => tk.text !== '' || tk.kind !== 'blank') : all;
-        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells));
+        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells, all));
       }
     } else {
       rows.push({ tokens: [classify(b.text, b.pos)], grid: false, pos: b.pos, text: b.text });

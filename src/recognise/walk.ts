@@ -17,6 +17,15 @@ export interface Observation {
   blanks: number;
   /** the first values of a longer run of numbers after the label (set by the assembler) */
   split?: boolean;
+  /**
+   * For a label printed with its values on one delimited row (tabs, pipes, <tr>): every field after the label in
+   * order — numbers and blanks, empty fields included — so that positions can tell which column is blank.
+   */
+  slots?: Token[];
+  /** one cell per line: the numbers after the label with the empty cells between them ('|' lines), in order */
+  flow?: Token[];
+  /** space-aligned text: the display column where each of `numbers` ends (absent when any is unknown) */
+  xs?: number[];
   seq: number;
 }
 
@@ -25,6 +34,10 @@ export interface OrphanRun {
   table: string;
   numbers: Token[];
   seq: number;
+  /** a run of one delimited row: all its fields in order, empty fields included (table 四's value row) */
+  slots?: Token[];
+  /** one value per line: the values with the empty cells ('|' lines) between them, while the run is read */
+  flow?: Token[];
 }
 
 export type TableEvent = Observation | OrphanRun;
@@ -39,7 +52,34 @@ export interface Walk {
 /** Value cells of table 四 (5 for 行政复议, 5 each for the two kinds of 行政诉讼), in both templates. */
 const REVIEW_WIDTH = 15;
 
+const PIPES = /^[|｜]+$/;
+
 const SECTION_CONTEXT: Record<number, string | null> = { 1: null, 2: 'active', 3: 'applications', 4: 'reviewLitigation', 5: null, 6: null };
+
+/** The display columns where `numbers` end, when the row is space-aligned text (else null). */
+function displayEnds(row: Row, numbers: Token[]): number[] | null {
+  if (!row.fields || !row.cells) return null;
+  const out: number[] = [];
+  for (const n of numbers) {
+    const x = row.cells[row.fields.indexOf(n)]?.x;
+    if (x === undefined) return null;
+    out.push(x);
+  }
+  return out;
+}
+
+/** The fields after `label` when all of them are numbers or blanks (else null: not a plain value row). */
+function slotsAfter(fields: Token[], label: Token): Token[] | null {
+  const at = fields.indexOf(label);
+  if (at < 0) return null;
+  const out: Token[] = [];
+  for (let i = at + 1; i < fields.length; i++) {
+    const t = fields[i];
+    if (t.kind !== 'number' && t.kind !== 'blank') return null;
+    out.push(t);
+  }
+  return out;
+}
 
 export function walkTables(rows: Row[]): Walk {
   const events: TableEvent[] = [];
@@ -51,26 +91,56 @@ export function walkTables(rows: Row[]): Walk {
   let seq = 0;
 
   const finish = () => {
-    if (pending) events.push(pending);
+    if (pending) {
+      // empty cells printed among its values: the positions can tell its blanks
+      // (only between its first and last value: at a row's edges an empty cell is indistinguishable from the
+      // empty fields of merged cells, which one-cell-per-line text prints the same way)
+      const flow = pending.flow;
+      if (flow && pending.numbers.length) {
+        const first = flow.indexOf(pending.numbers[0]);
+        const last = flow.lastIndexOf(pending.numbers[pending.numbers.length - 1]);
+        if (last - first + 1 > pending.numbers.length) pending.slots = flow.slice(first, last + 1);
+      }
+      pending.flow = undefined;
+      events.push(pending);
+    }
     pending = null;
   };
   const endRun = () => {
-    if (run && run.numbers.length) events.push(run);
+    if (run && run.numbers.length) {
+      const flow = run.flow;
+      if (flow && !run.slots && flow.filter((t) => t.kind === 'number').length === run.numbers.length) {
+        // one value per line with empty cells between them: the interior empty cells keep their places
+        const first = flow.indexOf(run.numbers[0]);
+        const last = flow.lastIndexOf(run.numbers[run.numbers.length - 1]);
+        if (last - first + 1 > run.numbers.length) run.slots = flow.slice(first, last + 1);
+      }
+      run.flow = undefined;
+      events.push(run);
+    }
     run = null;
   };
-  const orphan = (numbers: Token[]) => {
+  const orphan = (numbers: Token[], fields?: Token[]) => {
     if (!ctx || ctx === 'active') return; // numbers outside any table are prose
     if (!run || run.table !== ctx) {
       endRun();
       run = { kind: 'orphans', table: ctx, numbers: [], seq: seq++ };
-    }
+      if (fields && fields.every((t) => t.kind === 'number' || t.kind === 'blank')) run.slots = fields;
+    } else run.slots = undefined; // several rows: positions within one row no longer say the column
     for (const n of numbers) run.numbers.push(n);
+    if (!fields) for (const n of numbers) (run.flow ??= []).push(n);
   };
 
   for (let ri = 0; ri < rows.length; ri++) {
     const row = rows[ri];
     const first = row.tokens[0];
     if (!first) continue;
+    if (!row.grid && row.tokens.length === 1 && first.kind === 'blank' && PIPES.test(first.text)) {
+      // a line of n bare pipes among one-cell-per-line values: n empty cells of the row being read
+      const flow = pending ? (pending.flow ??= [...pending.numbers]) : (run as OrphanRun | null)?.flow;
+      if (flow) for (let k = 0; k < first.text.length; k++) flow.push({ kind: 'blank', text: '', pos: first.pos });
+      continue;
+    }
     // one pass over the row's tokens (this loop runs for every row of every report)
     const numbers: Token[] = [];
     const headers: ('applications' | 'review')[] = [];
@@ -136,6 +206,12 @@ export function walkTables(rows: Row[]): Walk {
         kind: 'row', table, row: label.label.row, label, numbers: after, numberRows: after.length ? 1 : 0,
         sameRow: after.length > 0, blanks, seq: seq++,
       };
+      if (after.length && row.grid && row.fields) {
+        const slots = slotsAfter(row.fields, label);
+        if (slots) obs.slots = slots;
+        const xs = displayEnds(row, after);
+        if (xs) obs.xs = xs;
+      }
       if (after.length) events.push(obs);
       else pending = obs;
       continue;
@@ -143,14 +219,18 @@ export function walkTables(rows: Row[]): Walk {
     if (numbers.length && numbers.length === nonBlank) {
       // a line of numbers only
       if (pending && pending.numbers.length < 64) {
+        const xs = pending.numbers.length === 0 || pending.xs ? displayEnds(row, numbers) : null;
+        pending.xs = xs ? [...(pending.xs ?? []), ...xs] : undefined;
         for (const n of numbers) pending.numbers.push(n);
+        if (pending.flow) for (const n of numbers) pending.flow.push(n);
         pending.numberRows++;
-      } else orphan(numbers);
+      } else orphan(numbers, row.grid ? row.fields : undefined);
       continue;
     }
     if (numbers.length && pending && !pending.numbers.length) {
       // the wrapped end of a label, with the values on the same line
       for (const n of numbers) pending.numbers.push(n);
+      if (pending.flow) for (const n of numbers) pending.flow.push(n);
       pending.numberRows++;
       continue;
     }

@@ -1,10 +1,11 @@
 // A report as a Word document (docx package) in the official layout: the title, the six section headings (黑体),
-// the text (仿宋_GB2312), and the three tables with the official merged cells; blank and absent cells are empty.
+// the text (仿宋_GB2312), and the three tables with the official merged cells (header rows repeated on each page);
+// blank and absent cells are empty; 第N页 共M页 in the footer.
 // The table structure is not rebuilt here: html-tables.ts draws it, officialGrids() reads its rows, spans and
 // cell keys back into a grid that this writer and render/xlsx.ts both lay out.
 import { load } from 'cheerio';
 import {
-  AlignmentType, Document, HeadingLevel, LineRuleType, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
+  AlignmentType, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
   VerticalAlignTable, WidthType, type IFontAttributesProperties,
 } from 'docx';
 import type { Report } from '../model/report.js';
@@ -109,8 +110,16 @@ function columnWidths(grid: OfficialGrid): number[] {
   return weights.map((w) => Math.floor((TEXT_WIDTH * w) / total));
 }
 
+/** Rows at the top of a grid made only of header cells (repeated on each page, frozen in a sheet). */
+export function headerRows(grid: OfficialGrid): number {
+  let n = 0;
+  while (n < grid.rows.length && grid.rows[n].every((c) => c.header)) n++;
+  return n;
+}
+
 function table(grid: OfficialGrid): Table {
   const widths = columnWidths(grid);
+  const heading = headerRows(grid);
   const occupied = new Set<string>();
   const rows = grid.rows.map((cells, r) => {
     let col = 0;
@@ -128,11 +137,23 @@ function table(grid: OfficialGrid): Table {
         })],
       });
     });
-    // the short tables and every table's header rows stay on one page
+    // the short tables and every table's header rows stay on one page; header rows repeat on every page
     const keep = r < grid.rows.length - 1 && (grid.key !== 'applications' || cells.every((c) => c.header));
-    return new TableRow({ children, cantSplit: true, keepNext: keep });
+    return new TableRow({ children, cantSplit: true, keepNext: keep, tableHeader: r < heading });
   });
   return new Table({ rows, columnWidths: widths, width: { size: TEXT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED });
+}
+
+/** 第N页 共M页, centred in every page's footer (Word fills in the fields). */
+function pageFooter(): Footer {
+  const text = (children: (string | (typeof PageNumber)[keyof typeof PageNumber])[]) =>
+    new TextRun({ children, font: BODY_FONT, size: 21, color: '000000' });
+  return new Footer({
+    children: [new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [text(['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'])],
+    })],
+  });
 }
 
 /** The report as DOCX bytes in the official layout. */
@@ -151,7 +172,7 @@ export async function renderDocx(report: Report): Promise<Uint8Array> {
   const doc = new Document({
     creator: 'gongkai', title: displayTitle(report), description: '政府信息公开工作年度报告',
     styles: { default: { document: { run: { font: BODY_FONT, size: 32 } } } },
-    sections: [{ properties: { page: PAGE }, children }],
+    sections: [{ properties: { page: PAGE }, footers: { default: pageFooter() }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

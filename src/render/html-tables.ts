@@ -38,7 +38,7 @@ function td(ctx: TableContext, table: string, row: string, column: ColumnDef, co
     title = '原文空白';
   } else if (cell.how !== 'direct') {
     cls.push(cell.how);
-    title = cell.reason ?? cell.how;
+    title = cell.reason?.zh ?? cell.how;
   }
   const flag = ctx.flags.get(key);
   if (flag) cls.push(`flag-${flag}`);

@@ -70,15 +70,18 @@ function findingsHtml(ctx: TableContext, findings: Finding[]): string[] {
   const out = ['<section class="findings">', '<h2>附：核查结果</h2>'];
   if (findings.length === 0) return [...out, '<p class="note">未发现问题。</p>', '</section>'];
   out.push('<ol class="findings">');
+  const listed = new Set<string>();
   for (const f of findings) {
+    // printed labels only (the rule id stays in an attribute); a finding printed the same as one listed is not repeated
     const cells = f.cells
-      .map((c) => `<span class="cell" title="${esc(c.key)}">${esc(labelOfCell(ctx.version, c.key))} = ${c.value === null ? '空白' : c.value}</span>`)
+      .map((c) => `<span class="cell">${esc(labelOfCell(ctx.version, c.key))} = ${c.value === null ? '空白' : c.value}</span>`)
       .join('；');
     const expected = f.expected !== undefined ? `；应为 ${f.expected}` : '';
-    out.push(
-      `<li class="sev-${f.severity}"><span class="sev">${SEVERITY_ZH[f.severity]}</span>${esc(f.message)}` +
-        ` <code>${esc(f.ruleId)}</code>${cells ? `<br>${cells}${esc(expected)}` : esc(expected)}</li>`,
-    );
+    const item = `<li class="sev-${f.severity}" data-rule="${esc(f.ruleId)}"><span class="sev">${SEVERITY_ZH[f.severity]}</span>${esc(f.message)}` +
+      `${cells ? `<br>${cells}${esc(expected)}` : esc(expected)}</li>`;
+    if (listed.has(item)) continue;
+    listed.add(item);
+    out.push(item);
   }
   return [...out, '</ol>', '</section>'];
 }
@@ -91,8 +94,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ['机关', report.agency ?? '未知'],
     ['年度', report.year === null ? '未知' : String(report.year)],
     ['格式', templateNote(report)],
-    ['来源', report.file],
-  ];
+  ]; // no source path: a printed report does not show where a file lay on someone's disk
   const body: string[] = [`<h1>${esc(title)}</h1>`, '<dl class="meta">', ...meta.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`), '</dl>'];
   for (const s of sectionViews(report)) {
     body.push(`<section id="s${s.no}">`, `<h2>${esc(s.title)}</h2>`);

@@ -1,6 +1,7 @@
 // Shared layout logic for every renderer: which template a report is drawn with, the row list of each table
 // (including a 2021 report printed with the single 2019-style （六）其他处理 row, and the reverse), which table
 // groups are present, and how one cell value is printed.
+import { otherShapeOf, versionOf, type OtherLayout } from '../model/layout.js';
 import type { Cell, Report } from '../model/report.js';
 import {
   TEMPLATES, cellKey, cellLabel, splitCellKey, tableDef, tableGroupOf,
@@ -13,10 +14,9 @@ export const MISSING_TABLE_NOTE = '（表格缺失）';
 export const APPLICATIONS_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 export const OTHER_ROW_LABEL = '（六）其他处理';
 
-/** The template a report is drawn with: its own, else by year (≤ 2020 → 2019), else 2021. */
+/** The template a report is drawn with: the model's versionOf (its own, else by its cells, else by year, else 2021). */
 export function layoutVersion(report: Report): TemplateVersion {
-  if (report.template) return report.template;
-  return report.year !== null && report.year <= 2020 ? '2019' : '2021';
+  return versionOf(report);
 }
 
 /** The title as printed, else the conventional {机关}{年份}年政府信息公开工作年度报告. */
@@ -26,16 +26,11 @@ export function displayTitle(report: Report): string {
   return `${report.agency ?? ''}${year}政府信息公开工作年度报告`;
 }
 
-export type OtherShape = 'single' | 'items';
+export type OtherShape = OtherLayout;
 
-/** How （六）其他处理 is laid out: by the cells the report has, else by its template. */
+/** How （六）其他处理 is laid out: the model decides (otherShapeOf). */
 export function otherShape(report: Report, version: TemplateVersion): OtherShape {
-  const keys = Object.keys(report.cells);
-  const hasItems = keys.some((k) => k.startsWith('applications/outcome.other.'));
-  const hasSingle = keys.some((k) => k.startsWith('applications/outcome.other/'));
-  if (hasSingle && !hasItems) return 'single';
-  if (hasItems && !hasSingle) return 'items';
-  return version === '2019' ? 'single' : 'items';
+  return otherShapeOf(report, version);
 }
 
 const SINGLE_OTHER: RowDef = { key: 'outcome.other', label: OTHER_ROW_LABEL, parent: 'outcome', isData: true, level: 1 };

@@ -74,8 +74,7 @@ export function renderMarkdown(report: Report): string {
     `机关：${report.agency ?? '未知'}`,
     `年度：${report.year ?? '未知'}`,
     `格式：${templateNote(report)}`,
-    `来源：${report.file}`,
-  ];
+  ]; // no source path: a rendered report does not show where a file lay on someone's disk
   out.push(`> ${meta.map(mdText).join(' · ')}`, '');
   for (const s of sectionViews(report)) {
     out.push(`## ${mdText(s.title)}`, '');

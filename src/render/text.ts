@@ -61,7 +61,7 @@ function heading(s: string, ch: string): string[] {
 export function renderText(report: Report): string {
   const version = layoutVersion(report);
   const out: string[] = [...heading(displayTitle(report), '='), ''];
-  out.push(`机关：${report.agency ?? '未知'}`, `年度：${report.year ?? '未知'}`, `格式：${templateNote(report)}`, `来源：${report.file}`, '');
+  out.push(`机关：${report.agency ?? '未知'}`, `年度：${report.year ?? '未知'}`, `格式：${templateNote(report)}`, ''); // no source path (as in every renderer)
   for (const s of sectionViews(report)) {
     out.push(...heading(s.title, '-'), '');
     if (!s.found) out.push(SECTION_NOT_FOUND, '');

@@ -1,11 +1,13 @@
 // A report as an Excel workbook (exceljs): a 报告正文 sheet (title, the six section headings and their text), one
 // sheet per official table — 二 主动公开 (the four 第二十条 sub-tables on one grid), 三 申请, 四 复议诉讼 — with the
-// official merged cells, and a findings sheet (核查结果) when findings are given. Values are numbers (text only
+// official merged cells (header rows frozen; a cell a finding involves filled and noted), and a findings sheet
+// (核查结果) when findings are given. Values are numbers (text only
 // where the report printed a unit or sign the number alone would lose); blank and absent cells are empty.
 import ExcelJS from 'exceljs';
 import type { Finding, Report, Severity } from '../model/report.js';
 import { FINDINGS_SHEET } from '../readers/xlsx.js';
-import { officialGrids, proseOf, type OfficialGrid } from './docx.js';
+import { neutraliseFormula } from './csv.js';
+import { headerRows, officialGrids, proseOf, type OfficialGrid } from './docx.js';
 import {
   MISSING_TABLE_NOTE, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, labelOfCell, layoutVersion, sectionViews,
 } from './layout.js';
@@ -25,14 +27,42 @@ const THIN: Partial<ExcelJS.Borders> = {
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFEFEF' } };
 const FONT = { name: '仿宋_GB2312', size: 11 };
 
-/** The value written for a cell's printed text: a number when the text is a plain number. */
+/**
+ * The value written for a cell's printed text: a number when the text is a plain number; text that a
+ * spreadsheet would take for a formula once edited (=, +, -, @, tab, CR first) gets a leading ' (OWASP).
+ */
 function cellValue(text: string): ExcelJS.CellValue {
   if (text === '') return null;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : neutraliseFormula(text);
 }
 
-/** Write one grid at `top` (1-based row) with its merges; returns the next free row. */
-function writeGrid(ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number): number {
+const FINDING_FILL: Record<Severity, ExcelJS.Fill> = {
+  error: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+  warning: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } },
+  info: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
+};
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Findings by the cell keys they involve: the worst severity and each distinct message once. */
+export function findingMarks(findings: Finding[]): Map<string, { severity: Severity; notes: string[] }> {
+  const marks = new Map<string, { severity: Severity; notes: string[] }>();
+  for (const f of findings) {
+    const note = `[${SEVERITY_ZH[f.severity]}] ${f.message}${f.expected !== undefined ? `（应为 ${f.expected}）` : ''}`;
+    for (const c of f.cells) {
+      const m = marks.get(c.key) ?? { severity: f.severity, notes: [] };
+      if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+      if (!m.notes.includes(note)) m.notes.push(note);
+      marks.set(c.key, m);
+    }
+  }
+  return marks;
+}
+
+/**
+ * Write one grid at `top` (1-based row) with its merges; returns the next free row. A value cell some finding
+ * involves is filled by the worst severity and carries the findings as its note.
+ */
+export function writeGrid(ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number, marks?: ReturnType<typeof findingMarks>): number {
   const occupied = new Set<string>();
   grid.rows.forEach((cells, r) => {
     let col = 1;
@@ -46,6 +76,11 @@ function writeGrid(ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number): numb
       cell.alignment = { vertical: 'middle', horizontal: c.label ? 'left' : 'center', wrapText: true };
       cell.font = { ...FONT, bold: c.colSpan === grid.width };
       if (c.header) cell.fill = HEADER_FILL;
+      const mark = c.key ? marks?.get(c.key) : undefined;
+      if (mark) {
+        cell.fill = FINDING_FILL[mark.severity];
+        cell.note = mark.notes.join('\n');
+      }
       for (let i = 0; i < c.rowSpan; i++) for (let j = 0; j < c.colSpan; j++) ws.getCell(row + i, col + j).border = THIN;
       col += c.colSpan;
     }
@@ -53,7 +88,7 @@ function writeGrid(ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number): numb
   return top + grid.rows.length;
 }
 
-function columnWidths(ws: ExcelJS.Worksheet, grid: OfficialGrid): void {
+export function columnWidths(ws: ExcelJS.Worksheet, grid: OfficialGrid): void {
   const widths = grid.key === 'active' ? [22, 18, 18, 18]
     : grid.key === 'applications' ? [12, 16, 26, ...Array(grid.width - 3).fill(10)]
     : Array(grid.width).fill(9);
@@ -71,8 +106,9 @@ function findingsSheet(wb: ExcelJS.Workbook, report: Report, findings: Finding[]
   if (findings.length === 0) ws.addRow(['', '', '未发现问题。', 'No problems found.']);
   for (const f of findings) {
     const cells = f.cells.map((c) => `${labelOfCell(version, c.key)} = ${c.value === null ? '空白' : c.value}`).join('；');
-    ws.addRow([SEVERITY_ZH[f.severity], f.ruleId, f.message, f.messageEn, cells, f.expected ?? null, f.source?.line ?? null]);
+    ws.addRow([SEVERITY_ZH[f.severity], f.ruleId, neutraliseFormula(f.message), neutraliseFormula(f.messageEn), neutraliseFormula(cells), f.expected ?? null, f.source?.line ?? null]);
   }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.eachRow((row) => row.eachCell((c) => (c.alignment = { vertical: 'top', wrapText: true })));
 }
 
@@ -81,7 +117,7 @@ function textSheet(wb: ExcelJS.Workbook, report: Report, present: Map<number, bo
   const ws = wb.addWorksheet('报告正文');
   ws.getColumn(1).width = 100;
   const add = (text: string, font: Partial<ExcelJS.Font>) => {
-    const row = ws.addRow([text]);
+    const row = ws.addRow([neutraliseFormula(text)]);
     row.getCell(1).font = font;
     row.getCell(1).alignment = { vertical: 'top', wrapText: true };
   };
@@ -101,6 +137,7 @@ export async function renderXlsx(report: Report, options: XlsxOptions = {}): Pro
   wb.creator = 'gongkai';
   wb.title = displayTitle(report);
   const grids = officialGrids(report);
+  const marks = findingMarks(options.findings ?? []);
   textSheet(wb, report, new Map(grids.map((g) => [g.section, g.grid !== null])));
   for (const { section, grid } of grids) {
     const ws = wb.addWorksheet(TABLE_SHEETS[section]);
@@ -109,7 +146,9 @@ export async function renderXlsx(report: Report, options: XlsxOptions = {}): Pro
       continue;
     }
     columnWidths(ws, grid);
-    writeGrid(ws, grid, 1);
+    writeGrid(ws, grid, 1, marks);
+    const frozen = headerRows(grid);
+    if (frozen) ws.views = [{ state: 'frozen', ySplit: frozen }];
   }
   if (options.findings) findingsSheet(wb, report, options.findings);
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -2,7 +2,6 @@
 // the amounts (2021 art20_8/fees/amount 本年收费金额, 2019 art20_9/centralizedProcurement/totalAmount 采购总金额).
 import type { Finding } from '../model/report.js';
 import { TEMPLATES, type ColumnDef } from '../model/template.js';
-import { cellText, cellTextEn } from './lib/labels.js';
 import { makeFinding, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
 import { cellsOf } from '../model/relations.js';
@@ -28,8 +27,7 @@ function findColumnDef(table: string, column: string): ColumnDef | undefined {
 const rule: Rule = {
   id: 'domain',
   severity: 'error',
-  description: '数值范围：除2019年格式“本年增/减”外不得为负数；除金额外应为整数',
-  descriptionEn: 'Domains: non-negative except the 2019 change columns; integers except amounts',
+  messageId: 'rule.domain',
   check(ctx) {
     const { report } = ctx;
     const v = versionOf(report);
@@ -39,22 +37,13 @@ const rule: Rule = {
       // most cells are whole, non-negative numbers: the column's type is looked up only for the others
       if (value === null || (value >= 0 && Number.isInteger(value))) continue;
       const type = columnDef(cell.table, cell.column)?.valueType ?? 'integer';
-      // the cell's name is built only for a finding: this loop runs over every cell of every report
-      const where = (): string => cellText(v, cell.key);
+      const key = cell.key;
       if (!Number.isFinite(value))
-        out.push(makeFinding(rule, report, { message: `${where()}的数值无效`, messageEn: `${cellTextEn(cell.key)} is not a finite number`, cells: [cell.key] }));
+        out.push(makeFinding(rule, report, { messageId: 'domain.notFinite', data: { version: v, key }, cells: [key] }));
       else if (value < 0 && type !== 'signedInteger')
-        out.push(makeFinding(rule, report, {
-          message: `${where()}为${value}，不应为负数`,
-          messageEn: `${cellTextEn(cell.key)} is ${value}; it cannot be negative`,
-          cells: [cell.key],
-        }));
+        out.push(makeFinding(rule, report, { messageId: 'domain.negative', data: { version: v, key, value }, cells: [key] }));
       else if (!Number.isInteger(value) && type !== 'decimal')
-        out.push(makeFinding(rule, report, {
-          message: `${where()}为${value}，应为整数（件数、项数不能有小数）`,
-          messageEn: `${cellTextEn(cell.key)} is ${value}; counts must be whole numbers`,
-          cells: [cell.key],
-        }));
+        out.push(makeFinding(rule, report, { messageId: 'domain.notInteger', data: { version: v, key, value }, cells: [key] }));
     }
     return out;
   },

@@ -28,21 +28,32 @@ import reviewTotals from './review-totals.js';
 import rowTotal from './row-total.js';
 import templateYear from './template-year.js';
 import titlePattern from './title-pattern.js';
+import notAReport from './not-a-report.js';
+import truncated from './truncated.js';
+import emptyForm from './empty-form.js';
+import misfiled from './misfiled.js';
+import { oneDefectOneFinding } from './lib/merge.js';
+import yearMismatch from './year-mismatch.js';
+import otherYearFigures from './other-year-figures.js';
 
 export type { Rule, RuleContext } from './rule.js';
 
 export const ALL_RULES: readonly Rule[] = [
-  balance, outcomeTotal, rowTotal, reviewTotals, groupSubtotal, domain, missingTable,
+  notAReport, truncated, emptyForm, misfiled, balance, outcomeTotal, rowTotal, reviewTotals, groupSubtotal, domain, missingTable,
   blankCell, missingSection, partialTable, templateYear, narrativeVsTable, plausibility, crossYear, publishedLeTotal,
-  titlePattern,
+  titlePattern, yearMismatch, otherYearFigures,
 ];
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Run every rule; findings sorted errors first, then warnings, then info (stable within a level). */
+/**
+ * Run every rule; one defect gives one finding (lib/merge.ts: a file that is no report or a blank form is said
+ * once, a named diagnosis replaces the failures it explains, a warning repeating an error is dropped); findings
+ * sorted errors first, then warnings, then info (stable within a level).
+ */
 export function checkReport(report: Report, previous?: Report): Finding[] {
   // the cells do not change while the rules run: list their keys once for all of them
-  const findings = withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check({ report, previous })));
+  const findings = oneDefectOneFinding(withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check({ report, previous }))));
   return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
 }
 

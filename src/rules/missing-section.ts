@@ -8,20 +8,16 @@ import type { Rule } from './rule.js';
 const rule: Rule = {
   id: 'missing-section',
   severity: 'warning',
-  description: '年度报告应包含六个部分，缺少其中一部分',
-  descriptionEn: 'One of the six required sections is missing',
+  messageId: 'rule.missing-section',
   check(ctx) {
     const { report } = ctx;
     if (report.truncated) return [];
     const out: Finding[] = [];
-    for (const def of TEMPLATES[versionOf(report)].sections) {
+    const v = versionOf(report);
+    for (const def of TEMPLATES[v].sections) {
       const s = report.sections.find((x) => x.no === def.no);
       if (s && s.source !== null) continue;
-      out.push(makeFinding(rule, report, {
-        message: `未找到第${'一二三四五六'[def.no - 1]}部分“${def.title.replace(/^.、/, '')}”`,
-        messageEn: `Section ${def.no} (${def.key}) was not found`,
-        cells: [],
-      }));
+      out.push(makeFinding(rule, report, { messageId: 'missing-section.section', data: { version: v, no: def.no }, cells: [] }));
     }
     return out;
   },

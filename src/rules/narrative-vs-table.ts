@@ -21,8 +21,7 @@ const SUMS: Record<string, Comparison> = {
 const rule: Rule = {
   id: 'narrative-vs-table',
   severity: 'warning',
-  description: '正文中的数字与表格不一致',
-  descriptionEn: 'A figure in the prose disagrees with the tables',
+  messageId: 'rule.narrative-vs-table',
   check(ctx) {
     const { report } = ctx;
     const out: Finding[] = [];
@@ -32,11 +31,7 @@ const rule: Rule = {
         const nonZero = REVIEW_TOTALS.filter((k) => (num(report, k) ?? 0) > 0);
         if (nonZero.length === 0) continue;
         const n = nonZero.reduce((s, k) => s + (num(report, k) ?? 0), 0);
-        out.push(makeFinding(rule, report, {
-          message: `正文称未发生行政复议、行政诉讼${quote(f)}，但第四部分表格中有${n}件`,
-          messageEn: `The prose says there were no reviews or lawsuits, but section 4 lists ${n}`,
-          cells: nonZero,
-        }));
+        out.push(makeFinding(rule, report, { messageId: 'narrative-vs-table.noReview', data: { quote: f.text ?? '', count: n }, cells: nonZero }));
         continue;
       }
       const cmp = SUMS[f.key];
@@ -45,10 +40,10 @@ const rule: Rule = {
       if (values.some((x) => x === undefined)) continue;
       const table = values.reduce<number>((s, x) => s + (x ?? 0), 0);
       if (table === f.value) continue;
-      const where = cmp.cells.length > 1 ? '第四部分表格两项行政诉讼总计之和' : cmp.cells[0].startsWith('applications') ? '第三部分表格' : '第四部分表格';
+      const where = cmp.cells.length > 1 ? 'lawsuits' : cmp.cells[0].startsWith('applications') ? 'applications' : 'review';
       out.push(makeFinding(rule, report, {
-        message: `正文中${cmp.zh}为${f.value}件${quote(f)}，但${where}为${table}件`,
-        messageEn: `The prose gives ${f.value} ${cmp.en}, the table ${table}`,
+        messageId: 'narrative-vs-table.figure',
+        data: { figure: f.key, value: f.value, table, where, quote: f.text ?? '' },
         cells: cmp.cells,
       }));
     }

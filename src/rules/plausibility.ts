@@ -3,7 +3,6 @@
 // printed as 0 while its parts are not (the total was probably left unfilled, not the parts mistaken).
 import type { Finding, Report } from '../model/report.js';
 import { cellKeysOf, relationsWithPrefix } from '../model/relations.js';
-import { cellText, cellTextEn } from './lib/labels.js';
 import { evaluate } from './lib/evaluate.js';
 import { makeFinding, num, versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';
@@ -18,11 +17,7 @@ function townRegulations(report: Report): Finding[] {
   if (!isTownship(report.agency)) return [];
   const keys = cellKeysOf(report).filter((k) => k.startsWith('art20_1/regulations/') && (num(report, k) ?? 0) > 0);
   if (keys.length === 0) return [];
-  return [makeFinding(rule, report, {
-    message: `${report.agency}为乡镇（街道）一级，没有制定规章的权限，但第二十条第（一）项“规章”行填有数字；可能是把“规章制度”类信息误填入“规章”`,
-    messageEn: `${report.agency} is a township or sub-district, which cannot make 规章 (rules), yet the 规章 row has non-zero values; probably internal regulations filed under the wrong row`,
-    cells: keys,
-  })];
+  return [makeFinding(rule, report, { messageId: 'plausibility.townRegulations', data: { agency: report.agency ?? '' }, cells: keys })];
 }
 
 function decisionsLookLikeItems(report: Report): Finding[] {
@@ -34,8 +29,8 @@ function decisionsLookLikeItems(report: Report): Finding[] {
     if (decisions === undefined || prior === undefined || change === undefined || decisions === 0) continue;
     if (decisions !== prior + change) continue;
     out.push(makeFinding(rule, report, {
-      message: `${cellText(v, k)}为${decisions}，恰好等于上一年项目数量${prior}加本年增/减${change}；看起来填的是本年项目数量，而不是处理决定数量`,
-      messageEn: `${cellTextEn(k)} = ${decisions} equals prior-year items ${prior} + change ${change}; it looks like an item count, not a number of decisions`,
+      messageId: 'plausibility.decisionsLikeItems',
+      data: { version: v, key: k, decisions, prior, change },
       cells: [k, `${base}priorYearItems`, `${base}changeThisYear`],
     }));
   }
@@ -50,8 +45,8 @@ function zeroTotals(report: Report): Finding[] {
     if (!ev || ev.holds || ev.rhs <= 0) continue;
     const v = versionOf(report);
     out.push(makeFinding(rule, report, {
-      message: `${cellText(v, rel.lhs[0])}印为0，但其各项之和为${ev.rhs}；更可能是总计未填写（或按0印出），而不是各项有误`,
-      messageEn: `${cellTextEn(rel.lhs[0])} is printed as 0 while its parts add up to ${ev.rhs}; the total was probably left unfilled`,
+      messageId: 'plausibility.zeroTotal',
+      data: { version: v, key: rel.lhs[0], parts: ev.rhs },
       cells: ev.keys,
       expected: ev.rhs,
     }));
@@ -62,8 +57,7 @@ function zeroTotals(report: Report): Finding[] {
 const rule: Rule = {
   id: 'plausibility',
   severity: 'warning',
-  description: '数字不合常理（乡镇填报规章、处理决定数量像项目数量、总计为0而分项不为0）',
-  descriptionEn: 'Implausible figures (a town reporting rules, decisions that look like item counts, zero totals over non-zero parts)',
+  messageId: 'rule.plausibility',
   check(ctx) {
     const { report } = ctx;
     return [...townRegulations(report), ...decisionsLookLikeItems(report), ...zeroTotals(report)];

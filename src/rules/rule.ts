@@ -1,5 +1,6 @@
 // The rule contract: one module per check, each with a default-exported Rule and a `<id>.cases.ts` beside it.
-import type { Finding, Report, Severity } from '../model/report.js';
+import type { MessageId } from '../model/messages.js';
+import type { Finding, Report, RuleId, Severity } from '../model/report.js';
 
 export interface RuleContext {
   report: Report;
@@ -9,11 +10,11 @@ export interface RuleContext {
 
 export interface Rule {
   /** short kebab-case id, equal to the module's file name */
-  id: string;
+  id: RuleId;
   /** the most severe level the rule reports (a finding may be milder, e.g. when blanks are involved) */
   severity: Severity;
-  description: string;
-  descriptionEn: string;
+  /** what the rule checks, in the message catalogue (`rule.<id>`; formatMessage gives it per language) */
+  messageId: MessageId;
   check(ctx: RuleContext): Finding[];
 }
 

@@ -10,27 +10,18 @@ const PATTERN = /^(.+?)((?:19|20)\d{2})年度?政府信息公开(?:工作)?年�
 const rule: Rule = {
   id: 'title-pattern',
   severity: 'warning',
-  description: '标题应为“{机关名称}{年份}年政府信息公开工作年度报告”',
-  descriptionEn: 'The title should read {agency}{year}年政府信息公开工作年度报告',
+  messageId: 'rule.title-pattern',
   check(ctx) {
     const { report } = ctx;
     if (report.title === null || report.title.trim() === '')
-      return [makeFinding(rule, report, { message: '未找到报告标题', messageEn: 'No title found', cells: [] })];
+      return [makeFinding(rule, report, { messageId: 'title-pattern.missing', data: {}, cells: [] })];
     const title = normaliseForMatch(report.title).replace(/[《》<>]/g, '');
     const m = PATTERN.exec(title);
-    const problems: string[] = [];
-    const problemsEn: string[] = [];
-    if (!m) {
-      problems.push('不符合“{机关名称}{年份}年政府信息公开工作年度报告”的格式');
-      problemsEn.push('does not follow {agency}{year}年政府信息公开工作年度报告');
-    } else if (report.year !== null && Number(m[2]) !== report.year) {
-      problems.push(`标题中的年份${m[2]}与报告年度${report.year}不一致`);
-      problemsEn.push(`its year ${m[2]} differs from the report year ${report.year}`);
-    }
-    if (problems.length === 0) return [];
+    // a title that does not follow the pattern, or whose year is not the report's
+    if (m && (report.year === null || Number(m[2]) === report.year)) return [];
     return [makeFinding(rule, report, {
-      message: `标题“${report.title.trim()}”${problems.join('；')}`,
-      messageEn: `The title "${report.title.trim()}" ${problemsEn.join('; ')}`,
+      messageId: 'title-pattern.problem',
+      data: { title: report.title.trim(), titleYear: m ? Number(m[2]) : null, year: report.year },
       cells: [],
       severity: 'info',
     })];

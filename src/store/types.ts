@@ -9,6 +9,19 @@ import type {
 } from '../model/api.js';
 import type { Finding, Report } from '../model/report.js';
 import type { ScoringRule } from '../model/analysis.js';
+import type { Db } from './context.js';
+
+/**
+ * (store engineer) A request the store cannot do: the thing is not there ('not-found'), or the database holds
+ * something that contradicts it ('conflict': e.g. assigning a 待确认 report to a body and year that already have
+ * one). The server maps `code` to 404 / 409. Bad workflow transitions and access are the server's to refuse.
+ */
+export class StoreError extends Error {
+  constructor(readonly code: 'not-found' | 'conflict', message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
 
 /** Who is acting, for the audit trail and access decisions (null user = the system: import CLI, demo). */
 export interface Actor {
@@ -34,6 +47,9 @@ export interface ReportFilter {
   q?: string;
   /** only published reports (the public's view) */
   publishedOnly?: boolean;
+  // requested by server: a signed-in user's list — published reports, plus every report of this body (editor)
+  // or of bodies in this region's subtree (supervisor), whatever their status
+  publishedOr?: { bodyId?: number; region?: string };
   sort?: 'updated' | 'year' | 'body' | 'errors' | 'status';
   order?: 'asc' | 'desc';
 }
@@ -55,6 +71,13 @@ export interface Store {
   /** 'pglite' or 'postgres' */
   readonly kind: string;
   close(): Promise<void>;
+  /** (store engineer) the drizzle database itself, typed by src/store/schema.ts, for queries not listed here */
+  readonly db: Db;
+  /** (store engineer) true when no body is stored: the demo province is loaded on first start then, by
+   * `loadDemo(store, { print })` of src/demo/index.ts (it prints the demo users; creates no admin) */
+  isEmpty(): Promise<boolean>;
+  /** (store engineer) regions beyond the GB/T 2260 tree loaded on open (the demo province's, code 90xxxx) */
+  addRegions(list: Region[]): Promise<void>;
 
   // regions and bodies (regions.ts, bodies.ts)
   listRegions(parentCode?: string | null): Promise<Region[]>;
@@ -64,6 +87,8 @@ export interface Store {
   getBody(id: number): Promise<Body | null>;
   /** the body whose agencyKey (or an alias's) matches, within the region when given */
   findBodyByName(name: string, regionCode?: string | null): Promise<Body | null>;
+  /** (store engineer) every body answering to the name's agencyKey (candidates for a 待确认 report) */
+  bodiesByName(name: string, regionCode?: string | null): Promise<Body[]>;
   upsertBodies(bodies: Omit<Body, 'id' | 'agencyKey'>[], actor: Actor): Promise<Body[]>;
   updateBody(id: number, patch: Partial<Omit<Body, 'id' | 'agencyKey'>>, actor: Actor): Promise<Body>;
 
@@ -82,9 +107,21 @@ export interface Store {
     Promise<void>;
   listVersions(id: number): Promise<ReportVersionInfo[]>;
   diffVersions(id: number, from: number, to: number): Promise<VersionDiff>;
+  /**
+   * (store engineer) Records a workflow step (the server checks it is allowed): sets the step's date (submittedAt
+   * the first time, resubmittedAt after a return, returnedAt, acceptedAt, publishedAt), the note and the URL, and
+   * the current version's status; no new version (the content does not change); audited. `at` (YYYY-MM-DD)
+   * dates the step (default today; publishedAt for publish).
+   */
   setStatus(id: number, status: ReportStatus, patch: { note?: string | null; publishedUrl?: string | null;
-    publishedAt?: string | null }, actor: Actor): Promise<void>;
+    publishedAt?: string | null; at?: string | null;
+    /** requested by server: the findings a return cites (ReturnRequest.findingIds), for the audit trail */
+    findingIds?: number[] }, actor: Actor): Promise<void>;
+  /** a 待确认 report gets its body and year, and the status it would have had (imported: published). StoreError
+   * 'conflict' when that body already has a report for the year. (store engineer) */
   assign(id: number, bodyId: number, year: number, actor: Actor): Promise<void>;
+  /** (store engineer) flags reports found by 雷同 screening (ReportSummary.similar, the `similar` filter) */
+  setSimilar(ids: number[], similar: boolean): Promise<void>;
   sourceFile(id: number): Promise<{ name: string; format: string; bytes: Uint8Array } | null>;
 
   // findings (findings.ts)
@@ -94,21 +131,31 @@ export interface Store {
   decide(findingId: number, decision: DecisionRequest, actor: Actor): Promise<StoredFinding>;
   getFinding(findingId: number): Promise<(StoredFinding & { reportId: number }) | null>;
 
-  // imports (imports.ts)
+  // imports (imports.ts). (store engineer) The pipeline itself: `startImport(store, inputs, { actor, year,
+  // region, bodyId })` of src/import/pipeline.ts records the job (returned at once) and runs it (`done`); inputs are
+  // paths, URLs or `{ name, bytes }` uploads. After assign(): `crossYear(store, id, actor)` of
+  // src/import/cross-year.ts.
   createImportJob(names: string[], actor: Actor): Promise<ImportJob>;
   updateImportItem(jobId: number, itemId: number, patch: { status: ImportItemStatus; hash?: string | null;
     reportId?: number | null; error?: string | null }): Promise<void>;
   finishImportJob(jobId: number, status: 'done' | 'failed'): Promise<void>;
   getImportJob(jobId: number): Promise<ImportJob | null>;
-  listImportJobs(limit: number, offset: number): Promise<Page<ImportJob>>;
+  /** createdBy (requested by server): only the jobs this username started (an editor sees its own) */
+  listImportJobs(limit: number, offset: number, createdBy?: string): Promise<Page<ImportJob>>;
   /** an unfinished job's items that are still queued (kill-and-resume) */
   unfinishedItems(jobId: number): Promise<ImportItem[]>;
+  /** (store engineer) items found after the job began (an archive's members) */
+  addImportItems(jobId: number, names: string[]): Promise<ImportItem[]>;
+  /** (store engineer) the latest running job whose items are exactly these names (to resume it) */
+  findResumableJob(names: string[]): Promise<number | null>;
   hasSource(hash: string): Promise<number | null>;
 
   // users and sessions (users.ts, sessions.ts)
   createUser(u: Omit<User, 'id'> & { password: string }, actor: Actor): Promise<User>;
   updateUser(id: number, patch: Partial<Omit<User, 'id'>> & { password?: string }, actor: Actor): Promise<User>;
   listUsers(): Promise<User[]>;
+  /** (store engineer) */
+  getUser(id: number): Promise<User | null>;
   verifyPassword(username: string, password: string): Promise<User | null>;
   createSession(userId: number, ttlSeconds: number): Promise<string>;
   sessionUser(token: string): Promise<User | null>;
@@ -122,12 +169,25 @@ export interface Store {
   getSetting<T>(key: string): Promise<T | null>;
   putSetting<T>(key: string, value: T, actor: Actor): Promise<void>;
   scoringRules(): Promise<ScoringRule[]>;
+  /** (store engineer) filing due dates MM-DD per body level: setting `dueDates` over the defaults */
+  dueDates(): Promise<Record<string, string>>;
 
   // tasks (tasks.ts)
   tasksFor(user: User, today: string): Promise<Task[]>;
 
   // analysis inputs (analysis.ts): the current versions of many reports at once, for pure analysis functions
-  reportModels(filter: ReportFilter): Promise<{ summary: ReportSummary; report: Report }[]>;
+  /** (store engineer) `parts: 'sections'` reads only the section texts (雷同 screening of a whole region) */
+  reportModels(filter: ReportFilter, options?: { parts?: 'all' | 'sections' }):
+    Promise<{ summary: ReportSummary; report: Report }[]>;
+  /**
+   * (store engineer) SQL-side sums of the cells over the reports the filter selects (roll-up at 100k reports
+   * without loading models): a key no report printed sums to null (blank is not zero). Keys default to all.
+   * Mind the filter: roll up one template (`template`) and one year.
+   */
+  cellSums(filter: ReportFilter, keys?: string[]): Promise<{ count: number; cells: Record<string, number | null> }>;
+  /** (store engineer) per report its summary and the values of the keys asked (indicators, drill-down) */
+  cellValues(filter: ReportFilter, keys: string[]): Promise<{ summary: ReportSummary;
+    values: Record<string, number | null> }[]>;
 
   /** empties every table (demo --reset) */
   resetAll(): Promise<void>;

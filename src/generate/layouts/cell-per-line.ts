@@ -24,6 +24,7 @@ function render(model: ReportModel, rng: Rng): Out {
         };
         for (const f of fields) {
           if (!f.text) {
+            if (f.key) o.cell(f.key, ''); // a blank cell: printed as an empty field, its place recorded for the truth
             empties++;
             continue;
           }
@@ -38,4 +39,4 @@ function render(model: ReportModel, rng: Rng): Out {
   return out;
 }
 
-export const cellPerLine: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };
+export const cellPerLine: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt', blanks: 'inner' };

@@ -19,6 +19,15 @@ export interface LayoutSpec {
   tablesLost?: boolean;
   /** sentence for the truth notes */
   note?: string;
+  /**
+   * Where the text can show a blank cell (default: anywhere). 'inner': only between two printed values (one cell
+   * per line, where an empty cell at a row's edge prints like a merged cell's empty fields); 'none': nowhere
+   * (pdftotext's default mode prints nothing for an empty cell); 'no-review': not in table 四 (whose one row of
+   * -layout text has no full row to learn its columns from). The blanks damage makes only blanks the text shows.
+   */
+  blanks?: 'inner' | 'none' | 'no-review';
+  /** a value a row lost leaves a gap at its column (space-aligned text): the text shows a blank there */
+  droppedIsBlank?: boolean;
 }
 
 export function writeTokens(out: Out, tokens: Token[]): void {
@@ -101,4 +110,39 @@ export function flattenBlock(grid: GridRow[], group: TableGroup, rng: Rng): Fiel
 
 export function isTable(b: Block): b is Extract<Block, { kind: 'table' }> {
   return b.kind === 'table';
+}
+
+/**
+ * Table 三's flattened rows as a PDF-to-text dump may print them: a detached block prints its labels on lines of
+ * their own and its values on lines of their own (after the labels, or before them), and with split labels a
+ * long label's second half starts the line that holds its values.
+ */
+export function arrangeRows(rows: Field[][], model: ReportModel, layoutRng: Rng): Field[][] {
+  if (!model.detached && !model.splitLabels) return rows; // no draw from the layout's generator: other reports unchanged
+  const rng = layoutRng.fork(3);
+  const rowOf = (f: Field[]): string | undefined => f.find((x) => x.key)?.key?.split('/')[1];
+  const firstKey = (f: Field[]): number => f.findIndex((x) => x.key);
+  let out = rows;
+  const d = model.detached;
+  if (d) {
+    const at = out.findIndex((f) => rowOf(f) === d.rows[0]);
+    const block = out.slice(at, at + d.rows.length);
+    if (at >= 0 && block.every((f, i) => rowOf(f) === d.rows[i])) {
+      const labels = block.map((f) => f.slice(0, firstKey(f)));
+      const values = block.map((f) => f.slice(firstKey(f)));
+      out = [...out.slice(0, at), ...(d.valuesFirst ? [...values, ...labels] : [...labels, ...values]), ...out.slice(at + block.length)];
+    }
+  }
+  if (model.splitLabels) {
+    out = out.flatMap((f) => {
+      const k = firstKey(f);
+      let li = -1;
+      for (let i = 0; i < k; i++) if (f[i].text !== '') li = i;
+      const label = li >= 0 ? f[li].text : '';
+      if (li < 0 || label.length < 12 || !rng.chance(0.4)) return [f];
+      const cut = Math.floor(label.length / 2);
+      return [[...f.slice(0, li), { text: label.slice(0, cut) }], [{ text: label.slice(cut) }, ...f.slice(li + 1)]];
+    });
+  }
+  return out;
 }

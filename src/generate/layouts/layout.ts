@@ -138,4 +138,4 @@ function render(model: ReportModel, rng: Rng): Out {
   return out;
 }
 
-export const layout: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };
+export const layout: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt', blanks: 'no-review', droppedIsBlank: true };

@@ -4,7 +4,7 @@ import { flatten } from '../flatten.js';
 import { Out } from '../out.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { writeTable, writeTokens, type LayoutSpec } from './common.js';
+import { arrangeRows, writeTable, writeTokens, type LayoutSpec } from './common.js';
 
 function render(model: ReportModel, rng: Rng): Out {
   const out = new Out();
@@ -18,7 +18,8 @@ function render(model: ReportModel, rng: Rng): Out {
       writeTokens(out, b.tokens);
       out.text('\n\n');
     } else {
-      const rows = flatten(b.grid, { colspan: 'full', rowspan: true, trailing: false });
+      const flat = flatten(b.grid, { colspan: 'full', rowspan: true, trailing: false });
+      const rows = b.group === 'applications' ? arrangeRows(flat, model, rng) : flat;
       const widthCols = Math.max(...rows.map((r) => r.length));
       let first = true;
       writeTable(out, b.group, rows, (o, fields) => {

@@ -64,4 +64,4 @@ function render(model: ReportModel, rng: Rng): Out {
   return out;
 }
 
-export const pdfDefault: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt' };
+export const pdfDefault: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt', blanks: 'none' };

@@ -4,7 +4,7 @@ import { Out } from '../out.js';
 import type { Field } from '../flatten.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
+import { arrangeRows, flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
 
 export function pipeLine(o: Out, fields: Field[]): void {
   let started = false;
@@ -14,6 +14,7 @@ export function pipeLine(o: Out, fields: Field[]): void {
       o.text(started ? ' ' : '').cell(f.key, f.text).text(' |');
       lastEmpty = false;
     } else {
+      if (f.key) o.cell(f.key, ''); // a blank cell: its place is recorded for the truth
       o.text(started && !lastEmpty ? ' |' : '|');
       lastEmpty = true;
     }
@@ -29,7 +30,10 @@ function render(model: ReportModel, rng: Rng): Out {
     else if (b.kind === 'para') {
       writeTokens(out, b.tokens);
       out.text('\n');
-    } else writeTable(out, b.group, flattenBlock(b.grid, b.group, rng), pipeLine);
+    } else {
+      const rows = flattenBlock(b.grid, b.group, rng);
+      writeTable(out, b.group, b.group === 'applications' ? arrangeRows(rows, model, rng) : rows, pipeLine);
+    }
   }
   return out;
 }

@@ -5,7 +5,7 @@ import type { Field } from '../flatten.js';
 import { Out } from '../out.js';
 import type { ReportModel } from '../model.js';
 import type { Rng } from '../random.js';
-import { flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
+import { arrangeRows, flattenBlock, writeTable, writeTokens, type LayoutSpec } from './common.js';
 
 export function renderTab(model: ReportModel, rng: Rng, compact = false): Out {
   const out = new Out();
@@ -19,9 +19,10 @@ export function renderTab(model: ReportModel, rng: Rng, compact = false): Out {
       writeTokens(out, b.tokens);
       out.text(gap);
     } else {
-      const rows = flattenBlock(b.grid, b.group, rng);
+      let rows = flattenBlock(b.grid, b.group, rng);
       if (b.group === 'applications') {
-        rows.forEach((f) => jitter(f, rng, strays));
+        rows = arrangeRows(rows, model, rng);
+        rows.forEach((f) => jitter(f, rng, strays, Math.max(...rows.map((r) => r.filter((x) => x.key).length))));
         if (rng.chance(0.3)) rows.splice(3, 0, wrapHeader(rows[2]));
       }
       writeTable(out, b.group, rows, (o, fields) => {
@@ -35,9 +36,13 @@ export function renderTab(model: ReportModel, rng: Rng, compact = false): Out {
 }
 
 /** Stray empty fields of seed 000: a row gains or loses a leading empty field, or gains a trailing one. */
-function jitter(fields: Field[], rng: Rng, rate: number): void {
+function jitter(fields: Field[], rng: Rng, rate: number, width: number): void {
   if (!fields.some((f) => f.key) || !rng.chance(rate)) return;
   const op = rng.pick(['lead+', 'lead-', 'trail+'] as const);
+  // a row that lost a value (short-rows) and gained a trailing empty field prints exactly as a row whose last cell
+  // is blank: the text could not show the truth's value, so that combination is not made
+  const trails = op === 'trail+' || (op === 'lead-' && fields[0]?.text !== ''); // 'lead-' without a leading field trails
+  if (trails && fields.filter((f) => f.key).length < width) return;
   if (op === 'lead+') fields.unshift({ text: '' });
   else if (op === 'lead-' && fields[0]?.text === '') fields.shift();
   else fields.push({ text: '' });

@@ -2,8 +2,9 @@
 // skips relations with a cell the report does not contain, and turns a failure into a finding.
 import type { Finding, Report } from '../../model/report.js';
 import { parseTerm, type Relation, type Term } from '../../model/relations.js';
+import type { MessageArgs, MessageId } from '../../model/messages.js';
 import type { Rule, RuleContext } from '../rule.js';
-import { makeFinding, round, sameNumber } from './findings.js';
+import { makeFinding, round, sameNumber, type FindingInput } from './findings.js';
 
 export interface Evaluation {
   holds: boolean;
@@ -73,13 +74,14 @@ export function evaluate(rel: Relation, report: Report, previous?: Report): Eval
   return new RelationEvaluation(rel, holds(rel, lhs, rhs), lhs, rhs, blanks);
 }
 
-export interface Wording {
-  message: string;
-  messageEn: string;
-}
+/** The message of a failed relation: its catalogue id and data (sums included; the blank note is added here). */
+export type Wording = {
+  [K in RelationMessage]: { messageId: K; data: Omit<MessageArgs[K], 'blanks'> };
+}[RelationMessage];
 
-const BLANK_NOTE = '（其中有空白单元格，按0计算；空白不等于0）';
-const BLANK_NOTE_EN = ' (blank cells counted as 0; blank is not zero)';
+type RelationMessage = {
+  [K in MessageId]: MessageArgs[K] extends { lhs: number; rhs: number } ? K : never;
+}[MessageId];
 
 /**
  * Check every relation whose id starts with `prefix` and report each failure with `word`. A failure that
@@ -100,9 +102,10 @@ export function checkRelations(
     const w = word(rel, ev);
     const blank = ev.blanks.length > 0;
     const milder = blank && rule.severity === 'error' ? 'warning' : rule.severity;
+    // the message's id and data go together (Wording pairs them); the blank note is one more data field
+    const input = { messageId: w.messageId, data: blank ? { ...w.data, blanks: true } : w.data } as FindingInput;
     out.push(makeFinding(rule, ctx.report, {
-      message: blank ? w.message + BLANK_NOTE : w.message,
-      messageEn: blank ? w.messageEn + BLANK_NOTE_EN : w.messageEn,
+      ...input,
       cells: ev.keys,
       expected: rel.lhs.length === 1 && rel.op === '=' ? ev.rhs : undefined,
       severity: milder,

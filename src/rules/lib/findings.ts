@@ -1,13 +1,10 @@
 // Building findings: cell values, the source of the first involved cell, and number formatting for messages.
 import type { Finding, FindingCell, Report, Severity } from '../../model/report.js';
-import { inferVersion } from '../../model/relations.js';
-import type { TemplateVersion } from '../../model/template.js';
+import { formatMessage, type MessageArgs, type MessageData, type MessageId } from '../../model/messages.js';
 import type { Rule } from '../rule.js';
 
-/** The version used for labels and column types (the report's, else inferred, else 2021). */
-export function versionOf(report: Report): TemplateVersion {
-  return inferVersion(report) ?? '2021';
-}
+/** The version used for labels and column types (the report's, else inferred, else 2021): the model decides. */
+export { versionOf } from '../../model/layout.js';
 
 /**
  * The FindingCell of a key: its value in `report`, or in `previous` for `prev:` keys. A cell the report does not
@@ -18,13 +15,9 @@ export function findingCell(key: string, report: Report, previous?: Report): Fin
   return { key, value: report.cells[key]?.value ?? null };
 }
 
-export interface FindingInput {
-  message: string;
-  messageEn: string;
-  cells: string[];
-  expected?: number;
-  severity?: Severity;
-}
+export type FindingInput = {
+  [K in MessageId]: { messageId: K; data: MessageArgs[K]; cells: string[]; expected?: number; severity?: Severity };
+}[MessageId];
 
 export function makeFinding(rule: Pick<Rule, 'id' | 'severity'>, report: Report, input: FindingInput, previous?: Report): Finding {
   const cells = [...new Set(input.cells)].map((k) => findingCell(k, report, previous));
@@ -32,8 +25,10 @@ export function makeFinding(rule: Pick<Rule, 'id' | 'severity'>, report: Report,
   const f: Finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
-    message: input.message,
-    messageEn: input.messageEn,
+    messageId: input.messageId,
+    data: input.data as MessageData,
+    message: formatMessage(input.messageId, input.data, 'zh'),
+    messageEn: formatMessage(input.messageId, input.data, 'en'),
     cells,
   };
   if (input.expected !== undefined) f.expected = round(input.expected);

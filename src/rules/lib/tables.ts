@@ -5,11 +5,7 @@ import { cellKey, splitCellKey, tableGroupOf, type TableDef, type TableGroup } f
 
 export const GROUPS: TableGroup[] = ['active', 'applications', 'review'];
 
-export const GROUP_LABELS: Record<TableGroup, { zh: string; en: string }> = {
-  active: { zh: '第二部分“主动公开政府信息情况”', en: 'section 2 (proactive disclosure)' },
-  applications: { zh: '第三部分“收到和处理政府信息公开申请情况”', en: 'section 3 (applications)' },
-  review: { zh: '第四部分“政府信息公开行政复议、行政诉讼情况”', en: 'section 4 (reviews and lawsuits)' },
-};
+export { GROUP_LABELS } from '../../model/labels.js';
 
 const groupTablesMemo = new Map<string, TableDef[]>();
 

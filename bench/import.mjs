@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// Benchmark: `gongkai import` of N generated reports (the pipeline: hash, parse+check in the worker pool, body
+// match, cross-year checks, one transaction per report, job items recorded) into the embedded database (PGlite)
+// and into PostgreSQL, against parse+check alone through the same pool in the same run. Prints reports/s and the
+// ratio of each import's time to parse+check alone. No assertions: figures for the notes.
+//   node bench/import.mjs [--count 10000] [--pg postgres://…] [--threads N] [--skip-pglite]
+// PostgreSQL: --pg, else GONGKAI_BENCH_PG_URL; a fresh database is created on that server and dropped after.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const { generateReport } = await import('../dist/index.js');
+const { openStore } = await import('../dist/store/open.js');
+const { runImport } = await import('../dist/import/pipeline.js');
+const { createPool } = await import('../dist/import/pool.js');
+
+const args = process.argv.slice(2);
+const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+const count = Number(opt('count', '10000'));
+const pgUrl = opt('pg', process.env.GONGKAI_BENCH_PG_URL ?? '');
+const threads = opt('threads', undefined);
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = join(root, '.bench-data', `import-${count}`);
+const SYS = { userId: null, username: null };
+
+// bodies: invented county governments and departments (distinct agency keys), each reporting three years
+const FIRST = '青云白临松柳桂枫梅兰清明安丰和宁长平永新金玉碧翠龙凤鹤鹭溪泉石望'.split('');
+const SECOND = '山溪江河湖岭泉桥川林源阳宁安丰平水台塘湾峰坪'.split('');
+const DEPTS = ['人民政府', '统计局', '教育局', '民政局', '生态环境局', '卫生健康局', '农业农村局', '交通运输局', '自然资源局', '审计局'];
+const places = FIRST.flatMap((a) => SECOND.map((b) => a + b)).filter((p) => p[0] !== p[1]);
+const nBodies = Math.ceil(count / 3);
+const bodies = Array.from({ length: nBodies }, (_, i) => `${places[i % places.length]}县${DEPTS[Math.floor(i / places.length) % DEPTS.length]}`);
+if (nBodies > places.length * DEPTS.length) throw new Error(`at most ${places.length * DEPTS.length * 3} reports`);
+
+if (!existsSync(dir) || readdirSync(dir).length < count) {
+  mkdirSync(dir, { recursive: true });
+  const t = Date.now();
+  const layouts = ['tab', 'markdown', 'pipe', 'html', 'layout'];
+  for (let i = 0; i < count; i++) {
+    const g = generateReport({ seed: 7000 + i, agency: bodies[i % nBodies], year: 2021 + Math.floor(i / nBodies),
+      layout: layouts[i % layouts.length], damage: i % 10 === 0 ? ['inconsistent'] : [] });
+    writeFileSync(join(dir, `${String(i).padStart(6, '0')}${g.extension}`), g.bytes);
+  }
+  console.log(`generated ${count} reports in ${((Date.now() - t) / 1000).toFixed(1)} s → ${dir}`);
+}
+const files = readdirSync(dir).sort().slice(0, count).map((f) => join(dir, f));
+
+const pool = createPool(threads === undefined ? undefined : Number(threads));
+console.log(`${count} reports, ${nBodies} bodies × 3 years, pool of ${pool.threads} worker threads`);
+
+async function parseAlone() {
+  const window = [];
+  const depth = Math.max(2, pool.threads * 3);
+  let ok = 0;
+  for (const f of files) {
+    window.push(pool.run({ name: f, bytes: readFileSync(f) }));
+    if (window.length >= depth) ok += (await window.shift()).ok ? 1 : 0;
+  }
+  for (const w of window) ok += (await w).ok ? 1 : 0;
+  return ok;
+}
+
+async function importInto(open) {
+  const store = await openStore(open);
+  await store.upsertBodies(bodies.map((name) => ({ name, aliases: [], level: name.endsWith('政府') ? 'county' : 'department',
+    regionCode: '320813', parentId: null, dueDate: '03-31', scope: 'own' })), SYS);
+  const t = process.hrtime.bigint();
+  const r = await runImport(store, [dir], { actor: SYS, pool });
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  await store.close();
+  return { s, totals: r.totals };
+}
+
+const secs = async (fn) => { const t = process.hrtime.bigint(); const v = await fn(); return [Number(process.hrtime.bigint() - t) / 1e9, v]; };
+const rate = (s) => `${(count / s).toFixed(0)} reports/s`;
+
+await parseAlone(); // warm the workers (module loading) before anything is timed
+const [base, parsed] = await secs(parseAlone);
+console.log(`parse+check alone:   ${base.toFixed(1)} s  ${rate(base)}  (${parsed} parsed)`);
+const results = [['parse+check', base]];
+
+if (!args.includes('--skip-pglite')) {
+  const dataDir = join(root, '.bench-data', `import-pglite-${process.pid}`);
+  try {
+    const { s, totals } = await importInto({ dataDir });
+    console.log(`import into PGlite:  ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    results.push(['pglite', s]);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (pgUrl) {
+  const name = `gongkai_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  try {
+    const { s, totals } = await importInto({ url: url.href });
+    console.log(`import into Postgres: ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    results.push(['postgres', s]);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+} else console.log('PostgreSQL: skipped (give --pg URL or GONGKAI_BENCH_PG_URL)');
+await pool.close();

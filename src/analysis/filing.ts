@@ -1,0 +1,118 @@
+// Filing status (催报) of a region for one year: which bodies were expected to file, which filed, were returned,
+// accepted, published; who is overdue and by how many days; who is missing altogether. Node-free (chinese-days is
+// plain data and code, usable in the browser).
+//
+// Due dates (条例 第四十九条): 各级人民政府部门 file and publish by 1月31日; 县级以上地方人民政府 publish by 3月31日. Towns
+// (乡镇) follow their county's governments here (03-31); 街道办事处, 管委会 and other bodies are treated as departments
+// (01-31). Many places set earlier internal dates: a body's own `dueDate`, then `options.dueDates` per level,
+// override these defaults. The report on year Y is due in year Y + 1.
+//
+// Working-day option: a due date that falls on a weekend or a public holiday moves to the next working day, the
+// rule of 《民法典》第二百零三条 (期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日), with the
+// official calendar of chinese-days (调休 working weekends count as working days). Years beyond the package's
+// calendar fall back to weekends only.
+import chineseDays from 'chinese-days';
+import type {
+  AnalysisBody, FilingOptions, FilingRow, FilingStatus, FilingSummary, ReportMeta,
+} from '../model/analysis.js';
+import type { BodyLevel, ReportStatus } from '../model/api.js';
+import { addDays, dayOf, daysBetween, nameOrder, today, withDefaults } from './util.js';
+
+export const DEFAULT_DUE_DATES: Record<BodyLevel, string> = {
+  province: '03-31', city: '03-31', county: '03-31', town: '03-31',
+  department: '01-31', street: '01-31', committee: '01-31', other: '01-31',
+};
+
+const FILED: ReadonlySet<ReportStatus> = new Set(['submitted', 'returned', 'accepted', 'published']);
+
+/** The date itself when it is a working day, else the next working day (official calendar). */
+export function nextWorkingDay(day: string): string {
+  let d = workingDays.get(day);
+  if (d !== undefined) return d;
+  d = day;
+  for (let i = 0; i < 30 && !chineseDays.isWorkday(d); i++) d = addDays(d, 1);
+  if (workingDays.size > 10_000) workingDays.clear();
+  workingDays.set(day, d);
+  return d;
+}
+
+// a region's bodies share a few due dates: the calendar is asked once per date
+const workingDays = new Map<string, string>();
+
+/** The due date (YYYY-MM-DD) of a body's report on `year`. */
+export function dueDateOf(body: Pick<AnalysisBody, 'level' | 'dueDate'>, year: number,
+  options: Pick<FilingOptions, 'dueDates' | 'workingDays'> = {}): {
+  due: string; nominal: string;
+} {
+  const mmdd = body.dueDate || options.dueDates?.[body.level] || DEFAULT_DUE_DATES[body.level]
+    || DEFAULT_DUE_DATES.other;
+  const nominal = `${year + 1}-${mmdd}`;
+  return { nominal, due: options.workingDays ? nextWorkingDay(nominal) : nominal };
+}
+
+type Meta = Pick<ReportMeta, 'reportId' | 'bodyId' | 'year' | 'status' | 'submittedAt' | 'acceptedAt' | 'publishedAt'>;
+
+/** When a report was filed: its first submission, else (imported published reports) its acceptance or publication. */
+export function filedOn(m: Meta): string | null {
+  if (!FILED.has(m.status)) return null;
+  return dayOf(m.submittedAt) ?? dayOf(m.acceptedAt) ?? dayOf(m.publishedAt);
+}
+
+type Resolved = FilingOptions & { asOf: string; publicationGraceDays: number };
+
+function row(body: AnalysisBody, report: Meta | undefined, o: Resolved): FilingRow {
+  const { due, nominal } = dueDateOf(body, o.year, o);
+  const status = report ? report.status : 'missing';
+  const filed = report ? filedOn(report) : null;
+  const isFiled = report !== undefined && FILED.has(report.status);
+  let daysOverdue = 0;
+  if (isFiled) daysOverdue = filed ? Math.max(0, daysBetween(due, filed)) : 0;
+  else daysOverdue = Math.max(0, daysBetween(due, o.asOf));
+  const publicationDue = addDays(due, o.publicationGraceDays);
+  const published = report?.status === 'published' ? dayOf(report.publishedAt) : null;
+  const pubLate = published ? Math.max(0, daysBetween(publicationDue, published))
+    : report?.status === 'published' ? 0 // published, date unknown
+    : Math.max(0, daysBetween(publicationDue, o.asOf));
+  return {
+    bodyId: body.id, bodyName: body.name, level: body.level, regionCode: body.regionCode, dueDate: due,
+    reportId: report?.reportId ?? null, status,
+    submittedAt: report ? dayOf(report.submittedAt) ?? filed : null, publishedAt: published,
+    daysOverdue, late: daysOverdue > 0,
+    publicationDue, latePublication: pubLate > 0, daysLatePublication: pubLate,
+    ...(nominal !== due ? { nominalDueDate: nominal } : {}),
+  };
+}
+
+/**
+ * The filing status of `bodies` (the bodies expected to file) for `options.year`, from their reports' metadata.
+ * A body with several reports for the year is judged by the one furthest along the workflow.
+ */
+export function filingStatus(bodies: AnalysisBody[], reports: Meta[], options: FilingOptions,
+  regionCode: string | null = null): FilingStatus {
+  const o = withDefaults({ asOf: today(), publicationGraceDays: 0 }, options);
+  const order: ReportStatus[] = ['pending', 'draft', 'returned', 'submitted', 'accepted', 'published'];
+  const byBody = new Map<number, Meta>();
+  for (const r of reports) {
+    if (r.bodyId === null || r.year !== o.year) continue;
+    const seen = byBody.get(r.bodyId);
+    if (!seen || order.indexOf(r.status) > order.indexOf(seen.status)) byBody.set(r.bodyId, r);
+  }
+  const rows = bodies.map((b) => row(b, byBody.get(b.id), o));
+  const byName = nameOrder(rows.map((r) => r.bodyName));
+  rows.sort((a, b) => Number(b.late) - Number(a.late) || b.daysOverdue - a.daysOverdue || byName(a.bodyName, b.bodyName));
+  const summary: FilingSummary = {
+    expected: rows.length, filed: 0, returned: 0, accepted: 0, published: 0, overdue: 0, missing: 0, filedLate: 0, notFiled: 0,
+  };
+  for (const r of rows) {
+    const filed = FILED.has(r.status as ReportStatus);
+    if (filed) summary.filed++;
+    if (r.status === 'returned') summary.returned++;
+    if (r.status === 'accepted') summary.accepted++;
+    if (r.status === 'published') summary.published++;
+    if (r.status === 'missing') summary.missing++;
+    else if (!filed) summary.notFiled!++;
+    if (!filed && r.late) summary.overdue++;
+    if (filed && r.late) summary.filedLate!++;
+  }
+  return { regionCode, year: o.year, asOf: o.asOf, summary, rows };
+}

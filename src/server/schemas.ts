@@ -1,0 +1,171 @@
+// TypeBox schemas of what the API receives (bodies, query strings, path parameters), checked by fastify before
+// a handler runs and published in the OpenAPI document. The shapes mirror src/model/api.ts exactly; the
+// `satisfies`-style checks at the bottom make the compiler say so when the two drift apart.
+import { Type, type Static } from 'typebox';
+import type {
+  AssignRequest, CellCorrection, DecisionRequest, DraftContent, NewReportRequest, PublishRequest, ReturnRequest,
+} from '../model/api.js';
+
+const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
+const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$' });
+const Limit = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
+const Offset = Type.Integer({ minimum: 0, default: 0 });
+const Template = Type.Union([Type.Literal('2019'), Type.Literal('2021')]);
+const ReportStatus = Type.Enum(['pending', 'draft', 'submitted', 'returned', 'accepted', 'published']);
+const Role = Type.Union([Type.Literal('admin'), Type.Literal('supervisor'), Type.Literal('editor')]);
+const BodyLevel = Type.Enum(['province', 'city', 'county', 'town', 'street', 'department', 'committee', 'other']);
+const CellValue = Type.Union([Type.Number(), Type.Null()]);
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+}, { description: 'every error: { error: { code, message } }' });
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+export const RegionsQuery = Type.Object({ parent: Type.Optional(RegionCode) });
+
+export const BodiesQuery = Type.Object({
+  region: Type.Optional(RegionCode),
+  parent: Type.Optional(Type.Integer({ minimum: 1 })),
+  level: Type.Optional(BodyLevel),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Limit),
+  offset: Type.Optional(Offset),
+});
+
+const BodyFields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  aliases: Type.Array(Type.String({ maxLength: 200 }), { maxItems: 50 }),
+  level: BodyLevel,
+  regionCode: RegionCode,
+  parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  dueDate: Type.String({ pattern: '^[01][0-9]-[0-3][0-9]$' }),
+  scope: Type.Union([Type.Literal('own'), Type.Literal('including-subordinates')]),
+};
+export const NewBody = Type.Object(BodyFields, { additionalProperties: false });
+export const BodyPatch = Type.Partial(Type.Object(BodyFields, { additionalProperties: false }));
+
+export const ReportsQuery = Type.Object({
+  limit: Type.Optional(Limit),
+  offset: Type.Optional(Offset),
+  year: Type.Optional(Year),
+  region: Type.Optional(RegionCode),
+  body: Type.Optional(Type.Integer({ minimum: 1 })),
+  status: Type.Optional(ReportStatus),
+  level: Type.Optional(BodyLevel),
+  template: Type.Optional(Template),
+  hasErrors: Type.Optional(Type.Boolean()),
+  similar: Type.Optional(Type.Boolean()),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  sort: Type.Optional(Type.Enum(['updated', 'year', 'body', 'errors', 'status'])),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+});
+
+export const NewReport = Type.Object({ bodyId: Type.Integer({ minimum: 1 }), year: Year, template: Template });
+
+export const Draft = Type.Object({
+  sections: Type.Array(Type.Object({ key: Type.String({ maxLength: 40 }), text: Type.String({ maxLength: 200_000 }) }),
+    { maxItems: 20 }),
+  cells: Type.Record(Type.String({ maxLength: 80 }), CellValue),
+});
+
+export const CellChanges = Type.Object({
+  changes: Type.Array(Type.Object({
+    key: Type.String({ minLength: 1, maxLength: 80 }),
+    value: CellValue,
+    reason: Type.String({ minLength: 1, maxLength: 2000 }),
+  }), { minItems: 1, maxItems: 1000 }),
+});
+
+export const Return = Type.Object({
+  note: Type.String({ minLength: 1, maxLength: 5000 }),
+  findingIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000 }),
+});
+
+export const Publish = Type.Object({
+  url: Type.String({ pattern: '^https?://', maxLength: 2000 }),
+  date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
+});
+
+export const Assign = Type.Object({ bodyId: Type.Integer({ minimum: 1 }), year: Year });
+
+export const Decision = Type.Object({
+  decision: Type.Union([Type.Literal('confirmed'), Type.Literal('dismissed')]),
+  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+
+export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) });
+
+export const RenderParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  format: Type.Enum(['md', 'html', 'txt', 'json', 'csv', 'docx', 'xlsx', 'pdf']),
+});
+
+export const PageQuery = Type.Object({ limit: Type.Optional(Limit), offset: Type.Optional(Offset) });
+
+export const ImportUrls = Type.Object({
+  urls: Type.Array(Type.String({ pattern: '^https?://', maxLength: 2000 }), { minItems: 1, maxItems: 1000 }),
+  year: Type.Optional(Year),
+  region: Type.Optional(RegionCode),
+});
+
+export const CompareQuery = Type.Object({ a: Type.Integer({ minimum: 1 }), b: Type.Integer({ minimum: 1 }) });
+export const RegionYearQuery = Type.Object({ region: Type.Optional(RegionCode), year: Year });
+export const SimilarityQuery = Type.Object({
+  region: Type.Optional(RegionCode), year: Year, threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
+});
+export const RollupQuery = Type.Object({
+  region: Type.Optional(RegionCode), parent: Type.Optional(Type.Integer({ minimum: 1 })), year: Year,
+});
+export const IndicatorsQuery = Type.Object({
+  region: Type.Optional(RegionCode), year: Type.Optional(Year), from: Type.Optional(Year), to: Type.Optional(Year),
+});
+export const ExportQuery = Type.Object({ region: Type.Optional(RegionCode), year: Type.Optional(Year) });
+
+export const NewUser = Type.Object({
+  username: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,64}$' }),
+  displayName: Type.String({ minLength: 1, maxLength: 100 }),
+  role: Role,
+  bodyId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  regionCode: Type.Union([RegionCode, Type.Null()]),
+  password: Type.String({ minLength: 8, maxLength: 200 }),
+}, { additionalProperties: false });
+export const UserPatch = Type.Partial(Type.Object({
+  displayName: Type.String({ minLength: 1, maxLength: 100 }),
+  role: Role,
+  bodyId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  regionCode: Type.Union([RegionCode, Type.Null()]),
+  password: Type.String({ minLength: 8, maxLength: 200 }),
+}, { additionalProperties: false }));
+
+export const ScoringRules = Type.Array(Type.Object({
+  kind: Type.Enum(['late-filing', 'late-publication', 'missing-section', 'missing-table', 'strict-error',
+    'similarity', 'returned-not-fixed', 'not-filed']),
+  points: Type.Number({ minimum: 0, maximum: 100 }),
+  cap: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+  threshold: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+  enabled: Type.Boolean(),
+}), { maxItems: 50 });
+
+export const AuditQuery = Type.Object({
+  user: Type.Optional(Type.Integer({ minimum: 1 })),
+  entity: Type.Optional(Type.String({ maxLength: 40 })),
+  limit: Type.Optional(Limit),
+  offset: Type.Optional(Offset),
+});
+
+// The compiler checks that each request schema accepts exactly the model's request shape.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const same = <T extends true>(): T | undefined => undefined;
+same<Same<Static<typeof NewReport>, NewReportRequest>>();
+same<Same<Static<typeof Draft>, DraftContent>>();
+same<Same<Static<typeof CellChanges>['changes'][number], CellCorrection>>();
+same<Same<Static<typeof Return>, ReturnRequest>>();
+same<Same<Static<typeof Publish>, PublishRequest>>();
+same<Same<Static<typeof Assign>, AssignRequest>>();
+same<Same<Static<typeof Decision>, DecisionRequest>>();

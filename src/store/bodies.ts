@@ -1,0 +1,105 @@
+// Bodies (the reporting agencies): name, aliases, level, region, parent, filing due date, 口径. A body's identity
+// is its agencyKey plus its region, so 洪泽区人民政府 and 淮安市洪泽区人民政府 in one region are one body.
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { agencyKey } from '../model/agency-key.js';
+import type { Body, BodyLevel, Page } from '../model/api.js';
+import { bodies } from './schema.js';
+import { writeAudit } from './audit.js';
+import { inTx, type Ctx } from './context.js';
+import { subtreePattern } from './regions.js';
+import { DEFAULT_DUE_DATES } from './settings.js';
+import type { Actor } from './types.js';
+
+type Row = typeof bodies.$inferSelect;
+
+export const toBody = (r: Row): Body => ({
+  id: r.id, name: r.name, aliases: r.aliases, agencyKey: r.agencyKey, level: r.level as BodyLevel,
+  regionCode: r.regionCode, parentId: r.parentId,
+  dueDate: r.dueDate ?? DEFAULT_DUE_DATES[r.level as BodyLevel] ?? '01-31',
+  scope: r.scope as Body['scope'],
+});
+
+/** The agency keys a body answers to: its name's and every alias's. */
+export const bodyKeys = (name: string, aliases: string[]): string[] =>
+  [...new Set([name, ...aliases].map(agencyKey).filter(Boolean))];
+
+export async function listBodies(ctx: Ctx, f: { region?: string; parentId?: number; level?: string; q?: string;
+  limit?: number; offset?: number }): Promise<Page<Body>> {
+  const where: SQL[] = [];
+  if (f.region) where.push(sql`${bodies.regionCode} LIKE ${subtreePattern(f.region)}`);
+  if (f.parentId !== undefined) where.push(sql`(${bodies.parentId} = ${f.parentId} OR ${bodies.id} = ${f.parentId})`);
+  if (f.level) where.push(eq(bodies.level, f.level));
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
+    where.push(sql`(${bodies.name} LIKE ${like} OR array_to_string(${bodies.aliases}, ' ') LIKE ${like})`);
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const list = await ctx.db.select().from(bodies).where(cond).orderBy(asc(bodies.regionCode), asc(bodies.id))
+    .limit(Math.min(f.limit ?? 50, 1_000_000)).offset(f.offset ?? 0);
+  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(bodies).where(cond);
+  return { items: list.map(toBody), total: Number(n) };
+}
+
+export async function getBody(ctx: Ctx, id: number): Promise<Body | null> {
+  const [r] = await ctx.db.select().from(bodies).where(eq(bodies.id, id));
+  return r ? toBody(r) : null;
+}
+
+/** Bodies answering to the name's agency key (name or alias), in the region's subtree when one is given. */
+export async function bodiesByName(ctx: Ctx, name: string, regionCode?: string | null): Promise<Body[]> {
+  const key = agencyKey(name);
+  if (!key) return [];
+  const where: SQL[] = [sql`${key} = ANY(${bodies.keys})`];
+  if (regionCode) where.push(sql`${bodies.regionCode} LIKE ${subtreePattern(regionCode)}`);
+  const list = await ctx.db.select().from(bodies).where(and(...where)).orderBy(asc(bodies.id));
+  return list.map(toBody);
+}
+
+/** The one body the name denotes (null when none, or when several in different regions answer to it). */
+export async function findBodyByName(ctx: Ctx, name: string, regionCode?: string | null): Promise<Body | null> {
+  const list = await bodiesByName(ctx, name, regionCode);
+  return list.length === 1 ? list[0] : null;
+}
+
+/** Inserts bodies, or updates the one with the same agencyKey and region (multi-row, one transaction). */
+export async function upsertBodies(ctx: Ctx, list: Omit<Body, 'id' | 'agencyKey'>[], actor: Actor): Promise<Body[]> {
+  if (list.length === 0) return [];
+  return inTx(ctx, async (tx) => {
+    const out: Body[] = [];
+    for (let i = 0; i < list.length; i += 500) {
+      const values = list.slice(i, i + 500).map((b) => ({
+        name: b.name, aliases: b.aliases, agencyKey: agencyKey(b.name), keys: bodyKeys(b.name, b.aliases),
+        level: b.level, regionCode: b.regionCode, parentId: b.parentId,
+        dueDate: b.dueDate && b.dueDate !== DEFAULT_DUE_DATES[b.level] ? b.dueDate : null, scope: b.scope,
+      }));
+      const rows = await tx.db.insert(bodies).values(values).onConflictDoUpdate({
+        target: [bodies.agencyKey, bodies.regionCode],
+        set: {
+          name: sql`excluded.name`, aliases: sql`excluded.aliases`, keys: sql`excluded.keys`,
+          level: sql`excluded.level`,
+          parentId: sql`excluded.parent_id`, dueDate: sql`excluded.due_date`, scope: sql`excluded.scope`,
+        },
+      }).returning();
+      out.push(...rows.map(toBody));
+    }
+    await writeAudit(tx, actor, out.map((b) => ({ entity: 'body', entityId: b.id, action: 'upsert', after: b })));
+    return out;
+  });
+}
+
+export async function updateBody(ctx: Ctx, id: number, patch: Partial<Omit<Body, 'id' | 'agencyKey'>>,
+  actor: Actor): Promise<Body> {
+  return inTx(ctx, async (tx) => {
+    const before = await getBody(tx, id);
+    if (!before) throw new Error(`invariant broken: body ${id} does not exist`);
+    const next = { ...before, ...patch };
+    const [row] = await tx.db.update(bodies).set({
+      name: next.name, aliases: next.aliases, agencyKey: agencyKey(next.name), keys: bodyKeys(next.name, next.aliases),
+      level: next.level, regionCode: next.regionCode, parentId: next.parentId,
+      dueDate: patch.dueDate !== undefined ? patch.dueDate : undefined, scope: next.scope,
+    }).where(eq(bodies.id, id)).returning();
+    const after = toBody(row);
+    await writeAudit(tx, actor, [{ entity: 'body', entityId: id, action: 'update', before, after }]);
+    return after;
+  });
+}

@@ -1,0 +1,89 @@
+// The Store over drizzle: each method delegates to its query family (one file each); this file only wires them
+// to one context (database, kind, raw queries, the cell-key index).
+import { sql } from 'drizzle-orm';
+import { CellKeyIndex, type Ctx, type Db } from './context.js';
+import * as analysis from './analysis.js';
+import { listAudit } from './audit.js';
+import * as bodies from './bodies.js';
+import * as findings from './findings.js';
+import * as imports from './imports.js';
+import { insertRegions, loadRegions, listRegions, regionSubtree } from './regions.js';
+import * as reports from './reports.js';
+import * as sessions from './sessions.js';
+import * as settings from './settings.js';
+import { tasksFor } from './tasks.js';
+import type { Store } from './types.js';
+import * as users from './users.js';
+import * as versions from './versions.js';
+
+/** Every table but the migrations' record, in an order the foreign keys allow to empty. */
+const TABLES = ['sessions', 'users', 'audit', 'settings', 'import_items', 'import_jobs', 'findings', 'report_versions',
+  'reports', 'source_files', 'bodies', 'cell_keys', 'regions'];
+
+export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void>;
+  raw: Ctx['raw'] }): Store {
+  const ctx: Ctx = { db: o.db, kind: o.kind, raw: o.raw, keys: new CellKeyIndex(o.raw) };
+  return {
+    kind: o.kind,
+    close: o.close,
+    db: o.db,
+    listRegions: (parent) => listRegions(ctx, parent),
+    regionSubtree: (code) => regionSubtree(ctx, code),
+    addRegions: (list) => insertRegions(o.raw, list),
+    listBodies: (f) => bodies.listBodies(ctx, f),
+    getBody: (id) => bodies.getBody(ctx, id),
+    findBodyByName: (name, region) => bodies.findBodyByName(ctx, name, region),
+    bodiesByName: (name, region) => bodies.bodiesByName(ctx, name, region),
+    upsertBodies: (list, actor) => bodies.upsertBodies(ctx, list, actor),
+    updateBody: (id, patch, actor) => bodies.updateBody(ctx, id, patch, actor),
+    listReports: (f) => reports.listReports(ctx, f),
+    getReport: (id) => reports.getReport(ctx, id),
+    getReportModel: (id, version) => reports.getReportModel(ctx, id, version),
+    findReport: (bodyId, year) => reports.findReport(ctx, bodyId, year),
+    saveImported: (inc, actor) => reports.saveImported(ctx, inc, actor),
+    createDraft: (bodyId, year, template, actor) => reports.createDraft(ctx, bodyId, year, template, actor),
+    saveDraft: (id, content, report, found, actor) => reports.saveDraft(ctx, id, content, report, found, actor),
+    correctCells: (id, changes, report, found, actor) => reports.correctCells(ctx, id, changes, report, found, actor),
+    listVersions: (id) => versions.listVersions(ctx, id),
+    diffVersions: (id, from, to) => versions.diffVersions(ctx, id, from, to),
+    setStatus: (id, status, patch, actor) => reports.setStatus(ctx, id, status, patch, actor),
+    assign: (id, bodyId, year, actor) => reports.assign(ctx, id, bodyId, year, actor),
+    setSimilar: (ids, similar) => reports.setSimilar(ctx, ids, similar),
+    sourceFile: (id) => reports.sourceFile(ctx, id),
+    recheck: (id, found, actor) => findings.recheck(ctx, id, found, actor),
+    decide: (id, d, actor) => findings.decide(ctx, id, d, actor),
+    getFinding: (id) => findings.getFinding(ctx, id),
+    createImportJob: (names, actor) => imports.createImportJob(ctx, names, actor),
+    addImportItems: (jobId, names) => imports.addImportItems(ctx, jobId, names),
+    updateImportItem: (jobId, itemId, patch) => imports.updateImportItem(ctx, jobId, itemId, patch),
+    finishImportJob: (jobId, status) => imports.finishImportJob(ctx, jobId, status),
+    getImportJob: (jobId) => imports.getImportJob(ctx, jobId),
+    listImportJobs: (limit, offset, createdBy) => imports.listImportJobs(ctx, limit, offset, createdBy),
+    unfinishedItems: (jobId) => imports.unfinishedItems(ctx, jobId),
+    findResumableJob: (names) => imports.findResumableJob(ctx, names),
+    hasSource: (hash) => reports.hasSource(ctx, hash),
+    createUser: (u, actor) => users.createUser(ctx, u, actor),
+    updateUser: (id, patch, actor) => users.updateUser(ctx, id, patch, actor),
+    listUsers: () => users.listUsers(ctx),
+    getUser: (id) => users.getUser(ctx, id),
+    verifyPassword: (username, password) => users.verifyPassword(ctx, username, password),
+    createSession: (userId, ttl) => sessions.createSession(ctx, userId, ttl),
+    sessionUser: (token) => sessions.sessionUser(ctx, token),
+    deleteSession: (token) => sessions.deleteSession(ctx, token),
+    audit: (f) => listAudit(ctx, f),
+    getSetting: (key) => settings.getSetting(ctx, key),
+    putSetting: (key, value, actor) => settings.putSetting(ctx, key, value, actor),
+    scoringRules: () => settings.scoringRules(ctx),
+    dueDates: () => settings.dueDates(ctx),
+    tasksFor: (user, today) => tasksFor(ctx, user, today),
+    reportModels: (f, opts) => analysis.reportModels(ctx, f, opts),
+    cellSums: (f, keys) => analysis.cellSums(ctx, f, keys),
+    cellValues: (f, keys) => analysis.cellValues(ctx, f, keys),
+    isEmpty: async () => (await o.raw<{ n: number }>('SELECT count(*)::int AS n FROM bodies'))[0].n === 0,
+    async resetAll() {
+      await o.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
+      await loadRegions(o.raw);
+      await ctx.keys.load();
+    },
+  };
+}

@@ -1,0 +1,104 @@
+// A printed blank is always blank (issue 8 §1): an empty field of a tab row, an empty pipe cell, a '|' line among
+// one-cell-per-line values and a gap in pdftotext -layout columns are read as blank cells (null), never as 0 and
+// never as the value the row sum implies; that value is a blank-cell finding ("印为空白；行合计推得应为0").
+import { describe, expect, it } from 'vitest';
+import { generateReport, type LayoutName } from '../src/generate/index.js';
+import { parseBytes } from '../src/parse.js';
+import { checkReport } from '../src/rules/index.js';
+import type { Report } from '../src/model/report.js';
+
+const ROW = 'applications/newReceived';
+const COLUMNS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg', 'total'];
+
+/** A generated report (no damage) whose 一、本年新收 row is rewritten by `edit`. */
+async function withRow(layout: LayoutName, seed: number, edit: (lines: string[], at: number) => void): Promise<{ report: Report; text: string }> {
+  const g = generateReport({ seed, layout, template: '2021' });
+  const lines = g.text.split('\n');
+  const at = lines.findIndex((l) => l.includes('一、本年新收'));
+  expect(at).toBeGreaterThan(0);
+  edit(lines, at);
+  const text = lines.join('\n');
+  return { report: await parseBytes(new TextEncoder().encode(text), `edited${g.extension}`), text };
+}
+
+function rowValues(report: Report): (number | null | undefined)[] {
+  return COLUMNS.map((c) => report.cells[`${ROW}/${c}`]?.value);
+}
+
+function blankFindings(report: Report): string[] {
+  return checkReport(report).filter((f) => f.ruleId === 'blank-cell').map((f) => f.message);
+}
+
+describe('a printed blank stays blank', () => {
+  it("tab row '6⇥0⇥0⇥⇥0⇥0⇥6': the empty field is a blank cell, and the row sum's 0 is a finding", async () => {
+    const { report } = await withRow('tab', 11, (lines, at) => {
+      const fields = lines[at].split('\t');
+      const first = fields.findIndex((f) => /^\d+$/.test(f));
+      fields.splice(first, 7, '6', '0', '0', '', '0', '0', '6');
+      lines[at] = fields.join('\t');
+    });
+    expect(rowValues(report)).toEqual([6, 0, 0, null, 0, 0, 6]);
+    expect(report.cells[`${ROW}/publicWelfareOrg`].how).toBe('direct');
+    expect(blankFindings(report).some((m) => m.includes('印为空白；行合计推得应为0'))).toBe(true);
+  });
+
+  it("pipe row printing only its 总计 ('| 本年新收 | | … | 5 |'): the total is read, the six blanks stay blank", async () => {
+    const { report } = await withRow('markdown', 12, (lines, at) => {
+      const cells = lines[at].split('|');
+      const first = cells.findIndex((c) => /^\s*\d+\s*$/.test(c));
+      cells.splice(first, 7, ' ', ' ', ' ', ' ', ' ', ' ', ' 5 ');
+      lines[at] = cells.join('|');
+    });
+    expect(rowValues(report)).toEqual([null, null, null, null, null, null, 5]);
+    expect(blankFindings(report).some((m) => m.includes('6个单元格为空白'))).toBe(true);
+  });
+
+  it("one cell per line: a '|' line between two values is a blank cell in its place", async () => {
+    const { report } = await withRow('cell-per-line', 13, (lines, at) => {
+      const values = lines.map((l, i) => ({ l, i })).filter(({ l, i }) => i > at && /^\d+( \|)?$/.test(l.trim())).slice(0, 7);
+      lines[values[3].i] = '|';
+    });
+    const v = rowValues(report);
+    expect(v[3]).toBeNull();
+    expect(v.filter((x) => typeof x === 'number')).toHaveLength(6);
+  });
+
+  it('pdftotext -layout: a gap under a column is a blank cell, the other values keep their columns', async () => {
+    const g = generateReport({ seed: 14, layout: 'layout', template: '2021' });
+    const truth = COLUMNS.map((c) => g.truth.cells[`${ROW}/${c}`]);
+    const { report } = await withRow('layout', 14, (lines, at) => {
+      // blank the third value: spaces of the same width keep every other value at its column
+      const m = [...lines[at].matchAll(/\d+/g)];
+      const third = m[m.length - 5];
+      lines[at] = lines[at].slice(0, third.index) + ' '.repeat(third[0].length) + lines[at].slice(third.index! + third[0].length);
+    });
+    expect(rowValues(report)).toEqual([truth[0], truth[1], null, truth[3], truth[4], truth[5], truth[6]]);
+  });
+
+  it('a blank 总计 at the end of a tab row stays blank; the row implies its value, reported as a finding', async () => {
+    const { report } = await withRow('tab', 15, (lines, at) => {
+      const fields = lines[at].split('\t');
+      const first = fields.findIndex((f) => /^\d+$/.test(f));
+      fields.splice(first, 7, '6', '0', '0', '0', '0', '0', '');
+      lines[at] = fields.join('\t');
+    });
+    expect(rowValues(report)).toEqual([6, 0, 0, 0, 0, 0, null]);
+    expect(blankFindings(report).some((m) => m.includes('印为空白；行合计推得应为6'))).toBe(true);
+  });
+});
+
+describe('blanks sprinkled over generated reports', () => {
+  it.each(['tab', 'pipe', 'markdown', 'html', 'layout', 'cell-per-line'] as const)('%s: every cell printed blank is read blank or left out', async (layout) => {
+    let blanks = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      const g = generateReport({ seed, layout, damage: ['blanks'] });
+      const report = await parseBytes(g.bytes, g.name + g.extension);
+      for (const [key, want] of Object.entries(g.truth.cells)) {
+        if (want !== null) continue;
+        blanks++;
+        expect(report.cells[key]?.value ?? null, `${layout} seed ${seed} ${key}`).toBeNull();
+      }
+    }
+    expect(blanks).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,114 @@
+// The shell: header (region tree, year, language, sign-in), the role's menu, and the current page loaded
+// lazily. Every page is reachable by keyboard: the menu is a list of links, and a skip link jumps to the page.
+import { Button, InputNumber, Layout, Space, Typography } from 'antd';
+import { Suspense, useEffect } from 'react';
+import { api } from './api';
+import { useLang, useT, LangContext } from './i18n';
+import { Link, navigate, setParams, useLocation } from './router';
+import { ROUTES, homeOf, routeOf } from './routes';
+import { useFilterQuery, useFilters, useSession } from './session';
+import { RegionTree } from '../components/RegionTree';
+import { ErrorBox, Loading } from '../components/common';
+import { useContext } from 'react';
+
+function Nav() {
+  const t = useT();
+  const { info } = useSession();
+  const { path } = useLocation();
+  const q = useFilterQuery();
+  const role = info?.user?.role ?? 'public';
+  const items = ROUTES.filter((r) => r.menu.includes(role));
+  return (
+    <nav aria-label={t('主菜单', 'Main menu')}>
+      <ul className="nav">
+        {items.map((r) => (
+          <li key={r.path}>
+            <Link to={r.path + (q ? `?${q}` : '')} aria-current={path === r.path ? 'page' : undefined}
+              className={path === r.path ? 'active' : undefined}>{t(r.zh, r.en)}</Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function UserBox() {
+  const t = useT();
+  const { info, refresh } = useSession();
+  const user = info?.user;
+  const logout = async () => {
+    await api.del('/session').catch(() => undefined);
+    await refresh();
+    navigate('/public');
+  };
+  if (!user) return <Link to="/login">{t('登录', 'Sign in')}</Link>;
+  return (
+    <Space>
+      <span data-testid="user">{user.displayName || user.username}</span>
+      <Button size="small" onClick={logout}>{t('退出', 'Sign out')}</Button>
+    </Space>
+  );
+}
+
+function LangSwitch() {
+  const { lang, setLang } = useContext(LangContext);
+  return (
+    <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh'}>
+      {lang === 'zh' ? 'English' : '中文'}
+    </Button>
+  );
+}
+
+function YearPicker() {
+  const t = useT();
+  const { year } = useFilters();
+  return (
+    <label className="year-picker">
+      <span>{t('年度', 'Year')}</span>
+      <InputNumber aria-label={t('年度', 'Year')} min={2008} max={2100} value={year} style={{ width: 90 }}
+        onChange={(v) => v && setParams({ year: v })} />
+    </label>
+  );
+}
+
+export function App() {
+  const t = useT();
+  const lang = useLang();
+  const { path } = useLocation();
+  const { info } = useSession();
+  const route = routeOf(path);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
+  }, [lang]);
+  useEffect(() => {
+    if (info && (path === '/' || path === '')) navigate(homeOf(info.user?.role ?? null) + location.search, true);
+  }, [info, path]);
+  useEffect(() => {
+    if (route) document.title = `${t(route.zh, route.en)} · ${t('政府信息公开年报', 'Disclosure reports')}`;
+  }, [route, t]);
+  const Page = route?.page;
+  return (
+    <Layout className="shell">
+      <a className="skip" href="#main">{t('跳到正文', 'Skip to content')}</a>
+      <Layout.Header className="header">
+        <Typography.Text strong className="brand">{t('政府信息公开工作年度报告', 'Disclosure annual reports')}</Typography.Text>
+        <div className="filters">
+          <RegionTree />
+          <YearPicker />
+          <LangSwitch />
+          <UserBox />
+        </div>
+      </Layout.Header>
+      <div className="body">
+        <aside className="side"><Nav /></aside>
+        <main id="main" className="main" tabIndex={-1}>
+          {info === null ? <Loading /> : Page ? (
+            <Suspense fallback={<Loading />}><Page /></Suspense>
+          ) : path === '/' ? <Loading /> : (
+            <ErrorBox error={{ status: 404, code: 'not-found', message: t('没有这个页面。', 'No such page.'), name: '' } as never} />
+          )}
+        </main>
+      </div>
+    </Layout>
+  );
+}

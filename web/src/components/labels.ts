@@ -1,0 +1,75 @@
+// Display names of the model's enumerations, in Chinese and English.
+import type { BodyLevel, DeductionKind, FindingDecision, ReportStatus, Severity, WorkflowAction } from '../model';
+
+type Pair = [string, string];
+
+export const STATUS: Record<ReportStatus | 'missing', Pair> = {
+  pending: ['待确认', 'Pending'],
+  draft: ['草稿', 'Draft'],
+  submitted: ['已报送', 'Submitted'],
+  returned: ['退回', 'Returned'],
+  accepted: ['已通过', 'Accepted'],
+  published: ['已发布', 'Published'],
+  missing: ['未报送', 'Missing'],
+};
+
+export const STATUS_COLOR: Record<ReportStatus | 'missing', string> = {
+  pending: 'purple', draft: 'default', submitted: 'blue', returned: 'orange', accepted: 'cyan',
+  published: 'green', missing: 'red',
+};
+
+export const LEVEL: Record<BodyLevel, Pair> = {
+  province: ['省级政府', 'Province'],
+  city: ['市级政府', 'City'],
+  county: ['县级政府', 'County'],
+  town: ['乡镇政府', 'Town'],
+  street: ['街道', 'Street office'],
+  department: ['政府部门', 'Department'],
+  committee: ['管委会', 'Committee'],
+  other: ['其他', 'Other'],
+};
+
+export const SEVERITY: Record<Severity, Pair> = {
+  error: ['错误', 'Error'],
+  warning: ['警告', 'Warning'],
+  info: ['提示', 'Info'],
+};
+
+export const SEVERITY_COLOR: Record<Severity, string> = { error: 'red', warning: 'gold', info: 'blue' };
+
+export const DECISION: Record<FindingDecision, Pair> = {
+  open: ['待处理', 'Open'],
+  confirmed: ['已确认', 'Confirmed'],
+  dismissed: ['已排除', 'Dismissed'],
+  closed: ['已消除', 'Closed'],
+};
+
+export const ACTION: Record<WorkflowAction, Pair> = {
+  edit: ['编辑', 'Edit'],
+  submit: ['报送', 'Submit'],
+  return: ['退回', 'Return'],
+  accept: ['通过', 'Accept'],
+  publish: ['发布', 'Publish'],
+  assign: ['指定机关和年度', 'Assign'],
+};
+
+export const SECTION_NAMES: Record<string, Pair> = {
+  overview: ['一、总体情况', 'I. Overview'],
+  activeDisclosure: ['二、主动公开政府信息情况', 'II. Proactive disclosure'],
+  applications: ['三、收到和处理政府信息公开申请情况', 'III. Applications'],
+  reviewLitigation: ['四、政府信息公开行政复议、行政诉讼情况', 'IV. Review and litigation'],
+  problems: ['五、存在的主要问题及改进情况', 'V. Problems and improvements'],
+  otherMatters: ['六、其他需要报告的事项', 'VI. Other matters'],
+};
+
+export function pick(pair: Pair | undefined, lang: 'zh' | 'en', fallback = ''): string {
+  if (!pair) return fallback;
+  return lang === 'en' ? pair[1] : pair[0];
+}
+
+export const DEDUCTION: Record<DeductionKind, [string, string]> = {
+  'late-filing': ['逾期报送', 'Late filing'], 'late-publication': ['逾期发布', 'Late publication'],
+  'missing-section': ['缺少部分', 'Missing section'], 'missing-table': ['缺少表格', 'Missing table'],
+  'strict-error': ['勾稽关系错误', 'Relation error'], similarity: ['雷同', 'Similar text'],
+  'returned-not-fixed': ['退回未按期整改', 'Returned, not fixed'], 'not-filed': ['未报送', 'Not filed'],
+};

@@ -1,0 +1,54 @@
+// Entry: loads the session, then renders the shell in Chinese (antd zh_CN) or English (en_US).
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { api, setCsrfToken } from './app/api';
+import { App } from './app/App';
+import { LangContext, initialLang, type Lang } from './app/i18n';
+import { SessionContext } from './app/session';
+import type { SessionInfo } from './model';
+import './styles.css';
+
+// colours chosen for WCAG AA contrast (4.5:1) on white: antd's default link blue and placeholder grey fall short
+const THEME = {
+  token: {
+    colorPrimary: '#b4232c', colorLink: '#0b57d0', colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)', colorTextTertiary: 'rgba(0, 0, 0, 0.6)', fontSize: 15,
+  },
+};
+
+function Root() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [info, setInfo] = useState<SessionInfo | null>(null);
+  const refresh = useCallback(async () => {
+    const s = await api.get<SessionInfo>('/session').catch(() => ({ user: null, csrfToken: '' }) as SessionInfo);
+    setCsrfToken(s.csrfToken);
+    setInfo(s);
+  }, []);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  const setLang = (l: Lang) => {
+    setLangState(l);
+    try {
+      localStorage.setItem('gongkai.lang', l);
+    } catch {
+      // private mode: the choice lasts this page only
+    }
+  };
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
+        <AntApp>
+          <SessionContext.Provider value={{ info, refresh }}>
+            <App />
+          </SessionContext.Provider>
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode><Root /></StrictMode>);

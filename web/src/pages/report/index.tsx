@@ -1,0 +1,119 @@
+// 报告详情: the report in the official table layout (2019 or 2021) with flagged cells; a click on a cell or a
+// finding shows where it was read; decisions, corrections, versions, workflow actions and downloads.
+import { Alert, Col, Row, Space, Tabs, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useLang, useT } from '../../app/i18n';
+import { Link, useLocation } from '../../app/router';
+import { hasRole, useUser } from '../../app/session';
+import { useApi } from '../../app/use-api';
+import { Loaded, StatusTag } from '../../components/common';
+import { OfficialTables } from '../../components/OfficialTables';
+import { SECTION_NAMES, pick } from '../../components/labels';
+import { formatCell } from '../../../../src/render/layout';
+import type { ReportDetail, Severity, StoredFinding, TemplateVersion } from '../../model';
+import { Actions } from './Actions';
+import { CellPanel } from './CellPanel';
+import { FindingList } from './Findings';
+import { AuditTrail, Versions } from './Versions';
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function flagsOf(findings: StoredFinding[]): Map<string, Severity> {
+  const flags = new Map<string, Severity>();
+  for (const f of findings) {
+    if (f.status === 'closed' || f.status === 'dismissed') continue;
+    for (const c of f.cells) {
+      const had = flags.get(c.key);
+      if (!had || RANK[f.severity] > RANK[had]) flags.set(c.key, f.severity);
+    }
+  }
+  return flags;
+}
+
+function ReportView({ initial }: { initial: ReportDetail }) {
+  const t = useT();
+  const lang = useLang();
+  const user = useUser();
+  const [report, setReport] = useState(initial);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [finding, setFinding] = useState<StoredFinding | null>(null);
+  const version: TemplateVersion = report.template ?? (report.year !== null && report.year <= 2020 ? '2019' : '2021');
+  const flags = useMemo(() => flagsOf(report.findings), [report.findings]);
+  const selectFinding = (f: StoredFinding) => {
+    setFinding(f);
+    setSelected(f.cells[0]?.key ?? null);
+  };
+  const renderCell = (key: string, column: Parameters<typeof formatCell>[1]) => {
+    const cell = report.cells[key];
+    const flag = flags.get(key);
+    const text = formatCell(cell, column);
+    return (
+      <button type="button" className="cell-btn" data-flag={flag} aria-pressed={selected === key}
+        aria-label={`${text || (cell ? t('空白', 'blank') : t('缺失', 'missing'))}${flag ? t('，有问题', ', flagged') : ''}`}
+        onClick={() => {
+          setSelected(key);
+          setFinding(null);
+        }}>{text}</button>
+    );
+  };
+  const cellClass = (key: string) => {
+    const cell = report.cells[key];
+    const cls = [cell ? (cell.value === null ? 'blank' : '') : 'absent', flags.has(key) ? `flag-${flags.get(key)}` : '',
+      selected === key ? 'selected' : ''];
+    return cls.filter(Boolean).join(' ');
+  };
+  const decided = (f: StoredFinding) => setReport((r) => ({ ...r, findings: r.findings.map((x) => (x.id === f.id ? f : x)) }));
+  const active = report.findings.filter((f) => f.status !== 'closed');
+  return (
+    <>
+      <Typography.Title level={1} style={{ fontSize: 21 }} data-testid="report-title">{report.title ?? report.bodyName ?? `#${report.id}`}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <StatusTag status={report.status} />
+        <span>{report.bodyName ?? report.agency ?? t('机关待确认', 'body not assigned')}</span>
+        <span>{report.year ?? '—'}{t('年度', '')}</span>
+        <Tag>{t('模板', 'template')} {version}</Tag>
+        <span>v{report.version}</span>
+        {report.publishedUrl && <a href={report.publishedUrl} rel="noreferrer noopener" target="_blank">{t('发布页面', 'Published page')}</a>}
+        {report.bodyId && report.year && <Link to={`/compare?body=${report.bodyId}&year=${report.year}&b=${report.id}`}>{t('与上年对比', 'Compare with last year')}</Link>}
+      </Space>
+      {report.returnNote && (report.status === 'returned' || report.status === 'draft') && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('退回意见', 'Returned with this note')} description={report.returnNote} />
+      )}
+      {report.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('原文在第六部分之前中断。', 'The source ends before section 六.')} />}
+      <div style={{ marginBottom: 12 }}><Actions report={report} onChange={(r) => { setReport(r); }} /></div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Tabs items={[
+            { key: 'tables', label: t('表格', 'Tables'), children: (
+              <OfficialTables version={version} cells={report.cells} renderCell={renderCell} cellClass={cellClass} />
+            ) },
+            { key: 'text', label: t('正文', 'Text'), children: report.sections.map((s) => (
+              <section key={s.key}>
+                <h2 style={{ fontSize: 16 }}>{s.title ?? pick(SECTION_NAMES[s.key], lang, s.key)}</h2>
+                <div className="section-text" data-testid="section-text">{s.text || t('（原文未见本节）', '(not in the source)')}</div>
+              </section>
+            )) },
+            { key: 'versions', label: t('版本', 'Versions'), children: <Versions reportId={report.id} template={version} /> },
+            ...(hasRole(user, 'supervisor', 'admin', 'editor') ? [{ key: 'audit', label: t('操作记录', 'Audit'), children: <AuditTrail reportId={report.id} /> }] : []),
+          ]} />
+        </Col>
+        <Col xs={24} xl={9}>
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <CellPanel report={report} cellKey={selected} finding={finding} version={version} onChange={setReport} />
+            <section aria-label={t('问题', 'Findings')}>
+              <h2 className="card-h" style={{ margin: '8px 0' }}>{t(`问题（${active.length}）`, `Findings (${active.length})`)}</h2>
+              <FindingList findings={active} canDecide={hasRole(user, 'supervisor', 'admin')} onSelect={selectFinding} onDecided={decided} />
+            </section>
+          </Space>
+        </Col>
+      </Row>
+    </>
+  );
+}
+
+export default function ReportPage() {
+  const { path } = useLocation();
+  const id = Number(path.split('/')[2]);
+  const state = useApi<ReportDetail>(`/reports/${id}`);
+  return <Loaded state={state}>{(r) => <ReportView key={`${r.id}:${r.version}`} initial={r} />}</Loaded>;
+}
