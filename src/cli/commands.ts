@@ -1,12 +1,10 @@
 // Registers the CLI commands; each command lives in its own file.
 import { Option, type Command } from 'commander';
 import { checkCommand, type CheckOptions } from './check-command.js';
-import { demoCommand, demoResetCommand, type DemoFlags } from './demo-command.js';
+import type { DemoFlags } from './demo-command.js';
 import { generateCommand } from './generate-command.js';
-import { importCommand } from './import-command.js';
 import { parseCommand } from './parse-command.js';
 import { ALL_FORMATS, renderCommand } from './render-command.js';
-import { serveCommand } from './serve-command.js';
 
 export function registerCommands(program: Command): void {
   program.command('parse').description('读取报告为单元格 / read reports into cells (JSON Lines with --json)')
@@ -31,7 +29,7 @@ export function registerCommands(program: Command): void {
     .option('--host <host>', 'address to listen on (default $HOST or 127.0.0.1)').option('--port <port>', 'port (default $PORT or 3000)')
     .option('--data-dir <dir>', 'embedded database directory (default $GONGKAI_DATA_DIR or ./data)')
     .option('--db <url>', 'PostgreSQL URL (default $DATABASE_URL)')
-    .action(async (opts: { host?: string; port?: string; dataDir?: string; db?: string }) => { process.exitCode = await serveCommand(opts); });
+    .action(async (opts: { host?: string; port?: string; dataDir?: string; db?: string }) => { process.exitCode = await (await serviceCommands()).serve(opts); });
   program.command('import').description('导入报告到数据库 / import reports (files, folders, archives, URLs) into the database')
     .argument('<inputs...>', 'files, directories, globs, ZIP archives or http(s) URLs')
     .option('--data-dir <dir>', 'embedded database directory (default $GONGKAI_DATA_DIR or ./data)')
@@ -39,11 +37,24 @@ export function registerCommands(program: Command): void {
     .option('--region <code>', 'match bodies within this region (GB/T 2260 code)')
     .option('--json', 'one JSON line per file, then {"imported":N,"unchanged":N,"failed":N,"pending":N}')
     .action(async (inputs: string[], opts: { dataDir?: string; db?: string; year?: string; region?: string; json?: boolean }) => {
-      process.exitCode = await importCommand(inputs, opts);
+      process.exitCode = await (await serviceCommands()).importFiles(inputs, opts);
     });
   program.command('demo').description('在内置合成样本上演示读取与核对 / parse and check bundled generated samples; --reset: reload the demo province')
     .option('--reset', 'empty the database and load the demo province (演示省) again')
     .option('--data-dir <dir>', 'embedded database directory (default $GONGKAI_DATA_DIR or ./data)')
     .option('--db <url>', 'PostgreSQL URL (default $DATABASE_URL)')
-    .action(async (opts: DemoFlags) => { process.exitCode = opts.reset ? await demoResetCommand(opts) : await demoCommand(); });
+    .action(async (opts: DemoFlags) => {
+      const demo = await import('./demo-command.js');
+      process.exitCode = opts.reset ? await demo.demoResetCommand(opts) : await demo.demoCommand();
+    });
+}
+
+/**
+ * The database, server and import commands load the store (PGlite's WebAssembly), fastify and the worker pool:
+ * loaded only when one of them runs, so that parse, check and render start as fast as before the service existed.
+ */
+async function serviceCommands() {
+  const [{ serveCommand }, { importCommand }] = await Promise.all([import('./serve-command.js'),
+    import('./import-command.js')]);
+  return { serve: serveCommand, importFiles: importCommand };
 }
