@@ -5,16 +5,9 @@ import type { BodyLevel, ReportStatus } from '../src/model/api.js';
 import type { Report } from '../src/model/report.js';
 import { makeReport, type ReportSpec } from '../src/rules/testing.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seeded.js';
+
+export { rng };
 
 const WORDS = (
   '政务 公开 信息 发布 平台 网站 专栏 解读 政策 文件 目录 审查 保密 依法 申请 答复 办理 规范 流程 制度 机制 培训 考核 ' +

@@ -9,22 +9,12 @@ import { generateReport, type GeneratedReport, type LayoutName } from '../src/ge
 import { parseBytes } from '../src/parse.js';
 import { render, RENDER_FORMATS } from '../src/render/index.js';
 import { checkReport } from '../src/rules/index.js';
+import { rng } from './seeded.js';
 
 const MUTANTS = 300;
 const MAX_MS_PER_INPUT = 2000;
 const LAYOUTS: LayoutName[] = ['tab', 'markdown', 'pipe', 'cell-per-line', 'layout', 'pdf-default', 'html', 'html-gbk', 'text-gbk', 'traditional', 'prose'];
 
-/** mulberry32: a small seeded generator, so every mutant is reproducible from its index. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['\t', '|', '||', ' | ', '\n', '  ', '　', '0', '7', '12', '-3-', '３', '（七）总计', '一、本年新收政府信息公开申请数量', '三、', '第二十条第（一）项', '总计', '结果维持', '政府', '年', '<td>', '</tr>', '&nbsp;', '#', '---', '2024年', '.', '-', '+'];
 
