@@ -3,7 +3,7 @@
 // `gongkai check --json` and `gongkai parse --json` over them as whole processes (process start included, output
 // to /dev/null), against a bare pass — a process that only reads, decodes and splits the same files into lines.
 // Alternating rounds, medians (this machine's speed drifts). `taskset -c 0` pins it to one core (children inherit).
-//   npm run bench -- --corpus [DIR] [--files 2000] [--rounds 3]
+//   npm run bench -- --corpus [DIR] [--files 2000] [--rounds 3] [--v8-defaults]
 // DIR defaults to ../shared/corpus (its seeds and dev/reports); the copies go to .bench-data/, not to the repo.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -64,9 +64,9 @@ for (const f of readdirSync(dir).sort()) { const p = join(dir, f); lines += deco
 process.stdout.write(String(lines));`;
 
 const devnull = openSync('/dev/null', 'w');
-function run(argv) {
+function run(argv, env = process.env) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { stdio: ['ignore', devnull, 'pipe'], maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(process.execPath, argv, { stdio: ['ignore', devnull, 'pipe'], maxBuffer: 64 * 2 ** 20, env });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 400)}`);
   return s;
@@ -76,6 +76,9 @@ const passes = {
   'check --json': () => run([main, 'check', '--json', dir]),
   'parse --json': () => run([main, 'parse', '--json', dir]),
 };
+// --v8-defaults: also check with V8's default inlining budget (src/cli/batch-tuning.ts says why the CLI lowers it)
+if (args.includes('--v8-defaults'))
+  passes['check, V8 defaults'] = () => run([main, 'check', '--json', dir], { ...process.env, GONGKAI_V8_DEFAULTS: '1' });
 const times = Object.fromEntries(Object.keys(passes).map((k) => [k, []]));
 for (const fn of Object.values(passes)) fn(); // warm the page cache and the code cache
 for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(passes)) times[k].push(fn());
@@ -88,6 +91,6 @@ console.log(`corpus: ${originals.length} files from ${sources.join(', ')} repeat
 for (const [k, xs] of Object.entries(times)) {
   const s = median(xs);
   const ratio = k === 'bare' ? '' : ` · ${(s / base).toFixed(1)}× the bare pass (rounds: ${xs.map((x, i) => (x / times.bare[i]).toFixed(1)).join(', ')})`;
-  console.log(`${k.padEnd(13)} ${s.toFixed(2)} s · ${(count / s).toFixed(0)} reports/s · ${(mb / s).toFixed(1)} MB/s${ratio}`);
+  console.log(`${k.padEnd(19)} ${s.toFixed(2)} s · ${(count / s).toFixed(0)} reports/s · ${(mb / s).toFixed(1)} MB/s${ratio}`);
 }
 rmSync(dir, { recursive: true, force: true });

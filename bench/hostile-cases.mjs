@@ -33,8 +33,8 @@ export function zip(entries) {
   return Buffer.concat([...locals, dir, end]);
 }
 
-/** A one-sheet workbook whose sheet XML is `sheetData` plus `after` (merges), built by hand. */
-function xlsx(sheetData, after = '', dimension = 'A1') {
+/** A one-sheet workbook whose sheet XML is `sheetData` plus `after` (merges), built by hand; `cut` keeps that share of it. */
+function xlsx(sheetData, after = '', dimension = 'A1', cut = 1) {
   const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
   const rel = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   return zip([
@@ -42,8 +42,20 @@ function xlsx(sheetData, after = '', dimension = 'A1') {
     { name: '_rels/.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>' },
     { name: 'xl/_rels/workbook.xml.rels', data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
     { name: 'xl/workbook.xml', data: `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns} ${rel}><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/worksheets/sheet1.xml', data: `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><dimension ref="${dimension}"/><sheetData>${sheetData}</sheetData>${after}</worksheet>`, deflate: true },
+    { name: 'xl/worksheets/sheet1.xml', data: cutShare(`<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><dimension ref="${dimension}"/><sheetData>${sheetData}</sheetData>${after}</worksheet>`, cut), deflate: true },
   ]);
+}
+
+/** The first `share` of a text's UTF-8 bytes. */
+const cutShare = (text, share) => (share >= 1 ? text : Buffer.from(text).subarray(0, Math.floor(Buffer.byteLength(text) * share)));
+
+/** A generated report as sheet rows: each line a row, tab-separated cells, numbers as numbers, text inline. */
+function reportSheetData(seed) {
+  const col = (i) => String.fromCharCode(65 + (i % 26)).padStart(i < 26 ? 1 : 2, 'A');
+  return generateReport({ seed, layout: 'tab' }).text.split('\n').map((line, r) => `<row r="${r + 1}">${line.split('\t').map((c, i) => {
+    const ref = `${col(i)}${r + 1}`;
+    return /^\d+$/.test(c) ? `<c r="${ref}"><v>${c}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${esc(c)}</t></is></c>`;
+  }).join('')}</row>`).join('');
 }
 
 /** A DOCX around a body XML (stored parts). */
@@ -181,6 +193,25 @@ export const HOSTILE_CASES = [
     exit: 2, stderr: /dimension\.xlsx: .*declared range.*(XLSX_MAX_ROWS|XLSX_MAX_COLUMNS)/,
   },
   {
+    name: 'XLSX: one merge of 999,424 cells (A1:AMJ976, within the row and column bounds)',
+    make(dir) {
+      const p = join(dir, 'bigmerge.xlsx');
+      writeFileSync(p, xlsx('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>', '<mergeCells count="1"><mergeCell ref="A1:AMJ976"/></mergeCells>'));
+      return ['parse', p];
+    },
+    exit: 2, stderr: /bigmerge\.xlsx: .*merges too many cells.*XLSX_MAX_MERGED_CELLS/,
+  },
+  {
+    name: 'XLSX: 60,000 numeric cells',
+    make(dir) {
+      const p = join(dir, 'cells.xlsx');
+      const rows = Array.from({ length: 6000 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 10 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r * 10 + c}</v></c>`).join('')}</row>`);
+      writeFileSync(p, xlsx(rows.join('')));
+      return ['parse', p];
+    },
+    exit: 2, stderr: /cells\.xlsx: .*has too many cells.*XLSX_MAX_CELLS/,
+  },
+  {
     name: 'PDF: a 1 MiB Flate stream inflating to 1 GiB',
     make(dir) {
       const p = join(dir, 'bomb.pdf');
@@ -190,14 +221,33 @@ export const HOSTILE_CASES = [
     exit: 2, stderr: /bomb\.pdf: .*decodes to too many bytes.*PDF_MAX_(STREAM|DOCUMENT)_BYTES/,
   },
   {
-    name: 'PDF: six pages of 60 MiB content each (each under the stream bound, together over the document bound)',
+    name: 'PDF: six pages of 60 MiB content each',
     make(dir) {
-      const p = join(dir, 'bombs.pdf');
+      const p = join(dir, 'bombs60.pdf');
       const s = zeroBomb(60);
       writeFileSync(p, pdf(s, s, s, s, s, s));
       return ['parse', p];
     },
+    exit: 2, stderr: /bombs60\.pdf: .*decodes to too many bytes.*PDF_MAX_STREAM_BYTES/,
+  },
+  {
+    name: 'PDF: six pages of 31 MiB content each (each under the stream bound, together over the document bound)',
+    make(dir) {
+      const p = join(dir, 'bombs.pdf');
+      const s = zeroBomb(31);
+      writeFileSync(p, pdf(s, s, s, s, s, s));
+      return ['parse', p];
+    },
     exit: 2, stderr: /bombs\.pdf: .*decodes to too many bytes.*PDF_MAX_DOCUMENT_BYTES/,
+  },
+  {
+    name: 'PDF: one page of 32 MiB content (within both bounds: the most pdf.js is given to parse)',
+    make(dir) {
+      const p = join(dir, 'near.pdf');
+      writeFileSync(p, pdf(zeroBomb(32)));
+      return ['parse', p];
+    },
+    exit: 2, stderr: /near\.pdf: .*the PDF contains no text/,
   },
   {
     name: 'HTML: 100k nested <div>s',
@@ -224,16 +274,43 @@ export const HOSTILE_CASES = [
       writeFileSync(p, `<html><table><tr>${'<td>1'.repeat(1_000_000)}</tr></table></html>`);
       return ['parse', p];
     },
-    exit: 2, stderr: /wide\.html: .*too many table cells.*HTML_MAX_CELLS/,
+    exit: 2, stderr: /wide\.html: .*the page is too large \(\d+ characters\).*HTML_MAX_CHARS/,
   },
   {
-    name: 'HTML: 1M elements',
+    name: 'HTML: one row of 60,000 <td> (under the page bound, over the cell bound)',
+    make(dir) {
+      const p = join(dir, 'wide60k.html');
+      writeFileSync(p, `<html><table><tr>${'<td>1'.repeat(60_000)}</tr></table></html>`);
+      return ['parse', p];
+    },
+    exit: 2, stderr: /wide60k\.html: .*too many table cells.*HTML_MAX_CELLS/,
+  },
+  {
+    name: 'HTML: 150,000 elements (under the page bound, over the element bound)',
     make(dir) {
       const p = join(dir, 'spans.html');
-      writeFileSync(p, `<html><body>${'<span>a</span>'.repeat(1_000_000)}</body></html>`);
+      writeFileSync(p, `<html><body>${'<b>a</b>'.repeat(150_000)}</body></html>`);
       return ['parse', p];
     },
     exit: 2, stderr: /spans\.html: .*too many elements.*HTML_MAX_ELEMENTS/,
+  },
+  {
+    name: 'HTML: a 90 MB page (one paragraph, or a script string)',
+    make(dir) {
+      const p = join(dir, 'huge.html');
+      writeFileSync(p, `<html><head><script>var x = "${'a'.repeat(90e6)}";</script></head><body><p>公开</p></body></html>`);
+      return ['parse', p];
+    },
+    exit: 2, stderr: /huge\.html: .*the page is too large \(\d+ bytes: more than 2000000 characters in any encoding\).*HTML_MAX_CHARS/,
+  },
+  {
+    name: 'HTML: a 12 MB page of Chinese text (decoded, then refused on its characters)',
+    make(dir) {
+      const p = join(dir, 'text.html');
+      writeFileSync(p, `<html><body><p>${'公开 '.repeat(1.5e6)}</p></body></html>`);
+      return ['parse', p];
+    },
+    exit: 2, stderr: /text\.html: .*the page is too large \(\d+ characters\).*HTML_MAX_CHARS/,
   },
   {
     name: 'text: a 5 MB line of numbers',
@@ -242,7 +319,26 @@ export const HOSTILE_CASES = [
       writeFileSync(p, `${report(1).text}\n${'12345 '.repeat(900_000)}\n`);
       return ['parse', p];
     },
-    exit: 2, stderr: /line\.txt: .*line \d+ is too long.*TEXT_MAX_LINE_CHARS/,
+    exit: 2, stderr: /line\.txt: .*the text is too long \(\d+ characters\).*TEXT_MAX_CHARS/,
+  },
+  {
+    name: 'text: a 300 KB line of numbers (under the text bound, over the line bound)',
+    make(dir) {
+      const p = join(dir, 'line300k.txt');
+      writeFileSync(p, `${report(1).text}\n${'12345 '.repeat(50_000)}\n`);
+      return ['parse', p];
+    },
+    exit: 2, stderr: /line300k\.txt: .*line \d+ is too long.*TEXT_MAX_LINE_CHARS/,
+  },
+  {
+    name: 'text: 40 MB of valid report lines (a report repeated)',
+    make(dir) {
+      const p = join(dir, 'long.txt');
+      const text = report(10).text;
+      writeFileSync(p, `${text}\n`.repeat(Math.ceil(40e6 / Buffer.byteLength(text))));
+      return ['parse', p];
+    },
+    exit: 2, stderr: /long\.txt: .*the text is too long \(\d+ bytes: more than 1000000 characters in any encoding\).*TEXT_MAX_CHARS/,
   },
   {
     name: 'text: a row of 20,000 cells',
@@ -263,6 +359,16 @@ export const HOSTILE_CASES = [
       return ['parse', p];
     },
     exit: 2, stderr: /deep\.docx: .*nests its elements too deep.*XML_MAX_DEPTH/,
+  },
+  {
+    name: 'DOCX: 200,000 small paragraphs (600,000 elements)',
+    make(dir) {
+      const p = join(dir, 'many.docx');
+      const body = Array.from({ length: 200_000 }, (_, i) => `<w:p><w:r><w:t>${i}</w:t></w:r></w:p>`).join('');
+      writeFileSync(p, docx(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`));
+      return ['parse', p];
+    },
+    exit: 2, stderr: /many\.docx: .*word\/document\.xml has too many elements.*XML_MAX_ELEMENTS/,
   },
   {
     name: 'ZIP bomb (an entry declaring 1 GiB)',
@@ -288,6 +394,15 @@ export const HOSTILE_CASES = [
       return ['parse', '--json', p];
     },
     exit: 0, stdout: /"code":"xml\.truncated-part".*word\/document\.xml is cut short: it stops at byte \d+; what followed \(paragraphs, tables\) is lost/,
+  },
+  {
+    name: 'XLSX: sheet1.xml cut in half',
+    make(dir) {
+      const p = join(dir, 'cut.xlsx');
+      writeFileSync(p, xlsx(reportSheetData(9), '', 'A1', 0.5));
+      return ['parse', '--json', p];
+    },
+    exit: 0, stdout: /"code":"xml\.truncated-part".*sheet1\.xml \(sheet \\"Sheet1\\"\) is cut short: it stops at byte \d+; the rows after row \d+ and what followed them/,
   },
   {
     name: 'GBK text with an undecodable byte run',

@@ -4,7 +4,8 @@
 // and into PostgreSQL, against parse+check alone through the same pool in the same run. Prints reports/s and the
 // ratio of each import's time to parse+check alone. No assertions: figures for the notes.
 //   node bench/import.mjs [--count 10000] [--pg postgres://…] [--threads N] [--skip-pglite]
-// PostgreSQL: --pg, else GONGKAI_BENCH_PG_URL; a fresh database is created on that server and dropped after.
+// PostgreSQL: --pg, else GONGKAI_BENCH_PG_URL; a fresh database (imp_bench_<pid>) is created on that server and
+// dropped after. The PostgreSQL run also counts the statements sent to the server (round trips) per report.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,15 +62,25 @@ async function parseAlone() {
   return ok;
 }
 
+// every statement the store sends to PostgreSQL goes through pg's Client#query: count them during the import
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function counted(...a) {
+  statements++;
+  return clientQuery.apply(this, a);
+};
+
 async function importInto(open) {
   const store = await openStore(open);
   await store.upsertBodies(bodies.map((name) => ({ name, aliases: [], level: name.endsWith('政府') ? 'county' : 'department',
     regionCode: '320813', parentId: null, dueDate: '03-31', scope: 'own' })), SYS);
+  const before = statements;
   const t = process.hrtime.bigint();
   const r = await runImport(store, [dir], { actor: SYS, pool });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
+  const trips = statements - before;
   await store.close();
-  return { s, totals: r.totals };
+  return { s, totals: r.totals, trips };
 }
 
 const secs = async (fn) => { const t = process.hrtime.bigint(); const v = await fn(); return [Number(process.hrtime.bigint() - t) / 1e9, v]; };
@@ -92,17 +103,25 @@ if (!args.includes('--skip-pglite')) {
 }
 
 if (pgUrl) {
-  const name = `gongkai_bench_${process.pid}`;
+  const name = `imp_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   try {
-    const { s, totals } = await importInto({ url: url.href });
+    const { s, totals, trips } = await importInto({ url: url.href });
     console.log(`import into Postgres: ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    console.log(`  statements sent to PostgreSQL: ${trips} (${(trips / count).toFixed(2)} per report)`);
     results.push(['postgres', s]);
   } finally {
+    // the store's pool has ended, but its sockets may still be closing: a forced drop would kill them (an 'error'
+    // event on the pool, which ends this process)
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }

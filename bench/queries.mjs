@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Benchmark: the store queries that feed roll-up, indicators, filing status and 雷同 screening, at N stored reports
-// (10k on PGlite, 100k on PostgreSQL by default), p50/p95 over repeated runs on random regions and years. Where the
-// analysis functions exist (dist/analysis) they are run on the query results too, timed with them.
-//   node bench/queries.mjs [--count 10000] [--pg postgres://…] [--runs 40] [--keep]
-// Without --pg (or GONGKAI_BENCH_PG_URL) it seeds PGlite; with it, a fresh database on that server (dropped after).
+// Benchmark: roll-up, indicators, filing status (催报) and 雷同 screening at N stored reports (10k on PGlite, 100k on
+// PostgreSQL by default), p50/p95 over repeated runs on random regions and years. Timed as the API computes them:
+// the functions of dist/server/analysis-queries.js that the routes and exports call (store queries + the pure
+// analysis functions), and the JSON answer's size; the bare SQL aggregates are timed too.
+//   node bench/queries.mjs [--count 10000] [--pg postgres://…] [--runs 40] [--keep] [--reuse URL] [--full-models]
+// Without --pg (or GONGKAI_BENCH_PG_URL) it seeds PGlite; with it, a fresh database q_bench_<pid> on that server
+// (dropped after unless --keep). --reuse URL: time an already seeded PostgreSQL database (kept by --keep), no seeding.
 // Seeding: bodies over the real GB/T 2260 counties of two provinces, five years each, reports cloned (in bulk
 // INSERTs, not the import pipeline — that is bench/import.mjs) from a few hundred parsed generated reports: their
-// cell values (reports.vals) and section texts (the version model keeps the sections, which 雷同 screening reads;
-// the queries timed here never read cells from models), statuses and dates of a filing season.
-import { existsSync, rmSync } from 'node:fs';
+// cell values (reports.vals: a number, NaN for a printed blank, NULL for an absent cell) and section texts (the
+// version model keeps the sections, which 雷同 screening reads), statuses and dates of a filing season.
+// --full-models: the version models keep their cells too (60 KB each), and the whole-model read the analysis routes
+// made before they read reports.vals is timed beside (for before/after figures; heavy: use with ~10k reports).
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -16,22 +20,24 @@ import pg from 'pg';
 const { generateReport, parseBytes, checkReport } = await import('../dist/index.js');
 const { openStore } = await import('../dist/store/open.js');
 const { reports: reportsT, reportVersions } = await import('../dist/store/schema.js');
-const analysisPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'analysis', 'index.js');
-const analysis = existsSync(analysisPath) ? await import(analysisPath) : null;
+const routes = await import('../dist/server/analysis-queries.js');
 
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
 const pgUrl = opt('pg', process.env.GONGKAI_BENCH_PG_URL ?? '');
 const count = Number(opt('count', pgUrl ? '100000' : '10000'));
 const runs = Number(opt('runs', '40'));
+const reuse = opt('reuse', '');
+const fullModels = args.includes('--full-models');
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SYS = { userId: null, username: null };
 const YEARS = [2020, 2021, 2022, 2023, 2024];
 
 let open;
 let drop = async () => {};
-if (pgUrl) {
-  const name = `gongkai_qbench_${process.pid}`;
+if (reuse) open = { url: reuse };
+else if (pgUrl) {
+  const name = `q_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -54,10 +60,17 @@ if (pgUrl) {
 
 const store = await openStore(open);
 try {
-  // ---------------------------------------------------------------- seed
-  const t0 = Date.now();
   const counties = [];
   for (const p of ['320000', '330000']) for (const c of await store.listRegions(p)) counties.push(...(await store.listRegions(c.code)));
+  if (!reuse) await seed(counties);
+  await time(counties);
+} finally {
+  await store.close();
+  await drop();
+}
+
+async function seed(counties) {
+  const t0 = Date.now();
   const nBodies = Math.ceil(count / YEARS.length);
   const bodies = await store.upsertBodies(Array.from({ length: nBodies }, (_, i) => {
     const county = counties[i % counties.length];
@@ -81,7 +94,7 @@ try {
   for (const k of ctxKeys) if (!idx.has(k)) throw new Error(`key ${k} not numbered`);
   const vec = (cells) => {
     const out = new Array(Math.max(...idx.values())).fill(null);
-    for (const [k, c] of Object.entries(cells)) if (idx.has(k)) out[idx.get(k) - 1] = c.value;
+    for (const [k, c] of Object.entries(cells)) if (idx.has(k)) out[idx.get(k) - 1] = c.value ?? NaN;
     return out;
   };
   const sampleVals = samples.map((s) => vec(s.report.cells));
@@ -109,65 +122,73 @@ try {
       await store.db.insert(reportVersions).values(ids.map(({ id }, k) => {
         const s = samples[(chunk[k].id * 7 + year) % samples.length].report;
         return { reportId: id, version: 1, reason: 'seed', status: rows[k].status,
-          model: { ...s, cells: {}, narrative: [], diagnostics: [], agency: chunk[k].name, year } };
+          model: { ...s, cells: fullModels ? s.cells : {}, narrative: [], diagnostics: [], agency: chunk[k].name, year } };
       }));
       made += rows.length;
     }
   }
+  // PostgreSQL's autovacuum would analyse the new rows soon; PGlite has no autovacuum: statistics as after an import
   if (store.kind === 'postgres') await store.db.execute('ANALYZE');
   console.log(`seeded ${made} reports of ${bodies.length} bodies in ${counties.length} counties on ${store.kind} in ` +
     `${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
 
-  // ---------------------------------------------------------------- queries
+async function time(counties) {
+  const [{ n }] = (await store.db.execute('SELECT count(*)::int AS n FROM reports')).rows;
+  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ');
+  console.log(`${n} reports on ${store.kind}; load average ${load}; ${runs} runs each (3 warm-up)`);
   const cities = [...new Set(counties.map((c) => c.parentCode))];
+  const provinces = ['320000', '330000'];
   const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
-  const INDICATOR_KEYS = ['applications/newReceived/total', 'applications/carriedOver/total',
-    'applications/outcome.total/total', 'applications/outcome.granted/total', 'applications/outcome.partial/total',
-    'applications/carriedForward/total', 'reviewLitigation/cases/review.corrected', 'reviewLitigation/cases/review.total'];
-  const timed = async (label, fn) => {
+  const year = () => pick(YEARS.slice(1));
+  const county = () => pick(counties).code;
+  const timed = async (label, fn, n = runs) => {
     const ms = [];
-    for (let i = 0; i < runs + 3; i++) {
+    let bytes = 0;
+    for (let i = 0; i < n + 3; i++) {
       const t = process.hrtime.bigint();
-      await fn();
+      const out = await fn();
       if (i >= 3) ms.push(Number(process.hrtime.bigint() - t) / 1e6); // three warm-up runs
+      if (out !== undefined && i === n + 2) bytes = JSON.stringify(out).length;
     }
     ms.sort((a, b) => a - b);
     const q = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))].toFixed(1);
-    console.log(`${label.padEnd(58)} p50 ${q(0.5).padStart(7)} ms   p95 ${q(0.95).padStart(7)} ms`);
+    const size = bytes ? `   answer ${(bytes / 1024).toFixed(0)} KB` : '';
+    console.log(`${label.padEnd(62)} p50 ${q(0.5).padStart(7)} ms   p95 ${q(0.95).padStart(7)} ms${size}`);
   };
-  const year = () => pick(YEARS.slice(1));
+  const all = { publishedOnly: false };
+  const asOf = (y) => `${y + 1}-06-30`;
+  const few = Math.max(5, Math.round(runs / 4));
 
-  await timed('roll-up: cell sums of a city, one year (SQL)', () => store.cellSums({ region: pick(cities), year: year(), template: '2021' }));
-  await timed('roll-up: cell sums of a province, one year (SQL)', () => store.cellSums({ region: pick(['320000', '330000']), year: year(), template: '2021' }));
-  if (analysis) await timed('roll-up: city sums + relations checked (analysis.checkSums)', async () => {
-    const y = year();
-    const { cells } = await store.cellSums({ region: pick(cities), year: y, template: '2021' });
-    analysis.checkSums(cells, '2021', y, 'bench');
-  });
-  await timed('roll-up drill-down: one cell per contributor of a city', () =>
-    store.cellValues({ region: pick(cities), year: year() }, ['applications/newReceived/total']));
-  await timed('indicators: inputs per report of a city, all years', () => store.cellValues({ region: pick(cities) }, INDICATOR_KEYS));
-  await timed('indicators: inputs per report of a province, one year', () =>
-    store.cellValues({ region: pick(['320000', '330000']), year: year() }, INDICATOR_KEYS));
-  const filing = async (region) => {
-    const y = year();
-    const [b, r] = await Promise.all([store.listBodies({ region, limit: 1_000_000 }),
-      store.listReports({ region, year: y, limit: 1_000_000 })]);
-    if (analysis) analysis.filingStatus(b.items, r.items.map((s) => ({ reportId: s.id, bodyId: s.bodyId, year: s.year, status: s.status,
-      submittedAt: s.submittedAt, acceptedAt: s.acceptedAt, publishedAt: s.publishedAt })), { year: y, asOf: `${y + 1}-06-30` }, region);
-  };
-  await timed(`filing status of a city${analysis ? ' (+ analysis.filingStatus)' : ''}`, () => filing(pick(cities)));
-  await timed(`filing status of a province${analysis ? ' (+ analysis.filingStatus)' : ''}`, () => filing(pick(['320000', '330000'])));
-  await timed('雷同 inputs: section texts of a county, one year', () => store.reportModels({ region: pick(counties).code, year: year() }, { parts: 'sections' }));
-  if (analysis)
-    await timed('雷同 screening of a county, a year against the one before (+ screenSimilarity)', async () => {
-      const y = year();
-      const list = await store.reportModels({ region: pick(counties).code }, { parts: 'sections' });
-      analysis.screenSimilarity(list.filter((m) => m.summary.year === y || m.summary.year === y - 1).map((m) => ({
-        reportId: m.summary.id, bodyId: m.summary.bodyId, bodyName: m.summary.bodyName ?? '', year: m.summary.year,
-        report: m.report })), { year: y });
-    });
-} finally {
-  await store.close();
-  await drop();
+  console.log('-- as the API answers (dist/server/analysis-queries.js: store reads + pure analysis)');
+  await timed('roll-up of a county, one year', () => routes.rollupOf(store, { ...all, region: county() }, year()));
+  await timed('roll-up of a city, one year', () => routes.rollupOf(store, { ...all, region: pick(cities) }, year()));
+  await timed('roll-up of a city, published only (the public)', () =>
+    routes.rollupOf(store, { region: pick(cities), publishedOnly: true }, year()));
+  await timed('roll-up of a province, one year', () => routes.rollupOf(store, { ...all, region: pick(provinces) }, year()), few);
+  await timed('indicators of a city, one year', () => routes.indicators(store, { ...all, region: pick(cities) }, { year: year() }));
+  await timed('indicators of a city, five years (the dashboard)', () =>
+    routes.indicators(store, { ...all, region: pick(cities) }, { from: 2020, to: 2024 }));
+  await timed('indicators of a province, one year', () =>
+    routes.indicators(store, { ...all, region: pick(provinces) }, { year: year() }), few);
+  await timed('filing status of a city', () => { const y = year(); return routes.filing(store, pick(cities), y, asOf(y)); });
+  await timed('filing status of a province', () => { const y = year(); return routes.filing(store, pick(provinces), y, asOf(y)); });
+  await timed('雷同 screening of a county (a year and the one before)', () =>
+    routes.similarity(store, { ...all, region: county() }, year()));
+  await timed('雷同 screening of a city (a year and the one before)', () =>
+    routes.similarity(store, { ...all, region: pick(cities) }, year()), few);
+
+  console.log('-- store reads alone');
+  await timed('cell sums of a city, one year (SQL aggregate)', () =>
+    store.cellSums({ region: pick(cities), year: year(), template: '2021' }));
+  await timed('cell sums of a province, one year (SQL aggregate)', () =>
+    store.cellSums({ region: pick(provinces), year: year(), template: '2021' }), few);
+  await timed('cell values of a city, one year (reports.vals)', () =>
+    store.reportModels({ region: pick(cities), year: year() }, { parts: 'values' }).then(() => undefined));
+  await timed('section texts of a county, one year (JSON models)', () =>
+    store.reportModels({ region: county(), year: year() }, { parts: 'sections' }).then(() => undefined));
+  if (fullModels) {
+    await timed('whole models of a city, one year (the routes\' read before)', () =>
+      store.reportModels({ region: pick(cities), year: year() }).then(() => undefined), few);
+  }
 }

@@ -13,6 +13,7 @@ import { screenSimilarity, SIMILARITY_DEFAULTS } from '../dist/analysis/similari
 import { repetition } from '../dist/analysis/similarity.js';
 import { FrequencySketch, shingleHashes, uniqueSorted } from '../dist/analysis/minhash.js';
 import { reportProse } from '../dist/analysis/text.js';
+import { Rng } from '../dist/generate/random.js';
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,15 +22,10 @@ const arg = (name, dflt) => {
 const SIZES = arg('sizes', '1000,10000').split(',').map(Number);
 const SAMPLE = Number(arg('sample', '1000'));
 
+/** The generator's seeded mulberry32 (src/generate/random.ts), as a plain function. */
 function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 const WORDS = ('政务 公开 信息 发布 平台 网站 专栏 解读 政策 文件 目录 审查 保密 依法 申请 答复 办理 规范 流程 制度 机制 培训 考核 监督 ' +
   '整改 落实 推进 深化 完善 加强 提升 优化 拓展 健全 统筹 协调 服务 群众 企业 基层 社区 乡村 振兴 财政 预算 决算 民生 救助 教育 ' +

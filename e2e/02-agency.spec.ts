@@ -15,11 +15,13 @@ async function numbersIn(xlsx: Buffer): Promise<number[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx);
   const out: number[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'number') out.push(c.value); })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'number') out.push(c.value); })));
   return out;
 }
 
-test('agency: fix the returned report; supervisor accepts, publishes, compares, rolls up, exports', async ({ browser, request }) => {
+test('agency: fix the returned report; supervisor accepts, publishes, compares, rolls up, exports',
+  async ({ browser, request }) => {
   const id = await (async () => {
     const ctx = await browser.newContext();
     const p = await ctx.newPage();
@@ -75,7 +77,8 @@ test('agency: fix the returned report; supervisor accepts, publishes, compares, 
   // roll-up of the province: the body's numbers are in the sums, and its XLSX export holds them
   await page.goto(`/rollup?region=320000&year=${YEAR}`);
   await expect(page.locator('td[data-key="applications/newReceived/total"]')).toHaveText(total);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /导出汇总表/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: /导出汇总表/ }).click()]);
   const numbers = await numbersIn(await bytesOf(download));
   expect(numbers).toContain(Number(total));
 

@@ -42,7 +42,8 @@ test('public: published reports only, no write control, writes refused', async (
   const writes = [
     request.post(`/api/reports/${published.id}/return`, { data: { note: 'x', findingIds: [] }, headers }),
     request.post(`/api/reports/${published.id}/recheck`, { data: {}, headers }),
-    request.patch(`/api/reports/${published.id}/cells`, { data: { changes: [{ key: 'applications/newReceived/total', value: 1, reason: 'x' }] }, headers }),
+    request.patch(`/api/reports/${published.id}/cells`,
+      { data: { changes: [{ key: 'applications/newReceived/total', value: 1, reason: 'x' }] }, headers }),
     request.post('/api/reports', { data: { bodyId: 1, year: YEAR + 3, template: '2021' }, headers }),
     request.post('/api/findings/1/decision', { data: { decision: 'dismissed', reason: 'x' }, headers }),
   ];

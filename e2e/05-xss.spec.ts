@@ -18,8 +18,11 @@ test('XSS payloads are shown as text on every page', async ({ browser, request }
   expect(created.ok()).toBeTruthy();
   const draft = (await created.json()) as { id: number };
   const put = await request.put(`/api/reports/${draft.id}/content`, {
-    data: { sections: [{ key: 'overview', text: PAYLOADS.join('\n') }], cells: { 'applications/newReceived/total': 1 } },
-    headers: { 'x-csrf-token': ((await (await request.get('/api/session')).json()) as { csrfToken: string }).csrfToken },
+    data: { sections: [{ key: 'overview', text: PAYLOADS.join('\n') }],
+      cells: { 'applications/newReceived/total': 1 } },
+    headers: {
+      'x-csrf-token': ((await (await request.get('/api/session')).json()) as { csrfToken: string }).csrfToken,
+    },
   });
   expect(put.ok()).toBeTruthy();
 
@@ -35,7 +38,8 @@ test('XSS payloads are shown as text on every page', async ({ browser, request }
   await expect(page.getByText('<img src=x onerror=window.__xss=4>.txt')).toBeVisible();
   await noScriptRan(page);
 
-  const hostile = (await (await page.request.get(`/api/reports?year=${YEAR - 2}&limit=5`)).json()) as { items: { id: number }[] };
+  const listed = await page.request.get(`/api/reports?year=${YEAR - 2}&limit=5`);
+  const hostile = (await listed.json()) as { items: { id: number }[] };
   const ids = [hostile.items[0]?.id, draft.id].filter((x): x is number => typeof x === 'number');
   expect(ids.length).toBe(2);
 
@@ -45,7 +49,8 @@ test('XSS payloads are shown as text on every page', async ({ browser, request }
     await page.goto(`/reports/${id}`);
     await expect(page.getByTestId('report-title')).toBeVisible();
     await page.getByRole('tab', { name: '正文' }).click();
-    for (const p of PAYLOADS) await expect(page.getByTestId('section-text').filter({ hasText: p }).first()).toBeVisible();
+    for (const p of PAYLOADS)
+      await expect(page.getByTestId('section-text').filter({ hasText: p }).first()).toBeVisible();
     await noScriptRan(page);
   }
   await page.goto(`/compare?a=${ids[0]}&b=${ids[1]}`);

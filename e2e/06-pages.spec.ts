@@ -25,7 +25,8 @@ async function reportIds(page: Page, query = ''): Promise<number[]> {
   }, query);
 }
 
-const firstReport = (q = ''): Target => async (p) => { const [id] = await reportIds(p, q); return id ? `/reports/${id}` : null; };
+const firstReport = (q = ''): Target => async (p) => { const [id] = await reportIds(p, q); return id ? `/reports/${id}`
+  : null; };
 
 const PAGES: Record<Who, [string, Target][]> = {
   public: [
@@ -35,13 +36,16 @@ const PAGES: Record<Who, [string, Target][]> = {
   supervisor: [
     ['dashboard', '/dashboard?region=320000'], ['tasks-supervisor', '/tasks'], ['reports', '/reports?year='],
     ['report', firstReport(`&year=${YEAR}`)],
-    ['compare', async (p) => { const ids = await reportIds(p, '&sort=year'); return ids.length >= 2 ? `/compare?a=${ids[1]}&b=${ids[0]}` : '/compare'; }],
-    ['rollup', `/rollup?region=320000&year=${YEAR}`], ['filing', '/filing?region=320000'], ['ranking', '/ranking?region=320000'],
+    ['compare', async (p) => { const ids = await reportIds(p, '&sort=year'); return ids.length >= 2
+      ? `/compare?a=${ids[1]}&b=${ids[0]}` : '/compare'; }],
+    ['rollup', `/rollup?region=320000&year=${YEAR}`], ['filing', '/filing?region=320000'],
+      ['ranking', '/ranking?region=320000'],
     ['upload', '/upload'],
   ],
   editor: [
     ['tasks-editor', '/tasks'], ['author', '/author'],
-    ['author-form', async (p) => { const [id] = await reportIds(p, '&status=draft'); return id ? `/author?report=${id}` : null; }],
+    ['author-form', async (p) => { const [id] = await reportIds(p, '&status=draft'); return id ? `/author?report=${id}`
+      : null; }],
   ],
   admin: [['admin', '/admin?region=320100']],
 };
@@ -65,14 +69,17 @@ for (const zoom of [false, true]) {
         await settle(page);
         await page.screenshot({ path: `test-results/screens/${name}${zoom ? '@200' : '@1280'}.png`, fullPage: true });
         if (zoom) {
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.evaluate(() =>
+            document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (overflow > 2) problems.push(`${name}: the page scrolls sideways by ${overflow} px at 200 %`);
           continue;
         }
         const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        await info.attach(`axe-${name}.json`, { body: JSON.stringify(axe.violations, null, 1), contentType: 'application/json' });
+        await info.attach(`axe-${name}.json`, { body: JSON.stringify(axe.violations, null, 1),
+          contentType: 'application/json' });
         for (const v of axe.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-          problems.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          problems.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.slice(0, 3).map((n) =>
+            n.target.join(' ')).join(' | ')}`);
         }
       }
       await ctx.close();

@@ -17,7 +17,8 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
     if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`);
     return res.json();
   };
-  const found = (await (await ctx.get(`/api/bodies?q=${encodeURIComponent(BODY_NAME)}`)).json()) as { items: { id: number; name: string }[] };
+  const listed = await ctx.get(`/api/bodies?q=${encodeURIComponent(BODY_NAME)}`);
+  const found = (await listed.json()) as { items: { id: number; name: string }[] };
   const body = found.items.find((b) => b.name === BODY_NAME) ?? await post('/api/bodies', {
     name: BODY_NAME, aliases: [], level: 'department', regionCode: CITY, parentId: null, dueDate: '01-31', scope: 'own',
   });

@@ -20,7 +20,8 @@ export async function apiAs(request: APIRequestContext, user: { username: string
       expect(r.ok(), `${path}: ${r.status()}`).toBeTruthy();
       return (await r.json()) as T;
     },
-    post: (path: string, data: unknown) => request.post(`/api${path}`, { data, headers: { 'x-csrf-token': csrfToken } }),
+    post: (path: string, data: unknown) => request.post(`/api${path}`,
+      { data, headers: { 'x-csrf-token': csrfToken } }),
   };
 }
 

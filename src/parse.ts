@@ -2,7 +2,7 @@
 import type { ParseRecord, Report } from './model/report.js';
 import { readBytes, readPath, type ReadResult } from './readers/index.js';
 import { recognise } from './recognise/index.js';
-import { toSimplifiedChinese } from './text/normalise.js';
+import { toSimplifiedChinese } from './text/traditional.js';
 
 function finish(r: ReadResult): Report {
   const report = recognise(r.doc);
@@ -49,16 +49,22 @@ export async function parseBytes(bytes: Uint8Array, name: string): Promise<Repor
 export function toParseRecord(report: Report): ParseRecord {
   const cells: Record<string, number | null> = {};
   const sources: NonNullable<ParseRecord['sources']> = {};
-  for (const [k, c] of Object.entries(report.cells)) {
+  // a plain loop and assignments, not Object.entries and spreads: this runs for every cell of every record that
+  // `parse --json` prints, and the spread form cost as much as reading the report (0.5 ms against 0.06 ms each)
+  for (const k of Object.keys(report.cells)) {
+    const c = report.cells[k];
     cells[k] = c.value;
-    sources[k] = { ...c.source, how: c.how, raw: c.raw, ...(c.reason ? { reason: c.reason } : {}) };
+    const source: NonNullable<ParseRecord['sources']>[string] = Object.assign({}, c.source, { how: c.how, raw: c.raw });
+    if (c.reason) source.reason = c.reason;
+    sources[k] = source;
   }
   const narrative: Record<string, number> = {};
   for (const n of report.narrative) if (!(n.key in narrative)) narrative[n.key] = n.value;
   return {
-    file: report.file, agency: report.agency, year: report.year, template: report.template, tables: report.tables, cells,
-    title: report.title, format: report.format, encoding: report.encoding, truncated: report.truncated,
-    yearFrom: report.yearFrom ?? null, agencyFrom: report.agencyFrom ?? null, agencyCandidates: report.agencyCandidates ?? [],
+    file: report.file, agency: report.agency, year: report.year, template: report.template, tables: report.tables,
+    cells, title: report.title, format: report.format, encoding: report.encoding, truncated: report.truncated,
+    yearFrom: report.yearFrom ?? null, agencyFrom: report.agencyFrom ?? null,
+    agencyCandidates: report.agencyCandidates ?? [],
     narrative, diagnostics: report.diagnostics, sources,
   };
 }

@@ -74,6 +74,17 @@ describe('decodeBytes', () => {
     expect(decoded.text).toContain('松川县农业农村局共收到政府信息公开申请3件');
   });
 
+  it('a large file is judged on its start and decoded whole: GBK with holes past the first MB', () => {
+    // over a megabyte (more than the part the encodings are judged on), with an undecodable pair at the end
+    const gbk = encodeGbk(SAMPLE.repeat(Math.ceil(1_200_000 / SAMPLE.length)));
+    const bytes = Buffer.concat([gbk, Buffer.from([0x81, 0x20]), encodeGbk(SAMPLE)]);
+    const decoded = decodeBytes(bytes, 'big.txt');
+    expect(decoded.encoding).toBe('gb18030');
+    expect(decoded.text).toBe(new TextDecoder('gb18030').decode(bytes));
+    expect(decoded.lost?.runs).toBe(1);
+    expect(decoded.text.endsWith(SAMPLE)).toBe(true);
+  });
+
   it('prefers valid UTF-8 over a stale gb2312 declaration', () => {
     const page = `<meta charset="gb2312"><p>${SAMPLE}</p>`;
     expect(decodeBytes(utf8(page), 'resaved.html')).toEqual({ text: page, encoding: 'utf-8' });

@@ -1,6 +1,7 @@
 // Hostile inputs (issue 9): every case of bench/hostile-cases.mjs — a FIFO, /dev/zero, a 1.5 GiB file, XLSX with a
-// far cell, a huge merge or dimension, a PDF Flate bomb, deep and wide HTML, a 5 MB line, deep DOCX XML, a zip
-// bomb, a DOCX cut in half, bad GBK, a stray NUL, a link loop, a missing file, escapes in names — generated here,
+// far cell, a huge merge or dimension, too many cells, PDF Flate bombs (one stream, many pages, the most content
+// pdf.js is given), deep, wide and huge HTML, a 5 MB line, 40 MB of text, deep or huge DOCX XML, a zip bomb, a
+// DOCX or an XLSX part cut in half, bad GBK, a stray NUL, a link loop, a missing file, escapes in names — generated here,
 // run through the built CLI in a child process with a capped heap (--max-old-space-size) and a timeout, so a
 // regression fails instead of hanging CI. Each must end with its exit status and its one clear line naming the
 // file and the limit (or its diagnostic, with the rest read), under 512 MB peak RSS. The 5 s the issue asks for

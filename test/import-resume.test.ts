@@ -53,7 +53,8 @@ async function prepare(kind: 'pglite' | 'postgres', name: string): Promise<{ ope
   return { open, flags: 'dataDir' in open ? ['--data-dir', open.dataDir] : ['--db', (open as { url: string }).url] };
 }
 
-const env = { ...process.env, GONGKAI_IMPORT_THREADS: '2' };
+// batches of 4 files (one transaction each): the kill lands mid-import, between batches or inside one
+const env = { ...process.env, GONGKAI_IMPORT_THREADS: '2', GONGKAI_IMPORT_BATCH: '4' };
 
 function runToEnd(flags: string[]): Record<string, number> {
   const r = spawnSync(process.execPath, [MAIN, 'import', join(dir, 'in'), ...flags, '--json'],

@@ -160,7 +160,7 @@ function minimalPdf(contents: string[]): Uint8Array {
 
 describe('unreadable PDFs', () => {
   it('more pages than the cap, or no text at all, are InputErrors', async () => {
-    await rejects(minimalPdf(Array(201).fill('')), /共 201 页，超过上限 200 页/);
+    await rejects(minimalPdf(Array(201).fill('')), /共 201 页，超过上限 200（PDF_MAX_PAGES）/);
     await rejects(minimalPdf(['', '']), /没有任何文字/);
     const doc = await readPdf(minimalPdf(['BT /F1 12 Tf 72 700 Td (Annual report 2023) Tj ET']), 'x.pdf');
     expect(doc.blocks).toMatchObject([{ kind: 'paragraph', text: 'Annual report 2023', pos: { line: 1, column: 1, page: 1 } }]);

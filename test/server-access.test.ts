@@ -1,5 +1,6 @@
 // The role × endpoint access matrix: every endpoint of the API, called by every kind of user — the public, the
-// editor of body A, the editor of body B, the supervisor of A's city, the supervisor of the other city, an admin
+// editor of body A, the editor of body B, the supervisor of A's city, the supervisor of the other city, the
+// supervisor by A's parent body (a province department: A's reports are its to review, A's city is not), an admin
 // — on body A's reports and region. An allowed call answers 2xx; a refused one answers 401 (public), 403 or 404
 // (a report the user may not read is not disclosed) in the error envelope. Each call that changes state runs on
 // a report made fresh for it, so no call depends on another's outcome.
@@ -26,8 +27,11 @@ interface Case {
   run(c: Client, who: Who): Promise<LightMyRequestResponse>;
 }
 
-const A_SIDE: Who[] = ['editorA', 'supervisorA', 'admin'];
-const REVIEWERS_A: Who[] = ['supervisorA', 'admin'];
+const A_SIDE: Who[] = ['editorA', 'supervisorA', 'supervisorP', 'admin'];
+/** who reviews body A's reports: its city's supervisor, its parent body's, an admin */
+const REVIEWERS_A: Who[] = ['supervisorA', 'supervisorP', 'admin'];
+/** who reviews A's city as a region (screening, filing status, ranking, new bodies in it) */
+const REGION_A: Who[] = ['supervisorA', 'admin'];
 const SIGNED_IN: Who[] = EVERYONE.filter((w) => w !== 'public');
 
 let w: World;
@@ -57,9 +61,12 @@ const cases: Case[] = [
   { name: 'GET /regions', allowed: EVERYONE, run: (c) => c.request('GET', `/api/regions?parent=${w.province}`) },
   { name: 'GET /bodies', allowed: EVERYONE, run: (c) => c.request('GET', `/api/bodies?region=${w.cityA}`) },
   { name: 'GET /bodies/:id', allowed: EVERYONE, run: (c) => c.request('GET', `/api/bodies/${w.bodyA.id}`) },
-  { name: 'POST /bodies', allowed: REVIEWERS_A, run: (c) => c.request('POST', '/api/bodies', {
+  { name: 'POST /bodies', allowed: REGION_A, run: (c) => c.request('POST', '/api/bodies', {
     name: `测试甲市新机构${++userNo}`, aliases: [], level: 'department', regionCode: w.cityA, parentId: null,
     dueDate: '01-31', scope: 'own' }) },
+  { name: 'POST /bodies (under the parent body, in city B)', allowed: ['supervisorB', 'supervisorP', 'admin'],
+    run: (c) => c.request('POST', '/api/bodies', { name: `测试乙市分支机构${++userNo}`, aliases: [],
+      level: 'department', regionCode: w.cityB, parentId: w.parentBody.id, dueDate: '01-31', scope: 'own' }) },
   { name: 'PATCH /bodies/:id', allowed: REVIEWERS_A,
     run: (c) => c.request('PATCH', `/api/bodies/${w.bodyA.id}`, { aliases: [`别名${++userNo}`] }) },
   { name: 'GET /reports', allowed: EVERYONE, run: (c) => c.request('GET', '/api/reports') },
@@ -115,7 +122,7 @@ const cases: Case[] = [
   { name: 'POST /imports', allowed: SIGNED_IN,
     run: (c) => c.request('POST', '/api/imports', { urls: ['https://example.gov.cn/r.html'] }) },
   { name: 'GET /imports', allowed: SIGNED_IN, run: (c) => c.request('GET', '/api/imports') },
-  { name: 'GET /imports/:id', allowed: ['supervisorA', 'supervisorB', 'admin'], run: async (c) => {
+  { name: 'GET /imports/:id', allowed: ['supervisorA', 'supervisorB', 'supervisorP', 'admin'], run: async (c) => {
     const { id: userId, username } = w.users.admin;
     const job = await w.store.createImportJob(['x.txt'], { userId, username });
     return c.request('GET', `/api/imports/${job.id}`);
@@ -126,23 +133,23 @@ const cases: Case[] = [
   { name: 'GET /analysis/compare (a draft)', allowed: A_SIDE,
     run: async (c) => c.request('GET',
       `/api/analysis/compare?a=${await report('published')}&b=${await report('draft')}`) },
-  { name: 'GET /analysis/similarity', allowed: REVIEWERS_A,
+  { name: 'GET /analysis/similarity', allowed: REGION_A,
     run: (c) => c.request('GET', `/api/analysis/similarity?region=${w.cityA}&year=2023`) },
   { name: 'GET /analysis/rollup', allowed: EVERYONE,
     run: (c) => c.request('GET', `/api/analysis/rollup?region=${w.cityA}&year=2023`) },
   { name: 'GET /analysis/indicators', allowed: EVERYONE,
     run: (c) => c.request('GET', `/api/analysis/indicators?region=${w.cityA}&year=2023`) },
-  { name: 'GET /analysis/filing', allowed: REVIEWERS_A,
+  { name: 'GET /analysis/filing', allowed: REGION_A,
     run: (c) => c.request('GET', `/api/analysis/filing?region=${w.cityA}&year=2023`) },
-  { name: 'GET /analysis/ranking', allowed: REVIEWERS_A,
+  { name: 'GET /analysis/ranking', allowed: REGION_A,
     run: (c) => c.request('GET', `/api/analysis/ranking?region=${w.cityA}&year=2023`) },
   ...(['csv', 'xlsx', 'json'] as const).map((ext): Case => ({ name: `GET /exports/reports.${ext}`, allowed: EVERYONE,
     run: (c) => c.request('GET', `/api/exports/reports.${ext}?region=${w.cityA}`) })),
   ...(['csv', 'xlsx', 'json'] as const).map((ext): Case => ({ name: `GET /exports/indicators.${ext}`,
     allowed: EVERYONE, run: (c) => c.request('GET', `/api/exports/indicators.${ext}?region=${w.cityA}&year=2023`) })),
-  ...(['docx', 'xlsx'] as const).map((ext): Case => ({ name: `GET /exports/ranking.${ext}`, allowed: REVIEWERS_A,
+  ...(['docx', 'xlsx'] as const).map((ext): Case => ({ name: `GET /exports/ranking.${ext}`, allowed: REGION_A,
     run: (c) => c.request('GET', `/api/exports/ranking.${ext}?region=${w.cityA}&year=2023`) })),
-  { name: 'GET /exports/filing.xlsx', allowed: REVIEWERS_A,
+  { name: 'GET /exports/filing.xlsx', allowed: REGION_A,
     run: (c) => c.request('GET', `/api/exports/filing.xlsx?region=${w.cityA}&year=2023`) },
   { name: 'GET /exports/rollup.xlsx', allowed: EVERYONE,
     run: (c) => c.request('GET', `/api/exports/rollup.xlsx?region=${w.cityA}&year=2023`) },
@@ -152,7 +159,7 @@ const cases: Case[] = [
     password: 'a long enough password' }) },
   { name: 'PATCH /users/:id', allowed: ['admin'],
     run: (c) => c.request('PATCH', `/api/users/${w.users.editorB.id}`, { displayName: `乙 ${++userNo}` }) },
-  { name: 'GET /settings/scoring', allowed: ['supervisorA', 'supervisorB', 'admin'],
+  { name: 'GET /settings/scoring', allowed: ['supervisorA', 'supervisorB', 'supervisorP', 'admin'],
     run: (c) => c.request('GET', '/api/settings/scoring') },
   { name: 'PUT /settings/scoring', allowed: ['admin'], run: (c) => c.request('PUT', '/api/settings/scoring',
     [{ kind: 'late-filing', points: 5, cap: null, threshold: null, enabled: true }]) },
@@ -211,6 +218,9 @@ describe('what each role sees in lists', () => {
     const edA = await ids('editorA');
     expect(edA).toEqual(expect.arrayContaining([draftA, publishedA]));
     expect(edA).not.toContain(draftB);
+    const supP = await ids('supervisorP');
+    expect(supP).toEqual(expect.arrayContaining([draftA, publishedA]));
+    expect(supP).not.toContain(draftB);
     const supB = await ids('supervisorB');
     expect(supB).toEqual(expect.arrayContaining([draftB, publishedA]));
     expect(supB).not.toContain(draftA);
@@ -232,8 +242,35 @@ describe('what each role sees in lists', () => {
     const actions = async (who: Who) => (await clients[who].request('GET', `/api/reports/${id}`)).json().actions;
     expect(await actions('editorA')).toEqual([]);
     expect(await actions('supervisorA')).toEqual(['return', 'accept']);
+    expect(await actions('supervisorP')).toEqual(['return', 'accept']);
     expect(await actions('admin')).toEqual(['return', 'accept']);
     const draft = await report('draft');
     expect((await clients.editorA.request('GET', `/api/reports/${draft}`)).json().actions).toEqual(['edit', 'submit']);
+  });
+
+  test('a supervisor by parent body acts on the bodies under it only, wherever their region', async () => {
+    const p = clients.supervisorP;
+    const submittedB = await makeReport(w, w.bodyB.id, 'submitted');
+    expect((await p.request('POST', `/api/reports/${submittedB}/accept`)).statusCode).toBe(404);
+    expect((await p.request('PATCH', `/api/bodies/${w.bodyB.id}`, { aliases: ['乙'] })).statusCode).toBe(403);
+    // a body under its parent body may not be moved out from under it
+    const moved = await p.request('PATCH', `/api/bodies/${w.bodyA.id}`, { parentId: null });
+    expect(moved.statusCode).toBe(403);
+    // a body under it, in another region (city B): its report is the parent's supervisor's to review
+    const branch = (await p.request('POST', '/api/bodies', { name: '测试乙市某某分局', aliases: [],
+      level: 'department', regionCode: w.cityB, parentId: w.parentBody.id, dueDate: '01-31', scope: 'own' })).json();
+    const submitted = await makeReport(w, branch.id, 'submitted');
+    expect((await p.request('POST', `/api/reports/${submitted}/accept`)).statusCode).toBe(200);
+    expect((await clients.supervisorA.request('POST', `/api/reports/${submitted}/accept`)).statusCode).toBe(404);
+    // its roll-up under the parent body counts every report under it; the public's, the published ones
+    const year = 1991; // within the API's year bounds (freshYear's run past 2100 over the whole matrix)
+    const draft = await makeReport(w, w.bodyA.id, 'draft', year);
+    const contributors = async (who: Who) => {
+      const res = await clients[who].request('GET', `/api/analysis/rollup?parent=${w.parentBody.id}&year=${year}`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return (res.json().contributors as { reportId: number | null }[]).map((c) => c.reportId);
+    };
+    expect(await contributors('supervisorP')).toContain(draft);
+    expect(await contributors('public')).not.toContain(draft);
   });
 });

@@ -1,6 +1,8 @@
 // The server tests' world: a real store (PGlite in a temp dir, removed afterwards), two cities of one province,
-// a body in each, one user of every role and scope, reports made in any workflow state, and a client that logs in
-// through the API and carries the session cookie and the CSRF token like a browser.
+// a body in each (A's under a province department, its parent body), one user of every role and scope (a
+// supervisor by region for each city, and one by parent body: the province department's), reports made in any
+// workflow state, and a client that logs in through the API and carries the session cookie and the CSRF token
+// like a browser.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,8 +21,9 @@ import type { Report } from '../src/model/report.js';
 export const PASSWORD = 'correct horse battery';
 export const SYSTEM = { userId: null, username: null };
 
-export type Who = 'public' | 'editorA' | 'editorB' | 'supervisorA' | 'supervisorB' | 'admin';
-export const EVERYONE: Who[] = ['public', 'editorA', 'editorB', 'supervisorA', 'supervisorB', 'admin'];
+export type Who = 'public' | 'editorA' | 'editorB' | 'supervisorA' | 'supervisorB' | 'supervisorP' | 'admin';
+export const EVERYONE: Who[] =
+  ['public', 'editorA', 'editorB', 'supervisorA', 'supervisorB', 'supervisorP', 'admin'];
 
 export interface World {
   dir: string;
@@ -31,6 +34,8 @@ export interface World {
   cityB: string;
   bodyA: Body;
   bodyB: Body;
+  /** body A's parent body, in the province's own region (not in either city) */
+  parentBody: Body;
   users: Record<Exclude<Who, 'public'>, User>;
   close(): Promise<void>;
 }
@@ -63,9 +68,11 @@ async function populate(dir: string, store: Store, options: Partial<AppOptions>)
   const province = provinces.find((r) => r.code === '320000') ?? provinces[0];
   const cities = await store.listRegions(province.code);
   const [cityA, cityB] = [cities[0].code, cities[1].code];
+  const [parentBody] = await store.upsertBodies([{ name: '测试省某某厅', aliases: [], level: 'department',
+    regionCode: province.code, parentId: null, dueDate: '01-31', scope: 'own' }], SYSTEM);
   const [bodyA, bodyB] = await store.upsertBodies([
-    { name: '测试甲市人民政府办公室', aliases: [], level: 'department', regionCode: cityA, parentId: null,
-      dueDate: '01-31', scope: 'own' },
+    { name: '测试甲市人民政府办公室', aliases: [], level: 'department', regionCode: cityA,
+      parentId: parentBody.id, dueDate: '01-31', scope: 'own' },
     { name: '测试乙市人民政府办公室', aliases: [], level: 'department', regionCode: cityB, parentId: null,
       dueDate: '01-31', scope: 'own' },
   ], SYSTEM);
@@ -76,12 +83,13 @@ async function populate(dir: string, store: Store, options: Partial<AppOptions>)
     editorB: await mk('editor-b', 'editor', bodyB.id, null),
     supervisorA: await mk('supervisor-a', 'supervisor', null, cityA),
     supervisorB: await mk('supervisor-b', 'supervisor', null, cityB),
+    supervisorP: await mk('supervisor-p', 'supervisor', parentBody.id, null), // by parent body only
     admin: await mk('admin-test', 'admin', null, null), // not 'admin': serve's first-start admin is tested apart
   };
   const app = await buildApp({ store, loginRateLimit: { max: 1000, timeWindowMs: 60_000 }, ...options });
   await app.ready();
   return {
-    dir, store, app, province: province.code, cityA, cityB, bodyA, bodyB, users,
+    dir, store, app, province: province.code, cityA, cityB, bodyA, bodyB, parentBody, users,
     async close() {
       await app.close();
       await store.close();

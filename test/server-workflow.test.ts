@@ -156,6 +156,22 @@ describe('imports through the API', () => {
     const again = await finished(admin, (await upload(admin, 'upload-77.txt', bytes)).json().id);
     expect(again.items[0]).toMatchObject({ status: 'unchanged', reportId: item.reportId });
   });
+
+  test("an editor's upload is filed under the editor's own body, whatever body the file names", async () => {
+    const editor = await Client.as(w, 'editorA');
+    // the file prints the other city's body as its author: matching by name would file it there
+    const bytes = generateReport({ seed: 78, layout: 'tab', year: 2023, agency: w.bodyB.name }).bytes;
+    const started = await upload(editor, 'upload-78.txt', bytes);
+    expect(started.statusCode).toBe(202);
+    const job = await finished(editor, started.json().id);
+    const [item] = job.items as { status: string; reportId: number | null }[];
+    expect(item.status).toBe('imported');
+    const report = (await editor.request('GET', `/api/reports/${item.reportId}`)).json();
+    expect(report).toMatchObject({ bodyId: w.bodyA.id, year: 2023, status: 'draft' });
+    expect((await w.store.findReport(w.bodyB.id, 2023))?.id).not.toBe(item.reportId);
+    expect((await (await Client.as(w, 'editorB')).request('GET', `/api/reports/${item.reportId}`)).statusCode)
+      .toBe(404);
+  });
 });
 
 describe('sessions and their defences', () => {

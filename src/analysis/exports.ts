@@ -211,7 +211,8 @@ async function rankingDocx(ranking: Ranking, label?: string): Promise<Uint8Array
       para(rankingTitle(ranking, label), 36, TITLE_FONT, true),
       para(`基础分${ranking.base}分。扣分规则：${rules.join('；')}。得分相同者名次并列。`),
       new Table({
-        rows: [header, ...rows], width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths,
+        rows: [header, ...rows], width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+        columnWidths: widths,
       }),
     ] }],
   });

@@ -99,9 +99,12 @@ export function filingStatus(bodies: AnalysisBody[], reports: Meta[], options: F
   }
   const rows = bodies.map((b) => row(b, byBody.get(b.id), o));
   const byName = nameOrder(rows.map((r) => r.bodyName));
-  rows.sort((a, b) => Number(b.late) - Number(a.late) || b.daysOverdue - a.daysOverdue || byName(a.bodyName, b.bodyName));
+  rows.sort(
+    (a, b) => Number(b.late) - Number(a.late) || b.daysOverdue - a.daysOverdue || byName(a.bodyName, b.bodyName),
+  );
   const summary: FilingSummary = {
-    expected: rows.length, filed: 0, returned: 0, accepted: 0, published: 0, overdue: 0, missing: 0, filedLate: 0, notFiled: 0,
+    expected: rows.length, filed: 0, returned: 0, accepted: 0, published: 0, overdue: 0, missing: 0, filedLate: 0,
+    notFiled: 0,
   };
   for (const r of rows) {
     const filed = FILED.has(r.status as ReportStatus);

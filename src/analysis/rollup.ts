@@ -146,7 +146,8 @@ function scopeCheck(body: AnalysisBody, report: Input, subs: AnalysisBody[], byB
     if (own !== sum) differences.push({ key, a: own, b: sum });
   }
   return {
-    reportId: report.reportId, bodyName: body.name, differences, missing, summed: found.length, complete: missing.length === 0,
+    reportId: report.reportId, bodyName: body.name, differences, missing, summed: found.length,
+    complete: missing.length === 0,
   };
 }
 
@@ -173,7 +174,8 @@ export function rollup(reports: Input[], bodies: AnalysisBody[], options: Rollup
     else if (b.parentId !== null && includes.get(b.parentId)) reason = '已计入上级单位报告（口径含下属单位）';
     if (r && reason === null) included.push(r);
     contributors.push({
-      bodyId: b.id, bodyName: b.name, reportId: r?.reportId ?? null, status: r ? r.status : 'missing', included: reason === null,
+      bodyId: b.id, bodyName: b.name, reportId: r?.reportId ?? null, status: r ? r.status : 'missing',
+      included: reason === null,
       reason,
     });
   }

@@ -73,7 +73,10 @@ function findingDeductions(r: Report, findings: Finding[]): { kind: DeductionKin
       : f.ruleId === 'missing-table' ? 'missing-table'
       : f.severity === 'error' && RELATION_RULES.has(f.ruleId) ? 'strict-error' : null;
     if (kind)
-      out.push({ kind, d: { kind, reportId: r.reportId, ruleId: f.ruleId, evidence: f.message, evidenceEn: f.messageEn } });
+      out.push({
+        kind,
+        d: { kind, reportId: r.reportId, ruleId: f.ruleId, evidence: f.message, evidenceEn: f.messageEn },
+      });
   }
   return out;
 }
@@ -134,7 +137,9 @@ function apply(drafts: { kind: DeductionKind; d: Draft }[], rules: Map<Deduction
  */
 export function scoreBodies(filing: FilingStatus, reports: Report[], similar: SimilarPair[], options: ScoringOptions):
   Ranking {
-  const defaults = { asOf: filing.asOf ?? today(), base: 100, rules: DEFAULT_SCORING_RULES, regionCode: filing.regionCode };
+  const defaults = {
+    asOf: filing.asOf ?? today(), base: 100, rules: DEFAULT_SCORING_RULES, regionCode: filing.regionCode,
+  };
   const o = withDefaults(defaults, options);
   const rules = new Map(o.rules.map((r) => [r.kind, r]));
   const byId = new Map(reports.map((r) => [r.reportId, r]));
@@ -150,7 +155,9 @@ export function scoreBodies(filing: FilingStatus, reports: Report[], similar: Si
     const deductions = apply(drafts, rules);
     const deducted = Math.round(deductions.reduce((s, d) => s + d.points, 0) * 100) / 100;
     const score = Math.max(0, o.base - deducted);
-    return { bodyId: f.bodyId, bodyName: f.bodyName, level: f.level, reportId: f.reportId, score, deductions, deducted };
+    return {
+      bodyId: f.bodyId, bodyName: f.bodyName, level: f.level, reportId: f.reportId, score, deductions, deducted,
+    };
   });
   const byName = nameOrder(rows.map((r) => r.bodyName));
   rows.sort((a, b) => b.score - a.score || byName(a.bodyName, b.bodyName) || a.bodyId - b.bodyId);

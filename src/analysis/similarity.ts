@@ -69,7 +69,9 @@ export function repetition(a: Counted, b: Counted, minPassage: number): {
     }
   let sharedA = 0;
   for (let p = 0; p < coveredA.length; p++) sharedA += coveredA[p];
-  return { rateB: b.chars === 0 ? 0 : sharedB / b.chars, rateA: a.chars === 0 ? 0 : sharedA / a.chars, sharedB, sharedA };
+  return {
+    rateB: b.chars === 0 ? 0 : sharedB / b.chars, rateA: a.chars === 0 ? 0 : sharedA / a.chars, sharedB, sharedA,
+  };
 }
 
 function ref(d: Doc): SimilarPair['a'] {
@@ -106,7 +108,9 @@ export function screenSimilarity(reports: Input[], options: SimilarityOptions): 
   let confirmed = 0;
   let candidates = 0;
   // sharedChars and chars are those of the side whose share is the rate
-  const pair = (a: Doc, b: Doc, kind: SimilarPair['kind'], rate: number, shared: number, chars: number): SimilarPair => ({
+  const pair = (
+    a: Doc, b: Doc, kind: SimilarPair['kind'], rate: number, shared: number, chars: number,
+  ): SimilarPair => ({
     a: ref(a), b: ref(b), kind, rate, sharedChars: shared, chars,
     similarity: a.sig && b.sig ? estimateJaccard(a.sig, b.sig) : 0,
   });

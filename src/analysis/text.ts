@@ -60,7 +60,8 @@ export function normalise(text: string, ranges: [number, number][] = [[0, text.l
       if (isSpace(c)) { i++; continue; }
       if (isDigit(c)) {
         let j = i + 1;
-        const point = (x: number): boolean => text.charCodeAt(x) === 46 && x + 1 < to && isDigit(text.charCodeAt(x + 1));
+        const point = (x: number): boolean => text.charCodeAt(x) === 46 && x + 1 < to &&
+          isDigit(text.charCodeAt(x + 1));
         while (j < to && (isDigit(text.charCodeAt(j)) || point(j))) j++;
         codes[n] = 35; // '#'
         start[n * o] = i; end[n++ * o] = j;

@@ -1,7 +1,8 @@
 // Runs a command over many inputs: expands directories, globs, `-` and ZIP archives, keeps input order, shows a
 // progress bar on a TTY for long batches, and turns one unreadable input (a missing file, a loop, a zip bomb,
 // an unreadable directory) into one clear error line while the batch goes on.
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
+import { createRequire } from 'node:module';
 import { InputError } from '../errors.js';
 import { expandFile, readInput } from '../readers/index.js';
 import { limitError, maxInputBytes } from '../readers/limits.js';
@@ -28,7 +29,9 @@ export async function readStdin(cap = maxInputBytes()): Promise<Uint8Array> {
 
 /** The one error line for an input: the file, the problem in Chinese and in English, controls made visible. */
 export function errorLine(file: string, e: unknown): string {
-  return safeLine(e instanceof InputError ? `${e.file}: ${e.problem}（${e.problemEn}）` : `${file}: ${(e as Error).message}`);
+  return safeLine(
+    e instanceof InputError ? `${e.file}: ${e.problem}（${e.problemEn}）` : `${file}: ${(e as Error).message}`,
+  );
 }
 
 /**
@@ -52,7 +55,10 @@ export async function runBatch(
 ): Promise<BatchResult> {
   const entries = expandInputs(inputs);
   const bar = process.stderr.isTTY && entries.length >= 20
-    ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+    ? new (progressBars()).SingleBar(
+      { format: '{bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true },
+      progressBars().Presets.shades_classic,
+    )
     : null;
   bar?.start(entries.length, 0, { file: '' });
   let failed = 0;
@@ -87,4 +93,9 @@ export async function runBatch(
   }
   bar?.stop();
   return { failed, done };
+}
+
+/** cli-progress, loaded only when a bar is shown (a terminal and a long batch), not on every start. */
+function progressBars(): typeof cliProgressModule {
+  return createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
 }

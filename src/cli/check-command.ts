@@ -13,9 +13,12 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
   // streamed in input order, memory flat (check-stream.ts); controls in input text made visible on a terminal
   const { failed } = await checkStream(inputs, ({ file, report, text, findings }) => opts.json
     ? JSON.stringify({
-      file, agency: report.agency, year: report.year, template: report.template, findings, diagnostics: report.diagnostics,
+      file, agency: report.agency, year: report.year, template: report.template, findings,
+      diagnostics: report.diagnostics,
     }) + '\n'
-    : safeText(formatChecked({ file: safeLine(file), report, text, findings }, { en, verbose: opts.verbose, quiet: opts.quiet })),
+    : safeText(
+      formatChecked({ file: safeLine(file), report, text, findings }, { en, verbose: opts.verbose, quiet: opts.quiet }),
+    ),
   (file, message) => (opts.json ? JSON.stringify({ file, error: message }) + '\n' : ''),
   (s, tally) => {
     errors += tally.errors;

@@ -22,7 +22,9 @@ export async function demoResetCommand(flags: DemoFlags): Promise<number> {
   try {
     await store.resetAll();
     await loadDemo(store, { print: (l) => process.stdout.write(`${l}\n`) });
-    process.stdout.write('gongkai: 管理员账号将在下次 gongkai serve 启动时创建 / the admin user is created when gongkai serve next starts\n');
+    process.stdout.write(
+      'gongkai: 管理员账号将在下次 gongkai serve 启动时创建 / the admin user is created when gongkai serve next starts\n',
+    );
     return 0;
   } finally {
     await store.close();
@@ -50,14 +52,22 @@ export async function demoCommand(): Promise<number> {
       const report = await parseFile(file);
       const findings = checkReport(report);
       const got = Object.fromEntries(Object.entries(report.cells).map(([k, c]) => [k, c.value]));
-      const same = Object.keys(truth.cells).length === Object.keys(got).length && Object.entries(truth.cells).every(([k, v]) => got[k] === v);
+      const same = Object.keys(truth.cells).length === Object.keys(got).length &&
+        Object.entries(truth.cells).every(([k, v]) => got[k] === v);
       if (same) exact++;
       const errors = findings.filter((f) => f.severity === 'error');
-      process.stdout.write(`${samples[i].name}\n  ${report.agency} ${report.year}年 · 模板 ${report.template ?? '（无表格）'} · ${Object.keys(got).length} 个单元格 · 与真值${same ? '一致' : '不一致'}\n`);
+      process.stdout.write(
+        `${samples[i].name}\n  ${report.agency} ${report.year}年 · 模板 ${report.template ?? '（无表格）'} · ` +
+          `${Object.keys(got).length} 个单元格 · 与真值${same ? '一致' : '不一致'}\n`,
+      );
       for (const f of errors.slice(0, 3)) process.stdout.write(`  [错误] ${f.message}\n`);
-      for (const f of findings.filter((x) => x.severity === 'warning').slice(0, 2)) process.stdout.write(`  [警告] ${f.message}\n`);
+      for (const f of findings.filter((x) => x.severity === 'warning').slice(0, 2)) {
+        process.stdout.write(`  [警告] ${f.message}\n`);
+      }
     }
-    process.stdout.write(`\n${exact}/${files.length} 份报告的单元格与真值完全一致。试试：gongkai check <文件或目录>、gongkai render --to html <文件>\n`);
+    process.stdout.write(
+      `\n${exact}/${files.length} 份报告的单元格与真值完全一致。试试：gongkai check <文件或目录>、gongkai render --to html <文件>\n`,
+    );
     return exact === files.length ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

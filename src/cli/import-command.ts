@@ -2,7 +2,8 @@
 // files, folders, archives and URLs into the database (PGlite in --data-dir / GONGKAI_DATA_DIR, or PostgreSQL at
 // --db / DATABASE_URL), with a progress bar on a terminal. --json prints one JSON line per file and ends with
 // {"imported":N,"unchanged":N,"failed":N,"pending":N}. A killed import run again resumes its job.
-import cliProgress from 'cli-progress';
+import type cliProgressModule from 'cli-progress';
+import { createRequire } from 'node:module';
 import { runImport, type ItemResult } from '../import/pipeline.js';
 import { openFromEnv } from '../store/open.js';
 import { safeLine } from './terminal.js';
@@ -33,8 +34,8 @@ export async function importCommand(inputs: string[], flags: ImportFlags): Promi
   }
   const store = await openFromEnv({ dataDir: flags.dataDir, url: flags.db });
   const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr, clearOnComplete: true,
-      hideCursor: true }, cliProgress.Presets.shades_classic)
+    ? new (progressBars()).SingleBar({ format: '{bar} {value}/{total} {file}', stream: process.stderr,
+      clearOnComplete: true, hideCursor: true }, progressBars().Presets.shades_classic)
     : null;
   let started = false;
   const onItem = (r: ItemResult, done: number, total: number) => {
@@ -68,4 +69,9 @@ export async function importCommand(inputs: string[], flags: ImportFlags): Promi
     bar?.stop();
     await store.close();
   }
+}
+
+/** cli-progress, loaded only when a bar is shown (a terminal and a long batch), not on every start. */
+function progressBars(): typeof cliProgressModule {
+  return createRequire(import.meta.url)('cli-progress') as typeof cliProgressModule;
 }

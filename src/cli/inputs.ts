@@ -4,7 +4,8 @@
 // line for it and goes on. Each file is listed once even when links lead to it twice.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { createRequire } from 'node:module';
+import type * as TinyGlobby from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { systemReason } from '../readers/index.js';
 
@@ -36,7 +37,9 @@ function walk(root: string, seen: Set<string>): InputEntry[] {
         out.push({ path, error: new InputError(path, '符号链接构成循环，已跳过', 'a symbolic link loop; skipped') });
         continue;
       }
-      names = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      names = readdirSync(path, { withFileTypes: true }).sort(
+        (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
     } catch (e) {
       out.push({ path, error: listError(path, e) });
       continue;
@@ -84,11 +87,16 @@ export function expandInputs(inputs: string[]): InputEntry[] {
       out.push({ path: STDIN });
       continue;
     }
-    if (isDynamicPattern(input)) {
-      const files = globSync(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
+    // tinyglobby loads only for an input that may be a pattern (most inputs are plain paths)
+    const glob = /[*?[\]{}()!+@]/.test(input) ? tinyGlobby() : null;
+    if (glob?.isDynamicPattern(input)) {
+      const files = glob.globSync(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
         .filter((f) => !SKIP.test(f.split('/').pop() ?? f))
         .sort();
-      if (!files.length) out.push({ path: input, error: new InputError(input, '没有匹配的文件', 'no file matches this pattern') });
+      if (!files.length) out.push({
+        path: input,
+        error: new InputError(input, '没有匹配的文件', 'no file matches this pattern'),
+      });
       for (const f of files) once(f, seen, out);
       continue;
     }
@@ -102,4 +110,8 @@ export function expandInputs(inputs: string[]): InputEntry[] {
     else out.push({ path: input });
   }
   return out;
+}
+
+function tinyGlobby(): typeof TinyGlobby {
+  return createRequire(import.meta.url)('tinyglobby') as typeof TinyGlobby;
 }

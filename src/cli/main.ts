@@ -11,7 +11,9 @@ import { registerCommands } from './commands.js';
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const program = new Command();
-program.name('gongkai').description('读取、核对、渲染政府信息公开工作年度报告 / read, check and render government information disclosure annual reports')
+program.name('gongkai').description(
+  '读取、核对、渲染政府信息公开工作年度报告 / read, check and render government information disclosure annual reports',
+)
   .version(version, '-V, --version', '版本 / the version')
   // usage errors exit 2 (1 means findings); commander's own message is the one line
   .exitOverride()

@@ -9,12 +9,28 @@ export async function parseCommand(inputs: string[], opts: { json?: boolean }): 
     if (opts.json) return void process.stdout.write(JSON.stringify(toParseRecord(report)) + '\n');
     const n = Object.values(report.cells).filter((c) => c.value !== null).length;
     const inferred = Object.values(report.cells).filter((c) => c.how !== 'direct').length;
-    const tables = (['active', 'applications', 'review'] as const).map((t) => `${{ active: '主动公开', applications: '依申请', review: '复议诉讼' }[t]}${report.tables[t] ? '✓' : '✗'}`).join(' ');
-    process.stdout.write(safeText(`${safeLine(file)}\n  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '?'}年 · 模板${report.template ?? '未知'} · ${tables}\n`
-      + `  读出${n}个数值${inferred ? `（其中${inferred}个由表内关系推定）` : ''} · 读取诊断${report.diagnostics.length}条${report.truncated ? ' · 文本不完整' : ''}\n`));
-    for (const d of report.diagnostics) process.stdout.write(safeText(`  - ${d.message}${d.source ? `（第${d.source.line}行）` : ''}\n`));
+    const tables = (['active', 'applications', 'review'] as const).map(
+      (t) => `${{ active: '主动公开', applications: '依申请', review: '复议诉讼' }[t]}${report.tables[t] ? '✓' : '✗'}`,
+    ).join(' ');
+    process.stdout.write(safeText(`${safeLine(file)}\n  ${report.agency ?? '（未识别机关）'} · ${report.year ?? '?'}年 · ` +
+      `模板${report.template ?? '未知'} · ${tables}\n`
+      + `  读出${n}个数值${inferred ? `（其中${inferred}个由表内关系推定）` : ''} · ` +
+        `读取诊断${report.diagnostics.length}条${report.truncated ? ' · 文本不完整' : ''}\n`));
+    for (const d of report.diagnostics) process.stdout.write(
+      safeText(`  - ${d.message}${d.source ? `（第${d.source.line}行）` : ''}\n`),
+    );
   }, (file, message) => {
-    if (opts.json) process.stdout.write(JSON.stringify({ file, error: message, agency: null, year: null, template: null, tables: { active: false, applications: false, review: false }, cells: {} }) + '\n');
+    if (opts.json) process.stdout.write(
+      JSON.stringify({
+        file,
+        error: message,
+        agency: null,
+        year: null,
+        template: null,
+        tables: { active: false, applications: false, review: false },
+        cells: {},
+      }) + '\n',
+    );
   });
   return failed ? 2 : 0;
 }

@@ -6,18 +6,28 @@ import { InputError } from '../errors.js';
 import { parseBytes } from '../parse.js';
 import type { Report } from '../model/report.js';
 import { CSV_START, csvLines } from '../render/csv.js';
-import { render, RENDERERS, RENDER_FORMATS, type RenderFormat } from '../render/index.js';
+import { render, RENDERERS, RENDER_FORMATS, type OutputFormat, type RenderFormat } from '../render/index.js';
+import { ALL_FORMATS } from './render-formats.js';
 import { checkReport } from '../rules/index.js';
 import { runBatch } from './batch.js';
 import { safeText } from './terminal.js';
 
 export const BINARY_FORMATS = ['docx', 'xlsx', 'pdf'] as const;
-export const ALL_FORMATS = [...RENDER_FORMATS, ...BINARY_FORMATS] as const;
+type Listed = (typeof ALL_FORMATS)[number];
+type Registered = OutputFormat;
+/** Compile-time: render-formats.ts lists exactly the registry's formats, and the text and binary ones split it. */
+const sameFormats: [Listed] extends [Registered] ? ([Registered] extends [Listed]
+  ? ([Listed] extends [RenderFormat | (typeof BINARY_FORMATS)[number]] ? true : false) : false) : false = true;
+void sameFormats;
 
 export async function renderCommand(inputs: string[], opts: { to: string; out?: string }): Promise<number> {
   if (opts.to === 'docx' || opts.to === 'xlsx' || opts.to === 'pdf') return renderBinary(inputs, opts.to, opts.out);
   if (!(RENDER_FORMATS as readonly string[]).includes(opts.to))
-    throw new InputError('--to', `不支持的输出格式 ${opts.to}（可选：${ALL_FORMATS.join('、')}）`, `unknown format ${opts.to} (one of ${ALL_FORMATS.join(', ')})`);
+    throw new InputError(
+      '--to',
+      `不支持的输出格式 ${opts.to}（可选：${ALL_FORMATS.join('、')}）`,
+      `unknown format ${opts.to} (one of ${ALL_FORMATS.join(', ')})`,
+    );
   const to = opts.to as RenderFormat;
   const file: WriteStream | null = opts.out ? createWriteStream(opts.out) : null;
   // a document from the input on a terminal: its control characters shown as escapes (piped or to a file: as is)
@@ -45,7 +55,11 @@ async function renderBinary(inputs: string[], to: 'docx' | 'xlsx' | 'pdf', out?:
   });
   if (failed) return 2;
   if (count !== 1)
-    throw new InputError('--to', `${to} 输出只接受一个报告（收到 ${count} 个）`, `${to} output takes exactly one report (got ${count})`);
+    throw new InputError(
+      '--to',
+      `${to} 输出只接受一个报告（收到 ${count} 个）`,
+      `${to} output takes exactly one report (got ${count})`,
+    );
   const report = reports[0];
   const findings = checkReport(report);
   const bytes = await RENDERERS[to].bytes(report, { findings });

@@ -36,7 +36,8 @@ export function shortenRows(grid: GridRow[], rng: Rng): string[] {
     // keep the anchors whole: with 一 and （七）总计 printed in full (and non-zero carry rows), the column sums
     // decide where a short row's values belong; without them the text itself is ambiguous
     const row0 = values[0].key?.split('/')[1] ?? '';
-    if (row0 === 'newReceived' || row0 === 'outcome.total' || (!allZero && (row0 === 'carriedOver' || row0 === 'carriedForward'))) continue;
+    if (row0 === 'newReceived' || row0 === 'outcome.total' ||
+      (!allZero && (row0 === 'carriedOver' || row0 === 'carriedForward'))) continue;
     const victim = allZero ? rng.pick(values) : values[rng.int(1, 5)];
     row.splice(row.indexOf(victim), 1);
     if (victim.key) dropped.push(victim.key);
@@ -46,8 +47,9 @@ export function shortenRows(grid: GridRow[], rng: Rng): string[] {
 
 export function shortRowNote(dropped: string[]): string {
   const rows = [...new Set(dropped.map((k) => k.split('/')[1]))];
-  return `SHORT ROWS: ${rows.length} table-三 rows print 6 of 7 values (${rows.join(', ')}). In each, the organisation columns are all 0 ` +
-    `(or the whole row is 0), so the row sum 总计 = ${APPLICANTS.length} applicant columns forces the unprinted cell to 0; all 7 cells are recorded.`;
+  return `SHORT ROWS: ${rows.length} table-三 rows print 6 of 7 values (${rows.join(', ')}). In each, the ` +
+    'organisation columns are all 0 (or the whole row is 0), so the row sum 总计 = ' +
+    `${APPLICANTS.length} applicant columns forces the unprinted cell to 0; all 7 cells are recorded.`;
 }
 
 /**
@@ -55,7 +57,9 @@ export function shortRowNote(dropped: string[]): string {
  * 0 for them), now and then a row of table 三 that prints only its 总计 (its six applicant cells blank, whatever
  * they held). Returns the keys printed blank; the truth records them as null.
  */
-export function sprinkleBlanks(printed: Record<string, CellValue>, rng: Rng, innerOnly = false, noReview = false): string[] {
+export function sprinkleBlanks(
+  printed: Record<string, CellValue>, rng: Rng, innerOnly = false, noReview = false,
+): string[] {
   const blanks = new Set<string>();
   const rate = rng.pick([0.02, 0.05, 0.12]);
   for (const key of Object.keys(printed)) {
@@ -64,7 +68,9 @@ export function sprinkleBlanks(printed: Record<string, CellValue>, rng: Rng, inn
     if (printed[key].value === 0 ? rng.chance(rate) : rng.chance(rate / 10)) blanks.add(key);
   }
   if (!innerOnly && rng.chance(0.5)) {
-    const rows = [...new Set(Object.keys(printed).filter((k) => k.startsWith('applications/')).map((k) => k.split('/')[1]))];
+    const rows = [
+      ...new Set(Object.keys(printed).filter((k) => k.startsWith('applications/')).map((k) => k.split('/')[1])),
+    ];
     const row = rng.pick(rows);
     for (const col of APPLICANTS) blanks.add(`applications/${row}/${col}`);
     blanks.delete(`applications/${row}/total`);
@@ -77,7 +83,8 @@ export function sprinkleBlanks(printed: Record<string, CellValue>, rng: Rng, inn
 const INNER = /^applications\/[^/]+\/(commercialEnterprise|researchInstitution|publicWelfareOrg|legalServiceOrg|otherOrg)$|^reviewLitigation\/cases\/(review\.(corrected|other|pending|total)|litigationDirect\.|litigationAfterReview\.(upheld|corrected|other|pending))/;
 
 export function blanksNote(blanks: string[]): string {
-  return `BLANKS: ${blanks.length} value cells are printed blank (recorded null; blank is not zero): ${blanks.slice(0, 12).join(', ')}${blanks.length > 12 ? ' …' : ''}.`;
+  return `BLANKS: ${blanks.length} value cells are printed blank (recorded null; blank is not zero): ` +
+    `${blanks.slice(0, 12).join(', ')}${blanks.length > 12 ? ' …' : ''}.`;
 }
 
 const COLUMNS = [...APPLICANTS, 'total'];
@@ -87,8 +94,8 @@ const COLUMNS = [...APPLICANTS, 'total'];
  * dumps do). With `swap`, two rows of the block whose totals are equal have their values exchanged in print (the
  * column sums still hold: nothing but the printed order tells which row is which, and the truth is as printed).
  */
-export function detachRows(version: TemplateVersion, printed: Record<string, CellValue>, swap: boolean, valuesFirst: boolean, rng: Rng,
-  notes: string[]): { rows: string[]; valuesFirst: boolean } | undefined {
+export function detachRows(version: TemplateVersion, printed: Record<string, CellValue>, swap: boolean,
+  valuesFirst: boolean, rng: Rng, notes: string[]): { rows: string[]; valuesFirst: boolean } | undefined {
   const outcome = outcomeRows(version);
   const k = rng.int(2, 4);
   const total = (row: string): number => printed[`applications/${row}/total`].value;
@@ -103,7 +110,9 @@ export function detachRows(version: TemplateVersion, printed: Record<string, Cel
   }
   const rows = outcome.slice(start, start + k);
   if (swap) {
-    const pairs = rows.flatMap((a, x) => rows.filter((b, y) => y > x && total(a) === total(b)).map((b) => [a, b] as const));
+    const pairs = rows.flatMap(
+      (a, x) => rows.filter((b, y) => y > x && total(a) === total(b)).map((b) => [a, b] as const),
+    );
     const [a, b] = rng.pick(pairs);
     for (const c of COLUMNS) {
       const ka = `applications/${a}/${c}`;
@@ -112,6 +121,9 @@ export function detachRows(version: TemplateVersion, printed: Record<string, Cel
     }
     notes.push(`SWAPPED: rows ${a} and ${b} (equal totals) print each other's values; recorded as printed.`);
   }
-  notes.push(`DETACHED: rows ${rows.join(', ')} of table 三 print their labels apart from their values (values ${valuesFirst ? 'before' : 'after'} the labels, in the same order).`);
+  notes.push(
+    `DETACHED: rows ${rows.join(', ')} of table 三 print their labels apart from their values (values ` +
+      `${valuesFirst ? 'before' : 'after'} the labels, in the same order).`,
+  );
   return { rows, valuesFirst };
 }

@@ -34,7 +34,12 @@ export function buildModel(o: ModelOptions): ReportModel {
   let agency: Agency;
   if (o.agency) {
     const level = levelOf(o.agency);
-    agency = { name: o.agency, level, self: selfName(level, o.agency), place: o.agency.replace(/(人民政府.*|街道办事处|[^县市区镇乡]+局)$/, '') || o.agency };
+    agency = {
+      name: o.agency,
+      level,
+      self: selfName(level, o.agency),
+      place: o.agency.replace(/(人民政府.*|街道办事处|[^县市区镇乡]+局)$/, '') || o.agency,
+    };
   } else agency = inventAgency(rng.fork(2));
   const srng = rng.fork(3);
   const style: LabelStyle = {
@@ -51,10 +56,14 @@ export function buildModel(o: ModelOptions): ReportModel {
   if (o.damage.includes('inconsistent') && !o.tablesLost) {
     const inj = injectInconsistency(printed, rng.fork(5));
     injected.push(inj);
-    notes.push(`INCONSISTENT (injected): ${inj.key} is printed ${inj.printedValue}; the value consistent with the other cells is ${inj.consistentValue}. Recorded as printed; the relations through this cell fail.`);
+    notes.push(
+      `INCONSISTENT (injected): ${inj.key} is printed ${inj.printedValue}; the value consistent with the other cells ` +
+        `is ${inj.consistentValue}. Recorded as printed; the relations through this cell fail.`,
+    );
   }
   const detached = o.damage.some((d) => d === 'detached' || d === 'moved' || d === 'swapped') && !o.tablesLost
-    ? detachRows(template, printed, o.damage.includes('swapped'), o.damage.includes('moved'), rng.fork(9), notes) : undefined;
+    ? detachRows(template, printed, o.damage.includes('swapped'), o.damage.includes('moved'), rng.fork(9), notes)
+    : undefined;
   const blanks: string[] = [];
   if (o.damage.includes('blanks') && !o.tablesLost && o.blanks !== 'none') {
     blanks.push(...sprinkleBlanks(printed, rng.fork(8), o.blanks === 'inner', o.blanks === 'no-review'));
@@ -62,8 +71,15 @@ export function buildModel(o: ModelOptions): ReportModel {
   }
   const prng = rng.fork(6);
   const title = titleText(agency.name, year, prng);
-  const heading = (no: number): Block => ({ kind: 'heading', level: 1, text: prng.chance(0.85) ? SECTION_TITLES[no][0] : prng.pick(SECTION_TITLES[no]) });
-  const blocks: Block[] = [{ kind: 'title', text: title.text, agency: agency.name, rest: title.rest }, ...intro(agency, year, prng)];
+  const heading = (no: number): Block => ({
+    kind: 'heading',
+    level: 1,
+    text: prng.chance(0.85) ? SECTION_TITLES[no][0] : prng.pick(SECTION_TITLES[no]),
+  });
+  const blocks: Block[] = [
+    { kind: 'title', text: title.text, agency: agency.name, rest: title.rest },
+    ...intro(agency, year, prng),
+  ];
   // the body's own practices draw from a generator of their own, so every other generated value stays as it was
   const own = practices(agency, new Rng((o.seed ^ 0x5bd1e995) >>> 0));
   blocks.push(heading(1), ...overview(agency, year, numbers, prng), own);
@@ -80,6 +96,13 @@ export function buildModel(o: ModelOptions): ReportModel {
   if (!o.tablesLost) blocks.push({ kind: 'table', group: 'review', grid: reviewGrid(printed) });
   blocks.push(heading(5), ...problems(agency, prng), heading(6), ...otherMatters(year, prng));
   if (dropped.length > 0) notes.push(shortRowNote(dropped));
-  if (o.tablesLost) notes.push('TABLES LOST: only the headings of sections 二、三、四 remain; no table text, so tables are all false, no cells, template "unknown". Narrative figures survive.');
-  return { seed: o.seed, agency: agency.name, level: agency.level, year, template, title: title.text, style, numbers, printed, blocks, tablesLost: o.tablesLost, dropped, blanks, injected, notes, detached, splitLabels: o.damage.includes('split-labels') };
+  if (o.tablesLost) notes.push(
+    'TABLES LOST: only the headings of sections 二、三、四 remain; no table text, so tables are all false, no cells, ' +
+      'template "unknown". Narrative figures survive.',
+  );
+  return {
+    seed: o.seed, agency: agency.name, level: agency.level, year, template, title: title.text, style, numbers, printed,
+    blocks, tablesLost: o.tablesLost, dropped, blanks, injected, notes, detached,
+    splitLabels: o.damage.includes('split-labels'),
+  };
 }

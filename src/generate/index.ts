@@ -57,7 +57,10 @@ export function generateReport(options: GenerateOptions): GeneratedReport {
   const damage = DAMAGES.filter((d) => options.damage?.includes(d));
   const spec = LAYOUT_SPECS[layout];
   const tablesLost = !!spec.tablesLost || damage.includes('lost-tables');
-  const model = buildModel({ seed, template: options.template, year: options.year, agency: options.agency, damage, tablesLost, blanks: spec.blanks });
+  const model = buildModel({
+    seed, template: options.template, year: options.year, agency: options.agency, damage, tablesLost,
+    blanks: spec.blanks,
+  });
   const rng = new Rng(seed).fork(100);
   let out = spec.render(model, rng.fork(1));
   if (spec.transform) out = out.mapText(spec.transform);
@@ -67,13 +70,24 @@ export function generateReport(options: GenerateOptions): GeneratedReport {
   const rendered = out.finish();
   let cut: number | null = null;
   if (damage.includes('truncated')) {
-    cut = options.truncateAt !== undefined ? avoidNumbers(rendered, charIndexForBytes(rendered.text, options.truncateAt, encoding)) : chooseCut(rendered, rng.fork(2));
+    cut = options.truncateAt !== undefined
+      ? avoidNumbers(rendered, charIndexForBytes(rendered.text, options.truncateAt, encoding))
+      : chooseCut(rendered, rng.fork(2));
   }
   const text = cut === null ? rendered.text : rendered.text.slice(0, cut);
   const bytes = encoding === 'gbk' ? encodeGbk(text) : new TextEncoder().encode(text);
-  const truth = buildTruth({ model, rendered, layout, damage, cut, cutBytes: cut === null ? null : bytes.length, agency, notes });
+  const truth = buildTruth({
+    model, rendered, layout, damage, cut, cutBytes: cut === null ? null : bytes.length, agency, notes,
+  });
   const tag = damage.length > 0 ? `_${damage.join('+')}` : '';
-  return { name: `gen_${seed}_${layout}_${model.template}${tag}`, bytes, extension: spec.extension, encoding, text, truth };
+  return {
+    name: `gen_${seed}_${layout}_${model.template}${tag}`,
+    bytes,
+    extension: spec.extension,
+    encoding,
+    text,
+    truth,
+  };
 }
 
 export interface CorpusOptions {
@@ -94,7 +108,9 @@ export function generateCorpus(options: CorpusOptions): GeneratedReport[] {
   const reports: GeneratedReport[] = [];
   for (let i = 0; i < options.count; i++) {
     const seed = rng.int(1, 0x7ffffffe);
-    const damage = options.damage && options.damage.length > 0 && rng.chance(options.damageRate ?? 0.4) ? [rng.pick(options.damage)] : [];
+    const damage = options.damage && options.damage.length > 0 && rng.chance(options.damageRate ?? 0.4)
+      ? [rng.pick(options.damage)]
+      : [];
     const r = generateReport({ seed, layout: layouts[i % layouts.length], damage, template: options.template });
     reports.push({ ...r, name: `${String(i).padStart(3, '0')}_${r.name}` });
   }

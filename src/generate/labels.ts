@@ -9,7 +9,9 @@ export const CORNER = '（本列数据的勾稽关系为：第一项加第二项
 export function styled(label: string, style: LabelStyle): string {
   if (style.brackets === 'full') return label;
   let s = label.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ',');
-  if (style.brackets === 'halfSpace') s = s.replace(/^(\([一二三四五六七]\))/, '$1 ').replace(/,/g, ', ').replace(/\((区分)/, ' ($1');
+  if (style.brackets === 'halfSpace') {
+    s = s.replace(/^(\([一二三四五六七]\))/, '$1 ').replace(/,/g, ', ').replace(/\((区分)/, ' ($1');
+  }
   return s;
 }
 

@@ -3,11 +3,14 @@
 import type { TemplateVersion, TableGroup } from '../model/template.js';
 
 export const LAYOUTS = [
-  'tab', 'markdown', 'pipe', 'cell-per-line', 'layout', 'pdf-default', 'html', 'html-gbk', 'text-gbk', 'prose', 'traditional',
+  'tab', 'markdown', 'pipe', 'cell-per-line', 'layout', 'pdf-default', 'html', 'html-gbk', 'text-gbk', 'prose',
+  'traditional',
 ] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
 
-export const DAMAGES = ['short-rows', 'lost-tables', 'truncated', 'inconsistent', 'blanks', 'detached', 'split-labels', 'moved', 'swapped'] as const;
+export const DAMAGES = [
+  'short-rows', 'lost-tables', 'truncated', 'inconsistent', 'blanks', 'detached', 'split-labels', 'moved', 'swapped',
+] as const;
 export type DamageName = (typeof DAMAGES)[number];
 
 export type AgencyLevel = 'city' | 'county' | 'district' | 'town' | 'township' | 'street' | 'department' | 'office';

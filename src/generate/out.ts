@@ -4,7 +4,8 @@ import type { TableGroup } from '../model/template.js';
 
 export interface Span { start: number; end: number }
 
-type Seg = { kind: 'text'; text: string } | { kind: 'cell'; key: string; text: string } | { kind: 'figure'; key: string; value: number; text: string }
+type Seg = { kind: 'text'; text: string } | { kind: 'cell'; key: string; text: string }
+  | { kind: 'figure'; key: string; value: number; text: string }
   | { kind: 'group'; group: TableGroup; edge: 'start' | 'end' };
 
 export interface Rendered {

@@ -42,7 +42,9 @@ export function overview(a: Agency, year: number, n: Record<string, CellValue>, 
   const v = (k: string): number => n[k]?.value ?? 0;
   const blocks: Block[] = [];
   const items = rng.int(12, 900);
-  const docsKey = n['art20_1/normativeDocuments/made'] ? 'art20_1/normativeDocuments/made' : 'art20_1/normativeDocuments/newlyMade';
+  const docsKey = n['art20_1/normativeDocuments/made']
+    ? 'art20_1/normativeDocuments/made'
+    : 'art20_1/normativeDocuments/newlyMade';
   const docs = v(docsKey);
   blocks.push(para(P`${year}年，${a.self}坚持以公开为常态、不公开为例外，认真贯彻落实《条例》各项要求，扎实推进政府信息公开工作。`));
   blocks.push(sub('（一）主动公开'));
@@ -62,7 +64,8 @@ export function overview(a: Agency, year: number, n: Record<string, CellValue>, 
       ...tail, ...P`，均在法定期限内予以答复。`]));
   }
   const review = v('reviewLitigation/cases/review.total');
-  const suits = v('reviewLitigation/cases/litigationDirect.total') + v('reviewLitigation/cases/litigationAfterReview.total');
+  const suits = v('reviewLitigation/cases/litigationDirect.total') +
+    v('reviewLitigation/cases/litigationAfterReview.total');
   if (review === 0 && suits === 0) blocks.push(para(P`全年未发生政府信息公开行政复议、行政诉讼案件。`));
   else {
     const r = review > 0 ? P`被申请行政复议${fig('administrativeReconsiderations', review)}件` : P`未发生行政复议案件`;

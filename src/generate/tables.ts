@@ -24,11 +24,17 @@ export function activeGrid(version: TemplateVersion, printed: Printed, style: La
     rows.push([head(caption(version, t, style), { colspan: 4 })]);
     const cols = def.columns;
     const span = cols.length === 1 ? 3 : 1;
-    const header: GridRow = [head('信息内容'), ...cols.map((c) => head(columnLabel(version, t, c.key, style), { colspan: span }))];
+    const header: GridRow = [
+      head('信息内容'),
+      ...cols.map((c) => head(columnLabel(version, t, c.key, style), { colspan: span })),
+    ];
     if (cols.length === 2) header.push(head(''));
     rows.push(header);
     for (const r of def.rows) {
-      const row: GridRow = [head(rowLabel(version, t, r.key, style)), ...cols.map((c) => value(printed, `${t}/${r.key}/${c.key}`, span))];
+      const row: GridRow = [
+        head(rowLabel(version, t, r.key, style)),
+        ...cols.map((c) => value(printed, `${t}/${r.key}/${c.key}`, span)),
+      ];
       if (cols.length === 2) row.push({ text: '' });
       rows.push(row);
     }
@@ -44,8 +50,12 @@ export function applicationsGrid(version: TemplateVersion, printed: Printed, sty
     [head('自然人', { rowspan: 2 }), head('法人或其他组织', { colspan: 5 }), head('总计', { rowspan: 2 })],
     APPLICANTS.slice(1).map((c) => head(columnLabel(version, 'applications', c, style))),
   ];
-  const values = (row: string): GridCell[] => [...APPLICANTS, 'total'].map((c) => value(printed, `applications/${row}/${c}`));
-  const dataUnder = (parent: string): number => def.rows.filter((r) => r.isData && r.key.startsWith(`${parent}.`)).length;
+  const values = (row: string): GridCell[] => [...APPLICANTS, 'total'].map(
+    (c) => value(printed, `applications/${row}/${c}`),
+  );
+  const dataUnder = (parent: string): number => def.rows.filter(
+    (r) => r.isData && r.key.startsWith(`${parent}.`),
+  ).length;
   const started = new Set<string>();
   for (const r of def.rows) {
     if (!r.isData) continue;
@@ -78,6 +88,8 @@ export function reviewGrid(printed: Printed): GridRow[] {
     [head('行政复议', { colspan: 5 }), head('行政诉讼', { colspan: 10 })],
     [...parts.map((p) => head(p, { rowspan: 2 })), head('未经复议直接起诉', { colspan: 5 }), head('复议后起诉', { colspan: 5 })],
     [...parts.map((p) => head(p)), ...parts.map((p) => head(p))],
-    REVIEW_GROUPS.flatMap((g) => [...REVIEW_PARTS, 'total'].map((p) => value(printed, `reviewLitigation/cases/${g}.${p}`))),
+    REVIEW_GROUPS.flatMap(
+      (g) => [...REVIEW_PARTS, 'total'].map((p) => value(printed, `reviewLitigation/cases/${g}.${p}`)),
+    ),
   ];
 }

@@ -12,7 +12,8 @@ export const SHAPES: Record<LayoutName, string> = {
   pipe: "web-scrape, one line per paragraph, pipe rows 'label | 0 | 0 |' with '|||' filler for merged cells",
   'cell-per-line': "web-scrape, one table cell per line (optionally ending ' |'), '|||' filler lines",
   layout: 'pdf-text -layout: space-aligned columns, wrapped labels, group labels mid-group, page numbers -n-',
-  'pdf-default': 'pdf-text default mode: one cell per line, label line followed by its values, shredded header cells, page numbers -n-',
+  'pdf-default': 'pdf-text default mode: one cell per line, label line followed by its values, shredded header ' +
+    'cells, page numbers -n-',
   html: 'HTML page with site chrome and <table> markup (rowspan/colspan, <br>, nested <span>, &nbsp;)',
   'html-gbk': 'HTML page as html, encoded GBK with <meta charset="gbk">',
   'text-gbk': 'tab layout encoded GBK (no BOM)',
@@ -92,22 +93,38 @@ export function buildTruth(t: TruthInput): Truth {
         const row = key.slice(0, key.lastIndexOf('/') + 1);
         const others = Object.keys(r.cells).filter((k) => k.startsWith(row));
         // space-aligned text shows the lost value as a gap at its column: a printed blank
-        if (others.every((k) => printedBefore(r.cells[k]))) cells[key] = LAYOUT_SPECS[t.layout].droppedIsBlank ? null : model.printed[key].value;
+        if (others.every((k) => printedBefore(r.cells[k]))) cells[key] = LAYOUT_SPECS[t.layout].droppedIsBlank
+          ? null
+          : model.printed[key].value;
       } else throw new Error(`layout ${t.layout} did not print cell ${key}`);
     }
   }
   const narrative: Record<string, number> = {};
   for (const f of r.figures) if (printedBefore(f.span)) narrative[f.key] = f.value;
-  const notes = [`Synthetic report (gongkai generator, seed ${model.seed}, layout '${t.layout}'); invented agency, prose and numbers.`, ...t.notes, ...model.notes];
+  const notes = [
+    `Synthetic report (gongkai generator, seed ${model.seed}, layout '${t.layout}'); invented agency, prose and ` +
+      'numbers.',
+    ...t.notes,
+    ...model.notes,
+  ];
   if (model.dropped.length && LAYOUT_SPECS[t.layout].droppedIsBlank)
-    notes.push('In this space-aligned text each unprinted cell is a gap under its column, as a PDF prints a blank cell: recorded null (blank), not the value the row sum implies.');
+    notes.push(
+      'In this space-aligned text each unprinted cell is a gap under its column, as a PDF prints a blank cell: ' +
+        'recorded null (blank), not the value the row sum implies.',
+    );
   if (cut !== null) {
-    const where = (Object.keys(r.groups) as TableGroup[]).find((g) => { const s = r.groups[g]; return !!s && s.start <= cut && cut <= s.end; });
-    notes.push(`TRUNCATED after ${t.cutBytes} bytes${where ? ` inside the ${where} table` : ''}; only cells and figures fully printed before the cut are recorded.`);
+    const where = (Object.keys(r.groups) as TableGroup[]).find(
+      (g) => { const s = r.groups[g]; return !!s && s.start <= cut && cut <= s.end; },
+    );
+    notes.push(
+      `TRUNCATED after ${t.cutBytes} bytes${where ? ` inside the ${where} table` : ''}; only cells and figures fully ` +
+        'printed before the cut are recorded.',
+    );
   }
   const anyTable = tables.active || tables.applications || tables.review;
   const truth: Truth = {
-    source: `synthetic:gongkai-generate seed=${model.seed} layout=${t.layout}${t.damage.length ? ` damage=${t.damage.join(',')}` : ''}`,
+    source: `synthetic:gongkai-generate seed=${model.seed} ` +
+      `layout=${t.layout}${t.damage.length ? ` damage=${t.damage.join(',')}` : ''}`,
     agency: t.agency,
     year: model.year,
     template: anyTable ? model.template : 'unknown',

@@ -1,17 +1,46 @@
 // Cross-year rules on import: whenever the same body's neighbouring year is stored, both directions are checked
 // — the new report against its previous year (its findings as stored), and the next year's stored report
-// re-checked against the new one.
+// re-checked against the new one. An import batch asks for the neighbours of all its reports in one query
+// (forBatch); the single-report functions below serve assignments and content changes.
 import { checkReport } from '../rules/index.js';
 import type { Finding, Report } from '../model/report.js';
-import type { Actor, Store } from '../store/types.js';
+import type { Actor, ImportNeighbour, Store } from '../store/types.js';
 
-/** The findings of a report checked against the body's previous year when that year is stored. */
-export async function findingsWithPrevious(store: Store, bodyId: number, year: number, report: Report,
-  found: Finding[]): Promise<Finding[]> {
-  const prev = await store.findReport(bodyId, year - 1);
-  if (!prev || prev.status === 'pending') return found;
-  const model = await store.getReportModel(prev.id);
-  return model ? checkReport(report, model) : found;
+/** A report of an import batch, matched to its body and year. */
+export interface Matched { bodyId: number; year: number; report: Report; findings: Finding[] }
+
+export interface CrossYear {
+  /** the report's findings: checked against the stored previous year when there is one */
+  findings: Finding[];
+  /** a report is stored for this body and year already (the import makes a new version of it) */
+  existing: boolean;
+  /** the stored next year's findings, re-checked against this report */
+  rechecks: { reportId: number; findings: Finding[] }[];
+}
+
+/**
+ * The cross-year findings of a batch's reports (bodies distinct within a batch): the stored neighbouring years of
+ * all of them in one query; the previous year as the rules read it (year, agency, template, cell values). A next
+ * year is stored only when the years come out of order, so its whole model is read then, one by one.
+ */
+export async function forBatch(store: Store, list: Matched[]): Promise<CrossYear[]> {
+  const keys = list.flatMap((m) => [{ bodyId: m.bodyId, year: m.year - 1, previous: true },
+    { bodyId: m.bodyId, year: m.year, previous: false }, { bodyId: m.bodyId, year: m.year + 1, previous: false }]);
+  const stored = new Map<string, ImportNeighbour>();
+  for (const n of await store.importNeighbours(keys)) stored.set(`${n.bodyId}/${n.year}`, n);
+  const out: CrossYear[] = [];
+  for (const m of list) {
+    const prev = stored.get(`${m.bodyId}/${m.year - 1}`);
+    const next = stored.get(`${m.bodyId}/${m.year + 1}`);
+    const findings = prev?.previous && prev.status !== 'pending' ? checkReport(m.report, prev.previous) : m.findings;
+    const rechecks: CrossYear['rechecks'] = [];
+    if (next && next.status !== 'pending') {
+      const model = await store.getReportModel(next.reportId);
+      if (model) rechecks.push({ reportId: next.reportId, findings: checkReport(model, m.report) });
+    }
+    out.push({ findings, existing: stored.has(`${m.bodyId}/${m.year}`), rechecks });
+  }
+  return out;
 }
 
 /** Re-checks the body's next-year report (when stored) against this year's report. */

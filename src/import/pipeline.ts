@@ -1,16 +1,21 @@
 // The import pipeline: inputs (files, folders, globs, ZIP archives, URLs, uploaded bytes) → a job whose items are
 // recorded in the database → each file hashed (a file already stored is 'unchanged' without parsing), parsed and
 // checked in the worker pool, matched to its body and year (or left 待确认), checked against the body's
-// neighbouring years, and stored in one transaction. Files are parsed ahead in parallel and stored in input order,
-// so a run gives the same database whatever the timing; a killed run resumed finishes as an uninterrupted one.
+// neighbouring years, and stored. Files are parsed ahead in parallel (a bounded queue, ahead.ts) while the main
+// thread writes them in input order, in batches of up to GONGKAI_IMPORT_BATCH files (default 100): one transaction
+// per batch with multi-row statements, each report still all-or-nothing (store/import-batch.ts says how), the job's
+// item results written in the same transaction as their reports. So a run gives the same database whatever the
+// timing, and a killed run resumed finishes as an uninterrupted one.
 import { InputError } from '../errors.js';
 import type { ImportItem, ImportItemStatus, ImportJob, ImportTotals, ReportStatus } from '../model/api.js';
 import { expandInputs } from '../cli/inputs.js';
 import { expandFile } from '../readers/index.js';
 import { expandArchive, isArchive } from '../readers/zip.js';
-import type { Actor, Store } from '../store/types.js';
-import { findingsWithPrevious, recheckNextYear } from './cross-year.js';
-import { BodyIndex, matchReport } from './match.js';
+import type { Finding, Report } from '../model/report.js';
+import type { Actor, ImportBatchEntry, ImportBatchResult, Store } from '../store/types.js';
+import { Ahead } from './ahead.js';
+import { forBatch } from './cross-year.js';
+import { BodyIndex, matchReport, type Match } from './match.js';
 import { createPool, type ParsePool } from './pool.js';
 import { fetchUrl, isUrl } from './url.js';
 import { sha256, type ParseOutcome } from './worker.js';
@@ -85,6 +90,25 @@ export async function startImport(store: Store, inputs: ImportInput[], o: Import
   return { job, done: runJob(store, job, list, o) };
 }
 
+/** files per batch (one transaction): GONGKAI_IMPORT_BATCH, default 100 */
+const batchSize = (): number => Math.max(1, Number(process.env.GONGKAI_IMPORT_BATCH ?? 100) || 100);
+/** source bytes per batch (a batch of large PDFs is cut sooner) */
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+/** A file of the job as the reader hands it to the writer: parsed, held already, unreadable, or an archive. */
+interface Ready {
+  item: ImportItem;
+  name: string;
+  bytes: Uint8Array | null;
+  hash: string | null;
+  /** the report already holding these bytes */
+  held: number | null;
+  outcome: ParseOutcome | null;
+  loadError?: string;
+  /** an archive: settled after its members, from theirs */
+  members?: string[];
+}
+
 async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOptions) {
   const pool = o.pool ?? createPool();
   const bodies = new BodyIndex((await store.listBodies({ limit: 1_000_000 })).items);
@@ -100,85 +124,33 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
   }
   let total = job.items.filter((i) => !isContainer(i)).length;
   let done = settledBefore.length;
+  const size = batchSize();
+  // parsed ahead: two batches' worth, so the pool parses the next batch while the main thread writes one
+  const ahead = new Ahead<Ready>(Math.max(2 * size, pool.threads * 4));
+  const matchOptions = { year: o.year, region: o.region, bodyId: o.bodyId };
 
-  const settle = async (item: ImportItem, r: ItemResult, counted: boolean) => {
-    seqOf.set(r.name, item.id);
-    await store.updateImportItem(job.id, item.id, { status: r.status, reportId: r.reportId, error: r.error,
-      hash: item.hash });
-    if (!counted) return;
-    if (r.status !== 'queued') totals[r.status]++;
-    results.push(r);
-    done++;
-    o.onItem?.(r, done, total);
-  };
-
-  // parse ahead (a window of files in the pool), store in input order — on PostgreSQL several at once, as long as
-  // no two of them touch the same body (its neighbouring years) or the same file
-  type Ready = { item: ImportItem; name: string; bytes: Uint8Array; hash: string; held: number | null;
-    outcome: ParseOutcome | null; loadError?: string };
-  const window: Promise<Ready>[] = [];
-  const depth = Math.max(2, pool.threads * 3);
-
-  const concurrency = store.kind === 'postgres' ? Number(process.env.GONGKAI_IMPORT_WRITERS ?? 4) : 1;
-  const running = new Set<Promise<void>>();
-  const busy = new Map<string, Promise<void>>();
-  const commit = async (ready: Ready) => {
-    const m = ready.outcome?.ok && ready.held === null
-      ? matchReport(ready.outcome.report, bodies, { year: o.year, region: o.region, bodyId: o.bodyId }) : null;
-    const keys = [`h:${ready.hash}`, ...(m && !m.pending ? [`b:${m.bodyId}`] : [])];
-    for (let k = keys.find((x) => busy.has(x)); k; k = keys.find((x) => busy.has(x))) await busy.get(k);
-    while (running.size >= concurrency) await Promise.race(running);
-    const p: Promise<void> = store1(ready, m).finally(() => {
-      running.delete(p);
-      for (const k of keys) if (busy.get(k) === p) busy.delete(k);
-    });
-    running.add(p);
-    for (const k of keys) busy.set(k, p);
-  };
-  const drain = async () => {
-    while (window.length) await commit(await window.shift()!);
-    await Promise.all(running);
-  };
-
-  const store1 = async (ready: Ready, match: ReturnType<typeof matchReport> | null) => {
-    const { item, name, bytes, hash, held, outcome } = ready;
-    if (ready.loadError !== undefined)
-      return settle(item, { name, status: 'failed', reportId: null, error: ready.loadError }, true);
-    item.hash = hash;
-    if (held !== null) return settle(item, { name, status: 'unchanged', reportId: held, error: null }, true);
-    if (!outcome?.ok)
-      return settle(item, { name, status: 'failed', reportId: null, error: outcome && !outcome.ok
-        ? `${outcome.error}（${outcome.errorEn}）` : 'no result' }, true);
-    try {
-      const m = match ?? matchReport(outcome.report, bodies, { year: o.year, region: o.region, bodyId: o.bodyId });
-      const report = m.pending ? { ...outcome.report, agencyCandidates: m.candidates } : outcome.report;
-      const findings = m.pending ? outcome.findings
-        : await findingsWithPrevious(store, m.bodyId!, m.year!, report, outcome.findings);
-      const saved = await store.saveImported({
-        report, findings, source: { hash, name, bytes, format: report.format }, bodyId: m.bodyId, year: m.year,
-        status: m.pending ? 'pending' : o.status ?? 'published', reason: m.pending ? `import: ${m.why}` : 'import',
-      }, o.actor);
-      if (saved.outcome === 'imported') await recheckNextYear(store, m.bodyId!, m.year!, report, o.actor);
-      await settle(item, { name, status: saved.outcome, reportId: saved.reportId, error: m.pending ? m.why : null },
-        true);
-    } catch (e) {
-      await settle(item, { name, status: 'failed', reportId: null, error: message(e) }, true);
-    }
-  };
-
-  const enqueue = async (item: ImportItem, name: string, bytes: Uint8Array) => {
-    const hash = sha256(bytes);
-    const held = await store.hasSource(hash);
-    const ready: Promise<Ready> = held !== null
-      ? Promise.resolve({ item, name, bytes, hash, held, outcome: null })
-      : pool.run({ name, bytes }).then((outcome) => ({ item, name, bytes, hash, held, outcome }),
-        (e: unknown) => ({ item, name, bytes, hash, held, outcome: { ok: false as const, hash, error: message(e),
-          errorEn: message(e) } }));
-    window.push(ready);
-    while (window.length >= depth) await commit(await window.shift()!);
-  };
-
-  try {
+  // the reader: inputs loaded and hashed in input order; the files stored already are found a batch at a time
+  // (one query) and not parsed; the others go to the pool
+  const read = async (): Promise<void> => {
+    let buffer: Ready[] = [];
+    const flush = async (): Promise<boolean> => {
+      const hashes = buffer.flatMap((r) => (r.hash && !r.members ? [r.hash] : []));
+      const held = hashes.length ? await store.heldSources(hashes) : new Map<string, number>();
+      for (const r of buffer) {
+        const h = r.hash !== null ? held.get(r.hash) : undefined;
+        const ready: Promise<Ready> = r.bytes === null || r.members || h !== undefined
+          ? Promise.resolve({ ...r, held: h ?? null })
+          : pool.run({ name: r.name, bytes: r.bytes }).then((outcome) => ({ ...r, outcome }),
+            (e: unknown) => ({ ...r, outcome: { ok: false as const, hash: r.hash!, error: message(e),
+              errorEn: message(e) } }));
+        if (!(await ahead.push(ready))) return false;
+      }
+      buffer = [];
+      return true;
+    };
+    const add = (r: Ready): Promise<boolean> | boolean => (buffer.push(r) >= size ? flush() : true);
+    const file = (item: ImportItem, name: string, bytes: Uint8Array): Ready =>
+      ({ item, name, bytes, hash: sha256(bytes), held: null, outcome: null });
     for (const entry of list) {
       const item = byName.get(entry.name);
       if (!item || item.status !== 'queued' && !isContainer(item)) continue;
@@ -187,12 +159,12 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
         members = await load(entry);
       } catch (e) {
         // settled in its turn, so the items are recorded in input order
-        window.push(Promise.resolve({ item, name: entry.name, bytes: new Uint8Array(0), hash: '', held: null,
-          outcome: null, loadError: message(e) }));
+        if (!(await add({ item, name: entry.name, bytes: null, hash: null, held: null, outcome: null,
+          loadError: message(e) }))) return;
         continue;
       }
       if (members.length === 1 && members[0].name === entry.name) {
-        await enqueue(item, entry.name, members[0].bytes);
+        if (!(await add(file(item, entry.name, members[0].bytes)))) return;
         continue;
       }
       // an archive: its members become items of their own (kept when resuming), the archive an item that sums them
@@ -201,18 +173,100 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
       total += added.length - (isContainer(item) ? 0 : 1); // the archive stands for its members from now on
       for (const m of members) {
         const mi = byName.get(m.name)!;
-        if (mi.status === 'queued') await enqueue(mi, m.name, m.bytes);
+        if (mi.status === 'queued' && !(await add(file(mi, m.name, m.bytes)))) return;
       }
-      await drain();
-      const statuses = members.map((m) => byName.get(m.name)!.status);
-      const agg: ImportItemStatus = (['imported', 'pending', 'unchanged'] as const)
-        .find((s) => statuses.includes(s)) ?? 'failed';
-      await settle(item, { name: entry.name, status: agg, reportId: null,
-        error: `${CONTAINER}${members.length} 个文件 / archive of ${members.length} files` }, false);
-      item.status = agg;
-      item.error = CONTAINER;
+      if (!(await add({ item, name: entry.name, bytes: null, hash: null, held: null, outcome: null,
+        members: members.map((m) => m.name) }))) return;
     }
-    await drain();
+    await flush();
+  };
+
+  // the writer: batches of parsed files in input order, each batch one transaction (store/import-batch.ts)
+  const written = new Map<string, number>(); // hash → report, for the files this run stored
+  const plan = (r: Ready): { settled: ImportBatchResult } | { match: Match; report: Report; findings: Finding[] } => {
+    const { outcome } = r;
+    if (r.loadError !== undefined) return { settled: { status: 'failed', reportId: null, error: r.loadError } };
+    const held = r.held ?? (r.hash !== null ? written.get(r.hash) : undefined);
+    if (held != null) return { settled: { status: 'unchanged', reportId: held, error: null } };
+    if (!outcome?.ok)
+      return { settled: { status: 'failed', reportId: null, error: outcome && !outcome.ok
+        ? `${outcome.error}（${outcome.errorEn}）` : 'no result' } };
+    const match = matchReport(outcome.report, bodies, matchOptions);
+    const report = match.pending ? { ...outcome.report, agencyCandidates: match.candidates } : outcome.report;
+    return { match, report, findings: outcome.findings };
+  };
+  const record = (r: Ready, res: ItemResult) => {
+    r.item.status = res.status;
+    if (r.hash !== null) r.item.hash = r.hash;
+    if (r.hash !== null && res.reportId !== null && res.status !== 'failed') written.set(r.hash, res.reportId);
+    seqOf.set(res.name, r.item.id);
+    if (res.status !== 'queued') totals[res.status]++;
+    results.push(res);
+    done++;
+    o.onItem?.(res, done, total);
+  };
+  const writeBatch = async (batch: { r: Ready; p: ReturnType<typeof plan> }[]) => {
+    const matched = batch.flatMap(({ p }) => ('match' in p && !p.match.pending ? [p] : []));
+    const cross = await forBatch(store, matched.map((p) => ({ bodyId: p.match.bodyId!, year: p.match.year!,
+      report: p.report, findings: p.findings })));
+    const crossOf = new Map(matched.map((p, i) => [p, cross[i]]));
+    const entries: ImportBatchEntry[] = batch.map(({ r, p }) => {
+      if ('settled' in p) return { itemId: r.item.id, hash: r.hash, settled: p.settled } satisfies ImportBatchEntry;
+      const m = p.match;
+      const c = crossOf.get(p);
+      return { itemId: r.item.id, hash: r.hash, fast: !c?.existing && !c?.rechecks.length, rechecks: c?.rechecks ?? [],
+        note: m.pending ? m.why : null, incoming: {
+          report: p.report, findings: c?.findings ?? p.findings, bodyId: m.bodyId, year: m.year,
+          source: { hash: r.hash!, name: r.name, bytes: r.bytes!, format: p.report.format },
+          status: m.pending ? 'pending' : o.status ?? 'published', reason: m.pending ? `import: ${m.why}` : 'import',
+        } };
+    });
+    const got = await store.writeImportBatch(job.id, entries, o.actor);
+    batch.forEach(({ r }, i) => record(r, { name: r.name, ...got[i] }));
+  };
+  const write = async (): Promise<void> => {
+    for (let head = await ahead.first(); head !== null; head = await ahead.first()) {
+      if (head.members) {
+        ahead.shift();
+        const statuses = head.members.map((m) => byName.get(m)!.status);
+        const agg: ImportItemStatus = (['imported', 'pending', 'unchanged'] as const)
+          .find((s) => statuses.includes(s)) ?? 'failed';
+        const error = `${CONTAINER}${head.members.length} 个文件 / archive of ${head.members.length} files`;
+        await store.writeImportBatch(job.id, [{ itemId: head.item.id, hash: null,
+          settled: { status: agg, reportId: null, error } }], o.actor);
+        head.item.status = agg;
+        head.item.error = error;
+        continue;
+      }
+      // the parsed files at the head, up to a batch; cut before a file whose body or bytes the batch has already
+      const batch: { r: Ready; p: ReturnType<typeof plan> }[] = [];
+      const bodiesIn = new Set<number>();
+      const hashesIn = new Set<string>();
+      let bytes = 0;
+      for (let r = ahead.peek(); r && !r.members && batch.length < size && bytes < BATCH_BYTES; r = ahead.peek()) {
+        const p = plan(r);
+        const body = 'match' in p && !p.match.pending ? p.match.bodyId! : null;
+        if (r.hash !== null && hashesIn.has(r.hash) || body !== null && bodiesIn.has(body)) break;
+        ahead.shift();
+        batch.push({ r, p });
+        if (r.hash !== null) hashesIn.add(r.hash);
+        if (body !== null) bodiesIn.add(body);
+        bytes += r.bytes?.length ?? 0;
+      }
+      await writeBatch(batch);
+    }
+  };
+
+  try {
+    const reading = read().finally(() => ahead.close());
+    const writing = write().catch((e: unknown) => {
+      ahead.abort();
+      throw e;
+    });
+    // both to their end before the pool closes (a writer still writing must not see its files' parses cancelled)
+    const [r, w] = await Promise.allSettled([reading, writing]);
+    if (r.status === 'rejected') throw r.reason;
+    if (w.status === 'rejected') throw w.reason;
     await store.finishImportJob(job.id, 'done');
   } catch (e) {
     await store.finishImportJob(job.id, 'failed').catch(() => undefined);

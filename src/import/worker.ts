@@ -14,7 +14,16 @@ export type ParseOutcome =
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
-export default async function parseAndCheck(task: ParseTask): Promise<ParseOutcome> {
+/** The pool's entry: a worker is handed a backlog of tasks (pool.ts) and runs them one at a time, in order, so
+ * that it never holds more than one file's parse in memory (a PDF's pages, say) however many it was given. */
+let running: Promise<unknown> = Promise.resolve();
+export default function parseInTurn(task: ParseTask): Promise<ParseOutcome> {
+  const next = running.then(() => parseAndCheck(task));
+  running = next.catch(() => undefined);
+  return next;
+}
+
+export async function parseAndCheck(task: ParseTask): Promise<ParseOutcome> {
   const hash = sha256(task.bytes);
   try {
     const report = await parseBytes(task.bytes, task.name);

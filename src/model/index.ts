@@ -8,10 +8,13 @@ export type {
 } from './report.js';
 export { SOURCE_FORMATS, isSourceFormat, bilingual } from './report.js';
 export {
-  formatFinding, formatMessage, isMessageId, type Lang, type MessageId, type MessageArgs, type MessageData, type JsonValue,
+  formatFinding, formatMessage, isMessageId, type Lang, type MessageId, type MessageArgs, type MessageData,
+  type JsonValue,
 } from './messages.js';
 export { cellText, cellTextEn, columnLabel, rowLabel, tableLabel, GROUP_LABELS } from './labels.js';
-export type { TemplateVersion, TableGroup, TableDef, RowDef, ColumnDef, SectionDef, TemplateData, ValueType } from './template.js';
+export type {
+  TemplateVersion, TableGroup, TableDef, RowDef, ColumnDef, SectionDef, TemplateData, ValueType,
+} from './template.js';
 export {
   TEMPLATES, template, tableDef, cellKey, splitCellKey, cellLabel, allCellKeys, tableGroupOf, groupItems,
 } from './template.js';
@@ -20,6 +23,10 @@ export {
   type Relation, type Term, type RelationKind, type RelationOp,
 } from './relations.js';
 export { inferVersion, versionOf, otherShapeOf, layoutOf, type Layout, type OtherLayout } from './layout.js';
+export {
+  tableGrid, APPLICATIONS_CORNER, APPLICANT_GROUPS, REVIEW_GROUPS, type TableGrid, type GridCell, type GridHead,
+  type GridValue,
+} from './table-grid.js';
 export { checkReport, ALL_RULES, ruleById, type Rule, type RuleContext } from '../rules/index.js';
 export type * from './api.js';
 export type * from './analysis.js';

@@ -16,7 +16,9 @@ function trimRemark(label: string): string {
 }
 
 function findRow(version: TemplateVersion, table: string, row: string): { row?: RowDef; rows: RowDef[] } {
-  const candidates = table === 'applications' ? [applicationsTable('items'), applicationsTable('single')] : [tableDef(version, table)];
+  const candidates = table === 'applications'
+    ? [applicationsTable('items'), applicationsTable('single')]
+    : [tableDef(version, table)];
   for (const t of candidates) {
     const r = t?.rows.find((x) => x.key === row);
     if (t && r) return { row: r, rows: t.rows };

@@ -20,7 +20,9 @@ export function cellKeysOf(report: Pick<Report, 'cells'>): string[] {
 
 /** The report's cells as a list (listed once inside withCellKeys, like the keys). */
 export function cellsOf(report: Pick<Report, 'cells'>): Report['cells'][string][] {
-  if (snapshot && snapshot.cells === report.cells) return (snapshot.values ??= valuesByKey(report.cells, snapshot.keys));
+  if (snapshot && snapshot.cells === report.cells) {
+    return (snapshot.values ??= valuesByKey(report.cells, snapshot.keys));
+  }
   return valuesByKey(report.cells, Object.keys(report.cells));
 }
 

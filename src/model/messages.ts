@@ -45,7 +45,12 @@ export type MessageArgs = {
   'plausibility.townRegulations': { agency: string };
   'plausibility.decisionsLikeItems': V & { key: string; decisions: number; prior: number; change: number };
   'plausibility.zeroTotal': V & { key: string; parts: number };
-  'blank-cell.row': V & { table: string; row: string; columns: string[]; implied?: { column: string; value: number; by: 'row' | 'column' }[] };
+  'blank-cell.row': V & {
+    table: string;
+    row: string;
+    columns: string[];
+    implied?: { column: string; value: number; by: 'row' | 'column' }[];
+  };
   'title-pattern.missing': Record<string, never>;
   'title-pattern.problem': { title: string; titleYear: number | null; year: number | null };
   'not-a-report.none': Record<string, never>;
@@ -276,7 +281,9 @@ const MESSAGES: { [K in MessageId]: Words<MessageArgs[K]> } = {
   },
   'blank-cell.row': {
     zh: (d) => {
-      const where = d.table === 'reviewLitigation' ? tableLabel(d.version, d.table) : `${tableLabel(d.version, d.table)}“${rowLabel(d.version, d.table, d.row)}”行`;
+      const where = d.table === 'reviewLitigation'
+        ? tableLabel(d.version, d.table)
+        : `${tableLabel(d.version, d.table)}“${rowLabel(d.version, d.table, d.row)}”行`;
       const implied = (d.implied ?? []).map((i) => `；${columnLabel(d.version, d.table, i.column)}印为空白`
         + `；${i.by === 'row' ? '行合计' : '列合计'}推得应为${i.value}`).join('');
       return `${where}有${d.columns.length}个单元格为空白（${d.columns.map((c) => columnLabel(d.version, d.table, c)).join('、')}`

@@ -87,7 +87,10 @@ function applicationRelations(layout: Layout): Relation[] {
     rels.push({
       id: `T3.balance.${c}`, kind: 'official', strength: 'strict', op: '=', scope: 'withinReport',
       lhs: [k(first.key, c), k(second.key, c)], rhs: [k(OUTCOME_TOTAL, c), k(last.key, c)],
-      description: { zh: '本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和', en: 'In each column, item 1 + item 2 = item 3 (outcome total) + item 4 (carried forward)' },
+      description: {
+        zh: '本列数据的勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+        en: 'In each column, item 1 + item 2 = item 3 (outcome total) + item 4 (carried forward)',
+      },
     });
   for (const c of cols)
     rels.push({
@@ -116,14 +119,20 @@ function applicationRelations(layout: Layout): Relation[] {
       rels.push({
         id: `T3.rowTotal.${g.key}`, kind: 'conditional', strength: 'strict', op: '=', scope: 'withinReport',
         lhs: [k(g.key, 'total')], rhs: applicant.map((c) => k(g.key, c)),
-        description: { zh: '印出的分组小计行：总计等于六类申请人之和', en: 'A printed group subtotal row: total equals the six applicant columns' },
+        description: {
+          zh: '印出的分组小计行：总计等于六类申请人之和',
+          en: 'A printed group subtotal row: total equals the six applicant columns',
+        },
       });
   }
   for (const c of cols)
     rels.push({
       id: `T3.crossYear.carry.${c}`, kind: 'soft', strength: 'soft', op: '=', scope: 'crossYear',
       lhs: [k(second.key, c)], rhs: [`prev:${k(last.key, c)}`],
-      description: { zh: '本年“上年结转”应等于上一年“结转下年度继续办理”', en: "This year's carried-over equals last year's carried-forward" },
+      description: {
+        zh: '本年“上年结转”应等于上一年“结转下年度继续办理”',
+        en: "This year's carried-over equals last year's carried-forward",
+      },
     });
   return rels;
 }
@@ -160,7 +169,10 @@ function activeRelations(version: TemplateVersion): Relation[] {
         rels.push({
           id: `T2.crossYear.items.${t.key}.${r.key}`, kind: 'soft', strength: 'soft', op: '=', scope: 'crossYear',
           lhs: [k('priorYearItems')], rhs: [`prev:${k('priorYearItems')}`, `prev:${k('changeThisYear')}`],
-          description: { zh: '本年“上一年项目数量”≈上年的“上一年项目数量”+“本年增/减”', en: "Prior-year items ≈ last year's prior-year items + last year's change" },
+          description: {
+            zh: '本年“上一年项目数量”≈上年的“上一年项目数量”+“本年增/减”',
+            en: "Prior-year items ≈ last year's prior-year items + last year's change",
+          },
         });
       if (has('newlyPublished') && has('totalPublished'))
         rels.push({
@@ -175,7 +187,11 @@ function activeRelations(version: TemplateVersion): Relation[] {
 
 /** Every relation of a layout. Without `present`, all conditional (G1) relations are listed, as in the JSON. */
 export function relationsOf(version: TemplateVersion, layout: Partial<Omit<Layout, 'version'>> = {}): Relation[] {
-  const full: Layout = { version, other: layout.other ?? (version === '2019' ? 'single' : 'items'), present: layout.present };
+  const full: Layout = {
+    version,
+    other: layout.other ?? (version === '2019' ? 'single' : 'items'),
+    present: layout.present,
+  };
   return [...applicationRelations(full), ...reviewRelations(version), ...activeRelations(version)];
 }
 
@@ -183,7 +199,9 @@ export function relationsOf(version: TemplateVersion, layout: Partial<Omit<Layou
 const SUBTOTAL_GROUPS = ['outcome.denied', 'outcome.unableToProvide', 'outcome.notProcessed', 'outcome.other'];
 const APPLICATION_COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => c.key);
 /** The cell keys of those subtotals, with the signature part each contributes when printed. */
-const SUBTOTAL_KEYS = SUBTOTAL_GROUPS.flatMap((g) => APPLICATION_COLUMNS.map((c) => ({ key: cellKey(APPLICATIONS, g, c), part: `${g}/${c},` })));
+const SUBTOTAL_KEYS = SUBTOTAL_GROUPS.flatMap(
+  (g) => APPLICATION_COLUMNS.map((c) => ({ key: cellKey(APPLICATIONS, g, c), part: `${g}/${c},` })),
+);
 
 const bySignature = new Map<string, Relation[]>();
 

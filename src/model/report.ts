@@ -66,7 +66,8 @@ export interface NarrativeFigure {
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A reader's note: `<reader>.<what>` (decode.undecodable-bytes, pdf.scanned-pages, docx.nested-table …). */
-export type ReaderNoteCode = `${'decode' | 'doc' | 'docx' | 'html' | 'pdf' | 'xlsx' | 'xml' | 'text' | 'zip'}.${string}`;
+export type ReaderNoteCode =
+  `${'decode' | 'doc' | 'docx' | 'html' | 'pdf' | 'xlsx' | 'xml' | 'text' | 'zip'}.${string}`;
 
 /** What the recogniser could not read with certainty, or read by inference (see recognise/assemble.ts). */
 export type RecogniserCode =

@@ -5,11 +5,23 @@ import { TEMPLATE_2019, TEMPLATE_2021 } from './templates-data.js';
 export type TemplateVersion = '2019' | '2021';
 export type ValueType = 'integer' | 'signedInteger' | 'decimal';
 
-export interface ColumnDef { key: string; label: string; valueType: ValueType | string; unit?: string; min?: number | null; group?: string }
+export interface ColumnDef {
+  key: string;
+  label: string;
+  valueType: ValueType | string;
+  unit?: string;
+  min?: number | null;
+  group?: string;
+}
 export interface RowDef { key: string; label: string | null; parent: string | null; isData: boolean; level: number }
 export interface TableDef { key: string; section: number; caption: string | null; columns: ColumnDef[]; rows: RowDef[] }
 export interface SectionDef { no: number; key: string; title: string; kind: string }
-export interface TemplateData { version: TemplateVersion | string; docNo: string; sections: SectionDef[]; tables: TableDef[] }
+export interface TemplateData {
+  version: TemplateVersion | string;
+  docNo: string;
+  sections: SectionDef[];
+  tables: TableDef[];
+}
 
 /** The three table groups the parse record reports as present or absent. */
 export type TableGroup = 'active' | 'applications' | 'review';
@@ -82,6 +94,10 @@ export function cellLabel(version: TemplateVersion, key: string): string {
   const r = t?.rows.find((x) => x.key === row);
   const c = t?.columns.find((x) => x.key === column);
   const rowLabel = r?.label ?? (row === 'outcome.other' ? '（六）其他处理' : row);
-  return [t?.caption ?? (table === 'applications' ? '申请情况' : table === 'reviewLitigation' ? '复议诉讼' : table), rowLabel, c?.label ?? column]
+  return [
+    t?.caption ?? (table === 'applications' ? '申请情况' : table === 'reviewLitigation' ? '复议诉讼' : table),
+    rowLabel,
+    c?.label ?? column,
+  ]
     .filter(Boolean).join(' / ');
 }

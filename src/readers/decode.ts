@@ -1,7 +1,8 @@
 // Byte decoding for every text-like input (plain text, Markdown, HTML): BOM, then a declared HTML charset, then
 // strict UTF-8, then statistical detection (chardet). The result has LF line ends and no BOM.
 import { isUtf8 } from 'node:buffer';
-import chardet from 'chardet';
+import { createRequire } from 'node:module';
+import type chardetModule from 'chardet';
 import { InputError } from '../errors.js';
 
 export interface Decoded {
@@ -32,13 +33,14 @@ export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
   }
   if (utf8 !== null) return finish(utf8, 'utf-8', name);
   // UTF-8 but for a few damaged bytes: valid multi-byte sequences do not happen by chance in GBK text
-  const nearUtf8 = decode(bytes, 'utf-8');
-  if (hanShare(nearUtf8) > 0.3 && badRatio(nearUtf8) < 0.02) return withLoss(finish(nearUtf8, 'utf-8', name));
+  const nearUtf8 = judged(bytes, 'utf-8');
+  if (hanShare(nearUtf8.text) > 0.3 && badRatio(nearUtf8.text) < 0.02)
+    return withLoss(finish(whole(nearUtf8, bytes), 'utf-8', name));
   if (declared) {
     const label = supported(declared);
     if (label && label !== 'utf-8') {
-      const text = decode(bytes, label);
-      if (badRatio(text) < 0.01) return withLoss(finish(text, label, name));
+      const j = judged(bytes, label);
+      if (badRatio(j.text) < 0.01) return withLoss(finish(whole(j, bytes), label, name));
     }
   }
   const [text, encoding] = detect(bytes);
@@ -138,6 +140,25 @@ function decode(b: Uint8Array, label: string): string {
   return new TextDecoder(label).decode(b);
 }
 
+/**
+ * Bytes enough for the 200k characters the judges below look at (hanShare, damage), in any encoding (at most
+ * 4 bytes a character): a large file is judged on its start and decoded whole once, for the encoding chosen, not
+ * once for every candidate (a 95 MB GBK file took 536 MB decoded as UTF-8 and GB18030 in full).
+ */
+const JUDGED_BYTES = 800_000;
+
+interface Judged { text: string; label: string; whole: boolean }
+
+/** A decoding to judge an encoding by: the whole text for a file within JUDGED_BYTES, else the start of it. */
+function judged(b: Uint8Array, label: string): Judged {
+  if (b.length <= JUDGED_BYTES) return { text: decode(b, label), label, whole: true };
+  // stream: a character cut at the end of the sample is held back, not turned into U+FFFD
+  return { text: new TextDecoder(label).decode(b.subarray(0, JUDGED_BYTES), { stream: true }), label, whole: false };
+}
+
+/** The whole text of a judged decoding. */
+const whole = (j: Judged, b: Uint8Array): string => (j.whole ? j.text : decode(b, j.label));
+
 interface Damage { bad: number; control: number }
 
 /**
@@ -173,6 +194,9 @@ const badRatio = (text: string): number => damage(text).bad;
 function detect(b: Uint8Array): [string, string] {
   // fast path: strict GB18030 that reads as a disclosure report (Big5 bytes decoded as GB18030 never do)
   try {
+    // a large file is tried whole only when its start is strict GB18030 (a failed whole try costs its full size)
+    if (b.length > JUDGED_BYTES)
+      new TextDecoder('gb18030', { fatal: true }).decode(b.subarray(0, JUDGED_BYTES), { stream: true });
     const text = new TextDecoder('gb18030', { fatal: true }).decode(b);
     if (/政府|信息公开|年度报告|人民/.test(text) && badRatio(text) < 0.001) return [text, 'gb18030'];
   } catch {
@@ -180,23 +204,25 @@ function detect(b: Uint8Array): [string, string] {
   }
   // GB18030 but for a few undecodable byte runs: Chinese text with a few holes, not a single-byte encoding
   // (KOI8-R or windows-1251 decode any bytes "cleanly", into nonsense)
-  const gb = decode(b, 'gb18030');
-  if (hanShare(gb) > 0.3 && badRatio(gb) < 0.02) return [gb, 'gb18030'];
-  const matches = chardet.analyse(b);
+  const gb = judged(b, 'gb18030');
+  if (hanShare(gb.text) > 0.3 && badRatio(gb.text) < 0.02) return [whole(gb, b), 'gb18030'];
+  // loaded here, for the few files that need statistical detection, not on every process start
+  const chardet = createRequire(import.meta.url)('chardet') as typeof chardetModule;
+  const matches = chardet.analyse(b.subarray(0, JUDGED_BYTES)); // its statistics need no more (95 MB took 27 s)
   const conf = (name: string): number => matches.find((m) => m.name === name)?.confidence ?? -1;
   const chinese = conf('Big5') > conf('GB18030') + 10 ? ['big5', 'gb18030'] : ['gb18030', 'big5'];
   const ranked = matches.map((m) => supported(m.name)).filter((l): l is string => l !== null);
   const singleByte = (l: string): boolean => /^(windows-|iso-8859|koi8|ibm|macintosh|x-mac)/.test(l);
   const order = [...new Set([...chinese, ...ranked.filter((l) => !singleByte(l)), ...ranked])];
-  let best: [string, string] = ['', 'gb18030'];
+  let best: Judged | null = null;
   let bestBad = Infinity;
   for (const label of order) {
-    const text = decode(b, label);
-    const bad = badRatio(text);
-    if (bad < 0.001) return [text, label];
-    if (bad < bestBad) [best, bestBad] = [[text, label], bad];
+    const j = judged(b, label);
+    const bad = badRatio(j.text);
+    if (bad < 0.001) return [whole(j, b), label];
+    if (bad < bestBad) [best, bestBad] = [j, bad];
   }
-  return best;
+  return best ? [whole(best, b), best.label] : ['', 'gb18030'];
 }
 
 function finish(text: string, encoding: string, name: string): Decoded {

@@ -6,8 +6,6 @@
 import { createRequire } from 'node:module';
 import type { GDocument } from '../document/model.js';
 import { InputError } from '../errors.js';
-import { officeResult } from './docx.js';
-import type { ReadResult } from './index.js';
 import { readText } from './text.js';
 
 /** The part of word-extractor this reader uses (the package ships no types). */
@@ -50,10 +48,4 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<{ doc: G
       messageEn: 'no table could be recovered from the .doc file: it holds no table cells, so table values can only be read from its running text',
     });
   return { doc, text };
-}
-
-/** readDoc as the reader dispatch wants it. */
-export async function readDocResult(bytes: Uint8Array, name: string): Promise<ReadResult> {
-  const { doc, text } = await readDoc(bytes, name);
-  return officeResult(doc, text);
 }

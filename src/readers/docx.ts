@@ -9,10 +9,8 @@ import { load } from 'cheerio';
 import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
 import { InputError } from '../errors.js';
 import type { SourceRef } from '../model/report.js';
-import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
 import { cleanText, headingLevel, joinLines } from './html-text.js';
 import { splitLine } from './text.js';
-import type { ReadResult } from './index.js';
 import { checkXmlDepth, checkXmlTags, truncatedXml, truncationNote } from './xml-limits.js';
 import { unzipEntries } from './zip.js';
 
@@ -257,23 +255,4 @@ export function readDocx(bytes: Uint8Array, name: string): { doc: GDocument; tex
   if (cut) walker.notes.push(truncationNote(main, cut, walker.blocks));
   const doc: GDocument = { source: { name, format: 'docx', shape: 'docx', encoding: 'utf-8' }, blocks: walker.blocks, notes: walker.notes };
   return { doc, text: walker.lines.join('\n') };
-}
-
-/** The same document with every text mapped (繁体 → 简体 keeps positions: one character for one). */
-export function mapDocumentText(doc: GDocument, f: (s: string) => string): GDocument {
-  const blocks = doc.blocks.map((b): Block =>
-    b.kind === 'table' ? { ...b, rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: f(c.text) })) })) } : { ...b, text: f(b.text) });
-  return { ...doc, blocks };
-}
-
-/** A reader result for a document read from an office file: 繁体 is matched in 简体, like text input. */
-export function officeResult(doc: GDocument, text: string): ReadResult {
-  const traditional = looksTraditional(text);
-  return { doc: traditional ? mapDocumentText(doc, toSimplifiedChinese) : doc, text, traditional };
-}
-
-/** readDocx as the reader dispatch wants it. */
-export async function readDocxResult(bytes: Uint8Array, name: string): Promise<ReadResult> {
-  const { doc, text } = readDocx(bytes, name);
-  return officeResult(doc, text);
 }

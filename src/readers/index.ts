@@ -3,9 +3,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Block, GDocument } from '../document/model.js';
 import { InputError } from '../errors.js';
-import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
+import { looksTraditional, toSimplifiedChinese } from '../text/traditional.js';
 import { decodeBytes } from './decode.js';
-import { limitError, maxInputBytes } from './limits.js';
+import { checkBytes, checkChars, limitError, maxInputBytes } from './limits.js';
 import { sniffFormat, type SniffedFormat } from './sniff.js';
 import { readText } from './text.js';
 import { expandArchive, isArchive } from './zip.js';
@@ -24,12 +24,16 @@ export type Reader = (bytes: Uint8Array, name: string) => Promise<{ doc: GDocume
  */
 export const READERS: Record<ReaderFormat, Reader> = {
   text: async (bytes, name) => {
+    checkBytes(name, bytes.length);
     const { text, encoding, notes } = decodeText(bytes, name);
+    checkChars(name, text.length); // before the text reader, whose time and memory grow with it
     const doc = readText(text, name, encoding, /^#{1,6}\s/m.test(text) ? 'markdown' : 'text');
     return { doc: { ...doc, notes: [...notes, ...doc.notes] }, text };
   },
   html: async (bytes, name) => {
+    checkBytes(name, bytes.length, 'HTML_MAX_CHARS');
     const { text, encoding, notes } = decodeText(bytes, name);
+    checkChars(name, text.length, 'HTML_MAX_CHARS'); // before the parser, whose time and memory grow with it
     const doc = (await import('./html.js')).readHtml(text, name, encoding);
     return { doc: { ...doc, notes: [...notes, ...doc.notes] }, text };
   },
@@ -93,6 +97,16 @@ function simplifiedOnce(doc: GDocument, text: string): ReadResult {
   return { doc: { ...doc, blocks }, text, traditional: true };
 }
 
+/** The characters of a document's blocks (for HTML: the page's text, not its markup). */
+function documentChars(doc: GDocument): number {
+  let n = 0;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'table') n += b.text.length;
+    else for (const r of b.rows) for (const c of r.cells) n += c.text.length;
+  }
+  return n;
+}
+
 function isReaderFormat(format: SniffedFormat): format is ReaderFormat {
   return Object.hasOwn(READERS, format);
 }
@@ -109,6 +123,7 @@ export async function readBytes(bytes: Uint8Array, name: string): Promise<ReadRe
   }
   if (!isReaderFormat(format)) throw new InputError(name, `不支持的文件类型（${format}）`, `unsupported file type (${format})`);
   const { doc, text } = await READERS[format](bytes, name);
+  checkChars(name, documentChars(doc)); // what the recogniser is given, from any format
   return simplifiedOnce(doc, text);
 }
 

@@ -3,13 +3,14 @@
 // (pdf-grid, continued across pages by pdf-tables), the rest is laid out into lines, unruled tables and
 // paragraphs (pdf-text, pdf-unruled, pdf-layout). Scanned pages (images, no text layer), undecodable text,
 // encrypted, broken and over-long files are reported as InputError, or as notes when other pages are readable.
+// Decode bombs are refused before pdf.js parses anything (pdf-bounds.ts), and counted again inside it.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from './pdfjs.js';
-import type { Block, GDocument } from '../document/model.js';
+import type { GDocument } from '../document/model.js';
 import { InputError } from '../errors.js';
 import { limitError, PDF_MAX_DOCUMENT_BYTES, PDF_MAX_PAGES, PDF_MAX_STREAM_BYTES } from './limits.js';
-import { looksTraditional, toSimplifiedChinese } from '../text/normalise.js';
+import { checkPdfStreams, pdfBoundError } from './pdf-bounds.js';
 import { fillGrids, findGrids } from './pdf-grid.js';
 import { dropChrome, layoutBlocks, type PageLayout } from './pdf-layout.js';
 import { readPage, type PdfItem } from './pdf-page.js';
@@ -93,15 +94,12 @@ const have = (pages: number[]) => (pages.length === 1 ? 'has' : 'have');
 
 /** Read a PDF report into the document model. Throws InputError for files that cannot be read. */
 export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocument> {
-  // the decode bounds of pdfjs-patch.ts, for this document (documents are read one at a time in a process)
+  // the decode bounds, first in our code (every Flate stream counted), then inside pdf.js (pdfjs-patch.ts: the
+  // other filters, and what pdf.js decodes again), for this document (documents are read one at a time)
+  await checkPdfStreams(bytes, name);
   const limit: DecodeLimit = { perStream: PDF_MAX_STREAM_BYTES, perDocument: PDF_MAX_DOCUMENT_BYTES, total: 0, exceeded: false };
   (globalThis as { gongkaiDecodeLimit?: DecodeLimit }).gongkaiDecodeLimit = limit;
-  const overLimit = () => {
-    const [what, bound] = limit.exceeded === 'document'
-      ? ['PDF_MAX_DOCUMENT_BYTES', PDF_MAX_DOCUMENT_BYTES] as const : ['PDF_MAX_STREAM_BYTES', PDF_MAX_STREAM_BYTES] as const;
-    return limitError(name, 'PDF 的数据流解压后过大，疑为压缩炸弹', 'a PDF stream decodes to too many bytes (a decompression bomb?)',
-      what, bound);
-  };
+  const overLimit = () => pdfBoundError(name, limit.exceeded === 'document' ? 'document' : 'stream');
   let doc: PDFDocumentProxy;
   try {
     doc = await open(bytes, name);
@@ -112,8 +110,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
   try {
     if (limit.exceeded) throw overLimit();
     if (doc.numPages > MAX_PAGES)
-      throw new InputError(name, `PDF 共 ${doc.numPages} 页，超过上限 ${MAX_PAGES} 页`,
-        `the PDF has ${doc.numPages} pages, more than the limit of ${MAX_PAGES}`);
+      throw limitError(name, `PDF 共 ${doc.numPages} 页`, `the PDF has ${doc.numPages} pages`,
+        'PDF_MAX_PAGES', MAX_PAGES);
     const layouts: PageLayout[] = [];
     const scanned: number[] = [];
     const garbled: number[] = [];
@@ -181,20 +179,4 @@ export function pdfText(doc: GDocument): string {
     else lines.push(b.text);
   }
   return lines.join('\n');
-}
-
-function simplified(b: Block): Block {
-  if (b.kind !== 'table') return { ...b, text: toSimplifiedChinese(b.text) };
-  return { ...b, rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: toSimplifiedChinese(c.text) })) })) };
-}
-
-/**
- * readPdf for the reader dispatch: the document (繁体 converted to 简体 character for character, as for text
- * input), its text as printed, and whether it was 繁体.
- */
-export async function readPdfResult(bytes: Uint8Array, name: string): Promise<{ doc: GDocument; text: string; traditional: boolean }> {
-  const doc = await readPdf(bytes, name);
-  const text = pdfText(doc);
-  const traditional = looksTraditional(text);
-  return { doc: traditional ? { ...doc, blocks: doc.blocks.map(simplified) } : doc, text, traditional };
 }

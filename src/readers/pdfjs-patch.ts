@@ -16,7 +16,9 @@
 // zlib work runs on the thread pool and comes back through several promise turns per chunk; for the many small
 // streams of a PDF the waiting and the stream machinery cost more than the inflating. The patch inflates with
 // zlib.inflateSync — the same zlib, the same errors (truncated data, bad checksum, bad header: all fall back to
-// pdf.js's own decoder, as before), the same bytes.
+// pdf.js's own decoder, as before), the same bytes. The result is handed over as a view of zlib's buffer when
+// that buffer is its own (a large output: copying tens of MB cost as much as inflating them), else copied (a
+// small output may sit in Node's shared pool, whose memory pdf.js must not be given).
 //
 // 2b. Bounds (not for speed): with globalThis.gongkaiDecodeLimit set (readers/pdf.ts sets it for each document
 // it reads), the inflating above is capped by zlib's maxOutputLength, and DecodeStream.ensureBuffer — where every
@@ -150,7 +152,8 @@ const PATCHES: Patch[] = [
         } : undefined);
         if (limit) limit.total += out.length;
         return {
-          decompressed: new Uint8Array(out),
+          decompressed: out.byteOffset === 0 && out.length === out.buffer.byteLength
+            ? new Uint8Array(out.buffer) : new Uint8Array(out),
           compressed: bytes
         };
       } catch (e) {

@@ -2,15 +2,15 @@
 // become rowSpan/colSpan on their top-left cell with the covered cells left out, empty cells inside a row stay as
 // '' cells, empty rows are skipped. Values as printed: numbers without float noise, formula results, rich text
 // joined. Positions: line = running index of headings and rows (one line of the returned text each), column =
-// the spreadsheet column (1 = A). The container is checked by zip.ts first, so exceljs never sees a zip bomb.
+// the spreadsheet column (1 = A). The container is checked by zip.ts first, so exceljs never sees a zip bomb, and
+// a sheet cut short is mended to its last complete row first (xlsx-partial.ts), so it is read with a note.
 // The findings sheet that render/xlsx.ts writes (核查结果) is output, not report content, and is skipped.
 import ExcelJS from 'exceljs';
 import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
 import { InputError } from '../errors.js';
-import { officeResult } from './docx.js';
-import type { ReadResult } from './index.js';
 import { checkXlsxLimits } from './xlsx-limits.js';
-import { verifyZip } from './zip.js';
+import { mendCutParts } from './xlsx-partial.js';
+import { unzipEntries } from './zip.js';
 
 /** Name of the findings sheet written by render/xlsx.ts. */
 export const FINDINGS_SHEET = '核查结果';
@@ -49,16 +49,18 @@ export function valueText(v: ExcelJS.CellValue): string {
 
 /** Read XLSX bytes into the document model, plus one line of text per position line. */
 export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: GDocument; text: string }> {
-  verifyZip(bytes, name);
+  const parts = unzipEntries(bytes, name, () => true); // every entry checked and inflated, within the zip limits
   checkXlsxLimits(bytes, name); // before exceljs, which expands merges cell by cell
+  const mended = mendCutParts(bytes, parts, name); // a part cut short: read up to the cut, the loss noted
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    const data = mended.bytes;
+    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new InputError(name, `不是有效的 XLSX 文件：${(e as Error).message}`, `not a valid XLSX file: ${(e as Error).message}`);
   }
   const blocks: Block[] = [];
-  const notes: GDocument['notes'] = [];
+  const notes: GDocument['notes'] = [...mended.notes];
   const lines: string[] = [];
   const line = (text: string): number => lines.push(text);
   for (const ws of wb.worksheets) {
@@ -77,12 +79,15 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
       for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) covered.add(`${i}:${j}`);
     }
     const rows: TableRow[] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
+    // exceljs computes these by walking every row: asked once per sheet, not per row and cell (which was quadratic)
+    const [rowCount, columnCount] = [ws.rowCount, ws.columnCount];
+    for (let r = 1; r <= rowCount; r++) {
       // find, not get: getRow/getCell would create the (bounded, but many) empty rows and cells they look at
       const row = ws.findRow(r);
       if (!row) continue;
       const texts: { col: number; text: string }[] = [];
-      for (let c = 1; c <= Math.max(row.cellCount, ws.columnCount); c++) {
+      const width = Math.max(row.cellCount, columnCount);
+      for (let c = 1; c <= width; c++) {
         if (covered.has(`${r}:${c}`)) continue;
         texts.push({ col: c, text: valueText(row.findCell(c)?.value ?? null).trim() });
       }
@@ -100,10 +105,4 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
     if (rows.length) blocks.push({ kind: 'table', layout: 'grid', rows, pos: rows[0].pos });
   }
   return { doc: { source: { name, format: 'xlsx', shape: 'xlsx', encoding: 'utf-8' }, blocks, notes }, text: lines.join('\n') };
-}
-
-/** readXlsx as the reader dispatch wants it. */
-export async function readXlsxResult(bytes: Uint8Array, name: string): Promise<ReadResult> {
-  const { doc, text } = await readXlsx(bytes, name);
-  return officeResult(doc, text);
 }

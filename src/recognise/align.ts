@@ -93,7 +93,9 @@ const MAX_COMBINATIONS = 200_000;
  * Choose a reading per ambiguous row so that every table relation holds; keep a value only where all
  * consistent choices agree. `fixed` rows are certain; relations touching an unknown cell are skipped.
  */
-export function solveTable(fixed: Map<string, Candidate>, ambiguous: Map<string, Candidate[]>, relations: TableSum[]): SolveResult {
+export function solveTable(
+  fixed: Map<string, Candidate>, ambiguous: Map<string, Candidate[]>, relations: TableSum[],
+): SolveResult {
   const ids = [...ambiguous.keys()];
   const choice = new Map<string, Candidate>(fixed);
   const agreed = new Map<string, Candidate>();
@@ -141,7 +143,9 @@ export function solveTable(fixed: Map<string, Candidate>, ambiguous: Map<string,
  * True when `cand` for `row` breaks no relation whose other cells are known: from `fixed` rows, or agreed by every
  * reading still open for their row (`known`). A relation through an unknown or blank cell is not checked.
  */
-export function consistentWith(row: string, cand: Candidate, fixed: Map<string, Candidate>, known: Map<string, Candidate>, relations: TableSum[]): boolean {
+export function consistentWith(
+  row: string, cand: Candidate, fixed: Map<string, Candidate>, known: Map<string, Candidate>, relations: TableSum[],
+): boolean {
   const value = (r: string, c: number): number | null => {
     const v = r === row ? cand[c] : (fixed.get(r) ?? known.get(r))?.[c];
     return v === null || v === undefined || v === BLANK ? null : v;
@@ -175,7 +179,9 @@ export function agreedOf(cands: Candidate[]): Candidate {
  * pruned row may agree on more cells, which lets others be checked). Sound: only readings without any consistent
  * completion are dropped. Rows with one reading are not pruned (a report may be inconsistent as printed).
  */
-export function pruneReadings(fixed: Map<string, Candidate>, open: Map<string, Candidate[]>, relations: TableSum[]): Map<string, Candidate[]> {
+export function pruneReadings(
+  fixed: Map<string, Candidate>, open: Map<string, Candidate[]>, relations: TableSum[],
+): Map<string, Candidate[]> {
   const left = new Map([...open].map(([k, v]) => [k, [...v]] as [string, Candidate[]]));
   for (let pass = 0; pass < 8; pass++) {
     const known = new Map([...left].map(([k, v]) => [k, agreedOf(v)] as [string, Candidate]));

@@ -4,15 +4,24 @@
 import { bilingual, type Cell, type Diagnostic, type DiagnosticCode } from '../model/report.js';
 import { cellKey, tableDef, type TableDef, type TemplateVersion } from '../model/template.js';
 import { agreedOf, BLANK, consistentWith, rowCandidates, type Candidate, type RowSum, type TableSum } from './align.js';
-import { POSITION_REASON, readByPosition, readByX, resolveOpen, tableNorms, xAnchors, type OpenRow } from './placement.js';
+import {
+  POSITION_REASON, readByPosition, readByX, resolveOpen, tableNorms, xAnchors, type OpenRow,
+} from './placement.js';
 import { positionalReadings, rowSumsHold, shapeOf } from './positions.js';
 import type { Token } from './tokens.js';
-import type { Observation, OrphanRun, TableEvent } from './walk.js';
+import { orphanRun, type Observation, type OrphanRun, type TableEvent } from './walk.js';
 import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
 
 export interface Assembled { cells: Cell[]; diagnostics: Diagnostic[] }
 
-export interface RowRead { row: string; tokens: (Token | null)[]; values: Candidate; how: Cell['how']; reason?: string }
+/** A row read. Every site sets `reason` (undefined when there is none): one hidden class for V8 (walk.ts says why). */
+export interface RowRead {
+  row: string;
+  tokens: (Token | null)[];
+  values: Candidate;
+  how: Cell['how'];
+  reason: string | undefined;
+}
 
 const rowSumsMemo = new WeakMap<TableDef, RowSum[]>();
 
@@ -48,10 +57,16 @@ function computeDataRows(table: TableDef, singleOther: boolean): string[] {
   const rows = table.rows.filter((r) => r.isData).map((r) => r.key);
   if (table.key !== 'applications' || !singleOther || rows.includes('outcome.other')) return rows;
   const i = rows.findIndex((r) => r.startsWith('outcome.other.'));
-  return [...rows.filter((r) => !r.startsWith('outcome.other.')).slice(0, i), 'outcome.other', ...rows.slice(i).filter((r) => !r.startsWith('outcome.other.'))];
+  return [
+    ...rows.filter((r) => !r.startsWith('outcome.other.')).slice(0, i),
+    'outcome.other',
+    ...rows.slice(i).filter((r) => !r.startsWith('outcome.other.')),
+  ];
 }
 
-export function diag(code: DiagnosticCode, message: string, messageEn: string, tok?: Token, cells?: string[]): Diagnostic {
+export function diag(
+  code: DiagnosticCode, message: string, messageEn: string, tok?: Token, cells?: string[],
+): Diagnostic {
   return { code, severity: 'warning', message, messageEn, source: tok?.pos, cells };
 }
 
@@ -72,7 +87,10 @@ export function columnRelations(rows: string[], present: Set<string>): TableSum[
  * `cutAt`: the position of the document's last token when the text is cut short; a row that ends there printed
  * only its first values, which are then certain (columns fill from the left).
  */
-export function assembleTable(version: TemplateVersion, tableKey: string, events: TableEvent[], cutAt: Token['pos'] | null = null, proseReviews?: number): Assembled {
+export function assembleTable(
+  version: TemplateVersion, tableKey: string, events: TableEvent[], cutAt: Token['pos'] | null = null,
+  proseReviews?: number,
+): Assembled {
   const table = tableDef(version, tableKey);
   if (!table) return { cells: [], diagnostics: [] };
   const width = table.columns.length;
@@ -90,10 +108,11 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       emptyBefore++;
       continue;
     }
-    if (e.kind === 'row' && !e.sameRow && emptyBefore > 0 && e.numbers.length > width && e.numbers.length % width === 0) {
+    if (e.kind === 'row' && !e.sameRow && emptyBefore > 0 && e.numbers.length > width &&
+      e.numbers.length % width === 0) {
       // a block of labels printed together, then the block's values: the values are not the last label's alone;
       // they are placed as values printed apart from their labels (in printed order, proven by the sums)
-      stream.push({ ...e, numbers: [], numberRows: 0 }, { kind: 'orphans', table: e.table, numbers: e.numbers, seq: e.seq });
+      stream.push({ ...e, numbers: [], numberRows: 0 }, orphanRun(e.table, e.numbers, e.seq));
       emptyBefore = 0;
       continue;
     }
@@ -101,7 +120,10 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     if (e.kind === 'row' && e.numberRows > 1 && e.numbers.length > width) {
       // more values after a label than the row has columns: the dump may be scrambled column-major, so the
       // first values count as this row's only if they satisfy its own sums (checked below)
-      stream.push({ ...e, numbers: e.numbers.slice(0, width), split: true }, { kind: 'orphans', table: e.table, numbers: e.numbers.slice(width), seq: e.seq });
+      stream.push(
+        { ...e, numbers: e.numbers.slice(0, width), split: true },
+        orphanRun(e.table, e.numbers.slice(width), e.seq),
+      );
     } else stream.push(e);
   }
   if (tableKey === 'reviewLitigation') return assembleReview(table, stream, diagnostics, cutAt, proseReviews);
@@ -112,7 +134,12 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     if (e.kind !== 'row' || !order.includes(e.row) || reads.has(e.row) || open.has(e.row)) continue;
     const printed = e.numbers.map((n) => n.number!.value);
     if (!printed.length) {
-      if (e.blanks >= width) reads.set(e.row, { row: e.row, tokens: Array(width).fill(e.label), values: Array(width).fill(null), how: 'direct' });
+      if (e.blanks >= width) {
+        reads.set(e.row, {
+          row: e.row, tokens: Array(width).fill(e.label), values: Array(width).fill(null), how: 'direct',
+          reason: undefined,
+        });
+      }
       continue;
     }
     // space-aligned text: a value's column is where it ends; an empty column is a blank
@@ -123,22 +150,46 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
     if (printed.length === width) {
       if (e.split && sums.length && rowCandidates(printed, width, sums).length !== 1) {
         diagnostics.push(diag('row-scrambled', `「${e.label.text}」之后印有多于一行的数值，且紧随其后的${width}个数不满足行合计，可能是表格被按列打乱，已略去。`,
-          `more values follow "${e.label.text}" than one row holds and the first ${width} fail the row sum (the dump may be scrambled column-major); left out`, e.label));
+          `more values follow "${e.label.text}" than one row holds and the first ${width} fail the row sum (the dump ` +
+            'may be scrambled column-major); left out', e.label));
         continue;
       }
-      reads.set(e.row, { row: e.row, tokens: e.numbers, values: printed, how: 'direct' });
+      reads.set(e.row, { row: e.row, tokens: e.numbers, values: printed, how: 'direct', reason: undefined });
       continue;
     }
     if (printed.length < width && endsAt(e.numbers, cutAt)) {
-      reads.set(e.row, { row: e.row, tokens: e.numbers, values: [...printed, ...Array(width - printed.length).fill(null)], how: 'direct', reason: CUT_REASON });
-      diagnostics.push(diag('row-cut', `文本在「${e.label.text}」一行中断，只读到前${printed.length}个数。`, `the text stops inside row "${e.label.text}"; only its first ${printed.length} values were read`, e.label));
+      reads.set(e.row, {
+        row: e.row,
+        tokens: e.numbers,
+        values: [...printed, ...Array(width - printed.length).fill(null)],
+        how: 'direct',
+        reason: CUT_REASON,
+      });
+      diagnostics.push(
+        diag(
+          'row-cut',
+          `文本在「${e.label.text}」一行中断，只读到前${printed.length}个数。`,
+          `the text stops inside row "${e.label.text}"; only its first ${printed.length} values were read`,
+          e.label,
+        ),
+      );
       continue;
     }
     const cands = rowCandidates(printed, width, sums);
-    if (cands.length === 1) reads.set(e.row, { row: e.row, tokens: [], values: cands[0], how: 'inferred', reason: shortReason(printed.length, width) });
-    else if (cands.length > 1) open.set(e.row, { obs: e, readings: cands.map((values) => ({ values, tokens: null, kind: 'lost' })), alt: [], strong: false });
-    else diagnostics.push(diag('row-unplaceable', `「${e.label.text}」一行印有${printed.length}个数，表格有${width}列，无法确定各数所在列，已略去。`,
-      `row "${e.label.text}" prints ${printed.length} values for ${width} columns and no placement satisfies its sums; left out`, e.label));
+    if (cands.length === 1) {
+      reads.set(e.row, {
+        row: e.row, tokens: [], values: cands[0], how: 'inferred', reason: shortReason(printed.length, width),
+      });
+    } else if (cands.length > 1) {
+      open.set(e.row, {
+        obs: e, readings: cands.map((values) => ({ values, tokens: null, kind: 'lost' })), alt: [], strong: false,
+      });
+    } else {
+      diagnostics.push(diag('row-unplaceable',
+        `「${e.label.text}」一行印有${printed.length}个数，表格有${width}列，无法确定各数所在列，已略去。`,
+        `row "${e.label.text}" prints ${printed.length} values for ${width} columns and no placement satisfies ` +
+          'its sums; left out', e.label));
+    }
   }
   placeOrphans(table, order, stream, reads, sums, diagnostics, new Set(open.keys()));
   if (table.key === 'applications') dropUncheckedOrdered(order, reads, diagnostics);
@@ -151,8 +202,11 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       const label = (events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined)?.label;
       const name = label?.text ?? row;
       diagnostics.push({ ...diag(r.how === 'inferred' ? 'row-damaged' : 'row-detached',
-        r.how === 'inferred' ? `「${name}」一行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。` : `「${name}」一行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
-        `row "${name}": ${r.reason?.split(' / ')[1] ?? r.reason ?? ''}`, label ?? firstToken(events, row), [`${tableKey}/${row}`]), severity: 'info' });
+        r.how === 'inferred'
+          ? `「${name}」一行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。`
+          : `「${name}」一行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
+        `row "${name}": ${r.reason?.split(' / ')[1] ?? r.reason ?? ''}`, label ?? firstToken(events, row),
+        [`${tableKey}/${row}`]), severity: 'info' });
     }
     const keys = rowCellKeys(table, row);
     for (let c = 0; c < r.values.length; c++) {
@@ -162,7 +216,8 @@ export function assembleTable(version: TemplateVersion, tableKey: string, events
       const col = table.columns[c];
       cells.push({
         key: keys[c], table: tableKey, row, column: col.key, value: v === BLANK ? null : v,
-        raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit, source: (tok ?? firstToken(events, row))?.pos ?? { line: 0, column: 0 },
+        raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit,
+        source: (tok ?? firstToken(events, row))?.pos ?? { line: 0, column: 0 },
         how: r.how, reason: r.reason === undefined ? undefined : bilingual(r.reason),
       });
     }
@@ -181,7 +236,8 @@ function rowCellKeys(table: TableDef, row: string): string[] {
   return keys;
 }
 
-export const CUT_REASON = '文本在此行中断，已印出的数值按列自左向右读取 / the text is cut inside this row; the printed values fill the columns from the left';
+export const CUT_REASON = '文本在此行中断，已印出的数值按列自左向右读取 / ' +
+  'the text is cut inside this row; the printed values fill the columns from the left';
 
 export function endsAt(tokens: Token[], cutAt: Token['pos'] | null): boolean {
   const last = tokens[tokens.length - 1];
@@ -195,8 +251,10 @@ function firstToken(events: TableEvent[], row: string): Token | undefined {
 
 export function shortReason(printed: number, width: number): string {
   return printed < width
-    ? `该行只印有${printed}个数（应为${width}个），由行合计与非负性唯一确定 / row printed ${printed} of ${width} values; placed by the row sum and non-negativity`
-    : `该行印有${printed}个数（应为${width}个），多余的数由合计关系排除 / row printed ${printed} values for ${width} columns; the stray one is excluded by the sums`;
+    ? `该行只印有${printed}个数（应为${width}个），由行合计与非负性唯一确定 / ` +
+      `row printed ${printed} of ${width} values; placed by the row sum and non-negativity`
+    : `该行印有${printed}个数（应为${width}个），多余的数由合计关系排除 / ` +
+      `row printed ${printed} values for ${width} columns; the stray one is excluded by the sums`;
 }
 
 /**
@@ -206,15 +264,19 @@ export function shortReason(printed: number, width: number): string {
  * tried (bounded) against the row sums and the column relations. Placed only when exactly one fits; otherwise
  * left out with a diagnostic that says how many fit.
  */
-function placeOrphans(table: TableDef, order: string[], stream: (Observation | OrphanRun)[], reads: Map<string, RowRead>, sums: RowSum[],
-  diagnostics: Diagnostic[], open: ReadonlySet<string> = new Set()): void {
+function placeOrphans(table: TableDef, order: string[], stream: (Observation | OrphanRun)[],
+  reads: Map<string, RowRead>, sums: RowSum[], diagnostics: Diagnostic[], open: ReadonlySet<string> = new Set()): void {
   const width = table.columns.length;
-  const seenEmpty = new Set(stream.filter((e): e is Observation => e.kind === 'row' && !e.numbers.length).map((e) => e.row));
+  const seenEmpty = new Set(
+    stream.filter((e): e is Observation => e.kind === 'row' && !e.numbers.length).map((e) => e.row),
+  );
   let prevAnchor = -1;
   let pendingNumbers: Token[] = [];
   const flushGap = (nextAnchor: number) => {
     if (!pendingNumbers.length) return;
-    const gapRows = order.slice(prevAnchor + 1, nextAnchor < 0 ? order.length : nextAnchor).filter((r) => !reads.has(r) && !open.has(r));
+    const gapRows = order.slice(
+      prevAnchor + 1, nextAnchor < 0 ? order.length : nextAnchor,
+    ).filter((r) => !reads.has(r) && !open.has(r));
     const tokens = pendingNumbers;
     pendingNumbers = [];
     const groups = tokens.length / width;
@@ -228,19 +290,25 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
     const bad = values.findIndex((v) => rowCandidates(v, width, sums).length !== 1);
     if (bad >= 0) {
       diagnostics.push(diag('values-unplaced', `印在行标签之外的一组数不满足行合计，这${groups}组数未放置。`,
-        `a group of values printed apart from labels fails its row sum; these ${groups} groups are not placed`, slices[bad][0]));
+        `a group of values printed apart from labels fails its row sum; these ${groups} groups are not placed`,
+        slices[bad][0]));
       return;
     }
     const seen = gapRows.filter((r) => seenEmpty.has(r));
-    const fits = seen.length === groups && fitsRelations(order, reads, seen, values) ? [seen] : orderedChoices(order, reads, gapRows, values);
+    const fits = seen.length === groups && fitsRelations(order, reads, seen, values)
+      ? [seen]
+      : orderedChoices(order, reads, gapRows, values);
     if (fits === null || fits.length !== 1) {
       const n = fits === null ? `超过${MAX_CHOICES}` : String(fits.length);
       diagnostics.push(diag('values-unplaced', `有${groups}行数值印在行标签之外，按印出顺序有${n}种放法符合各合计关系，无法确定其所属行，已略去。`,
-        `${groups} rows of values printed apart from their labels: ${fits === null ? `more than ${MAX_CHOICES}` : fits.length} placements keep the printed order and fit every sum, so their rows are not certain; left out`, tokens[0]));
+        `${groups} rows of values printed apart from their labels: ` +
+          `${fits === null ? `more than ${MAX_CHOICES}` : fits.length} placements keep the printed order and fit ` +
+          'every sum, so their rows are not certain; left out', tokens[0]));
       return;
     }
     fits[0].forEach((row, i) => reads.set(row, { row, tokens: slices[i], values: values[i], how: 'ordered',
-      reason: '数值与行标签分离印出，按印出顺序与模板行序放置；符合各合计关系的放法只有这一种 / printed apart from its label; placed by row order as printed, the only placement that fits every sum' }));
+      reason: '数值与行标签分离印出，按印出顺序与模板行序放置；符合各合计关系的放法只有这一种 / ' +
+        'printed apart from its label; placed by row order as printed, the only placement that fits every sum' }));
   };
   for (const e of stream) {
     if (e.kind === 'orphans') {
@@ -258,7 +326,9 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
 const MAX_CHOICES = 5000;
 
 /** Every choice of rows (in template order) for the value rows that fits the relations; null past the bound. */
-function orderedChoices(order: string[], reads: Map<string, RowRead>, rows: string[], values: Candidate[]): string[][] | null {
+function orderedChoices(
+  order: string[], reads: Map<string, RowRead>, rows: string[], values: Candidate[],
+): string[][] | null {
   const out: string[][] = [];
   let tried = 0;
   const pick = (start: number, acc: string[]): boolean => {
@@ -296,7 +366,10 @@ function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diag
     return v === BLANK ? null : v; // a blank may stand for anything: no sum is checked through it
   };
   const broken = columnRelations(order, new Set(reads.keys())).some((rel) => {
-    const side = (cells: [string, number][]) => cells.reduce<number | null>((a, [r, c]) => (a === null || value(r, c) === null ? null : a + (value(r, c) as number)), 0);
+    const side = (cells: [string, number][]) => cells.reduce<number | null>(
+      (a, [r, c]) => (a === null || value(r, c) === null ? null : a + (value(r, c) as number)),
+      0,
+    );
     const l = side(rel.lhs);
     const r = side(rel.rhs);
     return l !== null && r !== null && Math.abs(l - r) > 1e-9;
@@ -304,7 +377,8 @@ function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diag
   if (!broken) return;
   for (const r of ordered) reads.delete(r.row);
   diagnostics.push(diag('values-unplaced', `有${ordered.length}行数值与行标签分离印出，按模板行序放置后表格列平衡不成立，已略去这些行。`,
-    `${ordered.length} rows printed apart from their labels would break the column sums when placed by template order; left out`));
+    `${ordered.length} rows printed apart from their labels would break the column sums when placed by template ` +
+      'order; left out'));
 }
 
 /**
@@ -313,7 +387,8 @@ function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diag
  * sums. Null when the row holds no blank (the plain reading of its numbers applies).
  */
 function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: boolean):
-  { values: Candidate | null; tokens: (Token | null)[]; how: Cell['how']; reason?: string; run: number; fits: number } | null {
+  { values: Candidate | null; tokens: (Token | null)[]; how: Cell['how']; reason?: string; run: number;
+    fits: number } | null {
   const shape = shapeOf(slots);
   if (!shape || !slots.some((t) => t.kind === 'blank') || shape.run.length > width) return null;
   if (cut) {
@@ -335,22 +410,36 @@ function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: bo
   const fits = weak.filter((r) => rowSumsHold(r.values, sums));
   const lost = shape.blankInside ? [] : rowCandidates(shape.run.map((t) => t.number?.value ?? 0), width, sums);
   const all = [...fits.map((r) => r.values), ...lost];
-  if (fits.length === 1 && !lost.length) return { values: fits[0].values, tokens: fits[0].tokens, how: 'inferred', reason: POSITION_REASON, run: shape.run.length, fits: 1 };
+  if (fits.length === 1 && !lost.length) return {
+    values: fits[0].values, tokens: fits[0].tokens, how: 'inferred', reason: POSITION_REASON, run: shape.run.length,
+    fits: 1,
+  };
   const agreed = all.length ? agreedOf(all) : null;
-  if (!agreed || agreed.every((v) => v === null)) return { values: null, tokens: [], how: 'inferred', run: shape.run.length, fits: all.length };
+  if (!agreed || agreed.every((v) => v === null)) return {
+    values: null, tokens: [], how: 'inferred', run: shape.run.length, fits: all.length,
+  };
   return { values: agreed, tokens: [], how: 'inferred', run: shape.run.length, fits: all.length,
-    reason: `复议诉讼表一行有${all.length}种读法符合合计关系，只取各读法一致的单元格 / ${all.length} readings of the row fit the group sums; only the cells they agree on are kept` };
+    reason: `复议诉讼表一行有${all.length}种读法符合合计关系，只取各读法一致的单元格 / ` +
+      `${all.length} readings of the row fit the group sums; only the cells they agree on are kept` };
 }
 
 /** A value row of table 四 printed with every cell empty: its cells are blank (not zero, not missing). */
 function blankReviewRow(table: TableDef, stream: (Observation | OrphanRun)[]): Cell[] {
-  const blank = stream.find((e): e is Observation => e.kind === 'row' && e.row === 'cases' && e.blanks >= table.columns.length);
+  const blank = stream.find(
+    (e): e is Observation => e.kind === 'row' && e.row === 'cases' && e.blanks >= table.columns.length,
+  );
   if (!blank) return [];
   const keys = rowCellKeys(table, 'cases');
-  return table.columns.map((col, c) => ({ key: keys[c], table: table.key, row: 'cases', column: col.key, value: null, raw: '', source: blank.label.pos, how: 'direct' }));
+  return table.columns.map((col, c) => ({
+    key: keys[c], table: table.key, row: 'cases', column: col.key, value: null, raw: '', source: blank.label.pos,
+    how: 'direct',
+  }));
 }
 
-function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[], cutAt: Token['pos'] | null, proseReviews?: number): Assembled {
+function assembleReview(
+  table: TableDef, stream: (Observation | OrphanRun)[], diagnostics: Diagnostic[], cutAt: Token['pos'] | null,
+  proseReviews?: number,
+): Assembled {
   const runs = stream.filter((e): e is OrphanRun => e.kind === 'orphans');
   const tokens = runs.flatMap((r) => r.numbers);
   if (!tokens.length) return { cells: blankReviewRow(table, stream), diagnostics };
@@ -365,17 +454,23 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
   const printed = tokens.map((t) => t.number!.value);
   let candsMemo: Candidate[] | null = null; // the search runs only when the printed order is not enough
   const cands = (): Candidate[] => (candsMemo ??= rowCandidates(printed, width, sums));
-  const byPosition = runs.length === 1 && runs[0].slots ? reviewByPosition(runs[0].slots, width, sums, endsAt(tokens, cutAt)) : null;
+  const byPosition = runs.length === 1 && runs[0].slots
+    ? reviewByPosition(runs[0].slots, width, sums, endsAt(tokens, cutAt))
+    : null;
   if (byPosition) {
     ({ values, tokens: placedTokens, how, reason } = byPosition);
     if (!values) {
-      diagnostics.push(diag('review-unplaced', `复议诉讼表一行印有${byPosition.run}个字段（含空白），空白所在列有${byPosition.fits}种读法符合合计关系，已略去。`,
-        `the review/litigation row prints ${byPosition.run} fields (blanks included); ${byPosition.fits} placements of its blanks fit the sums; left out`, tokens[0]));
+      diagnostics.push(diag('review-unplaced',
+        `复议诉讼表一行印有${byPosition.run}个字段（含空白），空白所在列有${byPosition.fits}种读法符合合计关系，已略去。`,
+        `the review/litigation row prints ${byPosition.run} fields (blanks included); ${byPosition.fits} placements ` +
+          'of its blanks fit the sums; left out', tokens[0]));
       return { cells: [], diagnostics };
     }
     if (values.some((v) => v === null))
-      diagnostics.push(diag('row-partly-placed', `复议诉讼表一行印有${byPosition.run}个字段（含空白），${byPosition.fits}种读法符合合计关系，各读法不一致的单元格已略去。`,
-        `the review/litigation row prints ${byPosition.run} fields (blanks included); ${byPosition.fits} readings fit the sums; the cells they disagree on are left out`, tokens[0]));
+      diagnostics.push(diag('row-partly-placed',
+        `复议诉讼表一行印有${byPosition.run}个字段（含空白），${byPosition.fits}种读法符合合计关系，各读法不一致的单元格已略去。`,
+        `the review/litigation row prints ${byPosition.run} fields (blanks included); ${byPosition.fits} readings ` +
+          'fit the sums; the cells they disagree on are left out', tokens[0]));
   } else if (printed.length === width && (inOrder || cands().length === 1)) values = printed;
   else if (printed.length < width && inOrder && endsAt(tokens, cutAt)) {
     values = [...printed, ...Array(width - printed.length).fill(null)];
@@ -392,24 +487,36 @@ function assembleReview(table: TableDef, stream: (Observation | OrphanRun)[], di
       placedTokens = [...review.parts, review.total, ...Array(10).fill(null)];
       values = placedTokens.map((t) => t?.number?.value ?? null);
       how = 'ordered';
-      reason = '复议诉讼表数值与表头交错印出；按组合计归组，行政复议一组由正文所述件数确定 / values interleaved with the header; grouped by the group totals, the 行政复议 group identified by the prose';
+      reason = '复议诉讼表数值与表头交错印出；按组合计归组，行政复议一组由正文所述件数确定 / ' +
+        'values interleaved with the header; grouped by the group totals, the 行政复议 group identified by the prose';
       diagnostics.push(diag('review-litigation-unplaced', '复议诉讼表数值与表头交错印出，两组行政诉讼数值无法确定哪组是“未经复议直接起诉”、哪组是“复议后起诉”，已略去。',
-        'the review/litigation values are interleaved with the header: which litigation group is direct and which after review cannot be told; left out', tokens[0]));
+        'the review/litigation values are interleaved with the header: which litigation group is direct and which ' +
+          'after review cannot be told; left out', tokens[0]));
     }
   }
   if (!values) {
     diagnostics.push(diag('review-unplaced', `复议诉讼表印有${printed.length}个数（应为${width}个），无法确定各数所在列，已略去。`,
-      `the review/litigation table prints ${printed.length} values for ${width} columns and they cannot be placed with certainty; left out`, tokens[0]));
+      `the review/litigation table prints ${printed.length} values for ${width} columns and they cannot be placed ` +
+        'with certainty; left out', tokens[0]));
     return { cells: [], diagnostics };
   }
   if (how !== 'direct')
-    diagnostics.push({ ...diag('review-damaged', `复议诉讼表印有${printed.length}个数，已按合计关系确定各数所在列。`, `the review/litigation table printed ${printed.length} values; columns fixed by the group totals`, tokens[0]), severity: 'info' });
+    diagnostics.push({
+      ...diag(
+        'review-damaged',
+        `复议诉讼表印有${printed.length}个数，已按合计关系确定各数所在列。`,
+        `the review/litigation table printed ${printed.length} values; columns fixed by the group totals`,
+        tokens[0],
+      ),
+      severity: 'info',
+    });
   const cells: Cell[] = values.flatMap((v, c) => {
     if (v === null) return [];
     const col = table.columns[c];
     const tok = placedTokens[c];
-    return [{ key: cellKey(table.key, 'cases', col.key), table: table.key, row: 'cases', column: col.key, value: v === BLANK ? null : v,
-      raw: tok?.text ?? '', source: (tok ?? tokens[0]).pos, how, reason: reason === undefined ? undefined : bilingual(reason) }];
+    return [{ key: cellKey(table.key, 'cases', col.key), table: table.key, row: 'cases', column: col.key,
+      value: v === BLANK ? null : v, raw: tok?.text ?? '', source: (tok ?? tokens[0]).pos, how,
+      reason: reason === undefined ? undefined : bilingual(reason) }];
   });
   return { cells, diagnostics };
 }

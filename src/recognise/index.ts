@@ -28,7 +28,9 @@ export function recognise(doc: GDocument): Report {
   for (const e of walk.events) if (e.numbers.length) tables[tableGroupOf(e.table)] = true;
   const anyTable = tables.active || tables.applications || tables.review;
   const { version, evidence, diagnostics: versionDiags } = decideVersion(walk, meta.year, anyTable);
-  const diagnostics: Diagnostic[] = [...versionDiags, ...doc.notes.map((n) => ({ code: n.code, severity: 'warning' as const, message: n.message, messageEn: n.messageEn, source: n.pos }))];
+  const diagnostics: Diagnostic[] = [...versionDiags, ...doc.notes.map((n) => ({
+    code: n.code, severity: 'warning' as const, message: n.message, messageEn: n.messageEn, source: n.pos,
+  }))];
   diagnostics.push(...extraRowDiagnostics(rows));
   const cells: Record<string, Cell> = {};
   const cutAt = lastTokenIfCut(rows, sections);
@@ -74,7 +76,9 @@ export function recognise(doc: GDocument): Report {
 }
 
 /** The last token of a text that stops before section 六 (a cut page), else null. */
-function lastTokenIfCut(rows: ReturnType<typeof tokenRows>, sections: ReturnType<typeof findSections>): Token['pos'] | null {
+function lastTokenIfCut(
+  rows: ReturnType<typeof tokenRows>, sections: ReturnType<typeof findSections>,
+): Token['pos'] | null {
   if (sections[5]?.source) return null;
   const last = rows[rows.length - 1]?.tokens;
   return last && last.length ? last[last.length - 1].pos : null;

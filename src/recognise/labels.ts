@@ -52,7 +52,9 @@ interface KeyParts { num: string; body: string; grams: Map<string, number> | nul
 /** Strip the numbering ('一、', '(三)', '1.', '1、') that prefixes a label key. */
 function keyParts(k: string): KeyParts {
   const m = /^((?:[一二三四五六七八九十]+)|(?:\([一二三四五六七八九十]+\))|(?:\d+\.?))/.exec(k);
-  return m ? { num: m[1].replace(/\.$/, ''), body: k.slice(m[1].length), grams: null } : { num: '', body: k, grams: null };
+  return m
+    ? { num: m[1].replace(/\.$/, ''), body: k.slice(m[1].length), grams: null }
+    : { num: '', body: k, grams: null };
 }
 
 function bigrams(s: string): Map<string, number> {
@@ -111,7 +113,9 @@ const PREPARED = ROW_LABELS.flatMap((label) => label.keys.map((key) => {
 /** Every character of every label, numbered: prose is mostly made of others. */
 const CHAR_INDEX = new Map<number, number>();
 for (const p of PREPARED) {
-  for (let i = 0; i < p.key.length; i++) if (!CHAR_INDEX.has(p.key.charCodeAt(i))) CHAR_INDEX.set(p.key.charCodeAt(i), CHAR_INDEX.size);
+  for (let i = 0; i < p.key.length; i++) {
+    if (!CHAR_INDEX.has(p.key.charCodeAt(i))) CHAR_INDEX.set(p.key.charCodeAt(i), CHAR_INDEX.size);
+  }
 }
 /** Per catalogue key, which numbered characters it uses: a printed text sharing few of them cannot match it. */
 const KEY_CHARS = PREPARED.map((p) => {
@@ -183,7 +187,8 @@ export function isExtraActiveRow(printed: string): boolean {
   return key.length >= 4 && key.length <= 20 && /^其他.{0,10}(?:文件|事项|信息)$/.test(key) && !matchRowLabel(printed);
 }
 
-/** Remember an answer (as a copy of the key: see detachedCopy), misses too — boilerplate prose recurs across reports. */
+/** Remember an answer (as a copy of the key: see detachedCopy), misses too — boilerplate prose recurs
+ * across reports. */
 function remember(memoKey: string, match: LabelMatch | null): void {
   if (memo.size > 20_000) memo.clear();
   memo.set(detachedCopy(memoKey), match);

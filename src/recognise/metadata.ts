@@ -7,6 +7,8 @@ import type { AgencyFrom, YearFrom, YearStatement } from '../model/report.js';
 import { asBodyName, bodyNameEnding, bodyNameStarting, bodyNamesIn, isKnownRegion, type BodyName } from './agency.js';
 import type { Row } from './tokens.js';
 import { bodyYear, findYearStatements, periodYear } from './year.js';
+import { matchAllNear } from '../text/anchored.js';
+import { squeeze } from '../text/normalise.js';
 
 const ORG_SUFFIX = '(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|街道办事处|办事处|委员会|管理委员会|管理局|办公室|办公厅|政府|局|委|厅|署|院|中心|所|站|会)';
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
@@ -18,6 +20,8 @@ const ORG_START = new RegExp(`^${ORG}\\d{4}`);
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
 const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定|^[我本该全各此其]|^(?:县|区|市|乡|镇)?政府$|^人民政府$/;
 const BY_REPORT_NAME = /([^《》]{2,30}?)\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告(?!编制|的通知|工作的)/g;
+/** The literal part of BY_REPORT_NAME, 2–30 characters into each of its matches (text/anchored.ts). */
+const REPORT_NAME_ANCHOR = /\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告/g;
 
 export interface Metadata {
   title: string | null;
@@ -30,20 +34,25 @@ export interface Metadata {
   yearStatements: YearStatement[];
 }
 
-/** No spaces, ASCII digits (full-width ２０２２ reads as 2022). */
-const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 function titleParts(text: string): { agency: string; year: number; after: string } | null {
   // words before the body's name separated by a space (site names, injected spam) are not part of it
   const spaced = text.trim().split(/\s+/);
-  const lastWord = spaced.findIndex((w) => TITLE_TAIL.test(squeeze(spaced.slice(spaced.indexOf(w)).join(''))) && /^[\u4e00-\u9fa5]/.test(w) && ORG_START.test(w));
-  const from = lastWord > 0 && !TITLE_TAIL.test(squeeze(spaced.slice(0, lastWord).join(''))) ? spaced.slice(lastWord).join('') : text;
+  const lastWord = spaced.findIndex(
+    (w) => TITLE_TAIL.test(squeeze(spaced.slice(spaced.indexOf(w)).join(''))) && /^[\u4e00-\u9fa5]/.test(w) &&
+      ORG_START.test(w),
+  );
+  const from = lastWord > 0 && !TITLE_TAIL.test(squeeze(spaced.slice(0, lastWord).join('')))
+    ? spaced.slice(lastWord).join('')
+    : text;
   const s = squeeze(from).replace(/^.*[:：]/, '').replace(/^[【\[（(][^】\]）)]*[】\]）)]/, '').replace(/^关于/, '');
   const m = TITLE_TAIL.exec(s);
   if (!m || m.index > 40) {
     // the year after the name: 'X政府信息公开工作年度报告（2022年度）'
     const y = YEAR_AFTER.exec(s);
-    return y && y.index <= 40 ? { agency: s.slice(0, y.index).replace(/^《/, '').replace(/(关于|的)$/, ''), year: Number(y[1]), after: '' } : null;
+    return y && y.index <= 40
+      ? { agency: s.slice(0, y.index).replace(/^《/, '').replace(/(关于|的)$/, ''), year: Number(y[1]), after: '' }
+      : null;
   }
   const agency = s.slice(0, m.index).replace(/^《/, '').replace(/(关于|的)$/, '');
   const after = /^(\d{4})年度?([\u4e00-\u9fa5]{2,20}?)(?:政府)?信息公开/.exec(s.slice(m.index))?.[2] ?? '';
@@ -66,7 +75,8 @@ export function findMetadata(rows: Row[]): Metadata {
     let row = head[i];
     let text = row.text.trim();
     // a title split over two lines: '左贡县人民政府2021年度' + '信息公开年度报告'
-    if (!isTitleRow(row) && i + 1 < head.length && /年度?$/.test(squeeze(text)) && isTitleRow({ ...head[i + 1], text: text + head[i + 1].text })) {
+    if (!isTitleRow(row) && i + 1 < head.length && /年度?$/.test(squeeze(text)) &&
+      isTitleRow({ ...head[i + 1], text: text + head[i + 1].text })) {
       text = text + head[i + 1].text.trim();
       row = { ...row, text };
     }
@@ -161,6 +171,9 @@ function sectionFive(rows: Row[]): number {
 }
 
 const SELF = /我(街道|镇|乡|区|县|市|局|委|办|中心)/;
+/** A word ending in a region suffix, and the suffix (2–5 characters into each word: text/anchored.ts). */
+const PLACE_WORD = /[\u4e00-\u9fa5]{2,5}?(?:街道|镇|乡|区|县|市)/g;
+const PLACE_SUFFIX = /街道|镇|乡|区|县|市/g;
 const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 
 interface Found { agency: string | null; from: AgencyFrom | null; candidates: string[] }
@@ -181,7 +194,7 @@ function fromText(rows: Row[], text: string): Found {
   };
 
   // the report's name quoted in its text: 现发布《东宝区2024年政府信息公开工作年度报告》
-  for (const m of text.matchAll(BY_REPORT_NAME)) {
+  for (const m of matchAllNear(text, BY_REPORT_NAME, REPORT_NAME_ANCHOR, 30)) {
     const frag = m[1].replace(/^.*[《「“"]/, '');
     const b = asBodyName(frag) ?? bodyNameEnding(frag);
     if (b) return done(b.name, 'title');
@@ -262,14 +275,20 @@ function selfReference(text: string, named: BodyName[]): BodyName | null {
       b.name.length - a.name.length);
     if (fitting[0]) return fitting[0];
     // places the text names: GB/T 2260 names only (a word run before 街道 is no street by its shape)
-    const words = new Set([...text.matchAll(/[\u4e00-\u9fa5]{2,5}?(?:街道|镇|乡|区|县|市)/g)].map((m) => m[0]));
-    const known = [...words].map((w) => [...w].map((_, i) => w.slice(i)).find((t) => t.length >= 2 && isKnownRegion(t)));
+    const words = new Set([...matchAllNear(text, PLACE_WORD, PLACE_SUFFIX, 5)].map((m) => m[0]));
+    const known = [...words].map(
+      (w) => [...w].map((_, i) => w.slice(i)).find((t) => t.length >= 2 && isKnownRegion(t)),
+    );
     const places = [...new Set(known)].map((w) => (w ? asBodyName(w + '人民政府') : null))
       .filter((b): b is BodyName => !!b && regionKinds[kind].test(b.region));
     const best = places.sort((a, b) => count(b.region) - count(a.region))[0];
     if (!best) return null;
     const street = kind === '街道';
-    return { name: street ? `${best.region}办事处` : best.name, kind: street ? 'street' : 'government', region: best.region };
+    return {
+      name: street ? `${best.region}办事处` : best.name,
+      kind: street ? 'street' : 'government',
+      region: best.region,
+    };
   }
   const suffix: Record<string, RegExp> = { 局: /局$/, 委: /委员会$|委$/, 办: /办公室$|办$/, 中心: /中心$/ };
   const depts = named.filter((n) => n.kind === 'department' && suffix[kind].test(n.name));

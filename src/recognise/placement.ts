@@ -7,9 +7,13 @@
 // is BLANK, and a reading that would fill it is a lost-field reading, kept only where no empty field was printed.
 import type { Diagnostic } from '../model/report.js';
 import type { TableDef } from '../model/template.js';
-import { agreedOf, BLANK, consistentWith, pruneReadings, rowCandidates, solveTable, type Candidate, type RowSum } from './align.js';
+import {
+  agreedOf, BLANK, consistentWith, pruneReadings, rowCandidates, solveTable, type Candidate, type RowSum,
+} from './align.js';
 import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble.js';
-import { learnNorms, positionalReadings, rowSumsHold, runNumbers, shapeOf, type Norms, type Shape } from './positions.js';
+import {
+  learnNorms, positionalReadings, rowSumsHold, runNumbers, shapeOf, type Norms, type Shape,
+} from './positions.js';
 import type { Token } from './tokens.js';
 import type { Observation, OrphanRun } from './walk.js';
 
@@ -26,7 +30,8 @@ export interface OpenRow {
 
 const MAX_COMBINATIONS = 200_000;
 
-export const POSITION_REASON = '按该行各字段的位置读出，空白字段记为空白 / read by the positions of the row\'s fields; empty fields are blanks';
+export const POSITION_REASON = '按该行各字段的位置读出，空白字段记为空白 / ' +
+  'read by the positions of the row\'s fields; empty fields are blanks';
 
 function levelOf(table: TableDef, row: string): number {
   return table.rows.find((r) => r.key === row)?.level ?? 0;
@@ -73,12 +78,14 @@ export function readByX(table: TableDef, e: Observation, anchors: number[], read
     tokens[c] = e.numbers[i];
     prev = c;
   }
-  reads.set(e.row, { row: e.row, tokens, values, how: 'direct' });
+  reads.set(e.row, { row: e.row, tokens, values, how: 'direct', reason: undefined });
   return true;
 }
 
 /** The field structure of the table's delimited rows that print every value. */
-export function tableNorms(table: TableDef, stream: (Observation | OrphanRun)[]): { norms: Norms; shapes: Map<Observation, Shape> } {
+export function tableNorms(
+  table: TableDef, stream: (Observation | OrphanRun)[],
+): { norms: Norms; shapes: Map<Observation, Shape> } {
   const full: { level: number; shape: Shape }[] = [];
   const shapes = new Map<Observation, Shape>(); // each row's shape, computed once
   for (const e of stream) {
@@ -97,13 +104,14 @@ const NO_NORMS: Norms = { lead: new Map(), trail: null };
  * Read a delimited row by its fields' positions. Returns false when the row is left to the plain reading of its
  * numbers (a run longer than the table without blanks: a stray value, as before).
  */
-export function readByPosition(table: TableDef, e: Observation, shape: Shape, norms: Norms, sums: RowSum[], cutAt: Token['pos'] | null,
-  reads: Map<string, RowRead>, open: Map<string, OpenRow>, diagnostics: Diagnostic[]): boolean {
+export function readByPosition(table: TableDef, e: Observation, shape: Shape, norms: Norms, sums: RowSum[],
+  cutAt: Token['pos'] | null, reads: Map<string, RowRead>, open: Map<string, OpenRow>,
+  diagnostics: Diagnostic[]): boolean {
   const width = table.columns.length;
   const run = shape.run;
   const valueOf = (t: Token | null): number | null => (t && t.kind === 'number' ? t.number.value : BLANK);
   if (run.length === width) {
-    reads.set(e.row, { row: e.row, tokens: run, values: run.map(valueOf), how: 'direct' });
+    reads.set(e.row, { row: e.row, tokens: run, values: run.map(valueOf), how: 'direct', reason: undefined });
     return true;
   }
   if (run.length > width) {
@@ -159,10 +167,14 @@ function dedupe(readings: OpenReading[]): OpenReading[] {
  * the table is used where a lost-field reading exists. Then strong positional rows are read as printed, and the
  * rest are placed where all readings that survive the relations agree.
  */
-export function resolveOpen(table: TableDef, order: string[], reads: Map<string, RowRead>, open: Map<string, OpenRow>, diagnostics: Diagnostic[]): void {
+export function resolveOpen(
+  table: TableDef, order: string[], reads: Map<string, RowRead>, open: Map<string, OpenRow>, diagnostics: Diagnostic[],
+): void {
   const relations = columnRelations(order, new Set([...reads.keys(), ...open.keys()]));
   const fixed = new Map([...reads].map(([k, r]) => [k, r.values] as [string, Candidate]));
-  const known = new Map([...open].map(([k, o]) => [k, agreedOf(o.readings.map((r) => r.values))] as [string, Candidate]));
+  const known = new Map(
+    [...open].map(([k, o]) => [k, agreedOf(o.readings.map((r) => r.values))] as [string, Candidate]),
+  );
   let unreliable = false;
   for (const [row, o] of open) {
     const positional = o.readings.filter((r) => r.kind === 'position');
@@ -178,9 +190,13 @@ export function resolveOpen(table: TableDef, order: string[], reads: Map<string,
   }
   if (unreliable) {
     diagnostics.push({ ...diag('positions-unreliable', '表格有的行按字段位置读出后与合计关系矛盾，说明转录时丢失了字段；该表各行按印出的数值与合计关系读取。',
-      'a row read by its field positions breaks the sums, so this transcription lost fields; the rows of this table are read from their printed values and the sums'), severity: 'info' });
+      'a row read by its field positions breaks the sums, so this transcription lost fields; the rows of this table ' +
+        'are read from their printed values and the sums'), severity: 'info' });
     for (const o of open.values()) {
-      const lost = [...o.readings.filter((r) => r.kind === 'lost'), ...o.alt.map((values): OpenReading => ({ values, tokens: null, kind: 'lost' }))];
+      const lost = [
+        ...o.readings.filter((r) => r.kind === 'lost'),
+        ...o.alt.map((values): OpenReading => ({ values, tokens: null, kind: 'lost' })),
+      ];
       if (!lost.length) continue;
       o.readings = dedupe(lost);
       o.alt = [];
@@ -190,12 +206,16 @@ export function resolveOpen(table: TableDef, order: string[], reads: Map<string,
   for (const [row, o] of open) {
     if (!o.strong) continue;
     const r = o.readings[0];
-    reads.set(row, { row, tokens: r.tokens ?? [], values: r.values, how: 'direct' });
+    reads.set(row, { row, tokens: r.tokens ?? [], values: r.values, how: 'direct', reason: undefined });
     fixed.set(row, r.values);
     open.delete(row);
   }
   if (!open.size) return;
-  const pruned = pruneReadings(fixed, new Map([...open].map(([k, o]) => [k, o.readings.map((r) => r.values)] as [string, Candidate[]])), relations);
+  const pruned = pruneReadings(
+    fixed,
+    new Map([...open].map(([k, o]) => [k, o.readings.map((r) => r.values)] as [string, Candidate[]])),
+    relations,
+  );
   const combos = [...pruned.values()].reduce((n, c) => n * Math.max(1, c.length), 1);
   const solved = combos <= MAX_COMBINATIONS && combos > 1 ? solveTable(fixed, pruned, relations) : null;
   for (const [row, o] of open) {
@@ -219,19 +239,23 @@ function place(table: TableDef, row: string, o: OpenRow, cands: Candidate[], pla
   const n = o.obs.numbers.length;
   const printed = o.obs.numbers.map((t) => t.text).join(' ');
   if (!placed || placed.every((v) => v === null)) {
-    diagnostics.push(diag('row-unplaceable', `「${label.text}」一行印有${n}个数（「${printed}」），表格有${width}列，无法确定各数所在列（${fits}种读法符合印出的顺序与各合计关系），已略去。`,
-      `row "${label.text}" prints ${n} values for ${width} columns ("${printed}"); ${fits} readings fit the printed order and every sum, so its columns are not certain; left out`, label));
+    diagnostics.push(diag('row-unplaceable',
+      `「${label.text}」一行印有${n}个数（「${printed}」），表格有${width}列，无法确定各数所在列（${fits}种读法符合印出的顺序与各合计关系），已略去。`,
+      `row "${label.text}" prints ${n} values for ${width} columns ("${printed}"); ${fits} readings fit the printed ` +
+        'order and every sum, so its columns are not certain; left out', label));
     return;
   }
   const single = cands.length === 1 ? o.readings.find((r) => sameValues(r.values, cands[0])) : undefined;
   const tokens = single?.tokens ?? [];
   const reason = single?.kind === 'position' ? POSITION_REASON
     : single && o.readings.length === 1 ? shortReason(n, width)
-      : `该行印有「${printed}」，列位置由行合计、列平衡和（七）总计唯一确定 / printed "${printed}"; columns fixed by the row sum, the column balances and （七）总计`;
+      : `该行印有「${printed}」，列位置由行合计、列平衡和（七）总计唯一确定 / ` +
+        `printed "${printed}"; columns fixed by the row sum, the column balances and （七）总计`;
   reads.set(row, { row, tokens, values: placed, how: 'inferred', reason });
   if (placed.some((v) => v === null))
     diagnostics.push(diag('row-partly-placed', `「${label.text}」一行印有「${printed}」，${fits}种读法均符合，部分数值所在列无法确定，已略去这些单元格。`,
-      `row "${label.text}" printed "${printed}": ${fits} readings fit; some columns cannot be determined and are left out`, label));
+      `row "${label.text}" printed "${printed}": ${fits} readings fit; some columns cannot be determined and are ` +
+        'left out', label));
 }
 
 function sameValues(a: Candidate, b: Candidate): boolean {

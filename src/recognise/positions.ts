@@ -82,7 +82,9 @@ function placeAt(shape: Shape, width: number, o: number): Reading | null {
  * transcription (no positional reading). A run with a blank inside and no norm may sit wherever its empty fields
  * allow (`weak` readings, for the relations to choose from).
  */
-export function positionalReadings(shape: Shape, width: number, level: number, norms: Norms): { strong: Reading | null; weak: Reading[] } {
+export function positionalReadings(
+  shape: Shape, width: number, level: number, norms: Norms,
+): { strong: Reading | null; weak: Reading[] } {
   const len = shape.run.length;
   const s = norms.lead.get(level) ?? 0;
   const t = norms.trail ?? 0;

@@ -55,7 +55,9 @@ export function findSections(rows: Row[]): Section[] {
     const to = i + 1 < starts.length ? starts[i + 1].index : rows.length;
     const heading = rows[from];
     // the section's prose only: table rows, numbers, labels and headers are the tables, kept as cells
-    const prose = rows.slice(from + 1, to).filter((r) => !r.grid && r.tokens.length === 1 && r.tokens[0].kind === 'text').map((r) => r.text);
+    const prose = rows.slice(from + 1, to).filter(
+      (r) => !r.grid && r.tokens.length === 1 && r.tokens[0].kind === 'text',
+    ).map((r) => r.text);
     const rest = heading.text.trim().length > 40 ? [heading.text.trim()] : [];
     const text = [...rest, ...prose].join('\n');
     const title = heading.tokens[0].text.length <= 40 ? heading.tokens[0].text : heading.tokens[0].text.slice(0, 40);

@@ -2,7 +2,9 @@
 // section headings, prose — the one stream the table assembler and the metadata finders walk.
 import type { GDocument, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
-import { detachedCopy, isBlankCell, labelKey, parseNumberCell, plainInteger, type ParsedNumber } from '../text/normalise.js';
+import {
+  detachedCopy, isBlankCell, labelKey, parseNumberCell, plainInteger, type ParsedNumber,
+} from '../text/normalise.js';
 import { matchCaption, matchRowLabel, versionEvidence, type RowLabel } from './labels.js';
 import { matchSectionHeading } from './sections.js';
 
@@ -69,7 +71,8 @@ export function classify(text: string, pos: SourceRef): Token {
   const value = plainInteger(t);
   if (value >= 0) {
     return {
-      kind: 'number', text: t, pos, number: value < SMALL.length ? SMALL[value] : { value, unit: undefined, signed: false }, label: undefined,
+      kind: 'number', text: t, pos,
+      number: value < SMALL.length ? SMALL[value] : { value, unit: undefined, signed: false }, label: undefined,
       labelScore: undefined, caption: undefined, section: undefined, version: undefined, headerOf: undefined,
     };
   }
@@ -103,7 +106,9 @@ function classifyText(t: string, pos: SourceRef): Token {
   const version = short ? versionEvidence(t) ?? undefined : undefined;
   const m = matchRowLabel(t);
   if (m) return { kind: 'label', text: t, pos, label: m.label, labelScore: m.score, version };
-  if (version || /勾稽关系/.test(key) || (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) || (key.length <= 16 && /^本年|数量$|金额|^\(?单位/.test(key) && !/[,:]/.test(t)))
+  if (version || /勾稽关系/.test(key) ||
+    (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) ||
+    (key.length <= 16 && /^本年|数量$|金额|^\(?单位/.test(key) && !/[,:]/.test(t)))
     return { kind: 'header', text: t, pos, version };
   return { kind: 'text', text: t, pos };
 }
@@ -123,8 +128,8 @@ function headerKindOf(text: string): 'applications' | 'review' | null {
 /** A table row's tokens; its whole text (wanted only for the few rows read as prose or headings) is joined lazily. */
 class TableRowTokens implements Row {
   private joined: string | null = null;
-  constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef, readonly cells: TableRow['cells'],
-    readonly fields: Token[]) {}
+  constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef,
+    readonly cells: TableRow['cells'], readonly fields: Token[]) {}
   get text(): string {
     return (this.joined ??= this.cells.map((c) => c.text).join(' '));
   }

@@ -4,7 +4,11 @@ import type { Diagnostic } from '../model/report.js';
 import type { TemplateVersion } from '../model/template.js';
 import type { Walk } from './walk.js';
 
-export function decideVersion(walk: Walk, year: number | null, anyTable: boolean): { version: TemplateVersion | null; evidence: string[]; diagnostics: Diagnostic[] } {
+export function decideVersion(walk: Walk, year: number | null, anyTable: boolean): {
+  version: TemplateVersion | null;
+  evidence: string[];
+  diagnostics: Diagnostic[];
+} {
   const votes = { '2019': 0, '2021': 0 };
   const evidence: string[] = [];
   for (const e of walk.evidence) {
@@ -15,7 +19,9 @@ export function decideVersion(walk: Walk, year: number | null, anyTable: boolean
   const byYear: TemplateVersion | null = year === null ? null : year <= 2020 ? '2019' : '2021';
   let version: TemplateVersion | null;
   if (!anyTable) version = null;
-  else if (votes['2019'] || votes['2021']) version = votes['2019'] > votes['2021'] ? '2019' : votes['2021'] > votes['2019'] ? '2021' : byYear ?? '2021';
+  else if (votes['2019'] || votes['2021']) {
+    version = votes['2019'] > votes['2021'] ? '2019' : votes['2021'] > votes['2019'] ? '2021' : byYear ?? '2021';
+  }
   else version = anyTable ? byYear ?? '2021' : null;
   const diagnostics: Diagnostic[] = [];
   if (version && byYear && version !== byYear && (votes['2019'] || votes['2021']))

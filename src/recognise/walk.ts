@@ -42,6 +42,21 @@ export interface OrphanRun {
 
 export type TableEvent = Observation | OrphanRun;
 
+/**
+ * An observation with every field present, in one order (absent ones undefined), and likewise an orphan run:
+ * optional fields added later gave the objects several hidden classes, and V8 re-optimised the assembler's loops
+ * over them several times per process (assembleTable's compile is the largest of a batch).
+ */
+export function observation(table: string, row: string, label: Token, numbers: Token[], numberRows: number,
+  sameRow: boolean, blanks: number, seq: number): Observation {
+  return { kind: 'row', table, row, label, numbers, numberRows, sameRow, blanks, split: false, slots: undefined,
+    flow: undefined, xs: undefined, seq };
+}
+
+export function orphanRun(table: string, numbers: Token[], seq: number): OrphanRun {
+  return { kind: 'orphans', table, numbers, seq, slots: undefined, flow: undefined };
+}
+
 export interface Walk {
   events: TableEvent[];
   /** tables whose captions, headers or labels were seen (present even without values) */
@@ -54,7 +69,9 @@ const REVIEW_WIDTH = 15;
 
 const PIPES = /^[|｜]+$/;
 
-const SECTION_CONTEXT: Record<number, string | null> = { 1: null, 2: 'active', 3: 'applications', 4: 'reviewLitigation', 5: null, 6: null };
+const SECTION_CONTEXT: Record<number, string | null> = {
+  1: null, 2: 'active', 3: 'applications', 4: 'reviewLitigation', 5: null, 6: null,
+};
 
 /** The display columns where `numbers` end, when the row is space-aligned text (else null). */
 function displayEnds(row: Row, numbers: Token[]): number[] | null {
@@ -124,7 +141,7 @@ export function walkTables(rows: Row[]): Walk {
     if (!ctx || ctx === 'active') return; // numbers outside any table are prose
     if (!run || run.table !== ctx) {
       endRun();
-      run = { kind: 'orphans', table: ctx, numbers: [], seq: seq++ };
+      run = orphanRun(ctx, [], seq++);
       if (fields && fields.every((t) => t.kind === 'number' || t.kind === 'blank')) run.slots = fields;
     } else run.slots = undefined; // several rows: positions within one row no longer say the column
     for (const n of numbers) run.numbers.push(n);
@@ -153,7 +170,8 @@ export function walkTables(rows: Row[]): Walk {
     let groupToken: Token | undefined;
     for (const t of row.tokens) {
       if (t.version) {
-        evidence.push({ version: t.version.version, what: t.version.what, pos: t.pos }); // a literal: a spread here costs a runtime call per cell
+        // a literal: a spread here costs a runtime call per cell
+        evidence.push({ version: t.version.version, what: t.version.what, pos: t.pos });
         anyVersion = true;
       }
       if (t.kind === 'number') numbers.push(t);
@@ -202,10 +220,9 @@ export function walkTables(rows: Row[]): Walk {
       ctx = table;
       seen.add(table);
       const after = numbers.filter((n) => n.pos.column > label.pos.column || n.pos.line > label.pos.line);
-      const obs: Observation = {
-        kind: 'row', table, row: label.label.row, label, numbers: after, numberRows: after.length ? 1 : 0,
-        sameRow: after.length > 0, blanks, seq: seq++,
-      };
+      const obs = observation(
+        table, label.label.row, label, after, after.length ? 1 : 0, after.length > 0, blanks, seq++,
+      );
       if (after.length && row.grid && row.fields) {
         const slots = slotsAfter(row.fields, label);
         if (slots) obs.slots = slots;
@@ -250,7 +267,7 @@ export function walkTables(rows: Row[]): Walk {
       // table 四's value row printed with every cell empty (a blank form): the row exists, its values are blank
       finish();
       endRun();
-      events.push({ kind: 'row', table: ctx, row: 'cases', label: first, numbers: [], numberRows: 0, sameRow: false, blanks, seq: seq++ });
+      events.push(observation(ctx, 'cases', first, [], 0, false, blanks, seq++));
     } else endRun();
   }
   finish();

@@ -3,11 +3,9 @@
 // 「…汇报我镇2022年政府信息公开工作」). Documents cited in 《》, dates, ranges and comparisons are not statements of
 // the year. Every statement is kept with its position, for the checks of the title's year and of copied figures.
 import type { SourceRef, YearStatement } from '../model/report.js';
+import { squeeze } from '../text/normalise.js';
 import type { Row } from './tokens.js';
 
-const FULL_WIDTH_DIGIT = /[０-９]/g;
-const squeeze = (s: string) =>
-  s.replace(/\s+/g, '').replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 
 /** The statistics period: a whole calendar year, 1月1日 to 12月31日. */
 const PERIOD = /(\d{4})年0?1月0?1日(?:起)?[^。；\d]{0,4}?(?:(\d{4})年)?12月31日/g;
@@ -69,12 +67,14 @@ export function findYearStatements(rows: Row[], stopAt: number): YearStatement[]
   };
   const add = (year: number, from: YearStatement['from'], index: number) => {
     const line = posAt(index).line;
-    if (year < 2000 || year > 2100 || out.some((s) => s.from === from && s.year === year && line === s.source.line)) return;
+    if (year < 2000 || year > 2100 ||
+      out.some((s) => s.from === from && s.year === year && line === s.source.line)) return;
     const sentence = sentenceAround(text, index);
     const figures = from === 'body' && FIGURES.test(sentence.replace(/\d{4}年/g, ''));
     out.push({ year, from, figures, text: sentence, source: posAt(index) });
   };
-  for (const m of text.matchAll(PERIOD)) {
+  // the period pattern starts with a bare year: scanning for it is only worth it where its end date occurs
+  for (const m of text.includes('12月31日') ? text.matchAll(PERIOD) : []) {
     if (m[2] && m[2] !== m[1]) continue;
     if (!inBookTitle(text, m.index)) add(Number(m[1]), 'period', m.index);
   }

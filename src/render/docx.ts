@@ -5,14 +5,14 @@
 // cell keys back into a grid that this writer and render/xlsx.ts both lay out.
 import { load } from 'cheerio';
 import {
-  AlignmentType, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun,
-  VerticalAlignTable, WidthType, type IFontAttributesProperties,
+  AlignmentType, Document, Footer, HeadingLevel, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell,
+  TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType, type IFontAttributesProperties,
 } from 'docx';
 import type { Report } from '../model/report.js';
 import { activeTableHtml, applicationsTableHtml, reviewTableHtml, type TableContext } from './html-tables.js';
 import {
-  MISSING_TABLE_NOTE, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, groupPresent, layoutVersion, paragraphs,
-  sectionTables, sectionViews, type SectionView,
+  MISSING_TABLE_NOTE, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, groupPresent, layoutVersion,
+  paragraphs, sectionTables, sectionViews, type SectionView,
 } from './layout.js';
 
 export interface GridCell {
@@ -61,16 +61,32 @@ export function officialGrids(report: Report): { section: number; grid: Official
     if (!groupPresent(report, SECTION_GROUP[section])) return { section, grid: null };
     const tables = sectionTables(ctx.version, section);
     const rows = tables.flatMap((t) =>
-      gridOfHtml(section === 2 ? activeTableHtml(ctx, t) : t.key === 'applications' ? applicationsTableHtml(ctx, t) : reviewTableHtml(ctx, t)));
+      gridOfHtml(
+        section === 2
+          ? activeTableHtml(ctx, t)
+          : t.key === 'applications' ? applicationsTableHtml(ctx, t) : reviewTableHtml(ctx, t),
+      ));
     const key = section === 2 ? 'active' : tables[0].key;
     return { section, grid: { section, key, width: widthOf(rows), rows } };
   });
 }
 
-const TITLE_FONT: IFontAttributesProperties = { eastAsia: '方正小标宋简体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const TITLE_FONT: IFontAttributesProperties = {
+  eastAsia: '方正小标宋简体',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+};
 const HEADING_FONT: IFontAttributesProperties = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-const BODY_FONT: IFontAttributesProperties = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-const TABLE_FONT: IFontAttributesProperties = { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
+const BODY_FONT: IFontAttributesProperties = {
+  eastAsia: '仿宋_GB2312',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+};
+const TABLE_FONT: IFontAttributesProperties = {
+  eastAsia: '仿宋_GB2312',
+  ascii: 'Times New Roman',
+  hAnsi: 'Times New Roman',
+};
 /** A4 with the 公文 margins; the text area is 8845 twips wide. */
 const PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } };
 const TEXT_WIDTH = 8845;
@@ -79,15 +95,26 @@ const run = (text: string, font: IFontAttributesProperties, size: number, bold =
   new TextRun({ text, font, size, bold, color: '000000' });
 
 function title(text: string): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [run(text, TITLE_FONT, 44)] });
+  return new Paragraph({
+    heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, spacing: { after: 400 },
+    children: [run(text, TITLE_FONT, 44)],
+  });
 }
 
 function heading(text: string): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_2, keepNext: true, indent: { firstLine: 640 }, spacing: { before: 120, after: 120 }, children: [run(text, HEADING_FONT, 32)] });
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_2, keepNext: true, indent: { firstLine: 640 }, spacing: { before: 120, after: 120 },
+    children: [run(text, HEADING_FONT, 32)],
+  });
 }
 
 function body(text: string): Paragraph {
-  return new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560, lineRule: LineRuleType.EXACT }, alignment: AlignmentType.JUSTIFIED, children: [run(text, BODY_FONT, 32)] });
+  return new Paragraph({
+    indent: { firstLine: 640 },
+    spacing: { line: 560, lineRule: LineRuleType.EXACT },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [run(text, BODY_FONT, 32)],
+  });
 }
 
 /**
@@ -141,7 +168,9 @@ function table(grid: OfficialGrid): Table {
     const keep = r < grid.rows.length - 1 && (grid.key !== 'applications' || cells.every((c) => c.header));
     return new TableRow({ children, cantSplit: true, keepNext: keep, tableHeader: r < heading });
   });
-  return new Table({ rows, columnWidths: widths, width: { size: TEXT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED });
+  return new Table({
+    rows, columnWidths: widths, width: { size: TEXT_WIDTH, type: WidthType.DXA }, layout: TableLayoutType.FIXED,
+  });
 }
 
 /** 第N页 共M页, centred in every page's footer (Word fills in the fields). */

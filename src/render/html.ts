@@ -4,8 +4,8 @@
 import type { Finding, Report, Severity } from '../model/report.js';
 import { activeTableHtml, applicationsTableHtml, esc, reviewTableHtml, type TableContext } from './html-tables.js';
 import {
-  MISSING_TABLE_NOTE, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, groupPresent, labelOfCell, layoutVersion,
-  paragraphs, sectionTables, sectionViews, templateNote,
+  MISSING_TABLE_NOTE, SECTION_GROUP, SECTION_NOT_FOUND, TRUNCATED_NOTE, displayTitle, groupPresent, labelOfCell,
+  layoutVersion, paragraphs, sectionTables, sectionViews, templateNote,
 } from './layout.js';
 
 export interface HtmlOptions {
@@ -63,7 +63,9 @@ function sectionTablesHtml(ctx: TableContext, no: number): string[] {
   if (tables.length === 0) return [];
   if (!groupPresent(ctx.report, SECTION_GROUP[no])) return [`<p class="note missing">${MISSING_TABLE_NOTE}</p>`];
   return tables.map((t) =>
-    no === 2 ? activeTableHtml(ctx, t) : t.key === 'applications' ? applicationsTableHtml(ctx, t) : reviewTableHtml(ctx, t));
+    no === 2
+      ? activeTableHtml(ctx, t)
+      : t.key === 'applications' ? applicationsTableHtml(ctx, t) : reviewTableHtml(ctx, t));
 }
 
 function findingsHtml(ctx: TableContext, findings: Finding[]): string[] {
@@ -74,10 +76,14 @@ function findingsHtml(ctx: TableContext, findings: Finding[]): string[] {
   for (const f of findings) {
     // printed labels only (the rule id stays in an attribute); a finding printed the same as one listed is not repeated
     const cells = f.cells
-      .map((c) => `<span class="cell">${esc(labelOfCell(ctx.version, c.key))} = ${c.value === null ? '空白' : c.value}</span>`)
+      .map(
+        (c) => `<span class="cell">${esc(labelOfCell(ctx.version, c.key))} = ` +
+          `${c.value === null ? '空白' : c.value}</span>`,
+      )
       .join('；');
     const expected = f.expected !== undefined ? `；应为 ${f.expected}` : '';
-    const item = `<li class="sev-${f.severity}" data-rule="${esc(f.ruleId)}"><span class="sev">${SEVERITY_ZH[f.severity]}</span>${esc(f.message)}` +
+    const item = `<li class="sev-${f.severity}" data-rule="${esc(f.ruleId)}"><span ` +
+      `class="sev">${SEVERITY_ZH[f.severity]}</span>${esc(f.message)}` +
       `${cells ? `<br>${cells}${esc(expected)}` : esc(expected)}</li>`;
     if (listed.has(item)) continue;
     listed.add(item);
@@ -95,7 +101,12 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
     ['年度', report.year === null ? '未知' : String(report.year)],
     ['格式', templateNote(report)],
   ]; // no source path: a printed report does not show where a file lay on someone's disk
-  const body: string[] = [`<h1>${esc(title)}</h1>`, '<dl class="meta">', ...meta.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`), '</dl>'];
+  const body: string[] = [
+    `<h1>${esc(title)}</h1>`,
+    '<dl class="meta">',
+    ...meta.map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`),
+    '</dl>',
+  ];
   for (const s of sectionViews(report)) {
     body.push(`<section id="s${s.no}">`, `<h2>${esc(s.title)}</h2>`);
     if (!s.found) body.push(`<p class="note">${SECTION_NOT_FOUND}</p>`);
@@ -105,7 +116,10 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   if (report.diagnostics.length > 0) {
     body.push('<section class="diagnostics">', '<h2>附：读取说明</h2>', '<ul class="diagnostics">');
     for (const d of report.diagnostics)
-      body.push(`<li class="sev-${d.severity}"><span class="sev">${SEVERITY_ZH[d.severity]}</span>${esc(d.message)} <code>${esc(d.code)}</code></li>`);
+      body.push(
+        `<li class="sev-${d.severity}"><span class="sev">${SEVERITY_ZH[d.severity]}</span>${esc(d.message)} ` +
+          `<code>${esc(d.code)}</code></li>`,
+      );
     body.push('</ul>', '</section>');
   }
   if (options.findings) body.push(...findingsHtml(ctx, options.findings));

@@ -3,15 +3,17 @@
 // groups are present, and how one cell value is printed.
 import { otherShapeOf, versionOf, type OtherLayout } from '../model/layout.js';
 import type { Cell, Report } from '../model/report.js';
+import { REVIEW_GROUPS } from '../model/table-grid.js';
 import {
   TEMPLATES, cellKey, cellLabel, splitCellKey, tableDef, tableGroupOf,
   type ColumnDef, type RowDef, type TableDef, type TableGroup, type TemplateVersion,
 } from '../model/template.js';
 
+// the tables' header wording lives with their grid in the model (the web app draws the same grid)
+export { APPLICANT_GROUPS, APPLICATIONS_CORNER, REVIEW_GROUPS, dataDescendants } from '../model/table-grid.js';
+
 /** Note printed where a whole table group was not found in the source. */
 export const MISSING_TABLE_NOTE = '（表格缺失）';
-/** The corner cell of table 三 (official wording). */
-export const APPLICATIONS_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 export const OTHER_ROW_LABEL = '（六）其他处理';
 
 /** The template a report is drawn with: the model's versionOf (its own, else by its cells, else by year, else 2021). */
@@ -33,7 +35,9 @@ export function otherShape(report: Report, version: TemplateVersion): OtherShape
   return otherShapeOf(report, version);
 }
 
-const SINGLE_OTHER: RowDef = { key: 'outcome.other', label: OTHER_ROW_LABEL, parent: 'outcome', isData: true, level: 1 };
+const SINGLE_OTHER: RowDef = {
+  key: 'outcome.other', label: OTHER_ROW_LABEL, parent: 'outcome', isData: true, level: 1,
+};
 
 function otherItemRows(): RowDef[] {
   const t = TEMPLATES['2021'].tables.find((x) => x.key === 'applications');
@@ -111,23 +115,15 @@ export function templateNote(report: Report): string {
   return report.template ? note : `${note}，按年度推定`;
 }
 
-/** Group labels of the section 四 columns: [top header, second header]. */
-export const REVIEW_GROUPS: Record<string, [string, string | null]> = {
-  review: ['行政复议', null],
-  litigationDirect: ['行政诉讼', '未经复议直接起诉'],
-  litigationAfterReview: ['行政诉讼', '复议后起诉'],
-};
-
-/** Group label of the 法人或其他组织 columns of table 三. */
-export const APPLICANT_GROUPS: Record<string, string> = { legalPersonOrOther: '法人或其他组织' };
-
 /**
  * A cell's human label: cellLabel() of the model, except that the section 四 columns name their group
  * (cellLabel gives '复议诉讼 / cases / 结果维持' for all three groups alike).
  */
 export function labelOfCell(version: TemplateVersion, key: string): string {
   const { table, column } = splitCellKey(key);
-  const col = table === 'reviewLitigation' ? tableDef(version, table)?.columns.find((c) => c.key === column) : undefined;
+  const col = table === 'reviewLitigation'
+    ? tableDef(version, table)?.columns.find((c) => c.key === column)
+    : undefined;
   if (!col) return cellLabel(version, key);
   const [top, second] = REVIEW_GROUPS[col.group ?? ''] ?? [col.group ?? '', null];
   return ['复议诉讼', [top, second].filter(Boolean).join('·'), col.label].join(' / ');
@@ -150,11 +146,6 @@ export function sectionViews(report: Report): SectionView[] {
   });
 }
 
-/** The data rows under `parent` (recursively), in the given row order. */
-export function dataDescendants(rows: RowDef[], parent: string): RowDef[] {
-  return rows.filter((r) => r.isData && (r.parent === parent || r.key.startsWith(`${parent}.`)));
-}
-
 export const SECTION_NOT_FOUND = '（原文未见本节）';
 export const TRUNCATED_NOTE = '（原文在第六部分之前中断）';
 
@@ -166,7 +157,9 @@ export interface TableDrawers {
 }
 
 /** The lines of a section's tables, or the missing-table note when the whole table group was lost. */
-export function sectionTableLines(report: Report, version: TemplateVersion, no: number, draw: TableDrawers, missingNote: string): string[] {
+export function sectionTableLines(
+  report: Report, version: TemplateVersion, no: number, draw: TableDrawers, missingNote: string,
+): string[] {
   const tables = sectionTables(version, no);
   if (tables.length === 0) return [];
   if (!groupPresent(report, SECTION_GROUP[no])) return [missingNote, ''];

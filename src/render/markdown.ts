@@ -30,7 +30,9 @@ function pipeTable(header: string[], rows: string[][], align: ('l' | 'r')[]): st
 
 function activeTable(report: Report, t: TableDef): string[] {
   const header = ['信息内容', ...t.columns.map((c) => c.label)];
-  const rows = t.rows.map((r) => [r.label ?? '', ...t.columns.map((c) => formatCell(cellAt(report, t.key, r.key, c.key), c))]);
+  const rows = t.rows.map(
+    (r) => [r.label ?? '', ...t.columns.map((c) => formatCell(cellAt(report, t.key, r.key, c.key), c))],
+  );
   return [`**${t.caption ?? t.key}**`, '', ...pipeTable(header, rows, ['l', ...t.columns.map(() => 'r' as const)])];
 }
 
@@ -63,7 +65,13 @@ function reviewTable(report: Report, t: TableDef): string[] {
 }
 
 function sectionTablesMd(report: Report, version: TemplateVersion, no: number): string[] {
-  return sectionTableLines(report, version, no, { active: activeTable, applications: applicationsTable, review: reviewTable }, MISSING_TABLE_NOTE);
+  return sectionTableLines(
+    report,
+    version,
+    no,
+    { active: activeTable, applications: applicationsTable, review: reviewTable },
+    MISSING_TABLE_NOTE,
+  );
 }
 
 /** The report as a Markdown document. */

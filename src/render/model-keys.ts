@@ -23,7 +23,9 @@ export const MODEL_KEYS = {
     key: 'required', table: 'required', row: 'required', column: 'required', value: 'required', raw: 'required',
     unit: 'optional', source: 'required', how: 'required', reason: 'optional',
   } satisfies KeySpec<Cell>,
-  Section: { no: 'required', key: 'required', title: 'required', text: 'required', source: 'required' } satisfies KeySpec<Section>,
+  Section: {
+    no: 'required', key: 'required', title: 'required', text: 'required', source: 'required',
+  } satisfies KeySpec<Section>,
   NarrativeFigure: {
     key: 'required', value: 'required', unit: 'optional', text: 'required', source: 'required',
   } satisfies KeySpec<NarrativeFigure>,

@@ -15,16 +15,25 @@ import { renderHtml } from './html.js';
 
 /** Where Edge and Chromium are usually installed (chrome-launcher looks for Chrome and Chromium only). */
 const KNOWN_BROWSERS: Partial<Record<NodeJS.Platform, string[]>> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge', '/snap/bin/chromium'],
-  darwin: ['/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge', '/Applications/Chromium.app/Contents/MacOS/Chromium'],
+  linux: [
+    '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/microsoft-edge',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  ],
   win32: [
-    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', 'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
   ],
 };
 
 /** The browser binary: $GONGKAI_CHROMIUM, else what chrome-launcher finds, else a usual place; null if none. */
 export function chromiumPath(): string | null {
-  if (process.env.GONGKAI_CHROMIUM) return existsSync(process.env.GONGKAI_CHROMIUM) ? process.env.GONGKAI_CHROMIUM : null;
+  if (process.env.GONGKAI_CHROMIUM) {
+    return existsSync(process.env.GONGKAI_CHROMIUM) ? process.env.GONGKAI_CHROMIUM : null;
+  }
   let found: string[] = [];
   try {
     found = Launcher.getInstallations();
@@ -35,14 +44,16 @@ export function chromiumPath(): string | null {
 }
 
 /** Page numbers in the footer, printed by the browser (the HTML is also a web page: the rule is for print only). */
-const PRINT_CSS = '<style>@page { margin: 20mm 18mm; @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; '
+const PRINT_CSS = '<style>@page { margin: 20mm 18mm; @bottom-center { content: "第 " counter(page) " 页 共 " '
+  + 'counter(pages) " 页"; '
   + 'font-size: 9pt; color: #444; } }</style>';
 
 export async function renderPdf(report: Report, options: { findings?: Finding[] } = {}): Promise<Uint8Array> {
   const chromium = chromiumPath();
   if (!chromium)
     throw new InputError('--to pdf', '输出PDF需要 Chrome、Edge 或 Chromium（未找到；可安装 Chromium，或以环境变量 GONGKAI_CHROMIUM 指定浏览器路径）',
-      'PDF output needs Chrome, Edge or Chromium (none found; install Chromium, or give the browser\'s path in GONGKAI_CHROMIUM)');
+      'PDF output needs Chrome, Edge or Chromium (none found; install Chromium, or give the browser\'s path in ' +
+        'GONGKAI_CHROMIUM)');
   const dir = tempDir('gongkai-pdf-');
   try {
     const html = join(dir.path, 'report.html');

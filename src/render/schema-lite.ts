@@ -36,12 +36,16 @@ function resolve(root: Schema, ref: string): Schema {
 }
 
 function check(root: Schema, s: Schema, v: unknown, path: string, out: string[]): void {
-  for (const k of Object.keys(s)) if (!SUPPORTED.has(k)) throw new Error(`schema-lite: unsupported keyword ${k} at ${path}`);
+  for (const k of Object.keys(s)) {
+    if (!SUPPORTED.has(k)) throw new Error(`schema-lite: unsupported keyword ${k} at ${path}`);
+  }
   if (typeof s.$ref === 'string') check(root, resolve(root, s.$ref), v, path, out);
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
     if (!types.some((t) => typeOk(t, v))) {
-      out.push(`${path}: expected ${types.join('|')}, got ${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`);
+      out.push(
+        `${path}: expected ${types.join('|')}, got ${v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v}`,
+      );
       return;
     }
   }
@@ -55,7 +59,9 @@ function check(root: Schema, s: Schema, v: unknown, path: string, out: string[])
     });
     if (!ok) out.push(`${path}: matches none of anyOf`);
   }
-  if (typeof v === 'number' && typeof s.minimum === 'number' && v < s.minimum) out.push(`${path}: ${v} < minimum ${s.minimum}`);
+  if (typeof v === 'number' && typeof s.minimum === 'number' && v < s.minimum) {
+    out.push(`${path}: ${v} < minimum ${s.minimum}`);
+  }
   if (typeof v === 'string' && typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(v))
     out.push(`${path}: ${JSON.stringify(v)} does not match ${s.pattern}`);
   if (Array.isArray(v)) {

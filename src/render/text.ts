@@ -24,7 +24,9 @@ export function textGrid(rows: string[][], align: Align[], indent = '  ', gap = 
 
 function activeTable(report: Report, t: TableDef): string[] {
   const header = ['信息内容', ...t.columns.map((c) => c.label)];
-  const rows = t.rows.map((r) => [r.label ?? '', ...t.columns.map((c) => formatCell(cellAt(report, t.key, r.key, c.key), c))]);
+  const rows = t.rows.map(
+    (r) => [r.label ?? '', ...t.columns.map((c) => formatCell(cellAt(report, t.key, r.key, c.key), c))],
+  );
   return [`  ${t.caption ?? t.key}`, ...textGrid([header, ...rows], ['left', ...t.columns.map((): Align => 'right')])];
 }
 
@@ -34,7 +36,10 @@ function applicationsTable(report: Report, version: TemplateVersion, t: TableDef
     ...t.columns.map((c) => (r.isData ? formatCell(cellAt(report, t.key, r.key, c.key), c) : '')),
   ]);
   const header = ['项目', ...t.columns.map((c) => c.label)];
-  return [`  注：${APPLICATIONS_CORNER.replace(/^（|）$/g, '')}`, ...textGrid([header, ...rows], ['left', ...t.columns.map((): Align => 'right')])];
+  return [
+    `  注：${APPLICATIONS_CORNER.replace(/^（|）$/g, '')}`,
+    ...textGrid([header, ...rows], ['left', ...t.columns.map((): Align => 'right')]),
+  ];
 }
 
 function reviewTable(report: Report, t: TableDef): string[] {
@@ -44,13 +49,22 @@ function reviewTable(report: Report, t: TableDef): string[] {
   const body = groups.map((g) => {
     const [top, second] = REVIEW_GROUPS[g] ?? [g, null];
     const cols = t.columns.filter((c) => c.group === g);
-    return [[top, second].filter(Boolean).join('·'), ...cols.map((c) => formatCell(cellAt(report, t.key, row.key, c.key), c))];
+    return [
+      [top, second].filter(Boolean).join('·'),
+      ...cols.map((c) => formatCell(cellAt(report, t.key, row.key, c.key), c)),
+    ];
   });
   return textGrid([['', ...results], ...body], ['left', ...results.map((): Align => 'right')]);
 }
 
 function sectionTablesText(report: Report, version: TemplateVersion, no: number): string[] {
-  return sectionTableLines(report, version, no, { active: activeTable, applications: applicationsTable, review: reviewTable }, `  ${MISSING_TABLE_NOTE}`);
+  return sectionTableLines(
+    report,
+    version,
+    no,
+    { active: activeTable, applications: applicationsTable, review: reviewTable },
+    `  ${MISSING_TABLE_NOTE}`,
+  );
 }
 
 function heading(s: string, ch: string): string[] {
@@ -61,7 +75,9 @@ function heading(s: string, ch: string): string[] {
 export function renderText(report: Report): string {
   const version = layoutVersion(report);
   const out: string[] = [...heading(displayTitle(report), '='), ''];
-  out.push(`机关：${report.agency ?? '未知'}`, `年度：${report.year ?? '未知'}`, `格式：${templateNote(report)}`, ''); // no source path (as in every renderer)
+  out.push(
+    `机关：${report.agency ?? '未知'}`, `年度：${report.year ?? '未知'}`, `格式：${templateNote(report)}`, '',
+  ); // no source path (as in every renderer)
   for (const s of sectionViews(report)) {
     out.push(...heading(s.title, '-'), '');
     if (!s.found) out.push(SECTION_NOT_FOUND, '');

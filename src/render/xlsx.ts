@@ -62,7 +62,9 @@ export function findingMarks(findings: Finding[]): Map<string, { severity: Sever
  * Write one grid at `top` (1-based row) with its merges; returns the next free row. A value cell some finding
  * involves is filled by the worst severity and carries the findings as its note.
  */
-export function writeGrid(ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number, marks?: ReturnType<typeof findingMarks>): number {
+export function writeGrid(
+  ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number, marks?: ReturnType<typeof findingMarks>,
+): number {
   const occupied = new Set<string>();
   grid.rows.forEach((cells, r) => {
     let col = 1;
@@ -81,7 +83,9 @@ export function writeGrid(ws: ExcelJS.Worksheet, grid: OfficialGrid, top: number
         cell.fill = FINDING_FILL[mark.severity];
         cell.note = mark.notes.join('\n');
       }
-      for (let i = 0; i < c.rowSpan; i++) for (let j = 0; j < c.colSpan; j++) ws.getCell(row + i, col + j).border = THIN;
+      for (let i = 0; i < c.rowSpan; i++) {
+        for (let j = 0; j < c.colSpan; j++) ws.getCell(row + i, col + j).border = THIN;
+      }
       col += c.colSpan;
     }
   });
@@ -99,14 +103,18 @@ function findingsSheet(wb: ExcelJS.Workbook, report: Report, findings: Finding[]
   const ws = wb.addWorksheet(FINDINGS_SHEET);
   const version = layoutVersion(report);
   ws.columns = [
-    { header: '级别', width: 8 }, { header: '规则', width: 18 }, { header: '说明', width: 60 }, { header: 'Message', width: 60 },
+    { header: '级别', width: 8 }, { header: '规则', width: 18 }, { header: '说明', width: 60 },
+    { header: 'Message', width: 60 },
     { header: '涉及单元格', width: 60 }, { header: '应为', width: 10 }, { header: '原文行', width: 8 },
   ];
   ws.getRow(1).font = { bold: true };
   if (findings.length === 0) ws.addRow(['', '', '未发现问题。', 'No problems found.']);
   for (const f of findings) {
     const cells = f.cells.map((c) => `${labelOfCell(version, c.key)} = ${c.value === null ? '空白' : c.value}`).join('；');
-    ws.addRow([SEVERITY_ZH[f.severity], f.ruleId, neutraliseFormula(f.message), neutraliseFormula(f.messageEn), neutraliseFormula(cells), f.expected ?? null, f.source?.line ?? null]);
+    ws.addRow([
+      SEVERITY_ZH[f.severity], f.ruleId, neutraliseFormula(f.message), neutraliseFormula(f.messageEn),
+      neutraliseFormula(cells), f.expected ?? null, f.source?.line ?? null,
+    ]);
   }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.eachRow((row) => row.eachCell((c) => (c.alignment = { vertical: 'top', wrapText: true })));

@@ -40,7 +40,9 @@ const rule: Rule = {
 
 /** The strict within-report equalities (row totals first: a row's own total is the plainest evidence). */
 function blankRelations(report: Report): Relation[] {
-  const rels = relationsFor(report).filter((r) => r.strength === 'strict' && r.op === '=' && r.scope === 'withinReport');
+  const rels = relationsFor(report).filter(
+    (r) => r.strength === 'strict' && r.op === '=' && r.scope === 'withinReport',
+  );
   return [...rels.filter(isRowSum), ...rels.filter((r) => !isRowSum(r))];
 }
 

@@ -20,10 +20,12 @@ const rule: Rule = {
   messageId: 'rule.cross-year',
   check(ctx) {
     const { report, previous } = ctx;
-    if (!previous || report.year === null || previous.year !== report.year - 1 || !sameAgency(report, previous)) return [];
+    if (!previous || report.year === null || previous.year !== report.year - 1 ||
+      !sameAgency(report, previous)) return [];
     const v = versionOf(report);
     const py = previous.year;
-    const rels = relationsFor(report).filter((r) => r.scope === 'crossYear' && (!r.id.startsWith('T2.crossYear.items.') || versionOf(previous) === '2019'));
+    const rels = relationsFor(report).filter((r) => r.scope === 'crossYear' &&
+      (!r.id.startsWith('T2.crossYear.items.') || versionOf(previous) === '2019'));
     return checkRelations(rule, ctx, rels, (rel, ev) => {
       const data = { version: v, key: rel.lhs[0], previousYear: py, lhs: ev.lhs, rhs: ev.rhs };
       if (rel.id.startsWith('T3.crossYear.carry.')) return { messageId: 'cross-year.carry', data };

@@ -41,9 +41,13 @@ const rule: Rule = {
       if (!Number.isFinite(value))
         out.push(makeFinding(rule, report, { messageId: 'domain.notFinite', data: { version: v, key }, cells: [key] }));
       else if (value < 0 && type !== 'signedInteger')
-        out.push(makeFinding(rule, report, { messageId: 'domain.negative', data: { version: v, key, value }, cells: [key] }));
+        out.push(
+          makeFinding(rule, report, { messageId: 'domain.negative', data: { version: v, key, value }, cells: [key] }),
+        );
       else if (!Number.isInteger(value) && type !== 'decimal')
-        out.push(makeFinding(rule, report, { messageId: 'domain.notInteger', data: { version: v, key, value }, cells: [key] }));
+        out.push(
+          makeFinding(rule, report, { messageId: 'domain.notInteger', data: { version: v, key, value }, cells: [key] }),
+        );
     }
     return out;
   },

@@ -9,7 +9,13 @@ const cases: RuleCases = {
   valid: [
     { name: 'a complete report', report: makeReport() },
     { name: 'no cell at all (missing-table says so)', report: makeReport({ base: 'empty' }) },
-    { name: 'one value among blanks', report: makeReport({ base: 'empty', cells: { ...blank(allCellKeys('2021')), 'applications/newReceived/total': 0 } }) },
+    {
+      name: 'one value among blanks',
+      report: makeReport({
+        base: 'empty',
+        cells: { ...blank(allCellKeys('2021')), 'applications/newReceived/total': 0 },
+      }),
+    },
   ],
   invalid: [
     {
@@ -19,7 +25,10 @@ const cases: RuleCases = {
     },
     {
       name: 'only table 四 read, blank',
-      report: makeReport({ base: 'empty', cells: blank(allCellKeys('2019').filter((k) => k.startsWith('reviewLitigation/'))) }),
+      report: makeReport({
+        base: 'empty',
+        cells: blank(allCellKeys('2019').filter((k) => k.startsWith('reviewLitigation/'))),
+      }),
       expect: { count: 1, severity: 'error' },
     },
   ],

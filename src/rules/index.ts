@@ -39,9 +39,9 @@ import otherYearFigures from './other-year-figures.js';
 export type { Rule, RuleContext } from './rule.js';
 
 export const ALL_RULES: readonly Rule[] = [
-  notAReport, truncated, emptyForm, misfiled, balance, outcomeTotal, rowTotal, reviewTotals, groupSubtotal, domain, missingTable,
-  blankCell, missingSection, partialTable, templateYear, narrativeVsTable, plausibility, crossYear, publishedLeTotal,
-  titlePattern, yearMismatch, otherYearFigures,
+  notAReport, truncated, emptyForm, misfiled, balance, outcomeTotal, rowTotal, reviewTotals, groupSubtotal, domain,
+  missingTable, blankCell, missingSection, partialTable, templateYear, narrativeVsTable, plausibility, crossYear,
+  publishedLeTotal, titlePattern, yearMismatch, otherYearFigures,
 ];
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -53,8 +53,12 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 export function checkReport(report: Report, previous?: Report): Finding[] {
   // the cells do not change while the rules run: list their keys once for all of them
-  const findings = oneDefectOneFinding(withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check({ report, previous }))));
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i).map((x) => x.f);
+  const findings = oneDefectOneFinding(
+    withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check({ report, previous }))),
+  );
+  return findings.map((f, i) => ({ f, i })).sort(
+    (a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i,
+  ).map((x) => x.f);
 }
 
 export function ruleById(id: string): Rule | undefined {

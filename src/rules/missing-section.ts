@@ -17,7 +17,13 @@ const rule: Rule = {
     for (const def of TEMPLATES[v].sections) {
       const s = report.sections.find((x) => x.no === def.no);
       if (s && s.source !== null) continue;
-      out.push(makeFinding(rule, report, { messageId: 'missing-section.section', data: { version: v, no: def.no }, cells: [] }));
+      out.push(
+        makeFinding(rule, report, {
+          messageId: 'missing-section.section',
+          data: { version: v, no: def.no },
+          cells: [],
+        }),
+      );
     }
     return out;
   },

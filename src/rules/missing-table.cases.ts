@@ -6,7 +6,10 @@ const cases: RuleCases = {
   valid: [
     { name: 'all three tables', report: makeReport() },
     { name: 'truncated before the tables', report: makeReport({ base: 'empty', truncated: true }) },
-    { name: 'one row of each table is enough', report: makeReport({ omit: /^(art20_[568]|applications\/(?!newReceived)|reviewLitigation\/cases\/review)/ }) },
+    {
+      name: 'one row of each table is enough',
+      report: makeReport({ omit: /^(art20_[568]|applications\/(?!newReceived)|reviewLitigation\/cases\/review)/ }),
+    },
   ],
   invalid: [
     {

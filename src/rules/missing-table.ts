@@ -15,7 +15,13 @@ const rule: Rule = {
     for (const g of GROUPS) {
       if (presentIn(report, g).length > 0) continue;
       const seen = report.tables[g];
-      out.push(makeFinding(rule, report, { messageId: seen ? 'missing-table.unread' : 'missing-table.lost', data: { group: g }, cells: [] }));
+      out.push(
+        makeFinding(rule, report, {
+          messageId: seen ? 'missing-table.unread' : 'missing-table.lost',
+          data: { group: g },
+          cells: [],
+        }),
+      );
     }
     return out;
   },

@@ -31,7 +31,13 @@ const rule: Rule = {
         const nonZero = REVIEW_TOTALS.filter((k) => (num(report, k) ?? 0) > 0);
         if (nonZero.length === 0) continue;
         const n = nonZero.reduce((s, k) => s + (num(report, k) ?? 0), 0);
-        out.push(makeFinding(rule, report, { messageId: 'narrative-vs-table.noReview', data: { quote: f.text ?? '', count: n }, cells: nonZero }));
+        out.push(
+          makeFinding(rule, report, {
+            messageId: 'narrative-vs-table.noReview',
+            data: { quote: f.text ?? '', count: n },
+            cells: nonZero,
+          }),
+        );
         continue;
       }
       const cmp = SUMS[f.key];
@@ -40,7 +46,9 @@ const rule: Rule = {
       if (values.some((x) => x === undefined)) continue;
       const table = values.reduce<number>((s, x) => s + (x ?? 0), 0);
       if (table === f.value) continue;
-      const where = cmp.cells.length > 1 ? 'lawsuits' : cmp.cells[0].startsWith('applications') ? 'applications' : 'review';
+      const where = cmp.cells.length > 1
+        ? 'lawsuits'
+        : cmp.cells[0].startsWith('applications') ? 'applications' : 'review';
       out.push(makeFinding(rule, report, {
         messageId: 'narrative-vs-table.figure',
         data: { figure: f.key, value: f.value, table, where, quote: f.text ?? '' },

@@ -5,22 +5,36 @@ import { makeReport } from './testing.js';
 
 /** What the recogniser makes of a file that is no report: no title, no section, no table. */
 function nothing(): Report {
-  const r = makeReport({ base: 'empty', title: null, agency: null, year: null, template: null, missingSections: [1, 2, 3, 4, 5, 6] });
+  const r = makeReport({
+    base: 'empty', title: null, agency: null, year: null, template: null, missingSections: [1, 2, 3, 4, 5, 6],
+  });
   return r;
 }
 
 const cases: RuleCases = {
   valid: [
     { name: 'a complete report', report: makeReport() },
-    { name: 'tables lost but the six sections are there (missing-table says so)', report: makeReport({ base: 'empty' }) },
+    {
+      name: 'tables lost but the six sections are there (missing-table says so)',
+      report: makeReport({ base: 'empty' }),
+    },
     { name: 'only a report title survives', report: { ...nothing(), title: '某县2023年政府信息公开工作年度报告' } },
-    { name: 'a table and nothing else', report: { ...nothing(), tables: { active: false, applications: true, review: false } } },
+    {
+      name: 'a table and nothing else',
+      report: { ...nothing(), tables: { active: false, applications: true, review: false } },
+    },
   ],
   invalid: [
-    { name: '"hello"', report: nothing(), expect: { count: 1, severity: 'error', messageIncludes: '未识别为政府信息公开工作年度报告' } },
+    {
+      name: '"hello"',
+      report: nothing(),
+      expect: { count: 1, severity: 'error', messageIncludes: '未识别为政府信息公开工作年度报告' },
+    },
     {
       name: 'one heading by chance',
-      report: makeReport({ base: 'empty', title: '通知', agency: null, year: null, template: null, missingSections: [2, 3, 4, 5, 6] }),
+      report: makeReport({
+        base: 'empty', title: '通知', agency: null, year: null, template: null, missingSections: [2, 3, 4, 5, 6],
+      }),
       expect: { count: 1, severity: 'error' },
     },
   ],

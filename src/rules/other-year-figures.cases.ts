@@ -8,7 +8,10 @@ const title = (year: number): YearStatement =>
   ({ year, from: 'title', figures: false, text: `示例镇人民政府${year}年政府信息公开工作年度报告`, source: at(1) });
 const body = (year: number, line: number, figures = true): YearStatement =>
   ({ year, from: 'body', figures, text: `${year}年，我镇${figures ? '主动公开政府信息32条' : '高度重视公开工作'}`, source: at(line) });
-const report = (year: number | null, statements: YearStatement[]) => ({ ...makeReport({ year }), yearStatements: statements });
+const report = (year: number | null, statements: YearStatement[]) => ({
+  ...makeReport({ year }),
+  yearStatements: statements,
+});
 
 const cases: RuleCases = {
   valid: [

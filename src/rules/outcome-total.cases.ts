@@ -7,18 +7,33 @@ const cases: RuleCases = {
     { name: 'complete 2021 report', report: makeReport() },
     { name: 'complete 2019 report (single 其他处理 row)', report: makeReport({ template: '2019' }) },
     { name: '2021 report printing one 其他处理 row', report: makeReport({ other: 'single', pick: () => 1 }) },
-    { name: 'an outcome row missing: not checkable', report: makeReport({ omit: /^applications\/outcome\.granted\//, cells: { 'applications/outcome.total/naturalPerson': 99 } }) },
+    {
+      name: 'an outcome row missing: not checkable',
+      report: makeReport({
+        omit: /^applications\/outcome\.granted\//,
+        cells: { 'applications/outcome.total/naturalPerson': 99 },
+      }),
+    },
   ],
   invalid: [
     {
       name: 'outcome total one too high',
       report: makeReport({ pick: () => 1, cells: { 'applications/outcome.total/naturalPerson': 22 } }),
-      expect: { count: 1, severity: 'error', expected: 21, cells: ['applications/outcome.total/naturalPerson', 'applications/outcome.granted/naturalPerson'] },
+      expect: {
+        count: 1,
+        severity: 'error',
+        expected: 21,
+        cells: ['applications/outcome.total/naturalPerson', 'applications/outcome.granted/naturalPerson'],
+      },
     },
     {
       name: '2021 report with one 其他处理 row: that row counts',
       report: makeReport({ other: 'single', pick: () => 1, cells: { 'applications/outcome.other/otherOrg': 2 } }),
-      expect: { count: 1, expected: 20, cells: ['applications/outcome.other/otherOrg', 'applications/outcome.total/otherOrg'] },
+      expect: {
+        count: 1,
+        expected: 20,
+        cells: ['applications/outcome.other/otherOrg', 'applications/outcome.total/otherOrg'],
+      },
     },
     {
       name: '2021 item 其他 changed',

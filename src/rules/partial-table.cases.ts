@@ -13,12 +13,20 @@ const cases: RuleCases = {
     {
       name: 'section 三 lost from the top down to （二） (seed 004)',
       report: makeReport({ omit: /^applications\/(newReceived|carriedOver|outcome\.granted|outcome\.partial)\// }),
-      expect: { count: 1, severity: 'warning', cells: ['applications/newReceived/total', 'applications/outcome.partial/naturalPerson'], messageIncludes: '缺少4行' },
+      expect: {
+        count: 1,
+        severity: 'warning',
+        cells: ['applications/newReceived/total', 'applications/outcome.partial/naturalPerson'],
+        messageIncludes: '缺少4行',
+      },
     },
     {
       name: 'a row with one value lost, and section 二 cut after (五)',
       report: makeReport({ omit: /^(applications\/outcome\.granted\/legalServiceOrg|art20_[68]\/.*)$/ }),
-      expect: { count: 2, cells: ['applications/outcome.granted/legalServiceOrg', 'art20_6/punishment/processed', 'art20_8/fees/amount'] },
+      expect: {
+        count: 2,
+        cells: ['applications/outcome.granted/legalServiceOrg', 'art20_6/punishment/processed', 'art20_8/fees/amount'],
+      },
     },
   ],
 };

@@ -17,15 +17,24 @@ function townRegulations(report: Report): Finding[] {
   if (!isTownship(report.agency)) return [];
   const keys = cellKeysOf(report).filter((k) => k.startsWith('art20_1/regulations/') && (num(report, k) ?? 0) > 0);
   if (keys.length === 0) return [];
-  return [makeFinding(rule, report, { messageId: 'plausibility.townRegulations', data: { agency: report.agency ?? '' }, cells: keys })];
+  return [
+    makeFinding(rule, report, {
+      messageId: 'plausibility.townRegulations',
+      data: { agency: report.agency ?? '' },
+      cells: keys,
+    }),
+  ];
 }
 
 function decisionsLookLikeItems(report: Report): Finding[] {
   const out: Finding[] = [];
   const v = versionOf(report);
-  for (const k of cellKeysOf(report).filter((x) => x.endsWith('/decisions') && /^art20_[56]\/[^/]+\/decisions$/.test(x))) {
+  for (const k of cellKeysOf(report)
+    .filter((x) => x.endsWith('/decisions') && /^art20_[56]\/[^/]+\/decisions$/.test(x))) {
     const base = k.slice(0, -'decisions'.length);
-    const [decisions, prior, change] = [num(report, k), num(report, `${base}priorYearItems`), num(report, `${base}changeThisYear`)];
+    const [decisions, prior, change] = [
+      num(report, k), num(report, `${base}priorYearItems`), num(report, `${base}changeThisYear`),
+    ];
     if (decisions === undefined || prior === undefined || change === undefined || decisions === 0) continue;
     if (decisions !== prior + change) continue;
     out.push(makeFinding(rule, report, {

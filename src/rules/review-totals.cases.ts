@@ -14,11 +14,20 @@ const cases: RuleCases = {
     {
       name: '行政复议 total 3, parts 4',
       report: makeReport({ pick: () => 1, cells: { [R('review.total')]: 3 } }),
-      expect: { count: 1, severity: 'error', expected: 4, cells: [R('review.total'), R('review.upheld'), R('review.pending')], messageIncludes: '行政复议总计为3' },
+      expect: {
+        count: 1,
+        severity: 'error',
+        expected: 4,
+        cells: [R('review.total'), R('review.upheld'), R('review.pending')],
+        messageIncludes: '行政复议总计为3',
+      },
     },
     {
       name: 'two groups wrong',
-      report: makeReport({ pick: () => 0, cells: { [R('litigationDirect.corrected')]: 1, [R('litigationAfterReview.total')]: 2 } }),
+      report: makeReport({
+        pick: () => 0,
+        cells: { [R('litigationDirect.corrected')]: 1, [R('litigationAfterReview.total')]: 2 },
+      }),
       expect: { count: 2, cells: [R('litigationDirect.corrected'), R('litigationAfterReview.total')] },
     },
   ],

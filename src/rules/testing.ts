@@ -2,7 +2,9 @@
 // with overrides, omissions, narrative figures and missing sections. No test-framework imports here.
 import { applicationsTable, layoutTables, type OtherLayout } from '../model/relations.js';
 import type { Cell, NarrativeFigure, Report, Section } from '../model/report.js';
-import { TEMPLATES, cellKey, splitCellKey, tableGroupOf, type TableGroup, type TemplateVersion } from '../model/template.js';
+import {
+  TEMPLATES, cellKey, splitCellKey, tableGroupOf, type TableGroup, type TemplateVersion,
+} from '../model/template.js';
 
 /** Supplies the free values of a consistent table: `i` counts the free cells in order. */
 export type ValuePicker = (key: string, i: number) => number;
@@ -14,7 +16,9 @@ export const defaultPick: ValuePicker = (_key, i) => [0, 2, 0, 1, 0, 0, 3, 0, 1,
  * A complete set of cells for which every strict relation holds. Applicant cells of outcome rows, carried-over,
  * carried-forward, section 四 parts and section 二 values come from `pick`; totals and 新收 are computed.
  */
-export function consistentCells(version: TemplateVersion, pick: ValuePicker = defaultPick, other?: OtherLayout): Record<string, number> {
+export function consistentCells(
+  version: TemplateVersion, pick: ValuePicker = defaultPick, other?: OtherLayout,
+): Record<string, number> {
   const layout = { version, other: other ?? (version === '2019' ? 'single' : 'items') } as const;
   const cells: Record<string, number> = {};
   let i = 0;
@@ -79,7 +83,10 @@ export interface ReportSpec {
 
 function cellOf(key: string, value: number | null, line: number): Cell {
   const { table, row, column } = splitCellKey(key);
-  return { key, table, row, column, value, raw: value === null ? '' : String(value), source: { line, column: 1 }, how: 'direct' };
+  return {
+    key, table, row, column, value, raw: value === null ? '' : String(value), source: { line, column: 1 },
+    how: 'direct',
+  };
 }
 
 /** A Report with sensible defaults: a county government's complete, consistent report, all six sections found. */
@@ -89,9 +96,13 @@ export function makeReport(spec: ReportSpec = {}): Report {
   const year = spec.year === undefined ? (version === '2019' ? 2019 : 2022) : spec.year;
   const agency = spec.agency === undefined ? '示例县人民政府' : spec.agency;
   const title = spec.title === undefined ? `${agency ?? ''}${year ?? ''}年政府信息公开工作年度报告` : spec.title;
-  const values: Record<string, number | null> = spec.base === 'empty' ? {} : consistentCells(version, spec.pick, spec.other);
+  const values: Record<string, number | null> = spec.base === 'empty'
+    ? {}
+    : consistentCells(version, spec.pick, spec.other);
   const omit = spec.omit;
-  if (omit) for (const k of Object.keys(values)) if (Array.isArray(omit) ? omit.includes(k) : omit.test(k)) delete values[k];
+  if (omit) for (const k of Object.keys(values)) if (Array.isArray(omit)
+    ? omit.includes(k)
+    : omit.test(k)) delete values[k];
   Object.assign(values, spec.cells ?? {});
   const cells: Record<string, Cell> = {};
   Object.entries(values).forEach(([k, v], i) => (cells[k] = cellOf(k, v, 100 + i)));
@@ -100,7 +111,13 @@ export function makeReport(spec: ReportSpec = {}): Report {
   Object.assign(tables, spec.tables ?? {});
   const sections: Section[] = TEMPLATES[version].sections.map((s) => {
     const missing = spec.missingSections?.includes(s.no) ?? false;
-    return { no: s.no, key: s.key, title: missing ? null : s.title, text: '', source: missing ? null : { line: s.no * 10, column: 1 } };
+    return {
+      no: s.no,
+      key: s.key,
+      title: missing ? null : s.title,
+      text: '',
+      source: missing ? null : { line: s.no * 10, column: 1 },
+    };
   });
   const narrative: NarrativeFigure[] = Object.entries(spec.narrative ?? {}).map(([key, value], i) => ({
     key, value, text: `${key} ${value}`, source: { line: 2 + i, column: 1 },

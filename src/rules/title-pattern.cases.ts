@@ -5,7 +5,10 @@ import { makeReport } from './testing.js';
 const cases: RuleCases = {
   valid: [
     { name: 'standard title', report: makeReport({ title: '汤阴县人民政府2022年政府信息公开工作年度报告' }) },
-    { name: '年度 variant with a stray space', report: makeReport({ agency: '新下陆街道办事处', title: '新下陆街道办事处2022年度 政府信息公开工作年度报告' }) },
+    {
+      name: '年度 variant with a stray space',
+      report: makeReport({ agency: '新下陆街道办事处', title: '新下陆街道办事处2022年度 政府信息公开工作年度报告' }),
+    },
     { name: '工作 missing', report: makeReport({ year: 2021, title: '某某局2021年政府信息公开年度报告' }) },
     { name: 'in book-title brackets', report: makeReport({ year: 2024, title: '《东宝区2024年政府信息公开工作年度报告》' }) },
   ],

@@ -5,7 +5,10 @@ import { makeReport } from './testing.js';
 const cases: RuleCases = {
   valid: [
     { name: 'a complete report', report: makeReport() },
-    { name: 'cut after the tables (every table group read)', report: makeReport({ truncated: true, missingSections: [6] }) },
+    {
+      name: 'cut after the tables (every table group read)',
+      report: makeReport({ truncated: true, missingSections: [6] }),
+    },
     { name: 'tables lost but not cut (missing-table says so)', report: makeReport({ base: 'empty' }) },
   ],
   invalid: [

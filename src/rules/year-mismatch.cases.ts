@@ -14,7 +14,10 @@ const report = (year: number, statements: YearStatement[]) => ({ ...makeReport({
 
 const cases: RuleCases = {
   valid: [
-    { name: 'title, period and body agree', report: report(2022, [title(2022), period(2022), body(2022, 6), body(2022, 8)]) },
+    {
+      name: 'title, period and body agree',
+      report: report(2022, [title(2022), period(2022), body(2022, 6), body(2022, 8)]),
+    },
     { name: 'no title', report: report(2022, [period(2021), body(2021, 6)]) },
     { name: 'no statements recorded', report: makeReport({ year: 2022 }) },
     {

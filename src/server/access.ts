@@ -1,7 +1,8 @@
 // The one place that decides what each role may do. The public (no session) sees published reports and
-// aggregates only; an editor writes its own body's reports; a supervisor reviews the bodies whose region lies
-// in its region's subtree; an admin may do everything. The workflow state machine lives here too, so that
-// the `actions` a report offers and the checks on each write can never disagree.
+// aggregates only; an editor writes its own body's reports; a supervisor reviews the bodies under its region or
+// its parent body (those whose region lies in its region's subtree, and the body it supervises from with every
+// body under it through parent links); an admin may do everything. The workflow state machine lives here too, so
+// that the `actions` a report offers and the checks on each write can never disagree.
 import type { Body, ReportStatus, ReportSummary, User, WorkflowAction } from '../model/api.js';
 
 /** What a report must tell us for an access decision. */
@@ -26,8 +27,12 @@ const ACTIONS: WorkflowAction[] = ['edit', 'submit', 'return', 'accept', 'publis
 export const LOCKED: readonly ReportStatus[] = ['submitted'];
 
 export class Access {
-  /** `subtree`: for a supervisor, every region code under (and including) its region */
-  constructor(readonly user: User | null, private readonly subtree: ReadonlySet<string> = new Set()) {}
+  /**
+   * For a supervisor: `subtree`, every region code under (and including) its region; `bodies`, the body it
+   * supervises from (User.bodyId) and every body under it.
+   */
+  constructor(readonly user: User | null, private readonly subtree: ReadonlySet<string> = new Set(),
+    private readonly bodies: ReadonlySet<number> = new Set()) {}
 
   get signedIn(): boolean {
     return this.user !== null;
@@ -48,14 +53,27 @@ export class Access {
     return this.user?.role === 'supervisor' && code !== null && this.subtree.has(code);
   }
 
+  /** whether this user supervises the body: by its region, or as a body under its parent body (admin: all) */
+  supervisesBody(body: { id?: number | null; regionCode: string | null }): boolean {
+    if (this.supervisesRegion(body.regionCode)) return true;
+    return this.user?.role === 'supervisor' && body.id != null && this.bodies.has(body.id);
+  }
+
   /** an editor's own body */
   ownsBody(bodyId: number | null): boolean {
     return this.user?.role === 'editor' && bodyId !== null && this.user.bodyId === bodyId;
   }
 
-  /** may create or change this body (admin; supervisor inside its subtree) */
-  canWriteBody(body: Pick<Body, 'regionCode'>): boolean {
-    return this.supervisesRegion(body.regionCode);
+  /**
+   * May create or change this body, or give it these fields: admin; a supervisor when the body's region is in
+   * its subtree, or when the body hangs under its parent body (its parent is in the body subtree, or it is that
+   * parent itself).
+   */
+  canWriteBody(body: Pick<Body, 'regionCode'> & { id?: number; parentId?: number | null }): boolean {
+    if (this.supervisesRegion(body.regionCode)) return true;
+    if (this.user?.role !== 'supervisor') return false;
+    return (body.id !== undefined && body.id === this.user.bodyId)
+      || (body.parentId != null && this.bodies.has(body.parentId));
   }
 
   /** only published data: the public, and signed-in users outside their own scope */
@@ -69,7 +87,9 @@ export class Access {
     if (this.ownsBody(r.bodyId)) return 'owner';
     // a pending report has no body yet: any supervisor may see it to assign it (to a body in its subtree)
     if (this.user?.role === 'supervisor' && (r.status === 'pending' ? r.regionCode === null ||
-      this.subtree.has(r.regionCode) : this.supervisesRegion(r.regionCode))) return 'reviewer';
+      this.subtree.has(r.regionCode) : this.supervisesBody({ id: r.bodyId, regionCode: r.regionCode }))) {
+      return 'reviewer';
+    }
     return null;
   }
 

@@ -29,7 +29,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: User | null;
     sessionToken: string | null;
-    /** the user's access, with a supervisor's region subtree loaded once per request */
+    /** the user's access, with a supervisor's region and body subtrees loaded once per request */
     access(): Promise<Access>;
   }
   interface FastifyContextConfig {
@@ -42,8 +42,13 @@ const accessCache = new WeakMap<FastifyRequest, Promise<Access>>();
 
 async function loadAccess(req: FastifyRequest, store: Store): Promise<Access> {
   const user = req.user;
-  if (user?.role === 'supervisor' && user.regionCode) {
-    return new Access(user, new Set(await store.regionSubtree(user.regionCode)));
+  if (user?.role === 'supervisor') {
+    // its region's subtree and its parent body's subtree (either may be unset)
+    const [regions, bodies] = await Promise.all([
+      user.regionCode ? store.regionSubtree(user.regionCode) : [],
+      user.bodyId !== null ? store.bodySubtree(user.bodyId) : [],
+    ]);
+    return new Access(user, new Set(regions), new Set(bodies));
   }
   return new Access(user);
 }

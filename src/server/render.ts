@@ -1,23 +1,20 @@
-// A stored report in any rendering the engine has: the text formats through render(), Word and Excel through
-// their renderers (with the findings), PDF through Chromium when this host has it (503 otherwise).
+// A stored report in any rendering the engine has, through the engine's renderer registry (src/render RENDERERS):
+// a new renderer there is served here without a change. A renderer that refuses with an InputError while rendering
+// an already-read report lacks something on this host (PDF without Chromium): that is 503, not the caller's fault.
 import type { Finding, Report } from '../model/report.js';
-import { render } from '../render/index.js';
-import { renderDocx } from '../render/docx.js';
-import { chromiumPath, renderPdf } from '../render/pdf.js';
-import { renderXlsx } from '../render/xlsx.js';
+import { InputError } from '../errors.js';
+import { RENDERERS, type OutputFormat } from '../render/index.js';
 import { ApiError } from './errors.js';
 
-export type ReportFormat = 'md' | 'html' | 'txt' | 'json' | 'csv' | 'docx' | 'xlsx' | 'pdf';
+export type ReportFormat = OutputFormat;
 
 export async function renderReport(report: Report, format: ReportFormat, findings: Finding[]):
   Promise<string | Uint8Array> {
-  switch (format) {
-    case 'docx': return renderDocx(report);
-    case 'xlsx': return renderXlsx(report, { findings });
-    case 'pdf':
-      if (!chromiumPath()) throw new ApiError('unavailable', 'PDF output needs Chromium, which this server lacks');
-      return renderPdf(report, { findings });
-    case 'html': return render(report, 'html', { findings });
-    default: return render(report, format);
+  const renderer = RENDERERS[format];
+  try {
+    return renderer.kind === 'text' ? renderer.text(report, { findings }) : await renderer.bytes(report, { findings });
+  } catch (e) {
+    if (e instanceof InputError) throw new ApiError('unavailable', `${format}: ${e.problemEn}`);
+    throw e;
   }
 }

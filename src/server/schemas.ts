@@ -1,10 +1,11 @@
 // TypeBox schemas of what the API receives (bodies, query strings, path parameters), checked by fastify before
-// a handler runs and published in the OpenAPI document. The shapes mirror src/model/api.ts exactly; the
-// `satisfies`-style checks at the bottom make the compiler say so when the two drift apart.
+// a handler runs and published in the OpenAPI document (what it answers: response-schemas.ts). The shapes mirror
+// src/model/api.ts exactly; the `satisfies`-style checks at the bottom make the compiler say so when they drift.
 import { Type, type Static } from 'typebox';
 import type {
   AssignRequest, CellCorrection, DecisionRequest, DraftContent, NewReportRequest, PublishRequest, ReturnRequest,
 } from '../model/api.js';
+import { OUTPUT_FORMATS } from '../render/index.js';
 
 const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$' });
@@ -103,7 +104,7 @@ export const DiffQuery = Type.Object({ from: Type.Integer({ minimum: 1 }), to: T
 
 export const RenderParams = Type.Object({
   id: Type.Integer({ minimum: 1 }),
-  format: Type.Enum(['md', 'html', 'txt', 'json', 'csv', 'docx', 'xlsx', 'pdf']),
+  format: Type.Enum(OUTPUT_FORMATS), // the engine's renderer registry: a new renderer is served as it is added
 });
 
 export const PageQuery = Type.Object({ limit: Type.Optional(Limit), offset: Type.Optional(Offset) });

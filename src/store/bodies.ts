@@ -5,7 +5,7 @@ import { agencyKey } from '../model/agency-key.js';
 import type { Body, BodyLevel, Page } from '../model/api.js';
 import { bodies } from './schema.js';
 import { writeAudit } from './audit.js';
-import { inTx, type Ctx } from './context.js';
+import { inTx, rows, type Ctx } from './context.js';
 import { subtreePattern } from './regions.js';
 import { DEFAULT_DUE_DATES } from './settings.js';
 import type { Actor } from './types.js';
@@ -102,4 +102,11 @@ export async function updateBody(ctx: Ctx, id: number, patch: Partial<Omit<Body,
     await writeAudit(tx, actor, [{ entity: 'body', entityId: id, action: 'update', before, after }]);
     return after;
   });
+}
+
+/** A body and every body under it through parent links (a supervisor's scope by parent body). */
+export async function bodySubtree(ctx: Ctx, id: number): Promise<number[]> {
+  const list = await rows<{ id: number }>(ctx.db, sql`WITH RECURSIVE t AS (SELECT id FROM bodies WHERE id = ${id}
+    UNION SELECT b.id FROM bodies b JOIN t ON b.parent_id = t.id) SELECT id FROM t ORDER BY id`);
+  return list.map((r) => Number(r.id));
 }

@@ -85,14 +85,17 @@ export class CellKeyIndex {
     return this.byKey;
   }
 
-  /** The values array for a cell dictionary (1-based, as PostgreSQL arrays). */
+  /**
+   * The values array for a cell dictionary (1-based, as PostgreSQL arrays): NaN for a printed blank, NULL for a
+   * cell the report does not have, so that the cells' values can be rebuilt from it alone (store/analysis.ts).
+   */
   vector(cells: Record<string, { value: number | null }>): (number | null)[] {
     let max = 0;
     for (const k in cells) max = Math.max(max, this.byKey.get(k) ?? 0);
     const out: (number | null)[] = new Array(max).fill(null);
     for (const k in cells) {
       const i = this.byKey.get(k);
-      if (i !== undefined) out[i - 1] = cells[k].value;
+      if (i !== undefined) out[i - 1] = cells[k].value ?? NaN;
     }
     return out;
   }

@@ -32,6 +32,9 @@ export async function openStore(options: OpenOptions): Promise<Store> {
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: options.url, max: Number(process.env.GONGKAI_DB_POOL ?? 10) });
+    // an idle client the server drops (a restart, a terminated backend) emits 'error' on the pool: without a
+    // listener that would end the process; the pool discards the client and the next query opens a new one
+    pool.on('error', (e) => process.emitWarning(`gongkai: PostgreSQL connection lost (${e.message}); reconnecting`));
     // migrations on one dedicated connection (a failed script leaves it to be rolled back, not the pool's)
     const conn = await pool.connect();
     try {

@@ -32,18 +32,12 @@ export async function loadRegions(query: RawQuery): Promise<void> {
   await insertRegions(query, divisionRegions());
 }
 
+/** One statement for the whole list: four arrays unnested server-side (3,351 regions in one round trip). */
 export async function insertRegions(query: RawQuery, list: Region[]): Promise<void> {
-  for (let i = 0; i < list.length; i += 1000) {
-    const chunk = list.slice(i, i + 1000);
-    const params: unknown[] = [];
-    const values = chunk.map((r) => {
-      params.push(r.code, r.name, r.level, r.parentCode);
-      const b = params.length - 4;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4})`;
-    });
-    await query(`INSERT INTO regions (code, name, level, parent_code) VALUES ${values.join(', ')}
-      ON CONFLICT (code) DO NOTHING`, params);
-  }
+  if (list.length === 0) return;
+  await query(`INSERT INTO regions (code, name, level, parent_code)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (code) DO NOTHING`,
+  [list.map((r) => r.code), list.map((r) => r.name), list.map((r) => r.level), list.map((r) => r.parentCode)]);
 }
 
 /** The significant prefix of a region code: its subtree is every code starting with it. */

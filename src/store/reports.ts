@@ -14,6 +14,7 @@ import { applyFindings, freshCounts, listFindings } from './findings.js';
 import { subtreePattern } from './regions.js';
 import { StoreError, type Actor, type IncomingReport, type ReportFilter } from './types.js';
 import { insertVersion, versionModel } from './versions.js';
+import { modelCache, versionKey } from './model-cache.js';
 
 /** joins a report to its current version */
 const currentVersion = and(
@@ -67,6 +68,8 @@ export function reportWhere(f: ReportFilter): SQL | undefined {
     const own: SQL[] = [];
     if (f.publishedOr.bodyId !== undefined) own.push(eq(reports.bodyId, f.publishedOr.bodyId));
     if (f.publishedOr.region) own.push(sql`${bodies.regionCode} LIKE ${subtreePattern(f.publishedOr.region)}`);
+    const parent = f.publishedOr.parentBodyId;
+    if (parent !== undefined) own.push(sql`${reports.bodyId} IN ${bodySubtree(parent)}`);
     w.push(sql`(${reports.status} = 'published'${own.length ? sql` OR ${sql.join(own, sql` OR `)}` : sql``})`);
   }
   if (f.q) {
@@ -90,10 +93,13 @@ function reportOrder(f: ReportFilter): SQL[] {
 
 export async function listReports(ctx: Ctx, f: ReportFilter): Promise<Page<ReportSummary>> {
   const cond = reportWhere(f);
-  const list = await ctx.db.select(summaryColumns).from(reports).leftJoin(bodies, eq(bodies.id, reports.bodyId))
-    .where(cond).orderBy(...reportOrder(f)).limit(Math.min(f.limit ?? 50, 100_000)).offset(f.offset ?? 0);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(reports)
-    .leftJoin(bodies, eq(bodies.id, reports.bodyId)).where(cond);
+  // the page and the total at once (two connections on PostgreSQL; PGlite queues them)
+  const [list, [{ n }]] = await Promise.all([
+    ctx.db.select(summaryColumns).from(reports).leftJoin(bodies, eq(bodies.id, reports.bodyId))
+      .where(cond).orderBy(...reportOrder(f)).limit(Math.min(f.limit ?? 50, 100_000)).offset(f.offset ?? 0),
+    ctx.db.select({ n: sql<number>`count(*)::int` }).from(reports)
+      .leftJoin(bodies, eq(bodies.id, reports.bodyId)).where(cond),
+  ]);
   return { items: list.map(toSummary), total: Number(n) };
 }
 
@@ -118,22 +124,35 @@ export async function getReportModel(ctx: Ctx, id: number, version?: number): Pr
 }
 
 export async function getReport(ctx: Ctx, id: number): Promise<ReportDetail | null> {
-  const summary = await getSummary(ctx, id);
-  if (!summary) return null;
-  const [row] = await ctx.db.select({
-    model: reportVersions.model, publishedUrl: reports.publishedUrl, returnNote: reports.returnNote,
-    yearFrom: reports.yearFrom, agencyFrom: reports.agencyFrom, candidates: reports.agencyCandidates,
-    hash: sourceFiles.hash, name: sourceFiles.name, size: sourceFiles.size, format: sourceFiles.format,
-  }).from(reports)
-    .innerJoin(reportVersions, currentVersion)
-    .leftJoin(sourceFiles, eq(sourceFiles.hash, reportVersions.sourceHash))
-    .where(eq(reports.id, id));
-  const m = row.model as Report;
+  // the summary and the source file's description in one query, the findings beside it; the model (60 KB of JSON)
+  // from the process's cache of stored versions when it holds this one (model-cache.ts), else read
+  const [[row], findingList] = await Promise.all([
+    ctx.db.select({
+      ...summaryColumns, publishedUrl: reports.publishedUrl,
+      returnNote: reports.returnNote, yearFrom: reports.yearFrom, agencyFrom: reports.agencyFrom,
+      candidates: reports.agencyCandidates, versionCreated: reportVersions.createdAt,
+      hash: sourceFiles.hash, name: sourceFiles.name, size: sourceFiles.size, format: sourceFiles.format,
+    }).from(reports)
+      .leftJoin(bodies, eq(bodies.id, reports.bodyId))
+      .innerJoin(reportVersions, currentVersion)
+      .leftJoin(sourceFiles, eq(sourceFiles.hash, reportVersions.sourceHash))
+      .where(eq(reports.id, id)),
+    listFindings(ctx, id),
+  ]);
+  if (!row) return null;
+  const cache = modelCache(ctx.db);
+  const key = versionKey(id, row.version, row.versionCreated);
+  let m = cache.get(key);
+  if (!m) {
+    const read = await versionModel(ctx, id, row.version);
+    if (!read) return null; // the version went in between (a reset): as if the report were not there
+    cache.set(key, (m = read));
+  }
   return {
-    ...summary, format: m.format, encoding: m.encoding, truncated: m.truncated, publishedUrl: row.publishedUrl,
+    ...toSummary(row), format: m.format, encoding: m.encoding, truncated: m.truncated, publishedUrl: row.publishedUrl,
     returnNote: row.returnNote, yearFrom: row.yearFrom, agencyFrom: row.agencyFrom, agencyCandidates: row.candidates,
     tables: m.tables, cells: m.cells, sections: m.sections, narrative: m.narrative,
-    findings: await listFindings(ctx, id),
+    findings: findingList,
     source: row.hash ? { hash: row.hash, name: row.name!, size: row.size!, format: row.format! } : null,
     sourceLines: null, actions: [],
   };
@@ -156,7 +175,7 @@ export async function hasSource(ctx: Ctx, hash: string): Promise<number | null> 
 }
 
 /** The columns of a report row that follow from its current model. */
-function modelColumns(ctx: Ctx, m: Report) {
+export function modelColumns(ctx: Ctx, m: Report) {
   return {
     template: m.template, title: m.title, agency: m.agency, vals: ctx.keys.vector(m.cells),
     yearFrom: m.yearFrom ?? null, agencyFrom: m.agencyFrom ?? null, agencyCandidates: m.agencyCandidates ?? [],
@@ -286,7 +305,8 @@ function stepDates(status: ReportStatus, at: string, was: { submittedAt: string 
   switch (status) {
     case 'submitted':
       return was.submittedAt && was.returnedAt ? { resubmittedAt: at } : { submittedAt: was.submittedAt ?? at };
-    case 'returned': return { returnedAt: at };
+    // (server) a new return starts a new wait: the filing again after an earlier return no longer answers it
+    case 'returned': return { returnedAt: at, resubmittedAt: null };
     case 'accepted': return { acceptedAt: at };
     case 'published': return { publishedAt: at };
     default: return {};

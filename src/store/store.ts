@@ -6,6 +6,7 @@ import * as analysis from './analysis.js';
 import { listAudit } from './audit.js';
 import * as bodies from './bodies.js';
 import * as findings from './findings.js';
+import * as importBatch from './import-batch.js';
 import * as imports from './imports.js';
 import { insertRegions, loadRegions, listRegions, regionSubtree } from './regions.js';
 import * as reports from './reports.js';
@@ -32,6 +33,7 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     addRegions: (list) => insertRegions(o.raw, list),
     listBodies: (f) => bodies.listBodies(ctx, f),
     getBody: (id) => bodies.getBody(ctx, id),
+    bodySubtree: (id) => bodies.bodySubtree(ctx, id),
     findBodyByName: (name, region) => bodies.findBodyByName(ctx, name, region),
     bodiesByName: (name, region) => bodies.bodiesByName(ctx, name, region),
     upsertBodies: (list, actor) => bodies.upsertBodies(ctx, list, actor),
@@ -62,6 +64,9 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     unfinishedItems: (jobId) => imports.unfinishedItems(ctx, jobId),
     findResumableJob: (names) => imports.findResumableJob(ctx, names),
     hasSource: (hash) => reports.hasSource(ctx, hash),
+    heldSources: (hashes) => importBatch.heldSources(ctx, hashes),
+    importNeighbours: (keys) => importBatch.importNeighbours(ctx, keys),
+    writeImportBatch: (jobId, entries, actor) => importBatch.writeImportBatch(ctx, jobId, entries, actor),
     createUser: (u, actor) => users.createUser(ctx, u, actor),
     updateUser: (id, patch, actor) => users.updateUser(ctx, id, patch, actor),
     listUsers: () => users.listUsers(ctx),
@@ -77,6 +82,8 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     dueDates: () => settings.dueDates(ctx),
     tasksFor: (user, today) => tasksFor(ctx, user, today),
     reportModels: (f, opts) => analysis.reportModels(ctx, f, opts),
+    reportSummaries: (f) => analysis.reportSummaries(ctx, f),
+    expectedBodies: (region, parentId) => analysis.expectedBodies(ctx, region, parentId),
     cellSums: (f, keys) => analysis.cellSums(ctx, f, keys),
     cellValues: (f, keys) => analysis.cellValues(ctx, f, keys),
     isEmpty: async () => (await o.raw<{ n: number }>('SELECT count(*)::int AS n FROM bodies'))[0].n === 0,

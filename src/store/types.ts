@@ -49,7 +49,8 @@ export interface ReportFilter {
   publishedOnly?: boolean;
   // requested by server: a signed-in user's list — published reports, plus every report of this body (editor)
   // or of bodies in this region's subtree (supervisor), whatever their status
-  publishedOr?: { bodyId?: number; region?: string };
+  // (server) parentBodyId: a supervisor's body subtree (the body it supervises from and every body under it)
+  publishedOr?: { bodyId?: number; region?: string; parentBodyId?: number };
   sort?: 'updated' | 'year' | 'body' | 'errors' | 'status';
   order?: 'asc' | 'desc';
 }
@@ -65,6 +66,36 @@ export interface IncomingReport {
   publishedAt?: string | null;
   publishedUrl?: string | null;
   reason: string;
+}
+
+/** (import write path) A stored report in a body's year, as an import batch's cross-year checks need it. */
+export interface ImportNeighbour {
+  reportId: number;
+  bodyId: number;
+  year: number;
+  status: ReportStatus;
+  version: number;
+  /** when asked for: what checkReport reads of a previous year (the model's year, agency, template and cells with
+   * their values only), not the whole model */
+  previous: Report | null;
+}
+
+/**
+ * (import write path) One file of an import batch, in input order: a report to store (with the stored findings of
+ * its body's next year to replace, when that year is stored), or an item already settled (unchanged, failed).
+ * `fast`: no report is stored for its body and year (as the batch's neighbour query saw it), so it can go into
+ * the batch's multi-row statements.
+ */
+export type ImportBatchEntry = { itemId: number; hash: string | null } & (
+  | { incoming: IncomingReport; fast: boolean; rechecks: { reportId: number; findings: Finding[] }[];
+    /** the item's note when the report waits 待确认 */
+    note: string | null }
+  | { settled: ImportBatchResult });
+
+export interface ImportBatchResult {
+  status: Exclude<ImportItemStatus, 'queued'>;
+  reportId: number | null;
+  error: string | null;
 }
 
 export interface Store {
@@ -85,6 +116,8 @@ export interface Store {
   listBodies(filter: { region?: string; parentId?: number; level?: string; q?: string; limit?: number;
     offset?: number }): Promise<Page<Body>>;
   getBody(id: number): Promise<Body | null>;
+  /** (server) the ids of a body and every body under it through parent links (a supervisor's body scope) */
+  bodySubtree(id: number): Promise<number[]>;
   /** the body whose agencyKey (or an alias's) matches, within the region when given */
   findBodyByName(name: string, regionCode?: string | null): Promise<Body | null>;
   /** (store engineer) every body answering to the name's agencyKey (candidates for a 待确认 report) */
@@ -149,6 +182,16 @@ export interface Store {
   /** (store engineer) the latest running job whose items are exactly these names (to resume it) */
   findResumableJob(names: string[]): Promise<number | null>;
   hasSource(hash: string): Promise<number | null>;
+  /** (import write path) hasSource for many files at once: hash → the report holding it */
+  heldSources(hashes: string[]): Promise<Map<string, number>>;
+  /** (import write path) the reports stored for these bodies and years, in one query (previous: with the slim
+   * model of a previous year) */
+  importNeighbours(keys: { bodyId: number; year: number; previous: boolean }[]): Promise<ImportNeighbour[]>;
+  /**
+   * (import write path) Stores a batch of an import in one transaction, with the job items' results: each report
+   * all-or-nothing (a report that fails rolls back alone and its item is 'failed'). Results in entry order.
+   */
+  writeImportBatch(jobId: number, entries: ImportBatchEntry[], actor: Actor): Promise<ImportBatchResult[]>;
 
   // users and sessions (users.ts, sessions.ts)
   createUser(u: Omit<User, 'id'> & { password: string }, actor: Actor): Promise<User>;
@@ -177,8 +220,16 @@ export interface Store {
 
   // analysis inputs (analysis.ts): the current versions of many reports at once, for pure analysis functions
   /** (store engineer) `parts: 'sections'` reads only the section texts (雷同 screening of a whole region) */
-  reportModels(filter: ReportFilter, options?: { parts?: 'all' | 'sections' }):
+  reportModels(filter: ReportFilter, options?: { parts?: 'all' | 'sections' | 'values'; keys?: string[] }):
     Promise<{ summary: ReportSummary; report: Report }[]>;
+  /**
+   * (read side) `parts: 'values'` above: models holding only the cells' values (no provenance, sections or
+   * narrative), rebuilt from reports.vals without reading any JSON (roll-up and indicators at 100k reports);
+   * `keys` limits them to those cells. The summaries alone, by id (filing status), and the bodies an analysis
+   * expects (a region's subtree and/or a parent body's children, as listBodies gives them, without paging):
+   */
+  reportSummaries(filter: ReportFilter): Promise<ReportSummary[]>;
+  expectedBodies(region?: string, parentId?: number): Promise<Body[]>;
   /**
    * (store engineer) SQL-side sums of the cells over the reports the filter selects (roll-up at 100k reports
    * without loading models): a key no report printed sums to null (blank is not zero). Keys default to all.

@@ -1,80 +1,6 @@
-// Text normalisation for matching (never for display): full-width → half-width, odd spaces, quotes, brackets,
-// and 繁体 → 简体. The original text is always kept for display and source positions.
-import * as OpenCC from 'opencc-js';
-
-let toSimplified: ((s: string) => string) | null = null;
-/** 简体 of each BMP character seen so far (0 = maps to itself); filled lazily from OpenCC's character table. */
-const charMap = new Map<number, number>();
-
-function simplifyCode(c: number): number {
-  let m = charMap.get(c);
-  if (m === undefined) {
-    toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-    const out = toSimplified(String.fromCharCode(c));
-    // only one-to-one mappings: conversion must keep every position of the text
-    m = out.length === 1 && out.charCodeAt(0) !== c ? out.charCodeAt(0) : 0;
-    charMap.set(c, m);
-  }
-  return m;
-}
-
-/** Characters whose 简体 depends on the phrase (答覆 → 答复 but 覆盖 stays): their lines go through OpenCC whole. */
-const PHRASE_DEPENDENT = /[覆乾著瞭藉]/;
-
-/**
- * 繁体 → 简体, keeping every position: character by character from OpenCC's table (each distinct character is
- * converted once, far faster than running the converter over every report), and whole lines through OpenCC only
- * where a character depends on its phrase and the result keeps the line's length.
- */
-function simplify(s: string): string {
-  if (!PHRASE_DEPENDENT.test(s)) return byCharacter(s);
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const convert = toSimplified;
-  return s.split('\n').map((line) => {
-    if (!PHRASE_DEPENDENT.test(line)) return byCharacter(line);
-    const whole = convert(line);
-    return whole.length === line.length ? whole : byCharacter(line);
-  }).join('\n');
-}
-
-function byCharacter(s: string): string {
-  let out: number[] | null = null;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x3400 || (c >= 0xd800 && c <= 0xdfff)) continue; // ASCII, punctuation, surrogates: unchanged
-    const m = simplifyCode(c);
-    if (m === 0) continue;
-    if (!out) {
-      out = new Array<number>(s.length);
-      for (let j = 0; j < s.length; j++) out[j] = s.charCodeAt(j);
-    }
-    out[i] = m;
-  }
-  if (!out) return s;
-  let text = '';
-  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode(...out.slice(i, i + 8192));
-  return text;
-}
-
-/** Characters that exist only in traditional script and are common in these reports. */
-const TRADITIONAL_HINTS = new Uint8Array(0xa000 - 0x4e00); // a flag per CJK unified ideograph
-for (const ch of '開報資訊與務處構總計據實關請結轉應權條號縣區鄉鎮題會體發類廢現書') TRADITIONAL_HINTS[ch.charCodeAt(0) - 0x4e00] = 1;
-
-/** True when the text looks like 繁体 (enough traditional-only characters). A scan that stops at the fifth hit. */
-export function looksTraditional(text: string): boolean {
-  let hits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) - 0x4e00;
-    if (c >= 0 && c < TRADITIONAL_HINTS.length && TRADITIONAL_HINTS[c] === 1 && ++hits >= 5) return true;
-  }
-  return false;
-}
-
-/** Convert 繁体 to 简体 character by character (length-preserving for these reports' vocabulary). */
-export function toSimplifiedChinese(text: string): string {
-  return simplify(text);
-}
-
+// Text normalisation for matching (never for display): full-width → half-width, odd spaces, quotes, brackets.
+// The original text is always kept for display and source positions. Browser-safe (part of gongkai/model through
+// the rules): 繁体 → 简体, which loads OpenCC, is Node's side, in traditional.ts.
 /** Unicode spaces (NBSP, ideographic space, zero-width) to plain spaces; keeps length. */
 export function plainSpaces(s: string): string {
   return s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ');
@@ -98,9 +24,71 @@ let lastKey = '';
 export function labelKey(s: string): string {
   // the classifier asks for the same text's key several times in a row (caption? heading? label? version?)
   if (s === lastInput) return lastKey;
-  lastKey = normaliseForMatch(s).replace(/[^\p{L}\p{N}.()]/gu, '');
+  lastKey = fastLabelKey(s) ?? slowLabelKey(s);
   lastInput = s;
   return lastKey;
+}
+
+/** labelKey by its definition: normaliseForMatch, then only letters, digits, '.' and brackets kept. */
+export function slowLabelKey(s: string): string {
+  return normaliseForMatch(s).replace(/[^\p{L}\p{N}.()]/gu, '');
+}
+
+/**
+ * What each character of the common ranges becomes in slowLabelKey (-1 dropped, 0 kept, else the code it becomes),
+ * for ASCII, full-width ASCII and the CJK punctuation, quotes and spaces of these reports. A character outside
+ * them (…, ①, ⑴, compatibility ideographs: NFKC changes their length) sends the whole text down the slow path.
+ */
+const ASCII_KEY = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_KEY[c] = /[A-Za-z0-9.()]/.test(ch) ? 0 : ch === '[' ? 0x28 : ch === ']' ? 0x29 : -1;
+}
+/** Non-ASCII characters outside the CJK block with a fixed answer: dropped, or a bracket. */
+const OTHER_KEY = new Map<number, number>([
+  ...[0xa0, 0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x3000, 0x3001, 0x3002, 0x3003, 0x3008, 0x3009, 0x300a,
+    0x300b, 0x300c, 0x300d, 0x300e, 0x300f, 0x3014, 0x3015, 0x3016, 0x3017, 0x3018, 0x3019, 0x301a, 0x301b, 0xfeff]
+    .map((c): [number, number] => [c, -1]),
+  [0x3010, 0x28], [0x3011, 0x29],
+]);
+
+/** labelKey in one pass over the common characters (bench/parse-throughput: it runs on every row); null: slow path. */
+function fastLabelKey(s: string): string | null {
+  let out = '';
+  let from = 0; // start of the run of kept characters not yet copied
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue; // a CJK unified ideograph: kept as it is
+    let to: number;
+    if (c < 128) to = ASCII_KEY[c];
+    else if (c >= 0xff01 && c <= 0xff5e) {
+      c -= 0xfee0; // full-width ASCII: NFKC gives the ASCII character, which then goes by the ASCII rule
+      to = ASCII_KEY[c] === 0 ? c : ASCII_KEY[c];
+    } else {
+      const known = OTHER_KEY.get(c);
+      if (known === undefined) return null;
+      to = known;
+    }
+    if (to === 0) continue;
+    out += s.slice(from, i);
+    if (to > 0) out += String.fromCharCode(to);
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** Whitespace, or a full-width digit: what squeeze changes. */
+const SQUEEZABLE = /[\s０-９]/;
+
+/**
+ * No whitespace, and ASCII digits (full-width ２０２２ reads as 2022): how the metadata and year finders compare
+ * lines (a PDF's text breaks words with spaces). Most lines of Chinese prose have neither: one test, no copy.
+ */
+export function squeeze(s: string): string {
+  if (!SQUEEZABLE.test(s)) return s;
+  const joined = s.replace(/\s+/g, '');
+  if (!/[０-９]/.test(joined)) return joined;
+  return joined.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
 }
 
 export interface ParsedNumber { value: number; unit?: string; signed: boolean }

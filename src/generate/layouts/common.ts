@@ -91,7 +91,9 @@ function merge(line: Token[]): Token[] {
 }
 
 /** Write a table's fields through `line`, between the group's start and end marks. */
-export function writeTable(out: Out, group: TableGroup, rows: Field[][], line: (out: Out, fields: Field[]) => void): void {
+export function writeTable(
+  out: Out, group: TableGroup, rows: Field[][], line: (out: Out, fields: Field[]) => void,
+): void {
   out.groupStart(group);
   for (const f of rows) line(out, f);
   out.groupEnd(group);
@@ -118,7 +120,8 @@ export function isTable(b: Block): b is Extract<Block, { kind: 'table' }> {
  * long label's second half starts the line that holds its values.
  */
 export function arrangeRows(rows: Field[][], model: ReportModel, layoutRng: Rng): Field[][] {
-  if (!model.detached && !model.splitLabels) return rows; // no draw from the layout's generator: other reports unchanged
+  // no draw from the layout's generator: other reports unchanged
+  if (!model.detached && !model.splitLabels) return rows;
   const rng = layoutRng.fork(3);
   const rowOf = (f: Field[]): string | undefined => f.find((x) => x.key)?.key?.split('/')[1];
   const firstKey = (f: Field[]): number => f.findIndex((x) => x.key);
@@ -130,7 +133,11 @@ export function arrangeRows(rows: Field[][], model: ReportModel, layoutRng: Rng)
     if (at >= 0 && block.every((f, i) => rowOf(f) === d.rows[i])) {
       const labels = block.map((f) => f.slice(0, firstKey(f)));
       const values = block.map((f) => f.slice(firstKey(f)));
-      out = [...out.slice(0, at), ...(d.valuesFirst ? [...values, ...labels] : [...labels, ...values]), ...out.slice(at + block.length)];
+      out = [
+        ...out.slice(0, at),
+        ...(d.valuesFirst ? [...values, ...labels] : [...labels, ...values]),
+        ...out.slice(at + block.length),
+      ];
     }
   }
   if (model.splitLabels) {

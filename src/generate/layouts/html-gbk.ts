@@ -2,4 +2,9 @@
 import type { LayoutSpec } from './common.js';
 import { renderHtml } from './html.js';
 
-export const htmlGbk: LayoutSpec = { render: (model, rng) => renderHtml(model, rng, 'gbk'), encoding: 'gbk', extension: '.html', note: 'HTML encoded GBK, declared <meta charset="gbk">.' };
+export const htmlGbk: LayoutSpec = {
+  render: (model, rng) => renderHtml(model, rng, 'gbk'),
+  encoding: 'gbk',
+  extension: '.html',
+  note: 'HTML encoded GBK, declared <meta charset="gbk">.',
+};

@@ -16,5 +16,6 @@ import { traditional } from './traditional.js';
 export type { LayoutSpec };
 
 export const LAYOUT_SPECS: Record<LayoutName, LayoutSpec> = {
-  tab, markdown, pipe, 'cell-per-line': cellPerLine, layout, 'pdf-default': pdfDefault, html, 'html-gbk': htmlGbk, 'text-gbk': textGbk, prose, traditional,
+  tab, markdown, pipe, 'cell-per-line': cellPerLine, layout, 'pdf-default': pdfDefault, html, 'html-gbk': htmlGbk,
+  'text-gbk': textGbk, prose, traditional,
 };

@@ -12,7 +12,11 @@ import { chunk, Pages, type Piece } from './pages.js';
 const VALUE_ENDS = [63, 69, 75, 81, 86, 91, 97];
 const REVIEW_ENDS = Array.from({ length: 15 }, (_, i) => 4 + i * 6 + (i >= 5 ? 4 : 0) + (i >= 10 ? 4 : 0));
 
-const COLUMN_ORDER = [...APPLICANTS, 'total', ...REVIEW_GROUPS.flatMap((g) => [...REVIEW_PARTS, 'total'].map((p) => `${g}.${p}`))];
+const COLUMN_ORDER = [
+  ...APPLICANTS,
+  'total',
+  ...REVIEW_GROUPS.flatMap((g) => [...REVIEW_PARTS, 'total'].map((p) => `${g}.${p}`)),
+];
 
 /** Values right-aligned at their own column (a missing value leaves a gap, as in a PDF with a blank cell). */
 function valuePieces(cells: GridCell[], ends: number[]): { col: number; piece: Piece; right: boolean }[] {
@@ -60,7 +64,9 @@ function applicationsHeader(p: Pages, corner: string, grid: GridRow[]): void {
   const stacked = heads.map((h) => (h.length <= 3 ? [h] : chunk(h, 4)));
   const depth = Math.max(...stacked.map((s) => s.length));
   for (let i = 0; i < depth; i++) {
-    const items = stacked.map((s, c) => ({ col: VALUE_ENDS[c] + 1, piece: { text: s[i] ?? '' }, right: true })).filter((x) => x.piece.text);
+    const items = stacked.map(
+      (s, c) => ({ col: VALUE_ENDS[c] + 1, piece: { text: s[i] ?? '' }, right: true }),
+    ).filter((x) => x.piece.text);
     p.placed(items);
   }
   p.blank();
@@ -108,7 +114,11 @@ function review(p: Pages, grid: GridRow[]): void {
   p.placed([{ col: 30, piece: { text: '未经复议直接起诉' } }, { col: 66, piece: { text: '复议后起诉' } }]);
   p.blank();
   p.placed(REVIEW_ENDS.map((e, i) => ({ col: e + 1, piece: { text: parts[i % 5] }, right: true })));
-  p.placed(REVIEW_ENDS.map((e, i) => ({ col: e + 1, piece: { text: seconds[i % 5] }, right: true })).filter((x) => x.piece.text));
+  p.placed(
+    REVIEW_ENDS.map(
+      (e, i) => ({ col: e + 1, piece: { text: seconds[i % 5] }, right: true }),
+    ).filter((x) => x.piece.text),
+  );
   p.blank(2);
   p.placed(valuePieces(grid[3].filter((c) => c.key), REVIEW_ENDS));
   p.blank();
@@ -138,4 +148,6 @@ function render(model: ReportModel, rng: Rng): Out {
   return out;
 }
 
-export const layout: LayoutSpec = { render, encoding: 'utf-8', extension: '.txt', blanks: 'no-review', droppedIsBlank: true };
+export const layout: LayoutSpec = {
+  render, encoding: 'utf-8', extension: '.txt', blanks: 'no-review', droppedIsBlank: true,
+};

@@ -3,4 +3,9 @@
 import type { LayoutSpec } from './common.js';
 import { renderTab } from './tab.js';
 
-export const prose: LayoutSpec = { render: (model, rng) => renderTab(model, rng, true), encoding: 'utf-8', extension: '.txt', tablesLost: true };
+export const prose: LayoutSpec = {
+  render: (model, rng) => renderTab(model, rng, true),
+  encoding: 'utf-8',
+  extension: '.txt',
+  tablesLost: true,
+};

@@ -41,7 +41,8 @@ function jitter(fields: Field[], rng: Rng, rate: number, width: number): void {
   const op = rng.pick(['lead+', 'lead-', 'trail+'] as const);
   // a row that lost a value (short-rows) and gained a trailing empty field prints exactly as a row whose last cell
   // is blank: the text could not show the truth's value, so that combination is not made
-  const trails = op === 'trail+' || (op === 'lead-' && fields[0]?.text !== ''); // 'lead-' without a leading field trails
+  // 'lead-' without a leading field trails
+  const trails = op === 'trail+' || (op === 'lead-' && fields[0]?.text !== '');
   if (trails && fields.filter((f) => f.key).length < width) return;
   if (op === 'lead+') fields.unshift({ text: '' });
   else if (op === 'lead-' && fields[0]?.text === '') fields.shift();

@@ -2,4 +2,6 @@
 import type { LayoutSpec } from './common.js';
 import { renderTab } from './tab.js';
 
-export const textGbk: LayoutSpec = { render: (model, rng) => renderTab(model, rng), encoding: 'gbk', extension: '.txt', note: 'Encoded GBK, no BOM.' };
+export const textGbk: LayoutSpec = {
+  render: (model, rng) => renderTab(model, rng), encoding: 'gbk', extension: '.txt', note: 'Encoded GBK, no BOM.',
+};

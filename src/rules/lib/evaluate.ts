@@ -41,7 +41,10 @@ function sumSide(terms: Term[], report: Report, previous: Report | undefined, bl
 
 /** An evaluation; its key list is built only when asked for (i.e. for a failure). */
 class RelationEvaluation implements Evaluation {
-  constructor(private readonly rel: Relation, readonly holds: boolean, readonly lhs: number, readonly rhs: number, readonly blanks: string[]) {}
+  constructor(
+    private readonly rel: Relation, readonly holds: boolean, readonly lhs: number, readonly rhs: number,
+    readonly blanks: string[],
+  ) {}
   get keys(): string[] {
     return [...this.rel.lhs, ...this.rel.rhs].map((t) => t.replace(/^-/, ''));
   }

@@ -19,7 +19,9 @@ export type FindingInput = {
   [K in MessageId]: { messageId: K; data: MessageArgs[K]; cells: string[]; expected?: number; severity?: Severity };
 }[MessageId];
 
-export function makeFinding(rule: Pick<Rule, 'id' | 'severity'>, report: Report, input: FindingInput, previous?: Report): Finding {
+export function makeFinding(
+  rule: Pick<Rule, 'id' | 'severity'>, report: Report, input: FindingInput, previous?: Report,
+): Finding {
   const cells = [...new Set(input.cells)].map((k) => findingCell(k, report, previous));
   const first = input.cells.find((k) => report.cells[k] !== undefined);
   const f: Finding = {

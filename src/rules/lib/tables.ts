@@ -47,7 +47,11 @@ function expectedRows(report: Report, group: TableGroup): { table: string; row: 
   const tables = groupTables(report, group);
   let rows = rowKeyLists.get(tables);
   if (!rows) {
-    rows = tables.flatMap((t) => t.rows.filter((x) => x.isData).map((r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) })));
+    rows = tables.flatMap(
+      (t) => t.rows.filter((x) => x.isData).map(
+        (r) => ({ table: t.key, row: r.key, keys: t.columns.map((c) => cellKey(t.key, r.key, c.key)) }),
+      ),
+    );
     rowKeyLists.set(tables, rows);
   }
   return rows;

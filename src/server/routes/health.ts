@@ -1,10 +1,10 @@
 // /api/health: the process answers and the database with it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { HealthOut } from '../response-schemas.js';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', {
-    schema: { tags: ['health'], response: { 200: Type.Object({ ok: Type.Boolean(), db: Type.String() }) } },
+    schema: { tags: ['health'], response: { 200: HealthOut } },
   }, async () => {
     await app.store.listRegions(null);
     return { ok: true, db: app.store.kind };

@@ -9,6 +9,7 @@ import { actorOf, requireUser } from '../context.js';
 import { ApiError, badRequest, denied, notFound } from '../errors.js';
 import type { ImportInput } from '../importer.js';
 import { IdParams, ImportUrls, PageQuery } from '../schemas.js';
+import { ImportJobOut, PageOf } from '../response-schemas.js';
 
 /** at most this many times the per-file cap in one request */
 const TOTAL_FACTOR = 20;
@@ -37,7 +38,7 @@ async function readInput(req: FastifyRequest, uploadMax: number): Promise<Import
 export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['imports'];
   app.post('/imports', { schema: { tags, summary: 'import files (multipart) or URLs (JSON { urls })',
-    consumes: ['multipart/form-data', 'application/json'] } }, async (req, reply) => {
+    consumes: ['multipart/form-data', 'application/json'], response: { 202: ImportJobOut } } }, async (req, reply) => {
     const user = requireUser(req);
     if (user.role === 'editor' && user.bodyId === null) throw denied(true, 'an editor without a body cannot import');
     const input = await readInput(req, app.config.uploadMax);
@@ -46,17 +47,19 @@ export const importsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return reply.status(202).send(job);
   });
 
-  app.get('/imports', { schema: { tags, querystring: PageQuery } }, async (req): Promise<Page<ImportJob>> => {
-    const user = requireUser(req);
-    const { limit = 50, offset = 0 } = req.query;
-    return app.store.listImportJobs(limit, offset, user.role === 'editor' ? user.username : undefined);
-  });
+  app.get('/imports', { schema: { tags, querystring: PageQuery, response: { 200: PageOf(ImportJobOut) } } },
+    async (req): Promise<Page<ImportJob>> => {
+      const user = requireUser(req);
+      const { limit = 50, offset = 0 } = req.query;
+      return app.store.listImportJobs(limit, offset, user.role === 'editor' ? user.username : undefined);
+    });
 
-  app.get('/imports/:id', { schema: { tags, params: IdParams } }, async (req): Promise<ImportJob> => {
-    const user = requireUser(req);
-    const job = await app.store.getImportJob(req.params.id);
-    const hidden = user.role === 'editor' && job?.createdBy !== user.username;
-    if (!job || hidden) throw notFound(`no import ${req.params.id}`);
-    return job;
-  });
+  app.get('/imports/:id', { schema: { tags, params: IdParams, response: { 200: ImportJobOut } } },
+    async (req): Promise<ImportJob> => {
+      const user = requireUser(req);
+      const job = await app.store.getImportJob(req.params.id);
+      const hidden = user.role === 'editor' && job?.createdBy !== user.username;
+      if (!job || hidden) throw notFound(`no import ${req.params.id}`);
+      return job;
+    });
 };

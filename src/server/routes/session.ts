@@ -5,15 +5,18 @@ import type { SessionInfo } from '../../model/api.js';
 import { SESSION_COOKIE, cookieOptions, requireUser } from '../context.js';
 import { ApiError } from '../errors.js';
 import { LoginBody } from '../schemas.js';
+import { NoContent, SessionOut } from '../response-schemas.js';
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: { max: number; timeWindowMs: number } }> =
   async (app, opts) => {
     const tags = ['session'];
-    app.get('/session', { schema: { tags, summary: 'the signed-in user and the CSRF token' } },
+    app.get('/session', {
+      schema: { tags, summary: 'the signed-in user and the CSRF token', response: { 200: SessionOut } },
+    },
       async (req, reply): Promise<SessionInfo> => ({ user: req.user, csrfToken: reply.generateCsrf() }));
 
     app.post('/session', {
-      schema: { tags, summary: 'log in', body: LoginBody },
+      schema: { tags, summary: 'log in', body: LoginBody, response: { 200: SessionOut } },
       config: { csrf: false,
         rateLimit: { max: opts.loginRateLimit.max, timeWindow: opts.loginRateLimit.timeWindowMs } },
     }, async (req, reply): Promise<SessionInfo> => {
@@ -25,11 +28,12 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<{ loginRateLimit: { max: n
       return { user, csrfToken: reply.generateCsrf() };
     });
 
-    app.delete('/session', { schema: { tags, summary: 'log out' } }, async (req, reply) => {
-      requireUser(req);
-      if (req.sessionToken) await app.store.deleteSession(req.sessionToken);
-      const { maxAge: _m, ...cookie } = cookieOptions(app.config);
-      reply.clearCookie(SESSION_COOKIE, cookie);
-      return reply.status(204).send();
-    });
+    app.delete('/session', { schema: { tags, summary: 'log out', response: { 204: NoContent } } },
+      async (req, reply) => {
+        requireUser(req);
+        if (req.sessionToken) await app.store.deleteSession(req.sessionToken);
+        const { maxAge: _m, ...cookie } = cookieOptions(app.config);
+        reply.clearCookie(SESSION_COOKIE, cookie);
+        return reply.status(204).send();
+      });
   };

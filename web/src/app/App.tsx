@@ -1,15 +1,18 @@
 // The shell: header (region tree, year, language, sign-in), the role's menu, and the current page loaded
 // lazily. Every page is reachable by keyboard: the menu is a list of links, and a skip link jumps to the page.
-import { Button, InputNumber, Layout, Space, Typography } from 'antd';
-import { Suspense, useEffect } from 'react';
+import { Button, InputNumber, Layout, Space } from 'antd';
+import { Suspense, lazy, useEffect } from 'react';
 import { api } from './api';
 import { useLang, useT, LangContext } from './i18n';
 import { Link, navigate, setParams, useLocation } from './router';
 import { ROUTES, homeOf, routeOf } from './routes';
 import { useFilterQuery, useFilters, useSession } from './session';
-import { RegionTree } from '../components/RegionTree';
 import { ErrorBox, Loading } from '../components/common';
 import { useContext } from 'react';
+
+// the region tree (antd TreeSelect: Tree, Select, virtual list) is the heaviest part of the header: it loads
+// beside the page instead of before it, in a box of its own width so nothing moves when it arrives
+const RegionTree = lazy(() => import('../components/RegionTree').then((m) => ({ default: m.RegionTree })));
 
 function Nav() {
   const t = useT();
@@ -91,9 +94,9 @@ export function App() {
     <Layout className="shell">
       <a className="skip" href="#main">{t('跳到正文', 'Skip to content')}</a>
       <Layout.Header className="header">
-        <Typography.Text strong className="brand">{t('政府信息公开工作年度报告', 'Disclosure annual reports')}</Typography.Text>
+        <strong className="brand">{t('政府信息公开工作年度报告', 'Disclosure annual reports')}</strong>
         <div className="filters">
-          <RegionTree />
+          <Suspense fallback={<span className="region-slot" />}><RegionTree /></Suspense>
           <YearPicker />
           <LangSwitch />
           <UserBox />
@@ -105,7 +108,8 @@ export function App() {
           {info === null ? <Loading /> : Page ? (
             <Suspense fallback={<Loading />}><Page /></Suspense>
           ) : path === '/' ? <Loading /> : (
-            <ErrorBox error={{ status: 404, code: 'not-found', message: t('没有这个页面。', 'No such page.'), name: '' } as never} />
+            <ErrorBox error={{ status: 404, code: 'not-found', message: t('没有这个页面。', 'No such page.'),
+              name: '' } as never} />
           )}
         </main>
       </div>

@@ -30,6 +30,7 @@ const FALLBACK: Record<number, string> = {
   409: '当前状态不允许此操作 (conflict)',
   413: '文件太大 (too large)',
   429: '操作太频繁，请稍后再试 (too many requests)',
+  500: '服务器内部错误，请稍后重试或联系管理员 (internal server error)',
 };
 
 async function toError(res: Response): Promise<ApiError> {
@@ -39,7 +40,8 @@ async function toError(res: Response): Promise<ApiError> {
     const body = (await res.json()) as Partial<ApiErrorBody>;
     if (body?.error?.message) {
       code = body.error.code ?? code;
-      message = body.error.message;
+      // an internal error's message says nothing to a user ("internal error"): keep the readable one for it
+      if (code !== 'internal') message = body.error.message;
     }
   } catch {
     // not JSON: keep the readable fallback
@@ -85,7 +87,8 @@ export function upload<T>(path: string, form: FormData, onProgress: (share: numb
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onerror = () => reject(new ApiError(0, 'network', '无法连接服务器 (cannot reach the server)'));
     xhr.onload = async () => {
-      const res = new Response(xhr.responseText, { status: xhr.status, headers: { 'content-type': 'application/json' } });
+      const res = new Response(xhr.responseText, { status: xhr.status,
+        headers: { 'content-type': 'application/json' } });
       if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
       else reject(await toError(res));
     };

@@ -1,6 +1,7 @@
 // The pages, each its own lazily loaded chunk, and who sees which in the menu.
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role } from '../model';
+import { prefetch } from './use-api';
 
 export interface RouteDef {
   path: string;
@@ -8,23 +9,37 @@ export interface RouteDef {
   en: string;
   /** roles that see it in the menu ('public' = signed out) */
   menu: (Role | 'public')[];
+  /** the page's chunk; called early by preloadRoute, and by React.lazy on first render (one download) */
+  load: () => Promise<{ default: ComponentType }>;
   page: LazyExoticComponent<ComponentType>;
+  /** the API path the page reads first, fetched by preloadRoute together with the chunk and the session */
+  data?: (path: string) => string;
 }
 
+type Def = Omit<RouteDef, 'page'>;
+const route = (d: Def): RouteDef => ({ ...d, page: lazy(d.load) });
+const staff: Role[] = ['supervisor', 'admin'];
+
 export const ROUTES: RouteDef[] = [
-  { path: '/dashboard', zh: '工作台', en: 'Dashboard', menu: ['supervisor', 'admin'], page: lazy(() => import('../pages/dashboard')) },
-  { path: '/tasks', zh: '我的待办', en: 'My tasks', menu: ['editor', 'supervisor', 'admin'], page: lazy(() => import('../pages/tasks')) },
-  { path: '/reports', zh: '报告列表', en: 'Reports', menu: ['editor', 'supervisor', 'admin'], page: lazy(() => import('../pages/reports')) },
-  { path: '/author', zh: '填报', en: 'Author', menu: ['editor'], page: lazy(() => import('../pages/author')) },
-  { path: '/upload', zh: '上传', en: 'Upload', menu: ['editor', 'supervisor', 'admin'], page: lazy(() => import('../pages/upload')) },
-  { path: '/filing', zh: '报送情况', en: 'Filing status', menu: ['supervisor', 'admin'], page: lazy(() => import('../pages/filing')) },
-  { path: '/ranking', zh: '通报排名', en: 'Ranking', menu: ['supervisor', 'admin'], page: lazy(() => import('../pages/ranking')) },
-  { path: '/rollup', zh: '汇总', en: 'Roll-up', menu: ['supervisor', 'admin', 'public'], page: lazy(() => import('../pages/rollup')) },
-  { path: '/compare', zh: '对比', en: 'Compare', menu: ['editor', 'supervisor', 'admin', 'public'], page: lazy(() => import('../pages/compare')) },
-  { path: '/public', zh: '公开报告', en: 'Published', menu: ['public', 'editor', 'supervisor', 'admin'], page: lazy(() => import('../pages/public')) },
-  { path: '/admin', zh: '管理', en: 'Admin', menu: ['admin'], page: lazy(() => import('../pages/admin')) },
-  { path: '/login', zh: '登录', en: 'Sign in', menu: [], page: lazy(() => import('../pages/login')) },
-  { path: '/report', zh: '报告详情', en: 'Report', menu: [], page: lazy(() => import('../pages/report')) },
+  route({ path: '/dashboard', zh: '工作台', en: 'Dashboard', menu: staff, load: () => import('../pages/dashboard') }),
+  route({ path: '/tasks', zh: '我的待办', en: 'My tasks', menu: ['editor', ...staff],
+    load: () => import('../pages/tasks') }),
+  route({ path: '/reports', zh: '报告列表', en: 'Reports', menu: ['editor', ...staff],
+    load: () => import('../pages/reports') }),
+  route({ path: '/author', zh: '填报', en: 'Author', menu: ['editor'], load: () => import('../pages/author') }),
+  route({ path: '/upload', zh: '上传', en: 'Upload', menu: ['editor', ...staff], load: () => import('../pages/upload') }),
+  route({ path: '/filing', zh: '报送情况', en: 'Filing status', menu: staff, load: () => import('../pages/filing') }),
+  route({ path: '/ranking', zh: '通报排名', en: 'Ranking', menu: staff, load: () => import('../pages/ranking') }),
+  route({ path: '/rollup', zh: '汇总', en: 'Roll-up', menu: [...staff, 'public'],
+    load: () => import('../pages/rollup') }),
+  route({ path: '/compare', zh: '对比', en: 'Compare', menu: ['editor', ...staff, 'public'],
+    load: () => import('../pages/compare') }),
+  route({ path: '/public', zh: '公开报告', en: 'Published', menu: ['public', 'editor', ...staff],
+    load: () => import('../pages/public') }),
+  route({ path: '/admin', zh: '管理', en: 'Admin', menu: ['admin'], load: () => import('../pages/admin') }),
+  route({ path: '/login', zh: '登录', en: 'Sign in', menu: [], load: () => import('../pages/login') }),
+  route({ path: '/report', zh: '报告详情', en: 'Report', menu: [], load: () => import('../pages/report'),
+    data: (path) => `/reports/${Number(path.split('/')[2])}` }),
 ];
 
 /** /reports/12 → the report page; otherwise the route whose path matches. */
@@ -38,4 +53,15 @@ export function homeOf(role: Role | null): string {
   if (role === 'editor') return '/tasks';
   if (role === 'supervisor' || role === 'admin') return '/dashboard';
   return '/public';
+}
+
+/**
+ * On the first page load: start the page's chunk and its first API read now, in parallel with the session,
+ * rather than one after the other (entry → session → chunk → data).
+ */
+export function preloadRoute(path: string): void {
+  const r = routeOf(path);
+  if (!r) return;
+  void r.load().catch(() => undefined); // a failed chunk shows its error when React.lazy loads it again
+  if (r.data) prefetch(r.data(path));
 }

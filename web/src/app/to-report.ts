@@ -1,10 +1,14 @@
 // The engine's Report from what the API sends (ReportDetail) or what the authoring form holds, so the model's
 // checkReport can run in the browser exactly as on the server.
-import { isSourceFormat, splitCellKey, tableGroupOf, type Cell, type Report, type ReportDetail, type TableGroup, type TemplateVersion } from '../model';
+import {
+  isSourceFormat, splitCellKey, tableGroupOf,
+  type Cell, type Report, type ReportDetail, type TableGroup, type TemplateVersion,
+} from '../model';
 
 export function reportOfDetail(d: ReportDetail): Report {
   return {
-    file: d.source?.name ?? `report-${d.id}`, format: isSourceFormat(d.format) ? d.format : 'form', encoding: d.encoding, title: d.title, agency: d.agency,
+    file: d.source?.name ?? `report-${d.id}`, format: isSourceFormat(d.format) ? d.format : 'form',
+      encoding: d.encoding, title: d.title, agency: d.agency,
     year: d.year, template: d.template, layoutEvidence: [], sections: d.sections, tables: d.tables, cells: d.cells,
     narrative: d.narrative, diagnostics: [], truncated: d.truncated,
   };
@@ -30,7 +34,8 @@ export function reportOfForm(base: ReportDetail, version: TemplateVersion, texts
     sections: sectionDefs.map((s) => {
       const text = texts[s.key] ?? '';
       const before = base.sections.find((x) => x.key === s.key);
-      return { no: s.no, key: s.key, title: s.title, text, source: before?.source ?? (text ? { line: 0, column: 0 } : null) };
+      return { no: s.no, key: s.key, title: s.title, text,
+        source: before?.source ?? (text ? { line: 0, column: 0 } : null) };
     }),
   };
 }

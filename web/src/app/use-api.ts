@@ -10,6 +10,24 @@ export interface Loaded<T> {
   setData: (d: T) => void;
 }
 
+// GETs started before their page rendered (preloadRoute): the page's first read takes the answer once
+// (an answer not taken within a few seconds is dropped: it could be stale by the time a page asks)
+const prefetched = new Map<string, { at: number; answer: Promise<unknown> }>();
+const FRESH_MS = 10_000;
+
+/** Start a GET now; the next useApi of the same path uses its answer instead of asking again. */
+export function prefetch(path: string): void {
+  const answer = api.get<unknown>(path);
+  answer.catch(() => undefined); // the page's useApi reports the error
+  prefetched.set(path, { at: Date.now(), answer });
+}
+
+function take<T>(path: string): Promise<T> {
+  const p = prefetched.get(path);
+  prefetched.delete(path);
+  return p && Date.now() - p.at < FRESH_MS ? (p.answer as Promise<T>) : api.get<T>(path);
+}
+
 /** `path` null = do not load yet. */
 export function useApi<T>(path: string | null): Loaded<T> {
   const [data, setData] = useState<T | undefined>(undefined);
@@ -21,7 +39,7 @@ export function useApi<T>(path: string | null): Loaded<T> {
     if (path === null) return;
     const mine = ++seq.current;
     setLoading(true);
-    api.get<T>(path).then(
+    take<T>(path).then(
       (d) => {
         if (mine !== seq.current) return;
         setData(d);

@@ -1,41 +1,22 @@
-// ECharts through `echarts/core` with only the charts the app draws (line and bar) and the canvas renderer.
+// A chart: the figure, its label and its HTML legend at once, the ECharts canvas (ChartCanvas.tsx, ~170 KB gzip)
+// loaded lazily into a box of the final size, so a page's numbers show before its charts and nothing moves.
 // A chart is an image to screen readers: it carries an aria-label, and each page also shows the numbers as a
 // table.
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
+import { Suspense, lazy } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 
-// no legend or tooltip components (they cost ~25 KB gzip on the dashboard's first load): the legend is HTML
-// below, and the numbers are in the table every chart has beside it
-echarts.use([BarChart, LineChart, GridComponent, CanvasRenderer]);
+const ChartCanvas = lazy(() => import('./ChartCanvas'));
 
 export interface LegendItem { name: string; color: string }
 
 export function Chart({ option, label, legend = [], height = 280 }: {
   option: EChartsCoreOption; label: string; legend?: LegendItem[]; height?: number;
 }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current);
-    chart.current = c;
-    const onResize = () => c.resize();
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      c.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
   return (
     <figure style={{ margin: 0 }}>
-      <div ref={el} role="img" aria-label={label} style={{ width: '100%', height }} />
+      <Suspense fallback={<div role="img" aria-label={label} style={{ width: '100%', height }} />}>
+        <ChartCanvas option={option} label={label} height={height} />
+      </Suspense>
       {legend.length > 0 && (
         <figcaption className="legend">
           {legend.map((l) => <span key={l.name}><i style={{ background: l.color }} />{l.name}</span>)}

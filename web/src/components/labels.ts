@@ -1,5 +1,7 @@
 // Display names of the model's enumerations, in Chinese and English.
-import type { BodyLevel, DeductionKind, FindingDecision, ReportStatus, Severity, WorkflowAction } from '../model';
+import type {
+  BodyLevel, DeductionKind, FindingDecision, ReportStatus, RuleId, Severity, WorkflowAction,
+} from '../model';
 
 type Pair = [string, string];
 
@@ -60,6 +62,32 @@ export const SECTION_NAMES: Record<string, Pair> = {
   reviewLitigation: ['四、政府信息公开行政复议、行政诉讼情况', 'IV. Review and litigation'],
   problems: ['五、存在的主要问题及改进情况', 'V. Problems and improvements'],
   otherMatters: ['六、其他需要报告的事项', 'VI. Other matters'],
+};
+
+/** What each check is called (the findings list shows this, not the rule id). */
+export const RULE: Record<RuleId, Pair> = {
+  'balance': ['勾稽平衡', 'Balance'],
+  'outcome-total': ['办理结果总计', 'Outcome total'],
+  'row-total': ['行合计', 'Row total'],
+  'review-totals': ['复议诉讼合计', 'Review and litigation totals'],
+  'group-subtotal': ['分项小计', 'Group subtotal'],
+  'domain': ['数值范围', 'Value range'],
+  'missing-table': ['表格缺失', 'Missing table'],
+  'blank-cell': ['空白单元格', 'Blank cell'],
+  'missing-section': ['缺少部分', 'Missing section'],
+  'partial-table': ['表格不完整', 'Partial table'],
+  'template-year': ['模板与年度', 'Template and year'],
+  'narrative-vs-table': ['正文与表格', 'Text and table'],
+  'plausibility': ['合理性', 'Plausibility'],
+  'cross-year': ['跨年度', 'Cross-year'],
+  'published-le-total': ['公开数与总数', 'Published and total'],
+  'title-pattern': ['标题格式', 'Title'],
+  'not-a-report': ['非年度报告', 'Not an annual report'],
+  'truncated': ['原文中断', 'Truncated source'],
+  'empty-form': ['空表', 'Empty form'],
+  'misfiled': ['填错位置', 'Misfiled figures'],
+  'year-mismatch': ['年度不符', 'Year mismatch'],
+  'other-year-figures': ['他年数据', 'Other year’s figures'],
 };
 
 export function pick(pair: Pair | undefined, lang: 'zh' | 'en', fallback = ''): string {

@@ -21,10 +21,12 @@ function Side({ side }: { side: ComparisonSide }) {
   const t = useT();
   const lang = useLang();
   return (
-    <Card size="small" title={<h3 className="card-h">{side.reportId ? <Link to={`/reports/${side.reportId}`}>{sideName(side)}</Link> : sideName(side)}</h3>}>
+    <Card size="small" title={<h3 className="card-h">{side.reportId
+      ? <Link to={`/reports/${side.reportId}`}>{sideName(side)}</Link> : sideName(side)}</h3>}>
       {side.findings.length === 0 ? <p>{t('没有问题。', 'No findings.')}</p> : (
         <List size="small" dataSource={side.findings} renderItem={(f) => (
-          <List.Item><span><SeverityTag severity={f.severity} />{lang === 'en' ? f.messageEn : f.message}</span></List.Item>
+          <List.Item><span><SeverityTag severity={f.severity} />{lang === 'en' ? f.messageEn
+            : f.message}</span></List.Item>
         )} />
       )}
     </Card>
@@ -55,7 +57,8 @@ function ComparisonView({ c }: { c: Comparison }) {
       {c.sections.map((s) => (
         <Card key={s.key} size="small" style={{ marginBottom: 12 }} className="reuse"
           title={<Space wrap><span>{pick(SECTION_NAMES[s.key], lang, s.key)}</span>
-            <Progress percent={Math.round(s.rate * 100)} size="small" style={{ width: 160 }} status={s.rate > 0.5 ? 'exception' : 'normal'}
+            <Progress percent={Math.round(s.rate * 100)} size="small" style={{ width: 190 }}
+              status={s.rate > 0.5 ? 'exception' : 'normal'} format={() => pct(s.rate)}
               aria-label={t(`重复率 ${pct(s.rate)}`, `Repetition ${pct(s.rate)}`)} /></Space>}>
           {s.passages.length === 0 ? <p>{t('没有重复段落。', 'No repeated passage.')}</p>
             : s.passages.map((p, i) => <p key={i} className="section-text"><mark>{p.text}</mark></p>)}
@@ -64,6 +67,9 @@ function ComparisonView({ c }: { c: Comparison }) {
     </>
   );
 }
+
+/** A compared report's name for its picker (which may not list it among its first matches). */
+const side = (x: Comparison['a'] | undefined) => (x ? `${x.label} · ${x.year ?? '—'}` : undefined);
 
 export default function ComparePage() {
   const t = useT();
@@ -85,13 +91,16 @@ export default function ComparePage() {
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('对比', 'Compare')}</Typography.Title>
       <Space wrap style={{ marginBottom: 16 }}>
-        <ReportPicker label={t('报告甲（如上年）', 'Report A (e.g. last year)')} value={a} onChange={(id) => setParams({ a: id })} />
+        <ReportPicker label={t('报告甲（如上年）', 'Report A (e.g. last year)')} value={a}
+          known={side(state.data?.a)} onChange={(id) => setParams({ a: id })} />
         <span>↔</span>
-        <ReportPicker label={t('报告乙', 'Report B')} value={b} onChange={(id) => setParams({ b: id })} />
+        <ReportPicker label={t('报告乙', 'Report B')} value={b} known={side(state.data?.b)}
+          onChange={(id) => setParams({ b: id })} />
       </Space>
       {a && b ? <Loaded state={state}>{(c) => <ComparisonView c={c} />}</Loaded>
         : <EmptyHint>{body ? t('正在查找上一年度的报告…若没有，请在上方选择。', 'Looking for last year’s report… if none, choose one above.')
-          : t('请在上方选择两份报告，或在报告列表中勾选两份后点“对比”。', 'Choose two reports above, or tick two in the report list and press Compare.')}</EmptyHint>}
+          : t('请在上方选择两份报告，或在报告列表中勾选两份后点“对比”。',
+            'Choose two reports above, or tick two in the report list and press Compare.')}</EmptyHint>}
     </>
   );
 }

@@ -18,35 +18,46 @@ export default function FilingPage() {
   const [chase, setChase] = useState(false);
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`报送情况 · ${year}年度`, `Filing status · ${year}`)}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`报送情况 · ${year}年度`,
+        `Filing status · ${year}`)}</Typography.Title>
       <Loaded state={state}>{(f) => {
         const rows = chase ? f.rows.filter((r) => r.status === 'missing' || r.status === 'returned' || r.late) : f.rows;
         return (
           <>
             <div className="kpi">
-              {([['应报', 'Expected', f.summary.expected], ['已报', 'Filed', f.summary.filed], ['退回', 'Returned', f.summary.returned],
-                ['已通过', 'Accepted', f.summary.accepted], ['已发布', 'Published', f.summary.published], ['逾期', 'Overdue', f.summary.overdue],
+              {([['应报', 'Expected', f.summary.expected], ['已报', 'Filed', f.summary.filed],
+                ['退回', 'Returned', f.summary.returned],
+                ['已通过', 'Accepted', f.summary.accepted], ['已发布', 'Published', f.summary.published],
+                  ['逾期', 'Overdue', f.summary.overdue],
                 ['未报', 'Missing', f.summary.missing]] as [string, string, number][]).map(([zh, en, v]) => (
                 <Card key={en} size="small"><Statistic title={t(zh, en)} value={v} /></Card>
               ))}
             </div>
             <Space wrap style={{ marginBottom: 12 }}>
               <span>{t(`统计日期 ${f.asOf}`, `As of ${f.asOf}`)}</span>
-              <Checkbox checked={chase} onChange={(e) => setChase(e.target.checked)}>{t('只看需催报的机关', 'Only bodies to chase')}</Checkbox>
-              <a href={fileUrl(`/exports/filing.xlsx${qs({ region, year })}`)} download>{t('导出催报名单 XLSX', 'Export the list (XLSX)')}</a>
+              <Checkbox checked={chase} onChange={(e) => setChase(e.target.checked)}>{t('只看需催报的机关',
+                'Only bodies to chase')}</Checkbox>
+              <a href={fileUrl(`/exports/filing.xlsx${qs({ region, year })}`)}
+                download>{t('导出催报名单 XLSX', 'Export the list (XLSX)')}</a>
             </Space>
             <Table<FilingRow> size="small" rowKey="bodyId" dataSource={rows} pagination={{ pageSize: 50 }}
               locale={{ emptyText: t('没有需要催报的机关。', 'No body to chase.') }}
               columns={[
-                { title: t('机关', 'Body'), dataIndex: 'bodyName', sorter: (a, b) => a.bodyName.localeCompare(b.bodyName, 'zh'),
+                { title: t('机关', 'Body'), dataIndex: 'bodyName',
+                  sorter: (a, b) => a.bodyName.localeCompare(b.bodyName, 'zh'),
                   render: (n: string, r) => r.reportId ? <Link to={`/reports/${r.reportId}`}>{n}</Link> : n },
                 { title: t('层级', 'Level'), dataIndex: 'level', render: (l: BodyLevel) => pick(LEVEL[l], lang) },
                 { title: t('截止日期', 'Due'), dataIndex: 'dueDate', sorter: (a, b) => a.dueDate.localeCompare(b.dueDate) },
-                { title: t('状态', 'Status'), dataIndex: 'status', render: (s: FilingRow['status']) => <StatusTag status={s} /> },
-                { title: t('报送日期', 'Filed'), dataIndex: 'submittedAt', render: (d: string | null) => d?.slice(0, 10) ?? '—' },
-                { title: t('发布日期', 'Published'), dataIndex: 'publishedAt', render: (d: string | null) => d?.slice(0, 10) ?? '—' },
-                { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue', sorter: (a, b) => a.daysOverdue - b.daysOverdue,
-                  defaultSortOrder: 'descend', render: (d: number, r) => (r.late ? <strong style={{ color: '#a8071a' }}>{d}</strong> : d) },
+                { title: t('状态', 'Status'), dataIndex: 'status',
+                  render: (s: FilingRow['status']) => <StatusTag status={s} /> },
+                { title: t('报送日期', 'Filed'), dataIndex: 'submittedAt',
+                  render: (d: string | null) => d?.slice(0, 10) ?? '—' },
+                { title: t('发布日期', 'Published'), dataIndex: 'publishedAt',
+                  render: (d: string | null) => d?.slice(0, 10) ?? '—' },
+                { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue',
+                  sorter: (a, b) => a.daysOverdue - b.daysOverdue,
+                  defaultSortOrder: 'descend', render: (d: number, r) =>
+                    (r.late ? <strong style={{ color: '#a8071a' }}>{d}</strong> : d) },
               ]} />
           </>
         );

@@ -30,10 +30,12 @@ export default function LoginPage() {
     <Card title={<h1 style={{ margin: 0, fontSize: 20 }}>{t('登录', 'Sign in')}</h1>} style={{ maxWidth: 420 }}>
       <ErrorBox error={error} />
       <Form layout="vertical" onFinish={submit}>
-        <Form.Item label={t('用户名', 'Username')} name="username" rules={[{ required: true, message: t('请输入用户名', 'Enter the username') }]}>
+        <Form.Item label={t('用户名', 'Username')} name="username"
+          rules={[{ required: true, message: t('请输入用户名', 'Enter the username') }]}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item label={t('密码', 'Password')} name="password" rules={[{ required: true, message: t('请输入密码', 'Enter the password') }]}>
+        <Form.Item label={t('密码', 'Password')} name="password"
+          rules={[{ required: true, message: t('请输入密码', 'Enter the password') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>{t('登录', 'Sign in')}</Button>

@@ -3,42 +3,35 @@
 import { Input, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { fileUrl, qs } from '../../app/api';
-import { useLang, useT } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { Link, setParams, useLocation } from '../../app/router';
 import { useFilters } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { EmptyHint, ErrorBox, Loaded, pct } from '../../components/common';
-import type { IndicatorRow, IndicatorTable, Page, ReportSummary } from '../../model';
+import { EmptyHint, ErrorBox, Loaded } from '../../components/common';
+import { IndicatorDefinitions, useIndicatorColumns } from '../../components/Indicators';
+import type { IndicatorId, IndicatorTable, Page, ReportSummary } from '../../model';
 
 const PAGE = 20;
 
-function Indicators() {
+const SHOWN: IndicatorId[] = ['applications', 'disclosureRate', 'reviewCorrectionRate', 'litigationCorrectionRate'];
+
+function IndicatorList({ ind }: { ind: IndicatorTable }) {
   const t = useT();
-  const lang = useLang();
+  const columns = useIndicatorColumns(ind, SHOWN);
+  return (
+    <>
+      <IndicatorDefinitions ind={ind} ids={SHOWN} />
+      <Table size="small" rowKey={(r) => `${r.bodyId}:${r.year}`} dataSource={ind.rows} pagination={{ pageSize: 20 }}
+        locale={{ emptyText: t('本年度还没有已发布报告的指标。', 'No indicators from published reports this year.') }}
+        columns={columns} />
+    </>
+  );
+}
+
+function Indicators() {
   const { region, year } = useFilters();
   const state = useApi<IndicatorTable>(`/analysis/indicators${qs({ region, year })}`);
-  return (
-    <Loaded state={state}>{(ind) => {
-      const val = (r: IndicatorRow, id: string) => r.values.find((v) => v.id === id);
-      const rate = (id: string) => (_: unknown, r: IndicatorRow) => (val(r, id)?.hidden ? t('样本不足', 'too few cases') : pct(val(r, id)?.value));
-      return (
-        <>
-          <dl style={{ color: '#595959', fontSize: 13 }}>
-            {ind.definitions.map((d) => <div key={d.id}><dt style={{ display: 'inline', fontWeight: 600 }}>{lang === 'en' ? d.nameEn : d.name}：</dt><dd style={{ display: 'inline', margin: 0 }}>{lang === 'en' ? d.definitionEn : d.definition}</dd></div>)}
-          </dl>
-          <Table size="small" rowKey={(r) => `${r.bodyId}:${r.year}`} dataSource={ind.rows} pagination={{ pageSize: 20 }}
-            locale={{ emptyText: t('本年度还没有已发布报告的指标。', 'No indicators from published reports this year.') }}
-            columns={[
-              { title: t('机关', 'Body'), dataIndex: 'label' },
-              { title: t('收到申请', 'Applications'), render: (_, r) => val(r, 'applications')?.value ?? '—' },
-              { title: t('公开率', 'Disclosure rate'), render: rate('disclosureRate') },
-              { title: t('复议纠错率', 'Review correction'), render: rate('reviewCorrectionRate') },
-              { title: t('诉讼纠错率', 'Litigation correction'), render: rate('litigationCorrectionRate') },
-            ]} />
-        </>
-      );
-    }}</Loaded>
-  );
+  return <Loaded state={state}>{(ind) => <IndicatorList ind={ind} />}</Loaded>;
 }
 
 export default function PublicPage() {
@@ -48,14 +41,18 @@ export default function PublicPage() {
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? 1) || 1;
   const [text, setText] = useState(q);
-  const state = useApi<Page<ReportSummary>>(`/reports${qs({ status: 'published', region, year, q, limit: PAGE, offset: (page - 1) * PAGE })}`);
+  const state = useApi<Page<ReportSummary>>(`/reports${qs({ status: 'published', region, year, q, limit: PAGE,
+    offset: (page - 1) * PAGE })}`);
   const dl = qs({ region, year });
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`已发布的年度报告 · ${year}年度`, `Published reports · ${year}`)}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`已发布的年度报告 · ${year}年度`,
+        `Published reports · ${year}`)}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search aria-label={t('搜索报告', 'Search reports')} placeholder={t('机关名称或标题', 'Body or title')} value={text} allowClear
-          onChange={(e) => setText(e.target.value)} onSearch={(v) => setParams({ q: v, page: null })} style={{ width: 260 }} />
+        <Input.Search aria-label={t('搜索报告', 'Search reports')} placeholder={t('机关名称或标题', 'Body or title')} value={text}
+          allowClear
+          onChange={(e) => setText(e.target.value)} onSearch={(v) => setParams({ q: v, page: null })}
+            style={{ width: 260 }} />
         <span>{t('开放数据下载：', 'Open data: ')}</span>
         <a href={fileUrl(`/exports/reports.csv${dl}`)} download>{t('报告 CSV', 'Reports CSV')}</a>
         <a href={fileUrl(`/exports/reports.xlsx${dl}`)} download>{t('报告 XLSX', 'Reports XLSX')}</a>
@@ -65,16 +62,22 @@ export default function PublicPage() {
       </Space>
       <ErrorBox error={state.error} onRetry={state.reload} />
       <Table<ReportSummary> rowKey="id" size="small" loading={state.loading} dataSource={state.data?.items ?? []}
-        locale={{ emptyText: <EmptyHint>{t('没有找到已发布的报告。请换个年度、地区或关键词。', 'No published report found. Try another year, region or search.')}</EmptyHint> }}
-        pagination={{ current: page, pageSize: PAGE, total: state.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setParams({ page: p }) }}
+        locale={{ emptyText: <EmptyHint>{t('没有找到已发布的报告。请换个年度、地区或关键词。',
+          'No published report found. Try another year, region or search.')}</EmptyHint> }}
+        pagination={{ current: page, pageSize: PAGE, total: state.data?.total ?? 0, showSizeChanger: false,
+          onChange: (p) => setParams({ page: p }) }}
         columns={[
-          { title: t('报告', 'Report'), render: (_, r) => <Link to={`/reports/${r.id}`}>{r.title ?? `${r.bodyName ?? ''}${r.year ?? ''}年政府信息公开工作年度报告`}</Link> },
+          { title: t('报告', 'Report'), render: (_, r) =>
+            <Link to={`/reports/${r.id}`}>{r.title ?? `${r.bodyName ?? ''}${r.year ?? ''}年政府信息公开工作年度报告`}</Link> },
           { title: t('机关', 'Body'), dataIndex: 'bodyName' },
           { title: t('年度', 'Year'), dataIndex: 'year' },
-          { title: t('发布日期', 'Published'), dataIndex: 'publishedAt', render: (d: string | null) => d?.slice(0, 10) ?? '—' },
+          { title: t('发布日期', 'Published'), dataIndex: 'publishedAt',
+            render: (d: string | null) => d?.slice(0, 10) ?? '—' },
           { title: t('下载', 'Download'), render: (_, r) => <Space size={6}>
-            <a href={fileUrl(`/reports/${r.id}/render/docx`)} download aria-label={t('下载 DOCX', 'Download DOCX')}>DOCX</a>
-            <a href={fileUrl(`/reports/${r.id}/render/xlsx`)} download aria-label={t('下载 XLSX', 'Download XLSX')}>XLSX</a>
+            <a href={fileUrl(`/reports/${r.id}/render/docx`)} download
+              aria-label={t('下载 DOCX', 'Download DOCX')}>DOCX</a>
+            <a href={fileUrl(`/reports/${r.id}/render/xlsx`)} download
+              aria-label={t('下载 XLSX', 'Download XLSX')}>XLSX</a>
           </Space> },
         ]} />
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>{t('指标', 'Indicators')}</Typography.Title>

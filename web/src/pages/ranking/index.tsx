@@ -6,10 +6,10 @@ import { useLang, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useFilters } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { EmptyHint, Loaded, pct } from '../../components/common';
+import { EmptyHint, Loaded } from '../../components/common';
+import { IndicatorDefinitions, indicatorValue, useIndicatorColumns } from '../../components/Indicators';
 import { DEDUCTION, LEVEL, pick } from '../../components/labels';
-import type { BodyLevel, IndicatorRow, IndicatorTable, Ranking, RankingRow } from '../../model';
-
+import type { BodyLevel, IndicatorId, IndicatorTable, Ranking, RankingRow } from '../../model';
 
 function Scores() {
   const t = useT();
@@ -20,63 +20,67 @@ function Scores() {
     <Loaded state={state}>{(r) => (
       <>
         <p>{t(`基础分 ${r.base}。`, `Base score ${r.base}.`)}{' '}
-          <a href={fileUrl(`/exports/ranking.docx${qs({ region, year })}`)} download>{t('导出通报 DOCX', 'Export DOCX')}</a>{'　'}
-          <a href={fileUrl(`/exports/ranking.xlsx${qs({ region, year })}`)} download>{t('导出通报 XLSX', 'Export XLSX')}</a></p>
+          <a href={fileUrl(`/exports/ranking.docx${qs({ region, year })}`)}
+            download>{t('导出通报 DOCX', 'Export DOCX')}</a>{'　'}
+          <a href={fileUrl(`/exports/ranking.xlsx${qs({ region, year })}`)}
+            download>{t('导出通报 XLSX', 'Export XLSX')}</a></p>
         <Table<RankingRow> size="small" rowKey="bodyId" dataSource={r.rows} pagination={{ pageSize: 50 }}
           locale={{ emptyText: t('本地区本年度没有可评分的机关。', 'No body to score here this year.') }}
           expandable={{
             rowExpandable: (row) => row.deductions.length > 0,
             expandedRowRender: (row) => (
               <ul style={{ margin: 0 }}>{row.deductions.map((d, i) => (
-                <li key={i}><Tag>{pick(DEDUCTION[d.kind], lang)}</Tag>−{d.points} {lang === 'en' ? d.evidenceEn : d.evidence}
+                <li key={i}><Tag>{pick(DEDUCTION[d.kind], lang)}</Tag>−{d.points}{' '}
+                  {lang === 'en' ? d.evidenceEn : d.evidence}
                   {d.reportId && <> <Link to={`/reports/${d.reportId}`}>{t('查看报告', 'report')}</Link></>}</li>
               ))}</ul>
             ),
           }}
           columns={[
             { title: t('名次', 'Rank'), dataIndex: 'rank', width: 70 },
-            { title: t('机关', 'Body'), dataIndex: 'bodyName', render: (n: string, row) => row.reportId ? <Link to={`/reports/${row.reportId}`}>{n}</Link> : n },
-            { title: t('层级', 'Level'), dataIndex: 'level', render: (l: BodyLevel) => pick(LEVEL[l], lang) },
+            // names and levels keep a readable width at 200 % zoom; the deductions column wraps instead
+            { title: t('机关', 'Body'), dataIndex: 'bodyName', onCell: () => ({ style: { minWidth: 128 } }),
+              render: (n: string, row) => row.reportId ? <Link to={`/reports/${row.reportId}`}>{n}</Link> : n },
+            { title: t('层级', 'Level'), dataIndex: 'level', onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+              render: (l: BodyLevel) => pick(LEVEL[l], lang) },
             { title: t('得分', 'Score'), dataIndex: 'score' },
-            { title: t('扣分项', 'Deductions'), render: (_, row) => row.deductions.map((d, i) => <Tag key={i}>{pick(DEDUCTION[d.kind], lang)} −{d.points}</Tag>) },
+            { title: t('扣分项', 'Deductions'), render: (_, row) =>
+              row.deductions.map((d, i) => <Tag key={i}>{pick(DEDUCTION[d.kind], lang)} −{d.points}</Tag>) },
           ]} />
       </>
     )}</Loaded>
   );
 }
 
+const RANKED: IndicatorId[] = ['applications', 'disclosureRate', 'denialShare', 'reviewCorrectionRate',
+  'litigationCorrectionRate'];
+
+function RankedIndicators({ ind }: { ind: IndicatorTable }) {
+  const t = useT();
+  const { region, year } = useFilters();
+  const columns = useIndicatorColumns(ind, RANKED);
+  // highest 公开率 first; hidden rates (too few cases) last
+  const rows = [...ind.rows].sort((a, b) =>
+    (indicatorValue(b, 'disclosureRate') ?? -1) - (indicatorValue(a, 'disclosureRate') ?? -1));
+  return (
+    <>
+      <IndicatorDefinitions ind={ind} ids={RANKED} />
+      <p><a href={fileUrl(`/exports/indicators.xlsx${qs({ region, year })}`)}
+        download>{t('导出指标 XLSX', 'Export indicators (XLSX)')}</a></p>
+      <Table size="small" rowKey={(r) => `${r.bodyId}:${r.year}`} dataSource={rows} pagination={{ pageSize: 50 }}
+        columns={columns} />
+    </>
+  );
+}
+
 function IndicatorRanking() {
   const t = useT();
-  const lang = useLang();
   const { region, year } = useFilters();
   const state = useApi<IndicatorTable>(`/analysis/indicators${qs({ region, year })}`);
   return (
-    <Loaded state={state}>{(ind) => {
-      if (ind.rows.length === 0) return <EmptyHint>{t('暂无指标数据。', 'No indicators yet.')}</EmptyHint>;
-      const val = (r: IndicatorRow, id: string) => r.values.find((v) => v.id === id);
-      const rows = [...ind.rows].sort((a, b) => (val(b, 'disclosureRate')?.value ?? -1) - (val(a, 'disclosureRate')?.value ?? -1));
-      const rate = (id: string) => (_: unknown, r: IndicatorRow) => {
-        const v = val(r, id);
-        return v?.hidden ? <span title={t(`少于 ${ind.minCases} 件，不计算比率`, `fewer than ${ind.minCases} cases`)}>{t('样本不足', 'too few cases')}</span> : pct(v?.value);
-      };
-      return (
-        <>
-          <ul style={{ color: '#595959', fontSize: 13 }}>
-            {ind.definitions.map((d) => <li key={d.id}><strong>{lang === 'en' ? d.nameEn : d.name}</strong>：{lang === 'en' ? d.definitionEn : d.definition}</li>)}
-            <li>{t(`办结少于 ${ind.minCases} 件的机关不计算比率、不参与比率排名。`, `Rates over fewer than ${ind.minCases} cases are hidden and not ranked.`)}</li>
-          </ul>
-          <p><a href={fileUrl(`/exports/indicators.xlsx${qs({ region, year })}`)} download>{t('导出指标 XLSX', 'Export indicators (XLSX)')}</a></p>
-          <Table size="small" rowKey={(r) => `${r.bodyId}:${r.year}`} dataSource={rows} pagination={{ pageSize: 50 }} columns={[
-            { title: t('机关', 'Body'), dataIndex: 'label' },
-            { title: t('收到申请', 'Applications'), render: (_, r) => val(r, 'applications')?.value ?? '—' },
-            { title: t('公开率', 'Disclosure rate'), render: rate('disclosureRate') },
-            { title: t('不予公开占比', 'Denied share'), render: rate('denialShare') },
-            { title: t('复议纠错率', 'Review correction'), render: rate('reviewCorrectionRate') },
-            { title: t('诉讼纠错率', 'Litigation correction'), render: rate('litigationCorrectionRate') },
-          ]} />
-        </>
-      );
-    }}</Loaded>
+    <Loaded state={state}>{(ind) => ind.rows.length === 0
+      ? <EmptyHint>{t('本地区本年度暂无指标数据。', 'No indicators for this region and year yet.')}</EmptyHint>
+      : <RankedIndicators ind={ind} />}</Loaded>
   );
 }
 
@@ -85,7 +89,8 @@ export default function RankingPage() {
   const { year } = useFilters();
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`通报 / 排名 · ${year}年度`, `Ranking · ${year}`)}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`通报 / 排名 · ${year}年度`,
+        `Ranking · ${year}`)}</Typography.Title>
       <Tabs items={[
         { key: 'scores', label: t('通报评分', 'Scores'), children: <Scores /> },
         { key: 'indicators', label: t('指标排名', 'Indicators'), children: <IndicatorRanking /> },

@@ -44,14 +44,16 @@ export function Actions({ report, onChange }: { report: ReportDetail; onChange: 
     else if (a === 'return' || a === 'publish' || a === 'assign') {
       setDialog(a);
       if (a === 'assign') {
-        api.get<Page<Body>>(`/bodies${qs({ region: report.regionCode ?? undefined, limit: 500 })}`).then((p) => setBodies(p.items), () => setBodies([]));
+        api.get<Page<Body>>(`/bodies${qs({ region: report.regionCode ?? undefined, limit: 500 })}`).then((p) =>
+          setBodies(p.items), () => setBodies([]));
       }
     }
   };
   const openIds = report.findings.filter((f) => f.status === 'open' || f.status === 'confirmed').map((f) => f.id);
   const submitDialog = async () => {
     const v = await form.validateFields();
-    if (dialog === 'return') await call('return', { note: v.note, findingIds: v.findingIds ?? [] }, t('已退回', 'Returned'));
+    if (dialog === 'return') await call('return', { note: v.note, findingIds: v.findingIds ?? [] },
+      t('已退回', 'Returned'));
     if (dialog === 'publish') await call('publish', { url: v.url, date: v.date }, t('已发布', 'Published'));
     if (dialog === 'assign') await call('assign', { bodyId: v.bodyId, year: v.year }, t('已指定', 'Assigned'));
   };
@@ -63,21 +65,27 @@ export function Actions({ report, onChange }: { report: ReportDetail; onChange: 
           <Button key={a} type={a === 'accept' || a === 'submit' ? 'primary' : 'default'} danger={a === 'return'}
             loading={busy} onClick={() => act(a)} data-action={a}>{pick(ACTION[a], lang)}</Button>
         ))}
-        {canRecheck && <Button onClick={() => void call('recheck', undefined, t('已重新检查', 'Re-checked'))} loading={busy}>{t('重新检查', 'Re-check')}</Button>}
+        {canRecheck && <Button onClick={() => void call('recheck', undefined, t('已重新检查', 'Re-checked'))}
+          loading={busy}>{t('重新检查', 'Re-check')}</Button>}
         <Dropdown menu={{ items: [
-          ...(report.source ? [{ key: 'src', label: <a href={fileUrl(`/reports/${report.id}/source`)} download={report.source.name}>{t('原文件', 'Original file')} ({report.source.name})</a> }] : []),
-          ...FORMATS.map((f) => ({ key: f, label: <a href={fileUrl(`/reports/${report.id}/render/${f}`)} download>{f.toUpperCase()}</a> })),
+          ...(report.source ? [{ key: 'src', label: <a href={fileUrl(`/reports/${report.id}/source`)}
+            download={report.source.name}>{t('原文件', 'Original file')} ({report.source.name})</a> }] : []),
+          ...FORMATS.map((f) => ({ key: f, label: <a href={fileUrl(`/reports/${report.id}/render/${f}`)}
+            download>{f.toUpperCase()}</a> })),
         ] }}>
           <Button>{t('下载', 'Download')} ▾</Button>
         </Dropdown>
       </Space>
-      <Modal open={dialog !== null} onCancel={() => setDialog(null)} onOk={submitDialog} confirmLoading={busy} destroyOnHidden
+      <Modal open={dialog !== null} onCancel={() => setDialog(null)} onOk={submitDialog} confirmLoading={busy}
+        destroyOnHidden
         okText={t('确定', 'OK')} cancelText={t('取消', 'Cancel')}
         title={dialog ? pick(ACTION[dialog], lang) : ''}>
         <Form form={form} name="workflow" layout="vertical" preserve={false}
-          initialValues={{ findingIds: openIds, date: new Date().toISOString().slice(0, 10), year: report.year ?? undefined }}>
+          initialValues={{ findingIds: openIds, date: new Date().toISOString().slice(0, 10),
+            year: report.year ?? undefined }}>
           {dialog === 'return' && <>
-            <Form.Item name="note" label={t('退回意见', 'Note to the body')} rules={[{ required: true, message: t('请填写退回意见', 'Write a note') }]}>
+            <Form.Item name="note" label={t('退回意见', 'Note to the body')}
+              rules={[{ required: true, message: t('请填写退回意见', 'Write a note') }]}>
               <Input.TextArea rows={4} />
             </Form.Item>
             <Form.Item name="findingIds" label={t('随退回发送的问题', 'Findings sent with the return')}>
@@ -87,19 +95,25 @@ export function Actions({ report, onChange }: { report: ReportDetail; onChange: 
             </Form.Item>
           </>}
           {dialog === 'publish' && <>
-            <Form.Item name="url" label={t('发布网址', 'Publication URL')} rules={[{ required: true, type: 'url', message: t('请填写有效网址', 'Give a valid URL') }]}>
+            <Form.Item name="url" label={t('发布网址', 'Publication URL')}
+              rules={[{ required: true, type: 'url', message: t('请填写有效网址', 'Give a valid URL') }]}>
               <Input placeholder="https://" />
             </Form.Item>
-            <Form.Item name="date" label={t('发布日期', 'Publication date')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
+            <Form.Item name="date" label={t('发布日期', 'Publication date')}
+              rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}>
               <Input type="date" />
             </Form.Item>
           </>}
           {dialog === 'assign' && <>
-            <p>{t('引擎识别的机关候选：', 'The engine’s candidates: ')}{report.agencyCandidates.join('、') || report.agency || '—'}</p>
-            <Form.Item name="bodyId" label={t('机关', 'Body')} rules={[{ required: true, message: t('请选择机关', 'Choose the body') }]}>
-              <Select showSearch optionFilterProp="label" options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+            <p>{t('引擎识别的机关候选：', 'The engine’s candidates: ')}{report.agencyCandidates.join('、') || report.agency
+              || '—'}</p>
+            <Form.Item name="bodyId" label={t('机关', 'Body')}
+              rules={[{ required: true, message: t('请选择机关', 'Choose the body') }]}>
+              <Select showSearch optionFilterProp="label"
+                options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
             </Form.Item>
-            <Form.Item name="year" label={t('年度', 'Year')} rules={[{ required: true, message: t('请填写年度', 'Give the year') }]}>
+            <Form.Item name="year" label={t('年度', 'Year')}
+              rules={[{ required: true, message: t('请填写年度', 'Give the year') }]}>
               <InputNumber min={2008} max={2100} />
             </Form.Item>
           </>}

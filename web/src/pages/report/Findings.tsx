@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
 import { SeverityTag } from '../../components/common';
-import { DECISION, pick } from '../../components/labels';
+import { DECISION, RULE, pick } from '../../components/labels';
 import type { DecisionRequest, StoredFinding } from '../../model';
 
 export function DecisionModal({ finding, onClose, onDone }: {
@@ -30,7 +30,8 @@ export function DecisionModal({ finding, onClose, onDone }: {
     }
   };
   return (
-    <Modal open={!!finding} title={t('处理问题', 'Decide on the finding')} onOk={ok} onCancel={onClose} confirmLoading={busy}
+    <Modal open={!!finding} title={t('处理问题', 'Decide on the finding')} onOk={ok} onCancel={onClose}
+      confirmLoading={busy}
       okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} destroyOnHidden>
       {finding && <p>{finding.message}</p>}
       <Form form={form} name="finding-decision" layout="vertical" initialValues={{ decision: "dismissed" }}>
@@ -40,7 +41,8 @@ export function DecisionModal({ finding, onClose, onDone }: {
             <Radio value="dismissed">{t('排除（不是问题）', 'Dismiss (not a problem)')}</Radio>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="reason" label={t('理由', 'Reason')} rules={[{ required: true, message: t('请填写理由', 'Give a reason') }]}>
+        <Form.Item name="reason" label={t('理由', 'Reason')}
+          rules={[{ required: true, message: t('请填写理由', 'Give a reason') }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
@@ -49,7 +51,8 @@ export function DecisionModal({ finding, onClose, onDone }: {
 }
 
 export function FindingList({ findings, canDecide, onSelect, onDecided }: {
-  findings: StoredFinding[]; canDecide: boolean; onSelect: (f: StoredFinding) => void; onDecided: (f: StoredFinding) => void;
+  findings: StoredFinding[]; canDecide: boolean;
+  onSelect: (f: StoredFinding) => void; onDecided: (f: StoredFinding) => void;
 }) {
   const t = useT();
   const lang = useLang();
@@ -69,16 +72,18 @@ export function FindingList({ findings, canDecide, onSelect, onDecided }: {
               <Space wrap>
                 <SeverityTag severity={f.severity} />
                 <Tag>{pick(DECISION[f.status], lang)}</Tag>
-                <code>{f.ruleId}</code>
+                <span className="rule" title={f.ruleId}>{pick(RULE[f.ruleId], lang, f.ruleId)}</span>
               </Space>
               <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
                 onClick={() => onSelect(f)}>{lang === 'en' ? f.messageEn : f.message}</Button>
-              {f.decisionReason && <span style={{ color: '#595959' }}>{t('理由：', 'Reason: ')}{f.decisionReason}（{f.decidedBy}）</span>}
+              {f.decisionReason && <span style={{ color: '#595959' }}>{t('理由：',
+                'Reason: ')}{f.decisionReason}（{f.decidedBy}）</span>}
             </Space>
           </List.Item>
         )}
       />
-      <DecisionModal finding={deciding} onClose={() => setDeciding(null)} onDone={(f) => { setDeciding(null); onDecided(f); }} />
+      <DecisionModal finding={deciding} onClose={() => setDeciding(null)}
+        onDone={(f) => { setDeciding(null); onDecided(f); }} />
     </>
   );
 }

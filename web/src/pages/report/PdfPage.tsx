@@ -18,7 +18,8 @@ function loadDoc(reportId: number): Promise<pdfjs.PDFDocumentProxy> {
   return d;
 }
 
-export default function PdfPage({ reportId, page, bbox }: { reportId: number; page: number; bbox?: [number, number, number, number] }) {
+export default function PdfPage({ reportId, page, bbox }: { reportId: number; page: number; bbox?: [number, number,
+  number, number] }) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [box, setBox] = useState<{ left: number; top: number; width: number; height: number } | null>(null);

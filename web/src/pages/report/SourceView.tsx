@@ -30,7 +30,8 @@ function Lines({ lines, at, length }: { lines: string[]; at: SourceRef; length: 
 }
 
 /** The source lines: as the server sent them, else the original file decoded here in its recorded encoding. */
-function useLines(reportId: number, given: string[] | null | undefined, encoding: string, skip: boolean): string[] | null {
+function useLines(reportId: number, given: string[] | null | undefined, encoding: string,
+  skip: boolean): string[] | null {
   const [lines, setLines] = useState<string[] | null>(given ?? null);
   useEffect(() => {
     if (given || skip) return;
@@ -52,12 +53,13 @@ function useLines(reportId: number, given: string[] | null | undefined, encoding
 }
 
 export function SourceView({ reportId, lines: given, at, length, isPdf, encoding, format }: {
-  reportId: number; lines: string[] | null | undefined; at: SourceRef | null | undefined; length: number; isPdf: boolean;
-  encoding: string; format: string;
+  reportId: number; lines: string[] | null | undefined; at: SourceRef | null | undefined; length: number;
+  isPdf: boolean; encoding: string; format: string;
 }) {
   const t = useT();
   // only text formats can be shown as lines (HTML, DOCX and XLSX sources are not shown raw)
-  const lines = useLines(reportId, given, encoding, isPdf || !['txt', 'text', 'md', 'markdown'].includes(format) || !at);
+  const lines = useLines(reportId, given, encoding,
+    isPdf || !['txt', 'text', 'md', 'markdown'].includes(format) || !at);
   if (!at) return <p>{t('没有原文位置（该值由表内关系推出或为人工更正）。', 'No source position (the value was inferred or corrected).')}</p>;
   if (isPdf && at.page) {
     return (
@@ -66,6 +68,7 @@ export function SourceView({ reportId, lines: given, at, length, isPdf, encoding
       </Suspense>
     );
   }
-  if (!lines || lines.length === 0) return <p>{t(`原文第 ${at.line} 行（原文不可显示）。`, `Source line ${at.line} (source text not available).`)}</p>;
+  if (!lines || lines.length === 0) return <p>{t(`原文第 ${at.line} 行（原文不可显示）。`,
+    `Source line ${at.line} (source text not available).`)}</p>;
   return <Lines lines={lines} at={at} length={length} />;
 }

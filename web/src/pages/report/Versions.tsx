@@ -5,7 +5,9 @@ import { qs } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { EmptyHint, Loaded, StatusTag } from '../../components/common';
-import { cellLabel, type AuditEntry, type Page, type ReportVersionInfo, type TemplateVersion, type VersionDiff } from '../../model';
+import {
+  cellLabel, type AuditEntry, type Page, type ReportVersionInfo, type TemplateVersion, type VersionDiff,
+} from '../../model';
 
 function show(v: number | null | undefined): string {
   return v === undefined ? '（无）' : v === null ? '（空）' : String(v);
@@ -21,10 +23,12 @@ export function Versions({ reportId, template }: { reportId: number; template: T
       <>
         <List size="small" dataSource={versions} renderItem={(v) => (
           <List.Item data-testid="version" actions={v.version > 1 ? [
-            <Button key="d" size="small" onClick={() => setPair([v.version - 1, v.version])}>{t('与上一版比较', 'Diff with previous')}</Button>,
+            <Button key="d" size="small" onClick={() => setPair([v.version - 1, v.version])}>{t('与上一版比较',
+              'Diff with previous')}</Button>,
           ] : []}>
             <Space wrap><strong>v{v.version}</strong><StatusTag status={v.status} /><span>{v.reason}</span>
-              <span style={{ color: '#595959' }}>{v.createdBy ?? t('系统', 'system')} · {v.createdAt.slice(0, 16).replace('T', ' ')}</span></Space>
+              <span style={{ color: '#595959' }}>{v.createdBy
+                ?? t('系统', 'system')} · {v.createdAt.slice(0, 16).replace('T', ' ')}</span></Space>
           </List.Item>
         )} />
         {versions.length > 1 && (
@@ -60,12 +64,14 @@ export function AuditTrail({ reportId }: { reportId: number }) {
   useLang();
   const state = useApi<Page<AuditEntry>>(`/reports/${reportId}/audit?limit=100`);
   return (
-    <Loaded state={state}>{(page) => page.items.length === 0 ? <EmptyHint>{t('暂无记录。', 'Nothing recorded yet.')}</EmptyHint> : (
+    <Loaded state={state}>{(page) => page.items.length === 0
+      ? <EmptyHint>{t('暂无记录。', 'Nothing recorded yet.')}</EmptyHint> : (
       <Table size="small" rowKey="id" pagination={false} dataSource={page.items} columns={[
         { title: t('时间', 'When'), dataIndex: 'at', render: (d: string) => d.slice(0, 16).replace('T', ' ') },
         { title: t('用户', 'Who'), dataIndex: 'username' },
         { title: t('操作', 'What'), dataIndex: 'action' },
-        { title: t('变更', 'Change'), render: (_, a) => <code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.before)} → {JSON.stringify(a.after)}</code> },
+        { title: t('变更', 'Change'), render: (_, a) =>
+          <code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.before)} → {JSON.stringify(a.after)}</code> },
         { title: t('理由', 'Why'), dataIndex: 'reason' },
       ]} />
     )}</Loaded>

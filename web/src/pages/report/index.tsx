@@ -62,24 +62,34 @@ function ReportView({ initial }: { initial: ReportDetail }) {
       selected === key ? 'selected' : ''];
     return cls.filter(Boolean).join(' ');
   };
-  const decided = (f: StoredFinding) => setReport((r) => ({ ...r, findings: r.findings.map((x) => (x.id === f.id ? f : x)) }));
+  const decided = (f: StoredFinding) => setReport((r) =>
+    ({ ...r, findings: r.findings.map((x) => (x.id === f.id ? f : x)) }));
   const active = report.findings.filter((f) => f.status !== 'closed');
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 21 }} data-testid="report-title">{report.title ?? report.bodyName ?? `#${report.id}`}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 21 }} data-testid="report-title">
+        {report.title ?? report.bodyName ?? `#${report.id}`}
+      </Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         <StatusTag status={report.status} />
         <span>{report.bodyName ?? report.agency ?? t('机关待确认', 'body not assigned')}</span>
         <span>{report.year ?? '—'}{t('年度', '')}</span>
         <Tag>{t('模板', 'template')} {version}</Tag>
         <span>v{report.version}</span>
-        {report.publishedUrl && <a href={report.publishedUrl} rel="noreferrer noopener" target="_blank">{t('发布页面', 'Published page')}</a>}
-        {report.bodyId && report.year && <Link to={`/compare?body=${report.bodyId}&year=${report.year}&b=${report.id}`}>{t('与上年对比', 'Compare with last year')}</Link>}
+        {report.publishedUrl && <a href={report.publishedUrl} rel="noreferrer noopener"
+          target="_blank">{t('发布页面', 'Published page')}</a>}
+        {report.bodyId && report.year && (
+          <Link to={`/compare?body=${report.bodyId}&year=${report.year}&b=${report.id}`}>
+            {t('与上年对比', 'Compare with last year')}
+          </Link>
+        )}
       </Space>
       {report.returnNote && (report.status === 'returned' || report.status === 'draft') && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('退回意见', 'Returned with this note')} description={report.returnNote} />
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('退回意见', 'Returned with this note')}
+          description={report.returnNote} />
       )}
-      {report.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('原文在第六部分之前中断。', 'The source ends before section 六.')} />}
+      {report.truncated && <Alert type="info" showIcon style={{ marginBottom: 12 }}
+        title={t('原文在第六部分之前中断。', 'The source ends before section 六.')} />}
       <div style={{ marginBottom: 12 }}><Actions report={report} onChange={(r) => { setReport(r); }} /></div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
@@ -90,19 +100,26 @@ function ReportView({ initial }: { initial: ReportDetail }) {
             { key: 'text', label: t('正文', 'Text'), children: report.sections.map((s) => (
               <section key={s.key}>
                 <h2 style={{ fontSize: 16 }}>{s.title ?? pick(SECTION_NAMES[s.key], lang, s.key)}</h2>
-                <div className="section-text" data-testid="section-text">{s.text || t('（原文未见本节）', '(not in the source)')}</div>
+                <div className="section-text" data-testid="section-text">
+                  {s.text || t('（原文未见本节）', '(not in the source)')}
+                </div>
               </section>
             )) },
-            { key: 'versions', label: t('版本', 'Versions'), children: <Versions reportId={report.id} template={version} /> },
-            ...(hasRole(user, 'supervisor', 'admin', 'editor') ? [{ key: 'audit', label: t('操作记录', 'Audit'), children: <AuditTrail reportId={report.id} /> }] : []),
+            { key: 'versions', label: t('版本', 'Versions'),
+              children: <Versions reportId={report.id} template={version} /> },
+            ...(hasRole(user, 'supervisor', 'admin', 'editor')
+              ? [{ key: 'audit', label: t('操作记录', 'Audit'), children: <AuditTrail reportId={report.id} /> }] : []),
           ]} />
         </Col>
         <Col xs={24} xl={9}>
           <Space direction="vertical" style={{ width: '100%' }}>
             <CellPanel report={report} cellKey={selected} finding={finding} version={version} onChange={setReport} />
             <section aria-label={t('问题', 'Findings')}>
-              <h2 className="card-h" style={{ margin: '8px 0' }}>{t(`问题（${active.length}）`, `Findings (${active.length})`)}</h2>
-              <FindingList findings={active} canDecide={hasRole(user, 'supervisor', 'admin')} onSelect={selectFinding} onDecided={decided} />
+              <h2 className="card-h" style={{ margin: '8px 0' }}>
+                {t(`问题（${active.length}）`, `Findings (${active.length})`)}
+              </h2>
+              <FindingList findings={active} canDecide={hasRole(user, 'supervisor', 'admin')} onSelect={selectFinding}
+                onDecided={decided} />
             </section>
           </Space>
         </Col>

@@ -19,7 +19,8 @@ function RollupView({ r }: { r: Rollup }) {
   const names = new Map(r.contributors.map((c) => [c.bodyId, c]));
   const drill = key ? (r.byContributor[key] ?? []) : [];
   const flagged = new Set(r.findings.flatMap((f) => f.cells.map((c) => c.key)));
-  if (r.contributors.length === 0) return <EmptyHint>{t('该地区本年度没有可汇总的报告。请选择其他地区或年度。', 'No reports to roll up here. Choose another region or year.')}</EmptyHint>;
+  if (r.contributors.length === 0) return <EmptyHint>{t('该地区本年度没有可汇总的报告。请选择其他地区或年度。',
+    'No reports to roll up here. Choose another region or year.')}</EmptyHint>;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={15}>
@@ -34,31 +35,44 @@ function RollupView({ r }: { r: Rollup }) {
       </Col>
       <Col xs={24} xl={9}>
         <Space direction="vertical" style={{ width: '100%' }}>
-          <Card size="small" title={<h2 className="card-h">{key ? labelOfCell(r.template, key) : t('分项来源', 'Contributors')}</h2>} data-testid="drill">
+          <Card size="small" title={<h2 className="card-h">{key ? labelOfCell(r.template, key)
+            : t('分项来源', 'Contributors')}</h2>} data-testid="drill">
             {key ? (
               <Table size="small" rowKey={(x) => String(x[0])} pagination={false} dataSource={drill} columns={[
-                { title: t('机关', 'Body'), render: (_, x) => { const c = names.get(x[0]); return c?.reportId ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link> : c?.bodyName ?? x[0]; } },
+                { title: t('机关', 'Body'), render: (_,
+                  x) => { const c = names.get(x[0]); return c?.reportId
+                    ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link> : c?.bodyName ?? x[0]; } },
                 { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
               ]} />
             ) : <p>{t('点击汇总表中的数字，查看各机关的数值。', 'Click a summed number to see each body’s value.')}</p>}
           </Card>
           <Card size="small" title={<h2 className="card-h">{t('汇总表自身的检查', 'Checks of the sums')}</h2>}>
             {r.findings.length === 0 ? <p>{t('汇总表通过全部勾稽关系。', 'The sums pass every relation.')}</p>
-              : <List size="small" dataSource={r.findings} renderItem={(f) => <List.Item><span><SeverityTag severity={f.severity} />{lang === 'en' ? f.messageEn : f.message}</span></List.Item>} />}
+              : <List size="small" dataSource={r.findings}
+                renderItem={(f) => (
+                  <List.Item>
+                    <span><SeverityTag severity={f.severity} />{lang === 'en' ? f.messageEn : f.message}</span>
+                  </List.Item>
+                )} />}
           </Card>
           <Card size="small" title={<h2 className="card-h">{t('口径核对', 'Scope checks')}</h2>}>
-            {r.scopeChecks.length === 0 ? <p>{t('没有声明含下级的政府报告。', 'No government report declares it includes its subordinates.')}</p>
+            {r.scopeChecks.length === 0 ? <p>{t('没有声明含下级的政府报告。',
+              'No government report declares it includes its subordinates.')}</p>
               : r.scopeChecks.map((s: ScopeCheck) => (
-                <div key={s.reportId} style={{ marginBottom: 8 }}>
+                <div key={s.reportId} className="in-text" style={{ marginBottom: 8 }}>
                   <Link to={`/reports/${s.reportId}`}>{s.bodyName}</Link>：
-                  {s.differences.length === 0 ? t('与下级合计一致', 'equals the sum of its subordinates') : t(`${s.differences.length} 处与下级合计不符`, `${s.differences.length} cells differ from the sum`)}
+                  {s.differences.length === 0 ? t('与下级合计一致', 'equals the sum of its subordinates')
+                    : t(`${s.differences.length} 处与下级合计不符`, `${s.differences.length} cells differ from the sum`)}
                   {s.missing.length > 0 && <span>；{t('缺少报告：', 'missing reports: ')}{s.missing.join('、')}</span>}
                 </div>
               ))}
           </Card>
-          <Card size="small" title={<h2 className="card-h">{t(`参与汇总的机关（${r.contributors.length}）`, `Bodies (${r.contributors.length})`)}</h2>}>
-            <List size="small" dataSource={r.contributors} pagination={{ pageSize: 10, size: 'small' }} renderItem={(c: RollupContributor) => (
-              <List.Item><Space>{c.reportId ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link> : c.bodyName}<StatusTag status={c.status} /></Space></List.Item>
+          <Card size="small" title={<h2 className="card-h">{t(`参与汇总的机关（${r.contributors.length}）`,
+            `Bodies (${r.contributors.length})`)}</h2>}>
+            <List size="small" dataSource={r.contributors} pagination={{ pageSize: 10, size: 'small' }}
+              renderItem={(c: RollupContributor) => (
+              <List.Item><Space>{c.reportId ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link>
+                : c.bodyName}<StatusTag status={c.status} /></Space></List.Item>
             )} />
           </Card>
         </Space>
@@ -74,7 +88,8 @@ export default function RollupPage() {
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`汇总 · ${year}年度`, `Roll-up · ${year}`)}</Typography.Title>
-      <p><a href={fileUrl(`/exports/rollup.xlsx${qs({ region, year })}`)} download>{t('导出汇总表 XLSX', 'Export the roll-up (XLSX)')}</a></p>
+      <p><a href={fileUrl(`/exports/rollup.xlsx${qs({ region, year })}`)}
+        download>{t('导出汇总表 XLSX', 'Export the roll-up (XLSX)')}</a></p>
       <Loaded state={state}>{(r) => <RollupView r={r} />}</Loaded>
     </>
   );

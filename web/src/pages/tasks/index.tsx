@@ -21,15 +21,27 @@ export default function TasksPage() {
   const t = useT();
   const user = useUser();
   const state = useApi<Task[]>(user ? '/me/tasks' : null);
-  if (!user) return <EmptyHint>{t('请先登录查看待办。', 'Sign in to see your tasks.')} <Link to="/login">{t('登录', 'Sign in')}</Link></EmptyHint>;
+  if (!user) {
+    return (
+      <EmptyHint>
+        {t('请先登录查看待办。', 'Sign in to see your tasks.')} <Link to="/login">{t('登录', 'Sign in')}</Link>
+      </EmptyHint>
+    );
+  }
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('我的待办', 'My tasks')}</Typography.Title>
       <Loaded state={state}>{(tasks) => tasks.length === 0 ? (
         <EmptyHint>
           {user.role === 'editor'
-            ? <>{t('没有待办事项。可以开始填报本年度报告：', 'Nothing to do. Start this year’s report: ')}<Link to="/author">{t('填报', 'Author')}</Link></>
-            : <>{t('没有待办事项。可以查看报送情况：', 'Nothing to do. See the filing status: ')}<Link to="/filing">{t('报送情况', 'Filing')}</Link></>}
+            ? <>
+              {t('没有待办事项。可以开始填报本年度报告：', 'Nothing to do. Start this year’s report: ')}
+              <Link to="/author">{t('填报', 'Author')}</Link>
+            </>
+            : <>
+              {t('没有待办事项。可以查看报送情况：', 'Nothing to do. See the filing status: ')}
+              <Link to="/filing">{t('报送情况', 'Filing')}</Link>
+            </>}
         </EmptyHint>
       ) : (
         <Card>
@@ -37,7 +49,9 @@ export default function TasksPage() {
             dataSource={tasks}
             renderItem={(task) => {
               const [zh, en, color] = KIND[task.kind];
-              const href = task.reportId ? (task.kind === 'fix-returned' || task.kind === 'draft' ? `/author?report=${task.reportId}` : `/reports/${task.reportId}`) : task.kind === 'overdue' || task.kind === 'due-soon' ? '/author' : null;
+              const toAuthor = task.kind === 'fix-returned' || task.kind === 'draft';
+              const href = task.reportId ? (toAuthor ? `/author?report=${task.reportId}` : `/reports/${task.reportId}`)
+                : task.kind === 'overdue' || task.kind === 'due-soon' ? '/author' : null;
               return (
                 <List.Item data-testid="task" actions={href ? [<Link key="go" to={href}>{t('处理', 'Open')}</Link>] : []}>
                   <List.Item.Meta

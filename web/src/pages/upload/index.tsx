@@ -1,7 +1,9 @@
 // 上传: drop files, a folder's files or a zip, or paste URLs; each file goes up on its own request (so its
 // progress is real) and its import job is followed to its result; the 待确认 list below assigns a report's
 // body and year from the engine's candidates.
-import { App, Button, Card, Input, InputNumber, Progress, Radio, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import {
+  App, Button, Card, Input, InputNumber, Progress, Radio, Select, Space, Table, Tag, Typography, Upload,
+} from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, qs, upload } from '../../app/api';
 import { useT } from '../../app/i18n';
@@ -23,7 +25,8 @@ interface Row {
 }
 
 const RESULT: Record<ImportItemStatus, [string, string, string]> = {
-  queued: ['排队中', 'queued', 'default'], imported: ['已导入', 'imported', 'green'], unchanged: ['未变化（已导入过）', 'unchanged', 'blue'],
+  queued: ['排队中', 'queued', 'default'], imported: ['已导入', 'imported', 'green'],
+    unchanged: ['未变化（已导入过）', 'unchanged', 'blue'],
   failed: ['失败', 'failed', 'red'], pending: ['待确认', 'pending', 'purple'],
 };
 
@@ -59,17 +62,22 @@ function PendingList({ tick }: { tick: number }) {
     }
   };
   return (
-    <Loaded state={state}>{(page) => page.items.length === 0 ? <EmptyHint>{t('没有待确认的报告。', 'No report waits for assignment.')}</EmptyHint> : (
+    <Loaded state={state}>{(page) => page.items.length === 0
+      ? <EmptyHint>{t('没有待确认的报告。', 'No report waits for assignment.')}</EmptyHint> : (
       <Table size="small" rowKey="id" dataSource={page.items} pagination={false} columns={[
-        { title: t('文件 / 标题', 'File / title'), render: (_, r) => <Link to={`/reports/${r.id}`}>{r.title ?? `#${r.id}`}</Link> },
+        { title: t('文件 / 标题', 'File / title'), render: (_, r) =>
+          <Link to={`/reports/${r.id}`}>{r.title ?? `#${r.id}`}</Link> },
         { title: t('引擎读出的机关', 'Agency as read'), dataIndex: 'agency', render: (a: string | null) => a ?? '—' },
         { title: t('机关', 'Body'), render: (_, r) => (
-          <Select aria-label={t('机关', 'Body')} showSearch optionFilterProp="label" style={{ width: 220 }} placeholder={t('选择机关', 'Choose')}
-            value={choice[r.id]?.bodyId} onChange={(v) => setChoice((c) => ({ ...c, [r.id]: { ...c[r.id], bodyId: v } }))}
+          <Select aria-label={t('机关', 'Body')} showSearch optionFilterProp="label" style={{ width: 220 }}
+            placeholder={t('选择机关', 'Choose')}
+            value={choice[r.id]?.bodyId} onChange={(v) =>
+              setChoice((c) => ({ ...c, [r.id]: { ...c[r.id], bodyId: v } }))}
             options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
         ) },
         { title: t('年度', 'Year'), render: (_, r) => (
-          <InputNumber aria-label={t('年度', 'Year')} min={2008} max={2100} value={choice[r.id]?.year ?? r.year ?? undefined}
+          <InputNumber aria-label={t('年度', 'Year')} min={2008} max={2100}
+            value={choice[r.id]?.year ?? r.year ?? undefined}
             onChange={(v) => setChoice((c) => ({ ...c, [r.id]: { ...c[r.id], year: v ?? undefined } }))} />
         ) },
         { title: '', render: (_, r) => <Button onClick={() => void assign(r)}>{t('确认', 'Assign')}</Button> },
@@ -95,7 +103,8 @@ export default function UploadPage() {
     // a failed job may leave its item queued: it will not be read now
     const failed = job.status === 'failed' || item?.status === 'failed' || item?.status === 'queued';
     patch(uid, { phase: failed ? 'failed' : 'done', status: failed ? 'failed' : item?.status, reportId: item?.reportId,
-      error: item?.error ?? (failed ? t('导入失败，请稍后重试或联系管理员', 'The import failed; try again later or ask the admin') : null) });
+      error: item?.error ?? (failed ? t('导入失败，请稍后重试或联系管理员', 'The import failed; try again later or ask the admin')
+        : null) });
     setTick((n) => n + 1);
   };
   const send = (file: File, uid: string) => {
@@ -121,8 +130,10 @@ export default function UploadPage() {
     try {
       const job = await api.post<ImportJob>('/imports', { urls: list });
       await follow(job.id, (j) => {
-        patch(uid, { phase: j.status === 'failed' ? 'failed' : 'done', status: j.counts.failed ? 'failed' : j.counts.pending ? 'pending' : 'imported',
-          error: j.items.filter((i) => i.error).map((i) => `${i.name}: ${i.error}`).join('；') || null, reportId: j.items[0]?.reportId });
+        patch(uid, { phase: j.status === 'failed' ? 'failed' : 'done',
+          status: j.counts.failed ? 'failed' : j.counts.pending ? 'pending' : 'imported',
+          error: j.items.filter((i) => i.error).map((i) => `${i.name}: ${i.error}`).join('；') || null,
+            reportId: j.items[0]?.reportId });
         setTick((n) => n + 1);
       });
       setUrls('');
@@ -130,7 +141,8 @@ export default function UploadPage() {
       patch(uid, { phase: 'failed', error: (e as ApiError).message });
     }
   };
-  if (!user) return <EmptyHint>{t('上传需要登录。', 'Sign in to upload.')} <Link to="/login">{t('登录', 'Sign in')}</Link></EmptyHint>;
+  if (!user) return <EmptyHint>{t('上传需要登录。', 'Sign in to upload.')} <Link to="/login">{t('登录',
+    'Sign in')}</Link></EmptyHint>;
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('上传报告', 'Upload reports')}</Typography.Title>
@@ -140,23 +152,30 @@ export default function UploadPage() {
           options={[{ value: true, label: t('机关报送、待审核的报告', 'Reports filed for review') },
             { value: false, label: t('已发布的报告', 'Published reports')}]} />
       )}
-      <Upload.Dragger multiple directory={false} showUploadList={false} aria-label={t('选择或拖入文件', 'Choose or drop files')}
+      <Upload.Dragger multiple directory={false} showUploadList={false}
+        aria-label={t('选择或拖入文件', 'Choose or drop files')}
         beforeUpload={(file) => {
-          setRows((rs) => [...rs, { uid: file.uid, name: file.webkitRelativePath || file.name, sent: 0, phase: 'uploading' }]);
+          setRows((rs) => [...rs, { uid: file.uid, name: file.webkitRelativePath || file.name, sent: 0,
+            phase: 'uploading' }]);
           send(file, file.uid);
           return false;
         }}>
-        <p style={{ fontSize: 16 }}>{t('把报告文件、文件夹或 zip 压缩包拖到这里，或点击选择文件', 'Drop report files, folders or a zip here, or click to choose files')}</p>
-        <p style={{ color: '#595959' }}>{t('支持 PDF、DOCX、DOC、XLSX、HTML、TXT；同一文件重复上传不会重复导入。', 'PDF, DOCX, DOC, XLSX, HTML, TXT; the same file twice is imported once.')}</p>
+        <p style={{ fontSize: 16 }}>{t('把报告文件、文件夹或 zip 压缩包拖到这里，或点击选择文件',
+          'Drop report files, folders or a zip here, or click to choose files')}</p>
+        <p style={{ color: '#595959' }}>{t('支持 PDF、DOCX、DOC、XLSX、HTML、TXT；同一文件重复上传不会重复导入。',
+          'PDF, DOCX, DOC, XLSX, HTML, TXT; the same file twice is imported once.')}</p>
       </Upload.Dragger>
       <Upload directory multiple showUploadList={false} beforeUpload={(file) => {
-        setRows((rs) => [...rs, { uid: file.uid, name: file.webkitRelativePath || file.name, sent: 0, phase: 'uploading' }]);
+        setRows((rs) => [...rs, { uid: file.uid, name: file.webkitRelativePath || file.name, sent: 0,
+          phase: 'uploading' }]);
         send(file, file.uid);
         return false;
       }}><Button style={{ marginTop: 8 }}>{t('选择文件夹', 'Choose a folder')}</Button></Upload>
-      <Card size="small" style={{ marginTop: 16 }} title={<h2 className="card-h">{t('或粘贴网址（每行一个）', 'Or paste URLs (one per line)')}</h2>}>
+      <Card size="small" style={{ marginTop: 16 }}
+        title={<h2 className="card-h">{t('或粘贴网址（每行一个）', 'Or paste URLs (one per line)')}</h2>}>
         <Space.Compact style={{ width: '100%' }}>
-          <Input.TextArea aria-label={t('网址', 'URLs')} rows={2} value={urls} onChange={(e) => setUrls(e.target.value)} placeholder="https://…" />
+          <Input.TextArea aria-label={t('网址', 'URLs')} rows={2} value={urls} onChange={(e) => setUrls(e.target.value)}
+            placeholder="https://…" />
           <Button onClick={() => void sendUrls()}>{t('导入', 'Import')}</Button>
         </Space.Compact>
       </Card>
@@ -165,17 +184,22 @@ export default function UploadPage() {
           { title: t('文件', 'File'), dataIndex: 'name' },
           { title: t('进度', 'Progress'), render: (_, r) => r.phase === 'uploading'
             ? <Progress percent={Math.round(r.sent * 100)} size="small" aria-label={t('上传进度', 'Upload progress')} />
-            : r.phase === 'processing' ? <Progress percent={100} status="active" size="small" format={() => t('解析中', 'reading')} aria-label={t('解析中', 'Reading')} />
-              : <Progress percent={100} size="small" status={r.phase === 'failed' ? 'exception' : 'success'} aria-label={t('完成', 'Done')} /> },
+            : r.phase === 'processing' ? <Progress percent={100} status="active" size="small"
+              format={() => t('解析中', 'reading')} aria-label={t('解析中', 'Reading')} />
+              : <Progress percent={100} size="small" status={r.phase === 'failed' ? 'exception' : 'success'}
+                aria-label={t('完成', 'Done')} /> },
           { title: t('结果', 'Result'), render: (_, r) => <Space wrap>
-            {r.status && <Tag color={RESULT[r.status][2]} data-testid="import-result">{t(RESULT[r.status][0], RESULT[r.status][1])}</Tag>}
+            {r.status && <Tag color={RESULT[r.status][2]}
+              data-testid="import-result">{t(RESULT[r.status][0], RESULT[r.status][1])}</Tag>}
             {r.reportId && <Link to={`/reports/${r.reportId}`}>{t('查看报告', 'Open the report')}</Link>}
             {r.error && <span role="alert" style={{ color: '#a8071a' }}>{r.error}</span>}
           </Space> },
         ]} />
       )}
-      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>{t('待确认', 'Waiting for assignment')}</Typography.Title>
-      <p style={{ color: '#595959' }}>{t(`机关或年度读不准的报告在这里等待人工指定（默认年度 ${year}）。`, `Reports whose body or year could not be read with certainty wait here (default year ${year}).`)}</p>
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>{t('待确认',
+        'Waiting for assignment')}</Typography.Title>
+      <p style={{ color: '#595959' }}>{t(`机关或年度读不准的报告在这里等待人工指定（默认年度 ${year}）。`,
+        `Reports whose body or year could not be read with certainty wait here (default year ${year}).`)}</p>
       <PendingList tick={tick} />
     </>
   );
