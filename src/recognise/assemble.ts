@@ -121,7 +121,7 @@ export function assembleTable(
       // more values after a label than the row has columns: the dump may be scrambled column-major, so the
       // first values count as this row's only if they satisfy its own sums (checked below)
       stream.push(
-        { ...e, numbers: e.numbers.slice(0, width), split: true },
+        { ...e, numbers: e.numbers.slice(0, width), xs: e.xs?.slice(0, width), split: true },
         orphanRun(e.table, e.numbers.slice(width), e.seq),
       );
     } else stream.push(e);

@@ -45,7 +45,8 @@ export function xAnchors(table: TableDef, stream: (Observation | OrphanRun)[]): 
   const width = table.columns.length;
   const seen: number[][] = Array.from({ length: width }, () => []);
   for (const e of stream) {
-    if (e.kind !== 'row' || !e.xs || e.numbers.length !== width) continue;
+    // xs are the ends of `numbers`, one each (a row split by the assembler keeps the first `width` of both)
+    if (e.kind !== 'row' || !e.xs || e.numbers.length !== width || e.xs.length !== width) continue;
     e.xs.forEach((x, c) => seen[c].push(x));
   }
   if (!seen[0].length) return null;
