@@ -7,7 +7,6 @@
 // notes. Needs `npm run build` first.
 //   node bench/load.mjs [--reports 300] [--rate 200] [--duration 30] [--connections 10] [--pg URL]
 // --pg: seed and serve a PostgreSQL database at URL instead (it must be a throwaway one: the bench adds to it).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -15,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { generateReport, parseBytes, checkReport } from '../dist/index.js';
 import { openStore } from '../dist/store/open.js';
+import { startServing } from './lib/server.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? Number(args[i + 1]) : def; };
@@ -59,18 +59,8 @@ function startServer(bare = false) {
   const argv = bare ? ['--input-type=module', '-e', BARE]
     : [join(root, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', '0',
       ...(pgUrl ? ['--db', pgUrl] : ['--data-dir', dir])];
-  const child = spawn(process.execPath, argv, { cwd: root,
-    env: { ...process.env, GONGKAI_DEMO: '0', GONGKAI_ADMIN_PASSWORD: 'bench-only-password' },
-    stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
+  return startServing(argv, { cwd: root,
+    env: { ...process.env, GONGKAI_DEMO: '0', GONGKAI_ADMIN_PASSWORD: 'bench-only-password' } });
 }
 
 const rssMb = (pid) => {

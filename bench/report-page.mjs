@@ -13,12 +13,12 @@
 // notes it in the page), split into the report API answer (Resource Timing) and the rest (JavaScript, layout).
 // Needs `npm run build` first. No assertions: figures for the notes; the machine is shared, so they are rough.
 //   node bench/report-page.mjs [--count 10000] [--pages 8] [--keep]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { startServing } from './lib/server.mjs';
 
 const { generateReport, parseBytes, checkReport } = await import('../dist/index.js');
 const { openStore } = await import('../dist/store/open.js');
@@ -111,17 +111,8 @@ async function seed() {
 
 function startServer() {
   const argv = [join(root, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dir];
-  const child = spawn(process.execPath, argv, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'],
+  return startServing(argv, { cwd: root,
     env: { ...process.env, GONGKAI_DEMO: '0', GONGKAI_ADMIN_PASSWORD: 'bench-admin-pw' } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) resolve({ child, base: m[1] });
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
 }
 
 // In the page before any script: note when the official tables are first in the document and laid out. For an
