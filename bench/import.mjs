@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // Benchmark: `gongkai import` of N generated reports (the pipeline: hash, parse+check in the worker pool, body
-// match, cross-year checks, one transaction per report, job items recorded) into the embedded database (PGlite)
-// and into PostgreSQL, against parse+check alone through the same pool in the same run. Prints reports/s and the
-// ratio of each import's time to parse+check alone. No assertions: figures for the notes.
+// match, cross-year checks, batches of reports written one transaction each, job items recorded) into the embedded
+// database (PGlite) and into PostgreSQL, against parse+check alone through the same pool in the same run. Prints
+// reports/s and the ratio of each import's time to parse+check alone, and the CPU seconds each phase took (Linux:
+// /proc) — of this process's main thread (where PGlite runs), of its other threads (the parse workers, mostly) and
+// of the PostgreSQL server's processes — which a busy machine disturbs far less than the wall time. No
+// assertions: figures for the notes.
 //   node bench/import.mjs [--count 10000] [--pg postgres://…] [--threads N] [--skip-pglite]
 // PostgreSQL: --pg, else GONGKAI_BENCH_PG_URL; a fresh database (imp_bench_<pid>) is created on that server and
 // dropped after. The PostgreSQL run also counts the statements sent to the server (round trips) per report.
@@ -10,6 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { Piscina } from 'piscina';
+import { childrenCpu, postmasterOf, processCpu } from './lib/cpu.mjs';
 
 const { generateReport } = await import('../dist/index.js');
 const { openStore } = await import('../dist/store/open.js');
@@ -50,15 +55,19 @@ const files = readdirSync(dir).sort().slice(0, count).map((f) => join(dir, f));
 const pool = createPool(threads === undefined ? undefined : Number(threads));
 console.log(`${count} reports, ${nBodies} bodies × 3 years, pool of ${pool.threads} worker threads`);
 
-async function parseAlone() {
+// the baseline: parse+check on as many worker threads, each handing back only whether it parsed (bare.run), and —
+// for comparison with earlier runs — through the import's own pool (pool.run: the model handed back packed)
+const bare = pool.threads > 0 ? new Piscina({ filename: new URL('./lib/parse-worker.mjs', import.meta.url).href,
+  minThreads: pool.threads, maxThreads: pool.threads }) : null;
+async function parseAlone(run = (task) => pool.run(task), okOf = (v) => v.ok) {
   const window = [];
   const depth = Math.max(2, pool.threads * 3);
   let ok = 0;
   for (const f of files) {
-    window.push(pool.run({ name: f, bytes: readFileSync(f) }));
-    if (window.length >= depth) ok += (await window.shift()).ok ? 1 : 0;
+    window.push(run({ name: f, bytes: readFileSync(f) }));
+    if (window.length >= depth) ok += okOf(await window.shift()) ? 1 : 0;
   }
-  for (const w of window) ok += (await w).ok ? 1 : 0;
+  for (const w of window) ok += okOf(await w) ? 1 : 0;
   return ok;
 }
 
@@ -70,32 +79,55 @@ pg.Client.prototype.query = function counted(...a) {
   return clientQuery.apply(this, a);
 };
 
-async function importInto(open) {
+/** CPU seconds spent by `fn`: main thread, the process's other threads, and the PostgreSQL server's processes */
+async function cpuOf(fn, postmaster = null) {
+  const p0 = processCpu();
+  const s0 = postmaster ? childrenCpu(postmaster) : null;
+  const value = await fn();
+  const p1 = processCpu();
+  const s1 = postmaster ? childrenCpu(postmaster) : null;
+  const cpu = p0 && p1 ? { main: p1.main - p0.main, other: p1.all - p1.main - (p0.all - p0.main),
+    server: s0 !== null && s1 !== null ? s1 - s0 : null } : null;
+  return { value, cpu };
+}
+const cpuText = (c) => (c ? `CPU s: main thread ${c.main.toFixed(1)}, other threads ${c.other.toFixed(1)}` +
+  (c.server !== null ? `, PostgreSQL server ${c.server.toFixed(1)}` : '') : '');
+
+async function importInto(open, postmaster = null) {
   const store = await openStore(open);
   await store.upsertBodies(bodies.map((name) => ({ name, aliases: [], level: name.endsWith('政府') ? 'county' : 'department',
     regionCode: '320813', parentId: null, dueDate: '03-31', scope: 'own' })), SYS);
   const before = statements;
   const t = process.hrtime.bigint();
-  const r = await runImport(store, [dir], { actor: SYS, pool });
+  // measured before the store closes: a closed connection's backend exits (its CPU is then its parent's)
+  const { value: r, cpu } = await cpuOf(() => runImport(store, [dir], { actor: SYS, pool }), postmaster);
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   const trips = statements - before;
   await store.close();
-  return { s, totals: r.totals, trips };
+  return { s, totals: r.totals, trips, cpu };
 }
 
 const secs = async (fn) => { const t = process.hrtime.bigint(); const v = await fn(); return [Number(process.hrtime.bigint() - t) / 1e9, v]; };
 const rate = (s) => `${(count / s).toFixed(0)} reports/s`;
 
+const bareRun = bare ? (task) => bare.run(task) : undefined;
+const bareOk = bare ? (v) => v : undefined;
 await parseAlone(); // warm the workers (module loading) before anything is timed
-const [base, parsed] = await secs(parseAlone);
-console.log(`parse+check alone:   ${base.toFixed(1)} s  ${rate(base)}  (${parsed} parsed)`);
+if (bare) await parseAlone(bareRun, bareOk);
+const [viaPool, { cpu: poolCpu }] = await secs(() => cpuOf(() => parseAlone()));
+const [base, { value: parsed, cpu: baseCpu }] = await secs(() => cpuOf(() => parseAlone(bareRun, bareOk)));
+console.log(`parse+check alone:   ${base.toFixed(1)} s  ${rate(base)}  (${parsed} parsed)  ${cpuText(baseCpu)}`);
+console.log(`  through the import's pool (model handed back): ${viaPool.toFixed(1)} s  ${rate(viaPool)}  ` +
+  `${cpuText(poolCpu)}`);
+await bare?.destroy();
 const results = [['parse+check', base]];
 
 if (!args.includes('--skip-pglite')) {
   const dataDir = join(root, '.bench-data', `import-pglite-${process.pid}`);
   try {
-    const { s, totals } = await importInto({ dataDir });
+    const { s, totals, cpu } = await importInto({ dataDir });
     console.log(`import into PGlite:  ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    console.log(`  ${cpuText(cpu)}`);
     results.push(['pglite', s]);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -110,8 +142,9 @@ if (pgUrl) {
   const url = new URL(pgUrl);
   url.pathname = `/${name}`;
   try {
-    const { s, totals, trips } = await importInto({ url: url.href });
+    const { s, totals, trips, cpu } = await importInto({ url: url.href }, await postmasterOf(admin));
     console.log(`import into Postgres: ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    console.log(`  ${cpuText(cpu)}`);
     console.log(`  statements sent to PostgreSQL: ${trips} (${(trips / count).toFixed(2)} per report)`);
     results.push(['postgres', s]);
   } finally {

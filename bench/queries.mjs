@@ -4,12 +4,15 @@
 // the functions of dist/server/analysis-queries.js that the routes and exports call (store queries + the pure
 // analysis functions), and the JSON answer's size; the bare SQL aggregates are timed too.
 //   node bench/queries.mjs [--count 10000] [--pg postgres://…] [--runs 40] [--keep] [--reuse URL] [--full-models]
+//                          [--no-similarity]   (skip the 雷同 screening lines, the slowest)
 // Without --pg (or GONGKAI_BENCH_PG_URL) it seeds PGlite; with it, a fresh database q_bench_<pid> on that server
 // (dropped after unless --keep). --reuse URL: time an already seeded PostgreSQL database (kept by --keep), no seeding.
 // Seeding: bodies over the real GB/T 2260 counties of two provinces, five years each, reports cloned (in bulk
 // INSERTs, not the import pipeline — that is bench/import.mjs) from a few hundred parsed generated reports: their
 // cell values (reports.vals: a number, NaN for a printed blank, NULL for an absent cell) and section texts (the
 // version model keeps the sections, which 雷同 screening reads), statuses and dates of a filing season.
+// Before/after on one seeded database: --keep once, then --reuse URL with each build (the analysis functions an
+// older build lacks, such as the drill-down route, are skipped; an older build answers the trend view in full).
 // --full-models: the version models keep their cells too (60 KB each), and the whole-model read the analysis routes
 // made before they read reports.vals is timed beside (for before/after figures; heavy: use with ~10k reports).
 import { rmSync } from 'node:fs';
@@ -166,23 +169,46 @@ async function time(counties) {
   await timed('roll-up of a city, published only (the public)', () =>
     routes.rollupOf(store, { region: pick(cities), publishedOnly: true }, year()));
   await timed('roll-up of a province, one year', () => routes.rollupOf(store, { ...all, region: pick(provinces) }, year()), few);
+  if (routes.rollupDrill) { // drill-down on demand (the page opens one cell); before, every answer held every cell's
+    const cell = 'applications/newReceived/total';
+    await timed('roll-up drill-down into one cell, a city', () =>
+      routes.rollupDrill(store, { ...all, region: pick(cities) }, year(), undefined, [cell]));
+    await timed('roll-up drill-down into one cell, a province', () =>
+      routes.rollupDrill(store, { ...all, region: pick(provinces) }, year(), undefined, [cell]), few);
+    await timed('roll-up of a city with every drill-down cell (the XLSX export)', () =>
+      routes.rollupOf(store, { ...all, region: pick(cities) }, year(), undefined, 'all'), few);
+  }
   await timed('indicators of a city, one year', () => routes.indicators(store, { ...all, region: pick(cities) }, { year: year() }));
-  await timed('indicators of a city, five years (the dashboard)', () =>
+  await timed('indicators of a city, five years (a row per report)', () =>
     routes.indicators(store, { ...all, region: pick(cities) }, { from: 2020, to: 2024 }));
+  await timed('indicators of a city, five years, trend (the dashboard)', () =>
+    routes.indicators(store, { ...all, region: pick(cities) }, { from: 2020, to: 2024, view: 'trend' }));
+  await timed('indicators of a province, five years, trend', () =>
+    routes.indicators(store, { ...all, region: pick(provinces) }, { from: 2020, to: 2024, view: 'trend' }), few);
   await timed('indicators of a province, one year', () =>
     routes.indicators(store, { ...all, region: pick(provinces) }, { year: year() }), few);
   await timed('filing status of a city', () => { const y = year(); return routes.filing(store, pick(cities), y, asOf(y)); });
   await timed('filing status of a province', () => { const y = year(); return routes.filing(store, pick(provinces), y, asOf(y)); });
-  await timed('雷同 screening of a county (a year and the one before)', () =>
-    routes.similarity(store, { ...all, region: county() }, year()));
-  await timed('雷同 screening of a city (a year and the one before)', () =>
-    routes.similarity(store, { ...all, region: pick(cities) }, year()), few);
+  if (!args.includes('--no-similarity')) {
+    await timed('雷同 screening of a county (a year and the one before)', () =>
+      routes.similarity(store, { ...all, region: county() }, year()));
+    await timed('雷同 screening of a city (a year and the one before)', () =>
+      routes.similarity(store, { ...all, region: pick(cities) }, year()), few);
+  }
 
   console.log('-- store reads alone');
   await timed('cell sums of a city, one year (SQL aggregate)', () =>
     store.cellSums({ region: pick(cities), year: year(), template: '2021' }));
   await timed('cell sums of a province, one year (SQL aggregate)', () =>
     store.cellSums({ region: pick(provinces), year: year(), template: '2021' }), few);
+  if (store.rollupMetas) {
+    const included = async (region) => (await store.rollupMetas({ region, year: year(), template: '2021' }))
+      .map((m) => m.reportId);
+    const [city, province] = [await included(pick(cities)), await included(pick(provinces))];
+    await timed(`roll-up totals of a city in SQL (${city.length} reports)`, () => store.rollupTotals('2021', [city]));
+    await timed(`roll-up totals of a province in SQL (${province.length} reports)`, () =>
+      store.rollupTotals('2021', [province]), few);
+  }
   await timed('cell values of a city, one year (reports.vals)', () =>
     store.reportModels({ region: pick(cities), year: year() }, { parts: 'values' }).then(() => undefined));
   await timed('section texts of a county, one year (JSON models)', () =>

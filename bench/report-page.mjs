@@ -10,10 +10,14 @@
 //   baseline: the server's HTML rendering of the same report (/api/reports/:id/render/html, no JavaScript), in
 //   the same run — on a shared machine the ratio to it says more than the milliseconds.
 // The time is from navigation start to the official tables being in the document and visible (a MutationObserver
-// notes it in the page), split into the report API answer (Resource Timing) and the rest (JavaScript, layout).
+// notes it in the page), split into the report API answer (Resource Timing) and the rest (JavaScript, layout);
+// beside it the CPU time spent meanwhile by this process's tree — the browser, the server, the driver — (what a busy
+// machine inflates least).
 // Needs `npm run build` first. No assertions: figures for the notes; the machine is shared, so they are rough.
-//   node bench/report-page.mjs [--count 10000] [--pages 8] [--keep]
-import { mkdtempSync, rmSync } from 'node:fs';
+// --against <dir>: the same pages, interleaved, from another built checkout (e.g. `git archive HEAD` built in /tmp) on
+// a copy of the data — the fair before/after on a shared machine.
+//   node bench/report-page.mjs [--count 10000] [--pages 8] [--against <checkout>] [--waterfall] [--keep] [--json]
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,9 +113,11 @@ async function seed() {
   }
 }
 
-function startServer() {
-  const argv = [join(root, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', '0', '--data-dir', dir];
-  return startServing(argv, { cwd: root,
+/** The built server of `checkout` (this one, or --against's) on its own copy of the data (PGlite is one process's). */
+function startServer(checkout, dataDir) {
+  const argv = [join(checkout, 'dist/cli/main.js'), 'serve', '--host', '127.0.0.1', '--port', '0',
+    '--data-dir', dataDir];
+  return startServing(argv, { cwd: checkout,
     env: { ...process.env, GONGKAI_DEMO: '0', GONGKAI_ADMIN_PASSWORD: 'bench-admin-pw' } });
 }
 
@@ -131,8 +137,41 @@ const OBSERVE = () => {
   window.__watch();
 };
 
+/**
+ * CPU seconds used so far by these processes and their descendants (utime + stime from Linux's /proc; NaN
+ * elsewhere): the browser's processes and the server's, the work a page load costs whatever else the machine runs.
+ */
+function cpuOf(roots) {
+  let stats;
+  try {
+    stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((d) => {
+      try {
+        const f = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+        return { pid: Number(d), ppid: Number(rest[1]), ticks: Number(rest[11]) + Number(rest[12]) };
+      } catch {
+        return null; // gone meanwhile
+      }
+    }).filter(Boolean);
+  } catch {
+    return NaN;
+  }
+  const mine = new Set(roots);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of stats) {
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return stats.filter((p) => mine.has(p.pid)).reduce((n, p) => n + p.ticks, 0) / 100; // USER_HZ is 100 on Linux
+}
+
 /** Timing of one page: to the tables visible, the report API answer, and everything else. */
-async function measure(page, id, how) {
+async function measure(page, id, how, pids = []) {
+  const cpu0 = cpuOf(pids);
   if (how === 'in-app') {
     // what a click on a link in the app does (web/src/app/router.tsx): pushState and tell the router
     await page.evaluate((to) => {
@@ -147,8 +186,11 @@ async function measure(page, id, how) {
     throw new Error(`report ${id} (${how}): no tables after 30 s; the page says: ${text}`, { cause: e });
   });
   const r = await page.evaluate((rid) => {
-    const api = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/api/reports/${rid}`)).pop();
     const start = window.__navAt ?? 0;
+    // more than one answer for the report since navigation = the app did not take over the preloaded one
+    const asked = performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/api/reports/${rid}`) &&
+      e.startTime >= start);
+    const api = asked[0];
     // the waterfall, for --waterfall: what loaded when (ms from navigation start)
     const ms = (x) => x.toFixed(0).padStart(5);
     const waterfall = performance.getEntriesByType('resource').filter((e) => e.startTime >= start).map((e) =>
@@ -156,9 +198,9 @@ async function measure(page, id, how) {
     const nav = performance.getEntriesByType('navigation')[0];
     if (nav && !window.__navAt) waterfall.unshift(`domContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}`);
     return { total: window.__tablesAt - start, apiStart: api ? api.startTime - start : NaN,
-      apiMs: api ? api.responseEnd - api.startTime : NaN, waterfall };
+      apiMs: api ? api.responseEnd - api.startTime : NaN, fetches: asked.length, waterfall };
   }, id);
-  return r;
+  return { ...r, cpuMs: (cpuOf(pids) - cpu0) * 1000 };
 }
 
 const q = (xs, p) => {
@@ -167,79 +209,119 @@ const q = (xs, p) => {
 };
 const fmt = (x) => (Number.isFinite(x) ? x.toFixed(0).padStart(5) : '    –');
 
-const t0 = Date.now();
-const { measured, total } = await seed();
-console.log(`seeded ${total} reports (${measured.length} measured, full models with findings) in ` +
-  `${((Date.now() - t0) / 1000).toFixed(0)} s`);
-const { child, base } = await startServer();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-const results = { cold: [], warm: [], 'in-app': [] };
-try {
-  // signed in once: every later context starts with that session's cookie and an empty HTTP cache (signing in
-  // for each context would run into the login rate limit, as a real user would)
-  let signedIn = null;
-  const newContext = async () => {
-    const ctx = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'zh-CN',
-      ...(signedIn ? { storageState: signedIn } : {}) });
-    await ctx.addInitScript(OBSERVE);
-    if (!signedIn) {
-      const login = await ctx.request.post('/api/session', { data: SUPERVISOR });
-      if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
-      signedIn = await ctx.storageState();
-    }
-    return ctx;
-  };
-  // one throwaway page load: the server's first answers (JIT, database pages) are not a user's cold page
-  {
-    const ctx = await newContext();
-    await measure(await ctx.newPage(), measured[0], 'cold');
-    await ctx.close();
-  }
-  for (const id of measured) {
-    const ctx = await newContext();
-    const page = await ctx.newPage();
-    results.cold.push({ id, ...(await measure(page, id, 'cold')) });
-    const other = measured[(measured.indexOf(id) + 1) % measured.length];
-    results.warm.push({ id: other, ...(await measure(page, other, 'warm')) });
-    results['in-app'].push({ id, ...(await measure(page, id, 'in-app')) });
-    await ctx.close();
-  }
-  if (args.includes('--waterfall'))
-    for (const how of ['cold', 'warm', 'in-app']) console.log(`${how} (report ${results[how][0].id}, tables at ` +
-      `${results[how][0].total.toFixed(0)} ms):\n  ${results[how][0].waterfall.join('\n  ')}`);
-  // the baseline, same run, same machine load: the server's own HTML rendering of the same report (no app, no
-  // JavaScript) in a fresh context — the least any browser page showing these tables costs here right now
-  for (const id of measured) {
-    const ctx = await newContext();
-    const page = await ctx.newPage();
-    await page.goto(`/api/reports/${id}/render/html`);
-    await page.waitForSelector('table[data-table="applications"]');
-    const ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
-    results.baseline = [...(results.baseline ?? []), { id, total: ms, apiMs: NaN, apiStart: NaN, waterfall: [] }];
-    await ctx.close();
-  }
-  console.log('report page, navigation start → official tables visible (ms); report API = GET /api/reports/:id');
-  console.log('            total p50   max   | API start p50 | API time p50   max');
+/** p50 and max of each kind, the API's start and time, and the ratio to the baseline: the figures of one build. */
+function summary(results, label) {
+  console.log(`${label}: navigation start → official tables visible (ms); report API = GET /api/reports/:id`);
+  console.log('            total p50   max   | API start p50 | API time p50   max | CPU p50 (browser + server)');
   for (const [how, rows] of Object.entries(results)) {
     const tot = rows.map((r) => r.total);
     const api = rows.map((r) => r.apiMs).filter(Number.isFinite);
     const st = rows.map((r) => r.apiStart).filter(Number.isFinite);
+    const cpu = rows.map((r) => r.cpuMs).filter(Number.isFinite);
     console.log(`${how.padEnd(8)}  ${fmt(q(tot, 0.5))} ${fmt(Math.max(...tot))}   |       ${fmt(q(st, 0.5))}   |  ` +
-      `${fmt(q(api, 0.5))} ${fmt(Math.max(...api))}`);
+      `${fmt(q(api, 0.5))} ${fmt(Math.max(...api))} |  ${fmt(q(cpu, 0.5))}`);
   }
+  const twice = ['cold', 'warm', 'in-app'].map((h) => `${h} ${Math.max(...results[h].map((r) => r.fetches))}`);
+  console.log(`report API requests per page (max; 1 = a preloaded answer was taken over): ${twice.join(', ')}`);
   const floor = q(results.baseline.map((r) => r.total), 0.5);
   console.log(`ratio to the baseline (p50): cold ${(q(results.cold.map((r) => r.total), 0.5) / floor).toFixed(1)}×, ` +
-    `warm ${(q(results.warm.map((r) => r.total), 0.5) / floor).toFixed(1)}× (machine load ${loadavg()[0].toFixed(1)} ` +
-    `on ${cpus().length} cores)`);
-  const worst = Math.max(...results.cold.map((r) => r.total), ...results.warm.map((r) => r.total));
+    `warm ${(q(results.warm.map((r) => r.total), 0.5) / floor).toFixed(1)}×`);
+}
+
+// --against <checkout>: the same pages from another build (e.g. the previous commit, built, in another directory)
+// on a copy of the same data, the two interleaved page by page — on a shared machine the fair comparison
+const against = args.includes('--against') ? args[args.indexOf('--against') + 1] : null;
+const t0 = Date.now();
+const { measured, total } = await seed().catch((e) => {
+  rmSync(dir, { recursive: true, force: true });
+  throw e;
+});
+console.log(`seeded ${total} reports (${measured.length} measured, full models with findings) in ` +
+  `${((Date.now() - t0) / 1000).toFixed(0)} s`);
+const builds = [{ label: 'this build', checkout: root, dataDir: dir }];
+if (against) {
+  cpSync(dir, `${dir}-against`, { recursive: true });
+  builds.push({ label: `against ${against}`, checkout: against, dataDir: `${dir}-against` });
+}
+let browser = null;
+try {
+  for (const b of builds) Object.assign(b, await startServer(b.checkout, b.dataDir),
+    { results: { cold: [], warm: [], 'in-app': [], baseline: [] }, signedIn: null });
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  // signed in once: every later context starts with that session's cookie and an empty HTTP cache (signing in
+  // for each context would run into the login rate limit, as a real user would)
+  const newContext = async (b) => {
+    const ctx = await browser.newContext({ baseURL: b.base, viewport: { width: 1280, height: 800 }, locale: 'zh-CN',
+      ...(b.signedIn ? { storageState: b.signedIn } : {}) });
+    await ctx.addInitScript(OBSERVE);
+    if (!b.signedIn) {
+      const login = await ctx.request.post('/api/session', { data: SUPERVISOR });
+      if (!login.ok()) throw new Error(`sign-in failed: ${login.status()} ${await login.text()}`);
+      b.signedIn = await ctx.storageState();
+    }
+    return ctx;
+  };
+  // one throwaway page load: the server's first answers (JIT, database pages) are not a user's cold page
+  for (const b of builds) {
+    const ctx = await newContext(b);
+    await measure(await ctx.newPage(), measured[0], 'cold');
+    await ctx.close();
+  }
+  for (const [n, id] of measured.entries()) {
+    // the builds take turns going first
+    for (const b of n % 2 ? [...builds].reverse() : builds) {
+      const ctx = await newContext(b);
+      const page = await ctx.newPage();
+      // this process's tree: the browser, the servers (the other build's idle meanwhile) and the driver
+      const pids = [process.pid];
+      b.results.cold.push({ id, ...(await measure(page, id, 'cold', pids)) });
+      const other = measured[(n + 1) % measured.length];
+      b.results.warm.push({ id: other, ...(await measure(page, other, 'warm', pids)) });
+      b.results['in-app'].push({ id, ...(await measure(page, id, 'in-app', pids)) });
+      await ctx.close();
+    }
+  }
+  if (args.includes('--waterfall'))
+    for (const how of ['cold', 'warm', 'in-app']) console.log(`${how} (report ${builds[0].results[how][0].id}, ` +
+      `tables at ${builds[0].results[how][0].total.toFixed(0)} ms):\n  ${builds[0].results[how][0].waterfall
+        .join('\n  ')}`);
+  // the baseline, same run, same machine load: the server's own HTML rendering of the same report (no app, no
+  // JavaScript) in a fresh context — the least any browser page showing these tables costs here right now
+  for (const id of measured) {
+    for (const b of builds) {
+      const ctx = await newContext(b);
+      const page = await ctx.newPage();
+      const cpu0 = cpuOf([process.pid]);
+      await page.goto(`/api/reports/${id}/render/html`);
+      await page.waitForSelector('table[data-table="applications"]');
+      const cpuMs = (cpuOf([process.pid]) - cpu0) * 1000;
+      const ms = await page.evaluate(() => performance.getEntriesByType('navigation')[0].loadEventEnd);
+      b.results.baseline.push({ id, total: ms, apiMs: NaN, apiStart: NaN, fetches: 0, cpuMs, waterfall: [] });
+      await ctx.close();
+    }
+  }
+  for (const b of builds) summary(b.results, b.label);
+  if (against) {
+    const p50 = (b, how) => q(b.results[how].map((r) => r.total), 0.5);
+    console.log(`this build / against (p50): ` + ['cold', 'warm', 'in-app', 'baseline'].map((how) =>
+      `${how} ${(p50(builds[0], how) / p50(builds[1], how)).toFixed(2)}×`).join(', '));
+    const cpu = (b, how) => q(b.results[how].map((r) => r.cpuMs).filter(Number.isFinite), 0.5);
+    console.log(`CPU per page, this build / against (p50): ` + ['cold', 'warm', 'in-app', 'baseline'].map((how) =>
+      `${how} ${(cpu(builds[0], how) / cpu(builds[1], how)).toFixed(2)}×`).join(', '));
+  }
+  console.log(`machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+  const mine = builds[0].results;
+  const worst = Math.max(...mine.cold.map((r) => r.total), ...mine.warm.map((r) => r.total));
   console.log(`bar (≤ 1000 ms cold and warm at ${total} reports): ${worst <= 1000 ? 'met' : 'NOT met'} ` +
     `(max ${worst.toFixed(0)} ms)`);
-  if (args.includes('--json')) console.log(JSON.stringify(results));
+  if (args.includes('--json')) console.log(JSON.stringify(builds.map((b) => ({ label: b.label, results: b.results }))));
 } finally {
-  await browser.close();
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-  if (args.includes('--keep')) console.log(`kept ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  await browser?.close();
+  for (const b of builds.filter((x) => x.child)) {
+    b.child.kill('SIGTERM');
+    await new Promise((r) => b.child.once('exit', r));
+  }
+  if (args.includes('--keep')) console.log(`kept ${builds.map((b) => b.dataDir).join(' ')}`);
+  else for (const b of builds) rmSync(b.dataDir, { recursive: true, force: true });
 }

@@ -77,6 +77,9 @@ test('agency: fix the returned report; supervisor accepts, publishes, compares, 
   // roll-up of the province: the body's numbers are in the sums, and its XLSX export holds them
   await page.goto(`/rollup?region=320000&year=${YEAR}`);
   await expect(page.locator('td[data-key="applications/newReceived/total"]')).toHaveText(total);
+  // drill-down: opening the cell asks the server for each summed body's value of it
+  await page.locator('td[data-key="applications/newReceived/total"] button').click();
+  await expect(page.getByTestId('drill').locator('.ant-table-row').first()).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'),
     page.getByRole('link', { name: /导出汇总表/ }).click()]);
   const numbers = await numbersIn(await bytesOf(download));

@@ -7,14 +7,16 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkReport, generateReport, parseBytes } from '../src/index.js';
 import type { Body } from '../src/model/api.js';
+import type { Report } from '../src/model/report.js';
 import { signature } from '../src/store/findings.js';
+import { packReport } from '../src/store/model-codec.js';
 import type { Actor, ImportBatchEntry, IncomingReport, Store } from '../src/store/types.js';
 import { BACKENDS } from './store-backends.js';
 
 const SYS: Actor = { userId: null, username: null };
 
 async function incoming(seed: number, agency: string, year: number, bodyId: number | null,
-  damage: 'inconsistent' | null = null): Promise<IncomingReport> {
+  damage: 'inconsistent' | null = null): Promise<IncomingReport & { report: Report }> {
   const g = generateReport({ seed, agency, year, layout: 'tab', damage: damage ? [damage] : [] });
   const report = await parseBytes(g.bytes, `${seed}.txt`);
   return {
@@ -24,8 +26,10 @@ async function incoming(seed: number, agency: string, year: number, bodyId: numb
   };
 }
 
-const entry = (itemId: number, inc: IncomingReport, fast = true): ImportBatchEntry =>
-  ({ itemId, hash: inc.source!.hash, incoming: inc, fast, rechecks: [], note: null });
+// packed, as the import's workers hand the reports over (store/model-codec.ts)
+const entry = (itemId: number, inc: IncomingReport & { report: Report }, fast = true): ImportBatchEntry =>
+  ({ itemId, hash: inc.source!.hash, incoming: { ...inc, report: packReport(inc.report) }, fast, rechecks: [],
+    note: null });
 
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`import batches on ${backend.name}`, () => {

@@ -137,6 +137,9 @@ const cases: Case[] = [
     run: (c) => c.request('GET', `/api/analysis/similarity?region=${w.cityA}&year=2023`) },
   { name: 'GET /analysis/rollup', allowed: EVERYONE,
     run: (c) => c.request('GET', `/api/analysis/rollup?region=${w.cityA}&year=2023`) },
+  { name: 'GET /analysis/rollup/contributors', allowed: EVERYONE,
+    run: (c) => c.request('GET',
+      `/api/analysis/rollup/contributors?region=${w.cityA}&year=2023&keys=applications/newReceived/total`) },
   { name: 'GET /analysis/indicators', allowed: EVERYONE,
     run: (c) => c.request('GET', `/api/analysis/indicators?region=${w.cityA}&year=2023`) },
   { name: 'GET /analysis/filing', allowed: REGION_A,
@@ -272,5 +275,14 @@ describe('what each role sees in lists', () => {
     };
     expect(await contributors('supervisorP')).toContain(draft);
     expect(await contributors('public')).not.toContain(draft);
+    // and its drill-down the same: the draft's body among the parent's supervisor's, not the public's
+    const drilled = async (who: Who) => {
+      const res = await clients[who].request('GET', `/api/analysis/rollup/contributors?parent=${w.parentBody.id}`
+        + `&year=${year}&keys=applications/newReceived/total`);
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      return (res.json().byContributor['applications/newReceived/total'] as [number, number | null][]).map((x) => x[0]);
+    };
+    expect(await drilled('supervisorP')).toContain(w.bodyA.id);
+    expect(await drilled('public')).not.toContain(w.bodyA.id);
   });
 });

@@ -24,6 +24,7 @@ const recordingImporter: Importer = {
 };
 
 const YEAR = 2023;
+const DRILL = ['applications/newReceived/total', 'applications/outcome.other/total'];
 let today = '2024-02-15';
 let w: World;
 let more: Body[];
@@ -117,6 +118,13 @@ const cases = (): Case[] => {
       schema: Type.Array(out.SimilarPairOut), direct: () => q.similarity(store, all, YEAR) },
     { url: `/api/analysis/rollup?region=${region}&year=${YEAR}`, who: 'supervisorA', schema: out.RollupOut,
       direct: () => q.rollupOf(store, all, YEAR) },
+    { url: `/api/analysis/rollup?region=${region}&year=${YEAR}&drill=${DRILL.join(',')}`, who: 'supervisorA',
+      schema: out.RollupOut, direct: () => q.rollupOf(store, all, YEAR, undefined, DRILL) },
+    { url: `/api/analysis/rollup/contributors?region=${region}&year=${YEAR}&keys=${DRILL.join(',')}`,
+      who: 'supervisorA', schema: out.RollupDrillOut, direct: () => q.rollupDrill(store, all, YEAR, undefined, DRILL) },
+    { url: `/api/analysis/indicators?region=${region}&from=${YEAR - 1}&to=${YEAR}&view=trend`, who: 'supervisorA',
+      schema: out.IndicatorTableOut,
+      direct: () => q.indicators(store, all, { from: YEAR - 1, to: YEAR, view: 'trend' }) },
     { url: `/api/analysis/indicators?region=${region}&year=${YEAR}`, who: 'supervisorA',
       schema: out.IndicatorTableOut, direct: () => q.indicators(store, all, { year: YEAR }) },
     { url: `/api/analysis/filing?region=${region}&year=${YEAR}`, who: 'supervisorA', schema: out.FilingStatusOut,
@@ -156,6 +164,17 @@ describe('each main route answers by its declared schema, losing nothing on the 
     const similar = (await clients.supervisorA.request('GET',
       `/api/analysis/similarity?region=${w.cityA}&year=${YEAR}`)).json();
     expect(similar.length).toBeGreaterThan(0);
+    // the roll-up's drill-down only when asked, and then with the summed reports' values
+    const region = w.cityA;
+    const plain = (await clients.supervisorA.request('GET',
+      `/api/analysis/rollup?region=${region}&year=${YEAR}`)).json();
+    expect(plain.byContributor).toEqual({});
+    const drilled = (await clients.supervisorA.request('GET',
+      `/api/analysis/rollup/contributors?region=${region}&year=${YEAR}&keys=${DRILL[0]}`)).json();
+    expect(drilled.byContributor[DRILL[0]].length).toBeGreaterThan(0);
+    const tooMany = Array.from({ length: 51 }, (_, i) => `applications/newReceived/x${i}`).join(',');
+    expect((await clients.supervisorA.request('GET',
+      `/api/analysis/rollup/contributors?region=${region}&year=${YEAR}&keys=${tooMany}`)).statusCode).toBe(400);
   });
 
   test('a validation failure of the answer is a real check: a lost property or a wrong type is caught', () => {

@@ -5,9 +5,12 @@ export {
   compareReports, cellDifferences, textReuse, DEFAULT_MIN_PASSAGE, type CompareInput, type CompareOptions,
 } from './compare.js';
 export { screenSimilarity, SIMILARITY_DEFAULTS } from './similarity.js';
-export { rollup, sumCells, checkSums, syntheticReport, RELATION_RULES } from './rollup.js';
 export {
-  indicatorTable, reportIndicators, rankIndicator, distribution, INDICATORS, INDICATOR_DEFAULTS,
+  rollup, planRollup, finishRollup, totalsOf, drillDown, sumCells, checkSums, syntheticReport, RELATION_RULES,
+} from './rollup.js';
+export {
+  indicatorTable, indicatorTableOf, indicatorParts, reportIndicators, rankIndicator, distribution, INDICATORS,
+  INDICATOR_DEFAULTS,
 } from './indicators.js';
 export { filingStatus, dueDateOf, nextWorkingDay, DEFAULT_DUE_DATES } from './filing.js';
 export { scoreBodies, DEFAULT_SCORING_RULES, DEDUCTION_NAMES } from './scoring.js';

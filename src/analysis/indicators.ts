@@ -63,7 +63,7 @@ export const INDICATOR_DEFAULTS = { minCases: 10, bins: 10 } as const;
 const GROUPS = new Set(['outcome.denied', 'outcome.unableToProvide', 'outcome.notProcessed']);
 
 /** A term of a definition: one cell, or a group's items (else its printed subtotal). */
-type Term = { key: string; items: string[] | null };
+export type Term = { key: string; items: string[] | null };
 type Compiled = { id: IndicatorId; numerator: Term[]; denominator: Term[] | null }[];
 
 function compile(version: TemplateVersion): Compiled {
@@ -79,28 +79,40 @@ function compile(version: TemplateVersion): Compiled {
 // the definitions resolved to cell keys once per template (this runs over every report of a region)
 const COMPILED: Record<TemplateVersion, Compiled> = { '2019': compile('2019'), '2021': compile('2021') };
 
+/** A cell's value by key (null when blank or absent). */
+export type ValueOf = (key: string) => number | null;
+
 /** A term's value (null when blank or absent); a group is the sum of its items, else its printed subtotal. */
-function read(report: Report, t: Term): number | null {
+function read(get: ValueOf, t: Term): number | null {
   if (t.items) {
     let sum = 0;
     for (const k of t.items) {
-      const v = report.cells[k]?.value;
-      if (v === undefined || v === null) return report.cells[t.key]?.value ?? null;
+      const v = get(k);
+      if (v === null) return get(t.key);
       sum += v;
     }
     return sum;
   }
-  return report.cells[t.key]?.value ?? null;
+  return get(t.key);
 }
 
-function sum(report: Report, terms: Term[]): number | null {
+function sum(get: ValueOf, terms: Term[]): number | null {
   let s = 0;
   for (const t of terms) {
-    const v = read(report, t);
+    const v = read(get, t);
     if (v === null) return null;
     s += v;
   }
   return s;
+}
+
+/**
+ * The indicators' terms resolved to cell keys for a template: per indicator (INDICATORS order) the numerator's and
+ * denominator's terms (null: a count, denominator 1), each one cell or a group's items (else its subtotal). The
+ * store writes the same arithmetic in SQL for the totals per year (store/indicator-sums.ts).
+ */
+export function indicatorTerms(version: TemplateVersion): { numerator: Term[]; denominator: Term[] | null }[] {
+  return COMPILED[version];
 }
 
 function value(def: IndicatorDefinition, num: number | null, den: number | null, minCases: number): IndicatorValue {
@@ -119,16 +131,20 @@ function value(def: IndicatorDefinition, num: number | null, den: number | null,
  * unknown; counts have denominator 1): one typed array per report rather than many small objects, since this
  * runs over every report of a region and the garbage collector otherwise dominates.
  */
-function parts(report: Report): Float64Array {
-  const version: TemplateVersion = report.template ?? (report.year !== null && report.year <= 2020 ? '2019' : '2021');
+export function indicatorParts(version: TemplateVersion, get: ValueOf): Float64Array {
   const compiled = COMPILED[version];
   const out = new Float64Array(compiled.length * 2);
   for (let i = 0; i < compiled.length; i++) {
     const c = compiled[i];
-    out[2 * i] = sum(report, c.numerator) ?? NaN;
-    out[2 * i + 1] = c.denominator ? sum(report, c.denominator) ?? NaN : 1;
+    out[2 * i] = sum(get, c.numerator) ?? NaN;
+    out[2 * i + 1] = c.denominator ? sum(get, c.denominator) ?? NaN : 1;
   }
   return out;
+}
+
+function parts(report: Report): Float64Array {
+  const version: TemplateVersion = report.template ?? (report.year !== null && report.year <= 2020 ? '2019' : '2021');
+  return indicatorParts(version, (k) => report.cells[k]?.value ?? null);
 }
 
 const known = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -142,20 +158,31 @@ export function reportIndicators(report: Report, minCases: number = INDICATOR_DE
   return valuesOf(parts(report), minCases);
 }
 
-/** Totals of many reports: numerators and denominators summed over the reports where both are known. */
-function totals(all: Float64Array[], minCases: number): IndicatorValue[] {
-  return INDICATORS.map((def, i) => {
-    let num = 0;
-    let den = 0;
-    let n = 0;
-    for (const p of all) {
+/**
+ * Per indicator (INDICATORS order) the sum of the numerators, the sum of the denominators and the number of reports,
+ * over the reports where both are known: 3 numbers each.
+ */
+export function indicatorSums(all: Float64Array[]): Float64Array {
+  const out = new Float64Array(INDICATORS.length * 3);
+  for (const p of all) {
+    for (let i = 0; i < INDICATORS.length; i++) {
       const a = p[2 * i];
       const b = p[2 * i + 1];
       if (Number.isNaN(a) || Number.isNaN(b)) continue;
-      num += a;
-      den += b;
-      n++;
+      out[3 * i] += a;
+      out[3 * i + 1] += b;
+      out[3 * i + 2]++;
     }
+  }
+  return out;
+}
+
+/** The totals of many reports from their indicatorSums: rates of the sums, a count's sum. */
+export function totalsOf(sums: ArrayLike<number>, minCases: number): IndicatorValue[] {
+  return INDICATORS.map((def, i) => {
+    const num = sums[3 * i];
+    const den = sums[3 * i + 1];
+    const n = sums[3 * i + 2];
     if (n === 0) return value(def, null, null, minCases);
     // a total count is the sum, except applications per body (sum ÷ bodies)
     if (def.id === 'applicationsPerBody') return value(def, num, n, minCases);
@@ -215,26 +242,43 @@ export function distribution(rows: IndicatorRow[], id: IndicatorId, year: number
 
 type Input = Pick<AnalysisReport, 'reportId' | 'bodyId' | 'bodyName' | 'year' | 'report'>;
 
+/** A report as the indicator table reads it: who, which year, and its indicatorParts. */
+export interface IndicatorInput {
+  reportId: number;
+  bodyId: number | null;
+  label: string;
+  year: number | null;
+  parts: Float64Array;
+}
+
+/** The trend row of a year from its reports' indicatorSums. */
+export function trendRow(year: number, reports: number, sums: ArrayLike<number>, minCases: number): IndicatorRow {
+  return { bodyId: null, reportId: null, reports, label: '合计', year, values: totalsOf(sums, minCases) };
+}
+
 /** The indicator table of a set of reports: one row per report, totals per year, rankings of the latest year. */
 export function indicatorTable(reports: Input[], options: IndicatorOptions = {}): IndicatorTable {
+  return indicatorTableOf(reports.map((r) => ({ reportId: r.reportId, bodyId: r.bodyId, label: r.bodyName,
+    year: r.year ?? r.report.year, parts: parts(r.report) })), options);
+}
+
+/** The indicator table from each report's parts (the store reads only the cells the indicators use). */
+export function indicatorTableOf(reports: IndicatorInput[], options: IndicatorOptions = {}): IndicatorTable {
   const o = withDefaults({ ...INDICATOR_DEFAULTS, from: -Infinity, to: Infinity }, options);
   const rows: IndicatorRow[] = [];
   const byYear = new Map<number, Float64Array[]>();
   for (const r of reports) {
-    const year = r.year ?? r.report.year;
+    const year = r.year;
     if (year === null || year < o.from || year > o.to) continue;
-    const p = parts(r.report);
-    rows.push({ bodyId: r.bodyId, reportId: r.reportId, label: r.bodyName, year, values: valuesOf(p, o.minCases) });
+    rows.push({ bodyId: r.bodyId, reportId: r.reportId, label: r.label, year, values: valuesOf(r.parts, o.minCases) });
     if (!byYear.has(year)) byYear.set(year, []);
-    byYear.get(year)!.push(p);
+    byYear.get(year)!.push(r.parts);
   }
   const byName = nameOrder(rows.map((r) => r.label));
   rows.sort((a, b) => a.year - b.year || byName(a.label, b.label) || (a.reportId ?? 0) - (b.reportId ?? 0));
   const years = [...byYear.keys()].sort((a, b) => a - b);
-  const trend = years.map((year): IndicatorRow => ({
-    bodyId: null, reportId: null, reports: byYear.get(year)!.length, label: '合计', year,
-    values: totals(byYear.get(year)!, o.minCases),
-  }));
+  const trend = years.map((year) => trendRow(year, byYear.get(year)!.length, indicatorSums(byYear.get(year)!),
+    o.minCases));
   const latest = years[years.length - 1];
   const rankings = latest === undefined ? [] : ratesOf().map((d) => rankIndicator(rows, d.id, latest));
   const distributions = latest === undefined ? [] : ratesOf().map((d) => distribution(rows, d.id, latest, o.bins));

@@ -8,8 +8,15 @@
 // absent. A report counted in its parent's report (the parent declares 口径 including subordinates) is left out
 // of the sums, or it would be counted twice. When any contributor prints （六）其他处理 as one row, all are summed
 // on that one row (a three-item report contributes the sum of its items).
+//
+// In steps, so the sums can come from where the values are: `planRollup` decides from the reports' metadata who
+// counts; the totals come from the models in memory (`totalsOf`, used by `rollup`) or from the database (the store
+// sums reports.vals in SQL, store/rollup-sums.ts); `finishRollup` picks the keys, checks the sums and makes the 口径
+// checks; `drillDown` lists each summed report's contribution to the cells asked (on demand: all of them for a
+// province is megabytes).
 import type {
-  AnalysisBody, AnalysisReport, CellDifference, Rollup, RollupContributor, RollupOptions, ScopeCheck,
+  AnalysisBody, AnalysisReport, CellDifference, Rollup, RollupContributor, RollupMeta, RollupOptions, RollupPlan,
+  RollupSums, RollupTotals, ScopeCheck,
 } from '../model/analysis.js';
 import type { Cell, Finding, Report } from '../model/report.js';
 import {
@@ -26,8 +33,9 @@ export const RELATION_RULES = new Set([
 type Input = Pick<AnalysisReport, 'reportId' | 'bodyId' | 'bodyName' | 'year' | 'status' | 'report'>;
 
 const OTHER_ITEM = /^applications\/outcome\.other\.[^/]+\//;
-const COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === 'applications')!.columns.map((c) => c.key);
-const ITEMS = TEMPLATES['2021'].tables.find((t) => t.key === 'applications')!.rows
+/** The columns of table 三 and the three items of （六）其他处理 (2021), which a report may print as one row. */
+export const COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === 'applications')!.columns.map((c) => c.key);
+export const ITEMS = TEMPLATES['2021'].tables.find((t) => t.key === 'applications')!.rows
   .filter((r) => r.parent === 'outcome.other').map((r) => r.key);
 
 export function versionOf(report: Report): TemplateVersion {
@@ -55,7 +63,7 @@ export function rollupKeys(version: TemplateVersion, single: boolean): string[] 
 }
 
 /** A report's contribution to a summed key: undefined when absent, null when blank. */
-export function contribution(report: Report, key: string, single: boolean): number | null | undefined {
+export function contribution(report: Pick<Report, 'cells'>, key: string, single: boolean): number | null | undefined {
   const cell = report.cells[key];
   if (cell) return cell.value;
   if (single && key.startsWith('applications/outcome.other/')) {
@@ -117,92 +125,165 @@ export function checkSums(cells: Record<string, number | null>, version: Templat
   return checkReport(syntheticReport(cells, version, year, label)).filter((f) => RELATION_RULES.has(f.ruleId));
 }
 
-function majorityTemplate(reports: Input[], year: number): TemplateVersion {
+function majorityTemplate(reports: RollupMeta[], year: number): TemplateVersion {
   const count = { '2019': 0, '2021': 0 };
-  for (const r of reports) count[versionOf(r.report)]++;
+  for (const r of reports) count[r.version]++;
   if (count['2019'] === count['2021']) return year <= 2020 ? '2019' : '2021';
   return count['2019'] > count['2021'] ? '2019' : '2021';
 }
 
-/** The 口径 check of one report that includes its subordinates. */
-function scopeCheck(body: AnalysisBody, report: Input, subs: AnalysisBody[], byBody: Map<number, Input>): ScopeCheck {
-  const version = versionOf(report.report);
-  const found = subs.map((b) => byBody.get(b.id)).filter((r): r is Input => !!r && versionOf(r.report) === version);
-  const missing = subs.filter((b) => !byBody.has(b.id)).map((b) => b.name);
-  // a subordinate's report of the other template cannot be summed cell by cell: the check lacks it too
-  for (const b of subs) {
-    const other = byBody.get(b.id);
-    if (other && versionOf(other.report) !== version) missing.push(`${b.name}（${versionOf(other.report)}版格式）`);
-  }
-  const single = singleOther(report.report) || found.some((r) => singleOther(r.report));
-  const keys = rollupKeys(version, single);
-  const sums = found.length === 0 ? {} : sumCells(found.map((r) => r.report), keys, single);
-  const differences: CellDifference[] = [];
-  for (const key of keys) {
-    const sum = sums[key];
-    if (sum === undefined || sum === null) continue; // nothing to compare with
-    const own = contribution(report.report, key, single);
-    if (own === undefined) continue;
-    if (own !== sum) differences.push({ key, a: own, b: sum });
-  }
-  return {
-    reportId: report.reportId, bodyName: body.name, differences, missing, summed: found.length,
-    complete: missing.length === 0,
-  };
-}
-
-/**
- * Roll up the year's reports of `bodies` (the bodies expected under the region or parent; their reports in
- * `reports`). Bodies without a report are listed as missing contributors.
- */
-export function rollup(reports: Input[], bodies: AnalysisBody[], options: RollupOptions): Rollup {
+/** Plan the roll-up of `bodies` (the bodies expected) over their reports' metadata. */
+export function planRollup(reports: RollupMeta[], bodies: AnalysisBody[], options: RollupOptions): RollupPlan {
   const year = options.year;
-  const byBody = new Map<number, Input>();
-  for (const r of reports) if (r.bodyId !== null && (r.year ?? r.report.year) === year) byBody.set(r.bodyId, r);
+  const byBody = new Map<number, RollupMeta>();
+  for (const r of reports) if (r.bodyId !== null && r.year === year) byBody.set(r.bodyId, r);
   const bodyIds = new Set(bodies.map((b) => b.id));
   const all = [...byBody.values()].filter((r) => bodyIds.has(r.bodyId!));
   const version = options.template ?? majorityTemplate(all, year);
   const includes = new Map(bodies.map((b) => [b.id, b.scope === 'including-subordinates' && byBody.has(b.id)]));
   const contributors: RollupContributor[] = [];
-  const included: Input[] = [];
+  const included: RollupPlan['included'] = [];
   const byName = nameOrder(bodies.map((b) => b.name));
   for (const b of [...bodies].sort((x, y) => byName(x.name, y.name) || x.id - y.id)) {
     const r = byBody.get(b.id);
     let reason: string | null = null;
     if (!r) reason = '未报送';
-    else if (versionOf(r.report) !== version) reason = `使用${versionOf(r.report)}版格式，未计入${version}版汇总`;
+    else if (r.version !== version) reason = `使用${r.version}版格式，未计入${version}版汇总`;
     else if (b.parentId !== null && includes.get(b.parentId)) reason = '已计入上级单位报告（口径含下属单位）';
-    if (r && reason === null) included.push(r);
+    if (r && reason === null) included.push({ reportId: r.reportId, bodyId: b.id });
     contributors.push({
       bodyId: b.id, bodyName: b.name, reportId: r?.reportId ?? null, status: r ? r.status : 'missing',
       included: reason === null,
       reason,
     });
   }
-  const single = included.some((r) => singleOther(r.report));
-  const keys = rollupKeys(version, single);
-  const cells = sumCells(included.map((r) => r.report), keys, single);
-  const label = options.parentBodyId != null ? (bodies.find((b) => b.id === options.parentBodyId)?.name ?? '')
-    : (options.regionCode ?? '');
-  const findings = checkSums(cells, version, year, label);
-  const drill = options.drillKeys ?? keys;
-  const byContributor: Record<string, [number, number | null][]> = {};
-  for (const key of drill) {
-    const list: [number, number | null][] = [];
-    for (const r of included) {
-      const v = contribution(r.report, key, single);
-      if (v !== undefined) list.push([r.bodyId!, v]);
-    }
-    byContributor[key] = list;
+  const children = new Map<number, AnalysisBody[]>();
+  for (const b of bodies) {
+    if (b.parentId === null) continue;
+    const list = children.get(b.parentId);
+    if (list) list.push(b);
+    else children.set(b.parentId, [b]);
   }
-  const scopeChecks: ScopeCheck[] = [];
+  const scopes: RollupPlan['scopes'] = [];
   for (const b of bodies) {
     const r = byBody.get(b.id);
     if (b.scope !== 'including-subordinates' || !r) continue;
-    scopeChecks.push(scopeCheck(b, r, bodies.filter((x) => x.parentId === b.id), byBody));
+    const subs = children.get(b.id) ?? [];
+    const found = subs.map((s) => byBody.get(s.id)).filter((x): x is RollupMeta => !!x && x.version === r.version);
+    const missing = subs.filter((s) => !byBody.has(s.id)).map((s) => s.name);
+    // a subordinate's report of the other template cannot be summed cell by cell: the check lacks it too
+    for (const s of subs) {
+      const other = byBody.get(s.id);
+      if (other && other.version !== r.version) missing.push(`${s.name}（${other.version}版格式）`);
+    }
+    scopes.push({ reportId: r.reportId, bodyName: b.name, found: found.map((x) => x.reportId), missing });
+  }
+  const label = options.parentBodyId != null ? (bodies.find((b) => b.id === options.parentBodyId)?.name ?? '')
+    : (options.regionCode ?? '');
+  return { year, version, label, regionCode: options.regionCode ?? null, parentBodyId: options.parentBodyId ?? null,
+    contributors, included, scopes };
+}
+
+/** Every key a roll-up of `version` may sum: its cells and the one-row form of （六）其他处理. */
+export function totalKeys(version: TemplateVersion): string[] {
+  return [...new Set([...rollupKeys(version, false), ...rollupKeys(version, true)])];
+}
+
+/** The totals of reports in memory (undefined: absent; null: blank). */
+export function totalsOf(reports: Report[], version: TemplateVersion): RollupTotals {
+  const sums: Record<string, number | null> = {};
+  for (const key of totalKeys(version)) {
+    let sum: number | null | undefined;
+    for (const r of reports) {
+      const v = contribution(r, key, true);
+      if (v === undefined) continue;
+      if (v === null) { if (sum === undefined) sum = null; continue; }
+      sum = (sum ?? 0) + v;
+    }
+    if (sum !== undefined) sums[key] = sum;
+  }
+  return { single: reports.some((r) => singleOther(r)), sums };
+}
+
+/** The cells a drill-down into `keys` reads: the keys, and the items of a one-row （六）其他处理. */
+export function drillCells(keys: string[]): string[] {
+  const out = new Set(keys);
+  for (const k of keys) {
+    if (!k.startsWith('applications/outcome.other/')) continue;
+    for (const item of ITEMS) out.add(cellKey('applications', item, splitCellKey(k).column));
+  }
+  return [...out];
+}
+
+/** Drill-down: per key, each summed report's body and contribution (reports without the cell left out). */
+export function drillDown(plan: RollupPlan, keys: string[], reports: Map<number, Pick<Report, 'cells'>>):
+  Record<string, [number, number | null][]> {
+  const out: Record<string, [number, number | null][]> = {};
+  for (const key of keys) {
+    const list: [number, number | null][] = [];
+    for (const { reportId, bodyId } of plan.included) {
+      const r = reports.get(reportId);
+      const v = r ? contribution(r, key, true) : undefined;
+      if (v !== undefined) list.push([bodyId, v]);
+    }
+    out[key] = list;
+  }
+  return out;
+}
+
+/** The 口径 check of one report from its own totals and those of its subordinates found. */
+function scopeCheck(scope: RollupPlan['scopes'][number], version: TemplateVersion, own: RollupTotals,
+  found: RollupTotals): ScopeCheck {
+  const single = own.single || found.single;
+  const keys = rollupKeys(version, single);
+  const differences: CellDifference[] = [];
+  for (const key of keys) {
+    const sum = found.sums[key];
+    if (sum === undefined || sum === null) continue; // nothing to compare with
+    const mine = own.sums[key];
+    if (mine === undefined) continue;
+    if (mine !== round4(sum)) differences.push({ key, a: mine, b: round4(sum) });
   }
   return {
-    regionCode: options.regionCode ?? null, parentBodyId: options.parentBodyId ?? null, year, template: version,
-    cells, findings, contributors, byContributor, scopeChecks,
+    reportId: scope.reportId, bodyName: scope.bodyName, differences, missing: scope.missing,
+    summed: scope.found.length, complete: scope.missing.length === 0,
   };
+}
+
+/** The roll-up from its plan and sums: the summed cells, their checks, the 口径 checks and any drill-down. */
+export function finishRollup(plan: RollupPlan, sums: RollupSums,
+  byContributor: Record<string, [number, number | null][]> = {}): Rollup {
+  const keys = rollupKeys(plan.version, sums.included.single);
+  const cells: Record<string, number | null> = {};
+  for (const key of keys) {
+    const v = sums.included.sums[key];
+    if (v !== undefined) cells[key] = v === null ? null : round4(v);
+  }
+  const findings = checkSums(cells, plan.version, plan.year, plan.label);
+  const scopeChecks = plan.scopes.map((s, i) => scopeCheck(s, sums.versions[i], sums.scopes[i].own,
+    sums.scopes[i].found));
+  return {
+    regionCode: plan.regionCode, parentBodyId: plan.parentBodyId, year: plan.year, template: plan.version,
+    cells, findings, contributors: plan.contributors, byContributor, scopeChecks,
+  };
+}
+
+/**
+ * Roll up the year's reports of `bodies` (the bodies expected under the region or parent; their reports in
+ * `reports`), in memory. Bodies without a report are listed as missing contributors. The drill-down covers
+ * `options.drillKeys`, by default every summed key.
+ */
+export function rollup(reports: Input[], bodies: AnalysisBody[], options: RollupOptions): Rollup {
+  const metas = reports.map((r) => ({ reportId: r.reportId, bodyId: r.bodyId, status: r.status,
+    year: r.year ?? r.report.year, version: versionOf(r.report) }));
+  const plan = planRollup(metas, bodies, options);
+  const byId = new Map(reports.map((r) => [r.reportId, r.report]));
+  const pick = (ids: number[]) => ids.map((id) => byId.get(id)!);
+  const included = totalsOf(pick(plan.included.map((r) => r.reportId)), plan.version);
+  const versions = plan.scopes.map((s) => versionOf(byId.get(s.reportId)!));
+  const scopes = plan.scopes.map((s, i) => ({
+    own: totalsOf([byId.get(s.reportId)!], versions[i]), found: totalsOf(pick(s.found), versions[i]),
+  }));
+  const drill = options.drillKeys ?? rollupKeys(plan.version, included.single);
+  return finishRollup(plan, { included, scopes, versions }, drillDown(plan, drill, byId));
 }

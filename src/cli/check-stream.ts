@@ -73,8 +73,9 @@ export function previousReport(view: PreviousView): Report {
  */
 const copied = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
 
-const agencyKey = (agency: string | null, year: number | null): string | null =>
-  agency && year !== null ? copied(`${bodyKey(agency)}\u0000${year}`) : null;
+/** The key of a body's year (not yet a copy: only the keys that are kept are copied). */
+const agencyKey = (body: string | null, year: number | null): string | null =>
+  body !== null && year !== null ? `${body}\u0000${year}` : null;
 
 export interface Checked { file: string; report: Report; text: string; findings: Finding[] }
 
@@ -179,17 +180,22 @@ export async function checkStream(
   try {
     const result = await runBatch(inputs, async (file, bytes, source) => {
       const { report, text } = await loadBytes(bytes, file);
-      const own = agencyKey(report.agency, report.year);
-      const before = agencyKey(report.agency, report.year === null ? null : report.year - 1);
+      const body = report.agency ? bodyKey(report.agency) : null;
+      const own = agencyKey(body, report.year);
+      const before = agencyKey(body, report.year === null ? null : report.year - 1);
       const view = before === null ? undefined : views.get(before);
       const findings = checkReport(report, view && previousReport(view));
       // its previous year may still come: it waits for it (until the end at most)
-      const wait = before !== null && !view ? { waitingFor: before, file, source } : undefined;
+      const wait = before !== null && !view ? { waitingFor: copied(before), file, source } : undefined;
       const slot = enqueue(format({ file, report, text, findings }), tallyOf(file, findings), wait);
-      if (wait) waiting.set(before!, [...(waiting.get(before!) ?? []), slot]);
+      if (wait) {
+        const list = waiting.get(wait.waitingFor);
+        if (list) list.push(slot);
+        else waiting.set(wait.waitingFor, [slot]);
+      }
       if (own !== null && !views.has(own)) {
         const mine = previousView(report);
-        views.set(own, mine);
+        views.set(copied(own), mine);
         await settle(own, previousReport(mine));
       }
       flush();

@@ -58,7 +58,9 @@ function walk(root: string, seen: Set<string>): InputEntry[] {
         }
       }
       if (isDir) dirs.push({ path: p, ancestors: [...ancestors, real] });
-      else once(p, seen, out);
+      // a plain file's real path is its directory's real path and its name: no realpath call (one per file of a
+      // large batch, each an lstat per path component); a link is resolved
+      else once(p, seen, out, d.isSymbolicLink() ? undefined : join(real, d.name));
     }
     // files of a directory come before its subdirectories' (the order the recursive walk had: by name)
     for (let i = dirs.length - 1; i >= 0; i--) stack.push(dirs[i]);
@@ -67,12 +69,14 @@ function walk(root: string, seen: Set<string>): InputEntry[] {
 }
 
 /** Add a file unless the same file (by real path) is already listed. */
-function once(path: string, seen: Set<string>, out: InputEntry[]): void {
-  let real = path;
-  try {
-    real = realpathSync(path);
-  } catch {
-    /* the reader reports it */
+function once(path: string, seen: Set<string>, out: InputEntry[], known?: string): void {
+  let real = known ?? path;
+  if (known === undefined) {
+    try {
+      real = realpathSync(path);
+    } catch {
+      /* the reader reports it */
+    }
   }
   if (seen.has(real)) return;
   seen.add(real);

@@ -10,6 +10,7 @@ import { Rng } from '../generate/random.js';
 import { createPool } from '../import/pool.js';
 import { sha256 } from '../import/worker.js';
 import { checkReport } from '../rules/index.js';
+import { asReport } from '../store/model-codec.js';
 import type { Actor, Store } from '../store/types.js';
 import { DEMO_PROVINCE, demoTree } from './province.js';
 import { planReport, type Plan } from './plan.js';
@@ -80,7 +81,7 @@ export async function loadDemo(store: Store, o: DemoOptions = {}): Promise<DemoR
       const prev = previous.get(p.body.id);
       const findings = prev ? checkReport(got.report, prev) : got.findings;
       previous.set(p.body.id, got.report);
-      const { reportId } = await store.saveImported({ report: got.report, findings, source: got.source,
+      const { reportId } = await store.saveImported({ report: got.packed, findings, source: got.source,
         bodyId: p.body.id, year: p.year, status: 'draft', reason: 'demo' }, SYSTEM);
       for (const step of p.steps) await store.setStatus(reportId, step.status as ReportStatus, step.patch, SYSTEM);
       stored++;
@@ -108,8 +109,9 @@ async function parse(pool: ReturnType<typeof createPool>, p: Plan) {
   const name = `${p.body.name}${p.year}年政府信息公开工作年度报告${g.extension}`;
   const out = await pool.run({ name, bytes: g.bytes });
   if (!out.ok) return null;
-  return { report: out.report, findings: out.findings,
-    source: { hash: sha256(g.bytes), name, bytes: g.bytes, format: out.report.format } };
+  // the pool packs the model as it is stored (store/model-codec.ts); the cross-year checks read it whole
+  return { report: asReport(out.report), packed: out.report, findings: out.findings,
+    source: { hash: sha256(g.bytes), name, bytes: g.bytes, format: out.report.head.format } };
 }
 
 /** One user per role: the province's and a city's disclosure office, a county government's and a department's

@@ -5,9 +5,10 @@
 import { checkReport } from '../rules/index.js';
 import type { Finding, Report } from '../model/report.js';
 import type { Actor, ImportNeighbour, Store } from '../store/types.js';
+import { asReport, type StoredModel } from '../store/model-codec.js';
 
-/** A report of an import batch, matched to its body and year. */
-export interface Matched { bodyId: number; year: number; report: Report; findings: Finding[] }
+/** A report of an import batch, matched to its body and year (packed: unpacked only when a neighbour is stored). */
+export interface Matched { bodyId: number; year: number; report: StoredModel; findings: Finding[] }
 
 export interface CrossYear {
   /** the report's findings: checked against the stored previous year when there is one */
@@ -32,11 +33,13 @@ export async function forBatch(store: Store, list: Matched[]): Promise<CrossYear
   for (const m of list) {
     const prev = stored.get(`${m.bodyId}/${m.year - 1}`);
     const next = stored.get(`${m.bodyId}/${m.year + 1}`);
-    const findings = prev?.previous && prev.status !== 'pending' ? checkReport(m.report, prev.previous) : m.findings;
+    let report: Report | undefined;
+    const full = (): Report => (report ??= asReport(m.report));
+    const findings = prev?.previous && prev.status !== 'pending' ? checkReport(full(), prev.previous) : m.findings;
     const rechecks: CrossYear['rechecks'] = [];
     if (next && next.status !== 'pending') {
       const model = await store.getReportModel(next.reportId);
-      if (model) rechecks.push({ reportId: next.reportId, findings: checkReport(model, m.report) });
+      if (model) rechecks.push({ reportId: next.reportId, findings: checkReport(model, full()) });
     }
     out.push({ findings, existing: stored.has(`${m.bodyId}/${m.year}`), rechecks });
   }

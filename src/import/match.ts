@@ -38,8 +38,8 @@ export class BodyIndex {
 const CERTAIN_YEAR = new Set(['title', 'period']);
 const CERTAIN_AGENCY = new Set(['title', 'signature']);
 
-export function matchReport(report: Report, bodies: BodyIndex, o: { year?: number | null; region?: string | null;
-  bodyId?: number | null }): Match {
+export function matchReport(report: Omit<Report, 'cells'>, bodies: BodyIndex, o: { year?: number | null;
+  region?: string | null; bodyId?: number | null }): Match {
   const year = o.year ?? report.year;
   const names = [...new Set([report.agency, ...(report.agencyCandidates ?? [])].filter((n): n is string => !!n))];
   const found = report.agency ? bodies.find(report.agency, o.region ?? null) : [];

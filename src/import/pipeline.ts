@@ -11,7 +11,8 @@ import type { ImportItem, ImportItemStatus, ImportJob, ImportTotals, ReportStatu
 import { expandInputs } from '../cli/inputs.js';
 import { expandFile } from '../readers/index.js';
 import { expandArchive, isArchive } from '../readers/zip.js';
-import type { Finding, Report } from '../model/report.js';
+import type { Finding } from '../model/report.js';
+import { withHead, type PackedReport } from '../store/model-codec.js';
 import type { Actor, ImportBatchEntry, ImportBatchResult, Store } from '../store/types.js';
 import { Ahead } from './ahead.js';
 import { forBatch } from './cross-year.js';
@@ -183,7 +184,8 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
 
   // the writer: batches of parsed files in input order, each batch one transaction (store/import-batch.ts)
   const written = new Map<string, number>(); // hash → report, for the files this run stored
-  const plan = (r: Ready): { settled: ImportBatchResult } | { match: Match; report: Report; findings: Finding[] } => {
+  type Plan = { settled: ImportBatchResult } | { match: Match; report: PackedReport; findings: Finding[] };
+  const plan = (r: Ready): Plan => {
     const { outcome } = r;
     if (r.loadError !== undefined) return { settled: { status: 'failed', reportId: null, error: r.loadError } };
     const held = r.held ?? (r.hash !== null ? written.get(r.hash) : undefined);
@@ -191,8 +193,9 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
     if (!outcome?.ok)
       return { settled: { status: 'failed', reportId: null, error: outcome && !outcome.ok
         ? `${outcome.error}（${outcome.errorEn}）` : 'no result' } };
-    const match = matchReport(outcome.report, bodies, matchOptions);
-    const report = match.pending ? { ...outcome.report, agencyCandidates: match.candidates } : outcome.report;
+    const match = matchReport(outcome.report.head, bodies, matchOptions);
+    const report = match.pending
+      ? withHead(outcome.report, { ...outcome.report.head, agencyCandidates: match.candidates }) : outcome.report;
     return { match, report, findings: outcome.findings };
   };
   const record = (r: Ready, res: ItemResult) => {
@@ -217,7 +220,7 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
       return { itemId: r.item.id, hash: r.hash, fast: !c?.existing && !c?.rechecks.length, rechecks: c?.rechecks ?? [],
         note: m.pending ? m.why : null, incoming: {
           report: p.report, findings: c?.findings ?? p.findings, bodyId: m.bodyId, year: m.year,
-          source: { hash: r.hash!, name: r.name, bytes: r.bytes!, format: p.report.format },
+          source: { hash: r.hash!, name: r.name, bytes: r.bytes!, format: p.report.head.format },
           status: m.pending ? 'pending' : o.status ?? 'published', reason: m.pending ? `import: ${m.why}` : 'import',
         } };
     });

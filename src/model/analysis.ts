@@ -27,6 +27,10 @@ export interface ReportMeta {
   resubmittedAt?: string | null;
 }
 
+/** What filing status reads of a report: who filed it, for which year, its status and the workflow's dates. */
+export type FilingReport = Pick<ReportMeta, 'reportId' | 'bodyId' | 'year' | 'status' | 'submittedAt' | 'acceptedAt'
+  | 'publishedAt'>;
+
 /** A report with its metadata, and its stored findings when the caller has them (else they are computed). */
 export interface AnalysisReport extends ReportMeta {
   report: Report;
@@ -157,7 +161,7 @@ export interface RollupOptions {
   parentBodyId?: number | null;
   /** the template summed (default: the one most of the year's reports use) */
   template?: '2019' | '2021';
-  /** cell keys kept in byContributor (default: all; a large region may ask for one cell at a time) */
+  /** cell keys kept in byContributor (the pure `rollup` default: all; the API's: none unless asked) */
   drillKeys?: string[];
 }
 
@@ -171,9 +175,63 @@ export interface Rollup {
   /** the relations checked on the sums */
   findings: Finding[];
   contributors: RollupContributor[];
-  /** for drill-down: cell key → [bodyId, value][] */
+  /** for drill-down: cell key → [bodyId, value][], for the keys asked (the API: `drill`, default none) */
   byContributor: Record<string, [number, number | null][]>;
   scopeChecks: ScopeCheck[];
+}
+
+/** What planning a roll-up needs of a report: who filed it, for which year, in which template — no cell. */
+export interface RollupMeta {
+  reportId: number;
+  bodyId: number | null;
+  year: number | null;
+  status: ReportStatus;
+  version: '2019' | '2021';
+}
+
+/**
+ * A roll-up decided before any cell is read: the template summed, every expected body with whether it counts (and
+ * why not), the reports summed in contributor order, and the 口径 checks to make (the reports each compares with).
+ * The sums then come from the models in memory (analysis `rollup`) or from the database (store rollup-sums.ts).
+ */
+export interface RollupPlan {
+  year: number;
+  version: '2019' | '2021';
+  label: string;
+  regionCode: string | null;
+  parentBodyId: number | null;
+  contributors: RollupContributor[];
+  /** the reports summed, in contributor order */
+  included: { reportId: number; bodyId: number }[];
+  /** per report including its subordinates: its own id and the subordinates' reports of its template */
+  scopes: { reportId: number; bodyName: string; found: number[]; missing: string[] }[];
+}
+
+/**
+ * The raw sums of a set of reports over a template's keys in both shapes of （六）其他处理 (its three items and the
+ * one row), and whether any of them prints it as one row: `sums` has no entry for a key none of them has, null
+ * for one all printed blank.
+ */
+export interface RollupTotals {
+  single: boolean;
+  sums: Record<string, number | null>;
+}
+
+/** What the sums of a planned roll-up are made of: the included reports' totals, and per 口径 check two more. */
+export interface RollupSums {
+  included: RollupTotals;
+  /** in plan.scopes order: the report's own totals (one report) and its subordinates' */
+  scopes: { own: RollupTotals; found: RollupTotals }[];
+  /** the scope reports' templates (a report including subordinates may use another than the roll-up's) */
+  versions: ('2019' | '2021')[];
+}
+
+/** A drill-down into a few cells of a roll-up (GET /api/analysis/rollup/contributors). */
+export interface RollupDrill {
+  year: number;
+  template: '2019' | '2021';
+  /** cell key → [bodyId, value][] over the summed reports (a report without the cell is left out; null: blank) */
+  byContributor: Record<string, [number, number | null][]>;
 }
 
 // ---------------------------------------------------------------- indicators

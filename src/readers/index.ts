@@ -66,8 +66,10 @@ function decodeText(bytes: Uint8Array, name: string): { text: string; encoding: 
 function lossNote(lost: { runs: number; line: number }, encoding: string): Note {
   return {
     code: 'decode.undecodable-bytes',
-    message: `有 ${lost.runs} 处字节无法按 ${encoding} 解码（首处在第 ${lost.line} 行），已显示为 �，其中的文字已丢失；其余内容照常读取`,
-    messageEn: `${lost.runs} byte run(s) do not decode as ${encoding} (the first on line ${lost.line}); shown as �, their text is lost; the rest was read`,
+    message: `有 ${lost.runs} 处字节无法按 ${encoding} 解码（首处在第 ${lost.line} 行），`
+      + '已显示为 �，其中的文字已丢失；其余内容照常读取',
+    messageEn: `${lost.runs} byte run(s) do not decode as ${encoding} (the first on line ${lost.line}); `
+      + 'shown as �, their text is lost; the rest was read',
     pos: { line: lost.line, column: 1 },
   };
 }
@@ -93,7 +95,9 @@ function simplifiedOnce(doc: GDocument, text: string): ReadResult {
   if (!looksTraditional(text)) return { doc, text, traditional: false };
   const f = toSimplifiedChinese;
   const blocks = doc.blocks.map((b): Block =>
-    b.kind === 'table' ? { ...b, rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: f(c.text) })) })) } : { ...b, text: f(b.text) });
+    b.kind === 'table'
+      ? { ...b, rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: f(c.text) })) })) }
+      : { ...b, text: f(b.text) });
   return { doc: { ...doc, blocks }, text, traditional: true };
 }
 
@@ -135,8 +139,8 @@ export async function readPath(path: string): Promise<ReadResult> {
  * The reports one input file holds: itself, or the files of a ZIP archive (nested archives expanded, within the
  * limits of zip.ts), named `archive.zip/inner/name.docx`. Throws InputError for an unreadable file or a zip bomb.
  */
-export function expandFile(path: string): { name: string; bytes: Uint8Array }[] {
-  const bytes = readInput(path);
+export function expandFile(path: string, cap = maxInputBytes()): { name: string; bytes: Uint8Array }[] {
+  const bytes = readInput(path, cap);
   return isArchive(bytes, path) ? expandArchive(bytes, path) : [{ name: path, bytes }];
 }
 

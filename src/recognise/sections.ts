@@ -27,6 +27,21 @@ export function matchSectionHeading(text: string): { no: number } | null {
 
 const OFFICIAL_KEYS: Record<number, string> = {};
 
+/**
+ * Characters from which NFKC makes a CJK ideograph (Kangxi and other radicals, enclosed and squared ideographs,
+ * compatibility ideographs; supplementary planes by their surrogates): computed over every code point.
+ */
+const MAKES_IDEOGRAPH = /[\u2e80-\u2fdf\u3038-\u303a\u3190-\u319f\u3200-\u33ff\uf900-\ufaff\ud800-\udfff]/;
+
+/**
+ * False only when labelKey(text) cannot contain `key` (a run of CJK ideographs): labelKey keeps an ideograph as
+ * it is and makes none, except through NFKC from the characters above; so each of the key's characters must be
+ * printed. A test before computing the key of every line of a report that lacks a heading.
+ */
+export function mayHold(text: string, key: string): boolean {
+  return MAKES_IDEOGRAPH.test(text) || (text.includes(key[0]) && text.includes(key[key.length - 1]));
+}
+
 /** The six sections with their headings, text and positions (title null when not found). */
 export function findSections(rows: Row[]): Section[] {
   const defs = TEMPLATES['2021'].sections;
@@ -44,7 +59,9 @@ export function findSections(rows: Row[]): Section[] {
   for (const d of defs) {
     if (starts.some((s) => s.no === d.no)) continue;
     const official = OFFICIAL_KEYS[d.no] ??= labelKey(d.title);
-    const index = rows.findIndex((r, i) => r.text.length > d.title.length && keyOf(i).includes(official));
+    const ideographs = /^[\u4e00-\u9fff]+$/.test(official); // (the six official headings are)
+    const index = rows.findIndex((r, i) => r.text.length > d.title.length &&
+      (!ideographs || mayHold(r.text, official)) && keyOf(i).includes(official));
     if (index >= 0) starts.push({ no: d.no, index });
   }
   starts.sort((a, b) => a.index - b.index || a.no - b.no);

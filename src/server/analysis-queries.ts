@@ -1,20 +1,24 @@
 // The analyses as the API serves them: gather the inputs from the store (the bodies expected, the current
 // versions of their reports, the settings) and hand them to the pure functions of src/analysis. Shared by the
 // analysis routes and the export routes, so a download always equals what the page shows. Each reads no more than
-// its function uses: roll-up and indicators the cells' values (reports.vals, no JSON model), filing status the
-// summaries; only 雷同 screening (the sections) and the ranking (it re-checks the reports) read the models.
+// its function uses: a roll-up is planned on the reports' metadata, summed in SQL and drilled into only for the
+// cells asked; indicators read the ~40 cells they use (or, for a trend alone, the sums per year in SQL); filing
+// status a few columns; only 雷同 screening (the sections) and the ranking (it re-checks the reports) read models.
 import type {
-  AnalysisBody, AnalysisReport, Comparison, FilingStatus, IndicatorTable, Ranking, ReportMeta, Rollup, SimilarPair,
+  AnalysisBody, AnalysisReport, Comparison, FilingStatus, IndicatorTable, Ranking, ReportMeta, Rollup, RollupDrill,
+  RollupPlan, RollupSums, SimilarPair,
 } from '../model/analysis.js';
 import type { BodyLevel, ReportSummary } from '../model/api.js';
 import type { Report } from '../model/report.js';
-import { cellKey, groupItems, splitCellKey } from '../model/template.js';
+import { cellKey, groupItems, splitCellKey, type TemplateVersion } from '../model/template.js';
 import type { ReportFilter, Store } from '../store/types.js';
 import { analysisInput } from '../analysis/input.js';
 import { compareReports } from '../analysis/compare.js';
 import { filingStatus } from '../analysis/filing.js';
-import { INDICATORS, indicatorTable } from '../analysis/indicators.js';
-import { rollup } from '../analysis/rollup.js';
+import {
+  INDICATORS, INDICATOR_DEFAULTS, indicatorParts, indicatorTableOf, trendRow,
+} from '../analysis/indicators.js';
+import { drillDown, finishRollup, planRollup, rollupKeys } from '../analysis/rollup.js';
 import { scoreBodies } from '../analysis/scoring.js';
 import { screenSimilarity } from '../analysis/similarity.js';
 
@@ -37,7 +41,7 @@ function metaOf(s: ReportSummary): ReportMeta {
 }
 
 async function bodiesIn(store: Store, region: string | undefined, parentId?: number): Promise<AnalysisBody[]> {
-  return store.expectedBodies(region, parentId);
+  return store.analysisBodies(region, parentId);
 }
 
 /**
@@ -80,34 +84,101 @@ export async function similarity(store: Store, scope: Scope, year: number, thres
   return screenSimilarity([...now, ...before], { year, threshold }).pairs;
 }
 
-export async function rollupOf(store: Store, scope: Scope, year: number, parentBodyId?: number): Promise<Rollup> {
-  const [bodies, reports] = await Promise.all([
+/** Drill-down asked of a roll-up: none (the API's default), these cell keys, or every summed key (the export). */
+export type Drill = string[] | 'all';
+
+/** The plan of a roll-up from the bodies and the reports' metadata (no cell read yet). */
+async function planOf(store: Store, scope: Scope, year: number, parentBodyId?: number):
+  Promise<{ plan: RollupPlan; version: Map<number, TemplateVersion> }> {
+  const [bodies, metas] = await Promise.all([
     bodiesIn(store, scope.region, parentBodyId),
-    models(store, filterOf(scope, { year, parentBodyId }), { parts: 'values' }),
+    store.rollupMetas(filterOf(scope, { year, parentBodyId })),
   ]);
-  return rollup(reports, bodies, { year, regionCode: scope.region ?? null, parentBodyId: parentBodyId ?? null });
+  const plan = planRollup(metas, bodies,
+    { year, regionCode: scope.region ?? null, parentBodyId: parentBodyId ?? null });
+  return { plan, version: new Map(metas.map((m) => [m.reportId, m.version])) };
 }
 
-export async function indicators(store: Store, scope: Scope, q: { year?: number; from?: number; to?: number }):
-  Promise<IndicatorTable> {
+/** The sums of a planned roll-up, in SQL: one query per template (a 口径 report may use the other one). */
+async function sumsOf(store: Store, plan: RollupPlan, version: Map<number, TemplateVersion>): Promise<RollupSums> {
+  const versions = plan.scopes.map((s) => version.get(s.reportId)!);
+  const groups = new Map<TemplateVersion, number[][]>([[plan.version, [plan.included.map((r) => r.reportId)]]]);
+  const at = plan.scopes.map((s, i) => {
+    const list = groups.get(versions[i]) ?? groups.set(versions[i], []).get(versions[i])!;
+    list.push([s.reportId], s.found);
+    return list.length - 2;
+  });
+  const totals = new Map(await Promise.all([...groups].map(async ([v, g]) =>
+    [v, await store.rollupTotals(v, g)] as const)));
+  return {
+    included: totals.get(plan.version)![0],
+    scopes: plan.scopes.map((_, i) => ({ own: totals.get(versions[i])![at[i]],
+      found: totals.get(versions[i])![at[i] + 1] })),
+    versions,
+  };
+}
+
+/**
+ * The roll-up of a region's (or a parent body's) bodies for a year: contributors from the reports' metadata, sums
+ * in SQL over reports.vals, the checks of the sums and the 口径 checks; the drill-down only for the keys asked.
+ */
+export async function rollupOf(store: Store, scope: Scope, year: number, parentBodyId?: number, drill: Drill = []):
+  Promise<Rollup> {
+  const { plan, version } = await planOf(store, scope, year, parentBodyId);
+  const ids = plan.included.map((r) => r.reportId);
+  const [sums, drilled] = await Promise.all([
+    sumsOf(store, plan, version),
+    drill === 'all' || drill.length === 0 ? undefined : store.drillReports(ids, drill),
+  ]);
+  if (drill === 'all') {
+    const keys = rollupKeys(plan.version, sums.included.single);
+    return finishRollup(plan, sums, drillDown(plan, keys, await store.drillReports(ids, keys)));
+  }
+  return finishRollup(plan, sums, drilled ? drillDown(plan, drill, drilled) : {});
+}
+
+/** The contributions of each summed report to a few cells of a roll-up (the page's drill-down), without the sums. */
+export async function rollupDrill(store: Store, scope: Scope, year: number, parentBodyId: number | undefined,
+  keys: string[]): Promise<RollupDrill> {
+  const { plan } = await planOf(store, scope, year, parentBodyId);
+  const reports = await store.drillReports(plan.included.map((r) => r.reportId), keys);
+  return { year, template: plan.version, byContributor: drillDown(plan, keys, reports) };
+}
+
+/**
+ * The indicator table of a region's reports for a year or a span of years. view 'table' (default): a row per
+ * report (only the cells the indicators use are read), totals per year, rankings and distributions of the latest
+ * year; 'trend': the totals per year alone, summed in SQL (no report's values leave the database).
+ */
+export async function indicators(store: Store, scope: Scope, q: { year?: number; from?: number; to?: number;
+  view?: 'table' | 'trend' }): Promise<IndicatorTable> {
   const from = q.year ?? q.from;
   const to = q.year ?? q.to;
-  const [setting, reports] = await Promise.all([
-    store.getSetting<number>('minCases'),
-    models(store, filterOf(scope, q.year ? { year: q.year } : {}), { parts: 'values', keys: INDICATOR_KEYS }),
-  ]);
-  const minCases = setting ?? undefined;
-  return indicatorTable(reports, { minCases, from, to });
+  const f = filterOf(scope);
+  const minCases = (await store.getSetting<number>('minCases')) ?? INDICATOR_DEFAULTS.minCases;
+  if (q.view === 'trend') {
+    const sums = await store.indicatorYearSums(f, { from, to });
+    return { definitions: INDICATORS, minCases, rows: [], rankings: [], distributions: [],
+      trend: sums.map((y) => trendRow(y.year, y.reports, y.sums, minCases)) };
+  }
+  const list = await store.indicatorValues(f, { from, to }, INDICATOR_KEYS);
+  const at = new Map(INDICATOR_KEYS.map((k, i) => [k, i]));
+  return indicatorTableOf(list.map((r) => ({ reportId: r.id, bodyId: r.bodyId, label: r.label, year: r.year,
+    parts: indicatorParts(r.version, (k) => {
+      const i = at.get(k);
+      return i === undefined ? null : r.values[i] ?? null;
+    }),
+  })), { minCases, from, to });
 }
 
 export async function filing(store: Store, region: string | undefined, year: number, asOf: string):
   Promise<FilingStatus> {
   const [bodies, reports, dueDates] = await Promise.all([
     bodiesIn(store, region),
-    store.reportSummaries({ region, year, limit: ALL }),
+    store.filingReports(region, year),
     store.dueDates() as Promise<Partial<Record<BodyLevel, string>>>,
   ]);
-  return filingStatus(bodies, reports.map(metaOf), { year, asOf, dueDates }, region ?? null);
+  return filingStatus(bodies, reports, { year, asOf, dueDates }, region ?? null);
 }
 
 export async function ranking(store: Store, region: string | undefined, year: number, asOf: string):

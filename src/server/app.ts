@@ -1,19 +1,16 @@
 // buildApp: the HTTP API as one fastify instance over a Store — the plugins (cookies, CSRF, rate limit,
 // multipart, OpenAPI), the request context, the one error envelope, a sub-app per resource under /api, and
 // the built web app at / (with an SPA fallback). Listening is serve.ts's job; tests use app.inject.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Store } from '../store/types.js';
 import { cookieOptions, installRequestContext, type ServerConfig } from './context.js';
-import { ApiError, envelope, installErrorHandlers } from './errors.js';
+import { ApiError, installErrorHandlers } from './errors.js';
 import type { Importer } from './importer.js';
 import { pipelineImporter } from './import-pipeline.js';
 import { ErrorBody } from './schemas.js';
@@ -30,6 +27,7 @@ import { sessionRoutes } from './routes/session.js';
 import { settingsRoutes } from './routes/settings.js';
 import { usersRoutes } from './routes/users.js';
 import { workflowRoutes } from './routes/workflow.js';
+import { installWebApp } from './web-app.js';
 
 export interface AppOptions {
   store: Store;
@@ -46,10 +44,6 @@ export interface AppOptions {
   today?: () => string;
   importer?: Importer;
 }
-
-const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>gongkai</title>
-<p>网页应用尚未构建 / The web app is not built: run <code>npm run build</code>.
-The API is at <a href="/api/docs">/api/docs</a>.</p>\n`;
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false,
@@ -107,20 +101,4 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await installWebApp(app, opts.webRoot ?? null);
   return app;
-}
-
-/** The built web app at / with an SPA fallback: unknown non-API GETs that want HTML get index.html. */
-async function installWebApp(app: FastifyInstance, webRoot: string | null): Promise<void> {
-  const built = webRoot !== null && existsSync(join(webRoot, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false });
-  else {
-    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(NOT_BUILT));
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const path = req.url.split('?')[0];
-    if (req.method === 'GET' && !path.startsWith('/api/') && path !== '/api' && !/\.[a-z0-9]+$/i.test(path)) {
-      return built ? reply.sendFile('index.html') : reply.type('text/html; charset=utf-8').send(NOT_BUILT);
-    }
-    return reply.status(404).send(envelope('not-found', `no route ${req.method} ${path}`));
-  });
 }

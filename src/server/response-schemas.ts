@@ -10,7 +10,7 @@ import type {
   StoredFinding, Task, User, VersionDiff,
 } from '../model/api.js';
 import type {
-  Comparison, FilingStatus, IndicatorId, IndicatorTable, Ranking, Rollup, ScoringRule, SimilarPair,
+  Comparison, FilingStatus, IndicatorId, IndicatorTable, Ranking, Rollup, RollupDrill, ScoringRule, SimilarPair,
 } from '../model/analysis.js';
 import type { MessageData, MessageId } from '../model/messages.js';
 import type { Cell, Finding, NarrativeFigure, RuleId, Section } from '../model/report.js';
@@ -204,11 +204,18 @@ export const RollupOut = Type.Object({
     bodyId: Num, bodyName: Str, reportId: OrNull('number'), status: StatusOrMissing,
     included: Type.Optional(Bool), reason: Type.Optional(OrNull('string')),
   })),
-  byContributor: Type.Record(Type.String(), Type.Array(Type.Tuple([Num, OrNull('number')]))),
+  byContributor: Type.Record(Type.String(), Type.Array(Type.Tuple([Num, OrNull('number')])), {
+    description: 'drill-down: for each cell key asked (`drill`), [bodyId, value] of every summed report that has it',
+  }),
   scopeChecks: Type.Array(Type.Object({
     reportId: Num, bodyName: Str, differences: Type.Array(CellDifference), missing: Type.Array(Str),
     summed: Type.Optional(Num), complete: Type.Optional(Bool),
   })),
+});
+
+export const RollupDrillOut = Type.Object({
+  year: Num, template: StrEnum(TEMPLATES),
+  byContributor: Type.Record(Type.String(), Type.Array(Type.Tuple([Num, OrNull('number')]))),
 });
 
 const Indicator = StrEnum(INDICATORS);
@@ -301,6 +308,7 @@ same<Same<Static<typeof TaskOut>, Task>>();
 same<Same<Static<typeof ComparisonOut>, Comparison>>();
 same<Same<Static<typeof SimilarPairOut>, SimilarPair>>();
 same<Same<Static<typeof RollupOut>, Rollup>>();
+same<Same<Static<typeof RollupDrillOut>, RollupDrill>>();
 same<Same<Static<typeof IndicatorTableOut>, IndicatorTable>>();
 same<Same<Static<typeof FilingStatusOut>, FilingStatus>>();
 same<Same<Static<typeof ScoringRuleOut>, ScoringRule>>();

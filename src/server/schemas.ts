@@ -120,11 +120,22 @@ export const RegionYearQuery = Type.Object({ region: Type.Optional(RegionCode), 
 export const SimilarityQuery = Type.Object({
   region: Type.Optional(RegionCode), year: Year, threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
 });
+/** Cell keys, comma-separated (`applications/newReceived/total,…`): the cells of a roll-up to drill into. */
+const CellKeys = Type.String({ pattern: '^[A-Za-z0-9_./-]+(,[A-Za-z0-9_./-]+)*$', maxLength: 4000,
+  description: 'cell keys, comma-separated (at most 50)' });
 export const RollupQuery = Type.Object({
   region: Type.Optional(RegionCode), parent: Type.Optional(Type.Integer({ minimum: 1 })), year: Year,
+  drill: Type.Optional(CellKeys),
+});
+export const RollupDrillQuery = Type.Object({
+  region: Type.Optional(RegionCode), parent: Type.Optional(Type.Integer({ minimum: 1 })), year: Year, keys: CellKeys,
 });
 export const IndicatorsQuery = Type.Object({
   region: Type.Optional(RegionCode), year: Type.Optional(Year), from: Type.Optional(Year), to: Type.Optional(Year),
+  view: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('trend')], {
+    description: "'table' (default): a row per report, totals per year, rankings; 'trend': the totals per year only "
+      + '(rows, rankings and distributions empty), summed in the database',
+  })),
 });
 export const ExportQuery = Type.Object({ region: Type.Optional(RegionCode), year: Type.Optional(Year) });
 

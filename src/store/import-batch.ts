@@ -21,6 +21,8 @@ import { writeAudit, type AuditRecord } from './audit.js';
 import { inTx, rows, type Ctx } from './context.js';
 import { freshCounts, recheck, signature } from './findings.js';
 import { modelColumns, saveImported } from './reports.js';
+import { cellKeysOf } from './model-codec.js';
+import { parseVals } from './analysis.js';
 import type { Actor, ImportBatchEntry, ImportBatchResult, ImportNeighbour, IncomingReport } from './types.js';
 
 type ReportEntry = Extract<ImportBatchEntry, { incoming: IncomingReport }>;
@@ -63,20 +65,47 @@ export async function importNeighbours(ctx: Ctx, keys: { bodyId: number; year: n
   if (keys.length === 0) return [];
   const want = sql.join(keys.map((k) => sql`(${k.bodyId}::int, ${k.year}::int, ${k.previous}::boolean)`), sql`, `);
   // the cross-year rules read a previous year's year, agency, template and its cells' values (a blank cell and a
-  // missing one differ): built in SQL from the version's model, so the rest of it (provenance, sections, narrative)
-  // is not shipped
+  // missing one differ): the first three from the version's model (its plain fields), the values from reports.vals
+  // (a printed blank NaN, a cell the report does not have NULL), so the cells are neither shipped nor unpacked
   const list = await rows<{ id: number; body_id: number; year: number; status: string; version: number;
-    previous: Report | null }>(ctx.db, sql`
+    head: Pick<Report, 'year' | 'agency' | 'template'> | null; vals: string | null }>(ctx.db, sql`
     WITH want (body_id, year, previous) AS (VALUES ${want})
     SELECT r.id, r.body_id, r.year, r.status, r.version,
       CASE WHEN w.previous THEN jsonb_build_object('year', v.model -> 'year', 'agency', v.model -> 'agency',
-        'template', v.model -> 'template', 'cells', coalesce((SELECT jsonb_object_agg(c.key,
-          jsonb_build_object('value', c.value -> 'value')) FROM jsonb_each(v.model -> 'cells') AS c), '{}'::jsonb))
-      END AS previous
+        'template', v.model -> 'template') END AS head,
+      CASE WHEN w.previous THEN r.vals::text END AS vals
     FROM want w JOIN reports r ON r.body_id = w.body_id AND r.year = w.year
     LEFT JOIN report_versions v ON w.previous AND v.report_id = r.id AND v.version = r.version`);
-  return list.map((r) => ({ reportId: r.id, bodyId: r.body_id, year: r.year, status: r.status as ReportStatus,
-    version: r.version, previous: r.previous }));
+  const vals = list.map((r) => (r.head ? parseVals(r.vals) : []));
+  const byIndex = await keysByIndex(ctx, Math.max(0, ...vals.map((v) => v.length)));
+  return list.map((r, i) => ({ reportId: r.id, bodyId: r.body_id, year: r.year, status: r.status as ReportStatus,
+    version: r.version, previous: r.head ? previousOf(r.head, vals[i], byIndex) : null }));
+}
+
+/** The stored cell keys by index (1-based, as reports.vals), reloaded when vals go beyond them. */
+async function keysByIndex(ctx: Ctx, longest: number): Promise<string[]> {
+  const build = (): string[] => {
+    const out: string[] = [];
+    for (const [k, i] of ctx.keys.all()) out[i] = k;
+    return out;
+  };
+  let keys = build();
+  if (longest > 0 && keys.length <= longest) {
+    await ctx.keys.load(); // numbered by another process since
+    keys = build();
+  }
+  return keys;
+}
+
+/** A previous year as checkReport reads it: year, agency, template, and each cell's value. */
+function previousOf(head: Pick<Report, 'year' | 'agency' | 'template'>, vals: (number | null)[], keys: string[]):
+  Report {
+  const cells: Record<string, { value: number | null }> = {};
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v !== null) cells[keys[i + 1]] = { value: Number.isNaN(v) ? null : v };
+  }
+  return { ...head, cells } as unknown as Report;
 }
 
 const isReport = (e: ImportBatchEntry): e is ReportEntry => 'incoming' in e;
@@ -93,8 +122,14 @@ function statusOf(inc: IncomingReport): { pending: boolean; status: ReportStatus
  */
 export async function writeImportBatch(ctx: Ctx, jobId: number, entries: ImportBatchEntry[], actor: Actor):
   Promise<ImportBatchResult[]> {
-  // numbered outside the transaction: the key index is shared by the process and must not hold a rolled-back key
-  await ctx.keys.ensure(entries.flatMap((e) => (isReport(e) ? Object.keys(e.incoming.report.cells) : [])));
+  // numbered outside the transaction: the key index is shared by the process and must not hold a rolled-back key;
+  // only the keys it has not numbered yet are handed over (a batch holds ~20,000 keys, almost all known)
+  const unknown = new Set<string>();
+  for (const e of entries) {
+    if (!isReport(e)) continue;
+    for (const k of cellKeysOf(e.incoming.report)) if (ctx.keys.idx(k) === undefined) unknown.add(k);
+  }
+  await ctx.keys.ensure(unknown);
   const fast = entries.some((e) => isReport(e) && e.fast && e.incoming.source);
   try {
     return await inTx(ctx, (tx) => writeAll(tx, jobId, entries, actor, fast));
@@ -169,7 +204,7 @@ async function insertNew(tx: Ctx, list: ReportEntry[], results: ImportBatchResul
     if (id === undefined) throw new BatchConflict('a report of the batch was not inserted');
     return id;
   };
-  // fewer versions per statement: each holds the whole model (tens of KB)
+  // fewer versions per statement: each holds the whole model (~7 KB packed, model-codec.ts)
   for (let i = 0; i < list.length; i += 200) {
     await tx.db.insert(reportVersions).values(list.slice(i, i + 200).map((e) => ({
       reportId: idOf(e), version: 1, model: e.incoming.report, reason: e.incoming.reason,

@@ -15,6 +15,7 @@ import { subtreePattern } from './regions.js';
 import { StoreError, type Actor, type IncomingReport, type ReportFilter } from './types.js';
 import { insertVersion, versionModel } from './versions.js';
 import { modelCache, versionKey } from './model-cache.js';
+import { cellKeysOf, headOf, isPacked, type StoredModel } from './model-codec.js';
 
 /** joins a report to its current version */
 const currentVersion = and(
@@ -174,12 +175,27 @@ export async function hasSource(ctx: Ctx, hash: string): Promise<number | null> 
   return r ? r.id : null;
 }
 
-/** The columns of a report row that follow from its current model. */
-export function modelColumns(ctx: Ctx, m: Report) {
+/** The columns of a report row that follow from its current model (packed or not: nothing is unpacked). */
+export function modelColumns(ctx: Ctx, m: StoredModel) {
+  const h = headOf(m);
   return {
-    template: m.template, title: m.title, agency: m.agency, vals: ctx.keys.vector(m.cells),
-    yearFrom: m.yearFrom ?? null, agencyFrom: m.agencyFrom ?? null, agencyCandidates: m.agencyCandidates ?? [],
+    template: h.template, title: h.title, agency: h.agency, vals: valsOf(ctx, m),
+    yearFrom: h.yearFrom ?? null, agencyFrom: h.agencyFrom ?? null, agencyCandidates: h.agencyCandidates ?? [],
   };
+}
+
+/** reports.vals of a model (CellKeyIndex.vector); a packed model's from the keys and values it carries. */
+function valsOf(ctx: Ctx, m: StoredModel): (number | null)[] {
+  if (!isPacked(m)) return ctx.keys.vector(m.cells);
+  let max = 0;
+  const at = m.keys.map((k) => {
+    const i = ctx.keys.idx(k) ?? 0;
+    if (i > max) max = i;
+    return i;
+  });
+  const out: (number | null)[] = new Array(max).fill(null);
+  for (let n = 0; n < at.length; n++) if (at[n] > 0) out[at[n] - 1] = m.values[n] ?? NaN;
+  return out;
 }
 
 /** Stores an imported report: a new report, or a new version of the body's report for that year. */
@@ -189,7 +205,7 @@ export async function saveImported(ctx: Ctx, inc: IncomingReport, actor: Actor):
     const held = await hasSource(ctx, inc.source.hash);
     if (held !== null) return { reportId: held, outcome: 'unchanged' };
   }
-  await ctx.keys.ensure(Object.keys(inc.report.cells));
+  await ctx.keys.ensure(cellKeysOf(inc.report));
   const pending = inc.status === 'pending' || inc.bodyId === null || inc.year === null;
   const status: ReportStatus = pending ? 'pending' : inc.status;
   return inTx(ctx, async (tx) => {

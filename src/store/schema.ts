@@ -4,8 +4,15 @@ import {
   bigserial, boolean, customType, date, doublePrecision, integer, jsonb, pgTable, serial, text, timestamp,
 } from 'drizzle-orm/pg-core';
 import type { Finding } from '../model/report.js';
+import { decodeModel, encodeModel, type StoredModel } from './model-codec.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+/** a version's model: jsonb with its cells packed (model-codec.ts); read back as the Report it was */
+const model = customType<{ data: StoredModel; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: encodeModel,
+  fromDriver: decodeModel,
+});
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const regions = pgTable('regions', {
@@ -81,7 +88,7 @@ export const reportVersions = pgTable('report_versions', {
   reason: text('reason').notNull(),
   status: text('status').notNull(),
   sourceHash: text('source_hash'),
-  model: jsonb('model').notNull(),
+  model: model('model').notNull(),
 });
 
 export const findings = pgTable('findings', {

@@ -8,8 +8,10 @@ import * as bodies from './bodies.js';
 import * as findings from './findings.js';
 import * as importBatch from './import-batch.js';
 import * as imports from './imports.js';
+import * as indicatorSums from './indicator-sums.js';
 import { insertRegions, loadRegions, listRegions, regionSubtree } from './regions.js';
 import * as reports from './reports.js';
+import * as rollupSums from './rollup-sums.js';
 import * as sessions from './sessions.js';
 import * as settings from './settings.js';
 import { tasksFor } from './tasks.js';
@@ -86,6 +88,13 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     expectedBodies: (region, parentId) => analysis.expectedBodies(ctx, region, parentId),
     cellSums: (f, keys) => analysis.cellSums(ctx, f, keys),
     cellValues: (f, keys) => analysis.cellValues(ctx, f, keys),
+    analysisBodies: (region, parentId) => analysis.analysisBodies(ctx, region, parentId),
+    filingReports: (region, year) => analysis.filingReports(ctx, region, year),
+    rollupMetas: (f) => analysis.rollupMetas(ctx, f),
+    indicatorValues: (f, span, keys) => indicatorSums.indicatorValues(ctx, f, span, keys),
+    indicatorYearSums: (f, span) => indicatorSums.indicatorYearSums(ctx, f, span),
+    rollupTotals: (version, groups) => rollupSums.rollupTotals(ctx, version, groups),
+    drillReports: (ids, keys) => rollupSums.drillReports(ctx, ids, keys),
     isEmpty: async () => (await o.raw<{ n: number }>('SELECT count(*)::int AS n FROM bodies'))[0].n === 0,
     async resetAll() {
       await o.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));

@@ -8,8 +8,13 @@ import type {
   VersionDiff,
 } from '../model/api.js';
 import type { Finding, Report } from '../model/report.js';
-import type { ScoringRule } from '../model/analysis.js';
+import type {
+  AnalysisBody, FilingReport, RollupMeta, RollupTotals, ScoringRule,
+} from '../model/analysis.js';
+import type { TemplateVersion } from '../model/template.js';
+import type { YearSpan } from './indicator-sums.js';
 import type { Db } from './context.js';
+import type { StoredModel } from './model-codec.js';
 
 /**
  * (store engineer) A request the store cannot do: the thing is not there ('not-found'), or the database holds
@@ -57,7 +62,8 @@ export interface ReportFilter {
 
 /** A parsed and checked report ready to be stored, with where it came from. */
 export interface IncomingReport {
-  report: Report;
+  /** the model, or the model packed (the import's workers pack it: store/model-codec.ts) */
+  report: StoredModel;
   findings: Finding[];
   source: { hash: string; name: string; bytes: Uint8Array; format: string } | null;
   bodyId: number | null;
@@ -239,6 +245,30 @@ export interface Store {
   /** (store engineer) per report its summary and the values of the keys asked (indicators, drill-down) */
   cellValues(filter: ReportFilter, keys: string[]): Promise<{ summary: ReportSummary;
     values: Record<string, number | null> }[]>;
+
+  /**
+   * (read side) the bodies an analysis expects with only the fields roll-up and filing status read, and what filing
+   * status reads of each report of a year in a region (dates as YYYY-MM-DD)
+   */
+  analysisBodies(region?: string, parentId?: number): Promise<AnalysisBody[]>;
+  filingReports(region: string | undefined, year: number): Promise<FilingReport[]>;
+  /**
+   * (read side) the indicators' inputs (store/indicator-sums.ts): per report only the values of `keys` (null: blank
+   * or absent), and the sums per year computed in SQL as analysis/indicators.ts indicatorSums gives them
+   */
+  indicatorValues(filter: ReportFilter, span: YearSpan, keys: string[]): Promise<{ id: number; bodyId: number | null;
+    label: string; year: number | null; version: TemplateVersion; values: (number | null)[] }[]>;
+  indicatorYearSums(filter: ReportFilter, span: YearSpan): Promise<{ year: number; reports: number;
+    sums: number[] }[]>;
+  /** (read side) what a roll-up is planned on: per report its id, body, year, status and template, no cell */
+  rollupMetas(filter: ReportFilter): Promise<RollupMeta[]>;
+  /**
+   * (read side) SQL sums of groups of reports (by id) over a template's keys, as analysis/rollup.ts `totalsOf`
+   * gives them over models (store/rollup-sums.ts)
+   */
+  rollupTotals(version: TemplateVersion, groups: number[][]): Promise<RollupTotals[]>;
+  /** (read side) reports (by id) holding only the cells a roll-up's drill-down into `keys` reads */
+  drillReports(ids: number[], keys: string[]): Promise<Map<number, Pick<Report, 'cells'>>>;
 
   /** empties every table (demo --reset) */
   resetAll(): Promise<void>;

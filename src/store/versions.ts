@@ -1,13 +1,15 @@
 // Report versions: every change of a report's content is a new version holding the engine's Report in full
-// (cells with their provenance, sections, narrative, diagnostics). Listed and diffed here.
+// (cells with their provenance, sections, narrative, diagnostics; stored with its cells packed, model-codec.ts —
+// the schema's model column packs and unpacks). Listed and diffed here.
 import { and, asc, eq } from 'drizzle-orm';
 import type { ReportStatus, ReportVersionInfo, VersionDiff } from '../model/api.js';
 import type { Report } from '../model/report.js';
+import type { StoredModel } from './model-codec.js';
 import { reportVersions } from './schema.js';
 import { iso, type Ctx } from './context.js';
 import { StoreError, type Actor } from './types.js';
 
-export async function insertVersion(tx: Ctx, v: { reportId: number; version: number; model: Report; reason: string;
+export async function insertVersion(tx: Ctx, v: { reportId: number; version: number; model: StoredModel; reason: string;
   status: ReportStatus; sourceHash: string | null }, actor: Actor): Promise<void> {
   await tx.db.insert(reportVersions).values({
     reportId: v.reportId, version: v.version, model: v.model, reason: v.reason, status: v.status,

@@ -4,13 +4,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { Comparison, FilingStatus, IndicatorTable, Ranking, Rollup, SimilarPair } from '../../model/analysis.js';
+import type {
+  Comparison, FilingStatus, IndicatorTable, Ranking, Rollup, RollupDrill, SimilarPair,
+} from '../../model/analysis.js';
 import * as q from '../analysis-queries.js';
-import { denied, notFound } from '../errors.js';
+import { badRequest, denied, notFound } from '../errors.js';
 import { reportFor } from '../report-access.js';
-import { CompareQuery, IndicatorsQuery, RegionYearQuery, RollupQuery, SimilarityQuery } from '../schemas.js';
 import {
-  ComparisonOut, FilingStatusOut, IndicatorTableOut, RankingOut, RollupOut, SimilarPairOut,
+  CompareQuery, IndicatorsQuery, RegionYearQuery, RollupDrillQuery, RollupQuery, SimilarityQuery,
+} from '../schemas.js';
+import {
+  ComparisonOut, FilingStatusOut, IndicatorTableOut, RankingOut, RollupDrillOut, RollupOut, SimilarPairOut,
 } from '../response-schemas.js';
 
 /** The region a reviewing query runs over: the one asked (which the user must supervise), else its own. */
@@ -21,6 +25,15 @@ export async function reviewRegion(req: FastifyRequest, asked: string | undefine
     throw denied(access.signedIn, 'supervisors of the region and admins only');
   }
   return region;
+}
+
+const MAX_DRILL = 50;
+
+/** Comma-separated cell keys (a query parameter), at most MAX_DRILL of them. */
+function cellKeys(list: string | undefined): string[] {
+  const keys = [...new Set((list ?? '').split(',').filter(Boolean))];
+  if (keys.length > MAX_DRILL) throw badRequest(`at most ${MAX_DRILL} cell keys at once`);
+  return keys;
 }
 
 /** Aggregates for everyone: all reports for a region's reviewers, published ones for anyone else. */
@@ -51,16 +64,34 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return q.similarity(store, { region, publishedOnly: false }, req.query.year, req.query.threshold);
     });
 
-  app.get('/analysis/rollup', { schema: { tags, querystring: RollupQuery, response: { 200: RollupOut } } },
-    async (req): Promise<Rollup> => {
-      const scope = await publicScope(req, req.query.region);
-      const { parent } = req.query;
-      // a roll-up under a parent body its supervisor (by that body) reviews counts every report, not only published
-      if (parent !== undefined && (await req.access()).supervisesBody({ id: parent, regionCode: null })) {
-        scope.publishedOnly = false;
-      }
-      return q.rollupOf(store, scope, req.query.year, parent);
-    });
+  /** The scope of a roll-up: published reports for the public, all for the region's or the parent's supervisors. */
+  async function rollupScope(req: FastifyRequest, region: string | undefined, parent: number | undefined):
+    Promise<q.Scope> {
+    const scope = await publicScope(req, region);
+    // a roll-up under a parent body its supervisor (by that body) reviews counts every report, not only published
+    if (parent !== undefined && (await req.access()).supervisesBody({ id: parent, regionCode: null })) {
+      scope.publishedOnly = false;
+    }
+    return scope;
+  }
+
+  app.get('/analysis/rollup', { schema: { tags, querystring: RollupQuery, response: { 200: RollupOut },
+    description: 'The summed tables of the bodies under a region or parent body for a year, their checks and the '
+      + '口径 checks. `drill` (cell keys, comma-separated) adds the contributions of each summed report to those '
+      + 'cells (`byContributor`, empty without it); the page asks /analysis/rollup/contributors when a cell is opened.',
+  } }, async (req): Promise<Rollup> => {
+    const { region, parent, year, drill } = req.query;
+    return q.rollupOf(store, await rollupScope(req, region, parent), year, parent, cellKeys(drill));
+  });
+
+  app.get('/analysis/rollup/contributors', { schema: { tags, querystring: RollupDrillQuery,
+    response: { 200: RollupDrillOut },
+    description: 'Drill-down of a roll-up: for each cell key asked, [bodyId, value] of every summed report that has '
+      + 'it (null: printed blank) — the same as the roll-up\'s `byContributor` with `drill`, without the sums.',
+  } }, async (req): Promise<RollupDrill> => {
+    const { region, parent, year, keys } = req.query;
+    return q.rollupDrill(store, await rollupScope(req, region, parent), year, parent, cellKeys(keys));
+  });
 
   app.get('/analysis/indicators', { schema: { tags, querystring: IndicatorsQuery,
     response: { 200: IndicatorTableOut } } },

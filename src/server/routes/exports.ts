@@ -56,6 +56,7 @@ export const exportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/exports/rollup.xlsx', { schema: { tags, querystring: RegionYearQuery, response: FILE } },
     async (req, reply) => {
       const scope = await publicScope(req, req.query.region);
-      return send(reply, await exportRollup(await q.rollupOf(store, scope, req.query.year)));
+      // the workbook's 各单位明细 sheet lists every summed report's value of every cell: the whole drill-down
+      return send(reply, await exportRollup(await q.rollupOf(store, scope, req.query.year, undefined, 'all')));
     });
 };

@@ -1,7 +1,7 @@
 // The shell: header (region tree, year, language, sign-in), the role's menu, and the current page loaded
 // lazily. Every page is reachable by keyboard: the menu is a list of links, and a skip link jumps to the page.
 import { Button, InputNumber, Layout, Space } from 'antd';
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { api } from './api';
 import { useLang, useT, LangContext } from './i18n';
 import { Link, navigate, setParams, useLocation } from './router';
@@ -11,8 +11,25 @@ import { ErrorBox, Loading } from '../components/common';
 import { useContext } from 'react';
 
 // the region tree (antd TreeSelect: Tree, Select, virtual list) is the heaviest part of the header: it loads
-// beside the page instead of before it, in a box of its own width so nothing moves when it arrives
+// after the page, when the browser is first idle (its code and GET /api/regions would otherwise compete with the
+// page's own for the CPU), in a box of its own width so nothing moves when it arrives
 const RegionTree = lazy(() => import('../components/RegionTree').then((m) => ({ default: m.RegionTree })));
+
+function LaterRegionTree() {
+  const [now, setNow] = useState(false);
+  useEffect(() => {
+    const go = () => setNow(true);
+    // Safari has no requestIdleCallback; the timeout bounds the wait on a page that is never idle
+    if (typeof requestIdleCallback !== 'function') {
+      const id = setTimeout(go, 300);
+      return () => clearTimeout(id);
+    }
+    const id = requestIdleCallback(go, { timeout: 1500 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  const slot = <span className="region-slot" />;
+  return now ? <Suspense fallback={slot}><RegionTree /></Suspense> : slot;
+}
 
 function Nav() {
   const t = useT();
@@ -96,7 +113,7 @@ export function App() {
       <Layout.Header className="header">
         <strong className="brand">{t('政府信息公开工作年度报告', 'Disclosure annual reports')}</strong>
         <div className="filters">
-          <Suspense fallback={<span className="region-slot" />}><RegionTree /></Suspense>
+          <LaterRegionTree />
           <YearPicker />
           <LangSwitch />
           <UserBox />

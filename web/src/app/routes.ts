@@ -12,7 +12,10 @@ export interface RouteDef {
   /** the page's chunk; called early by preloadRoute, and by React.lazy on first render (one download) */
   load: () => Promise<{ default: ComponentType }>;
   page: LazyExoticComponent<ComponentType>;
-  /** the API path the page reads first, fetched by preloadRoute together with the chunk and the session */
+  /**
+   * the API path the page reads first, fetched by preloadRoute together with the chunk and the session; the
+   * server's index.html preloads the same URL (src/server/web-app.ts `firstReads`: keep the two in step)
+   */
   data?: (path: string) => string;
 }
 

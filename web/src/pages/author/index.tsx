@@ -218,13 +218,33 @@ function Editor({ initial }: { initial: ReportDetail }) {
   );
 }
 
+/**
+ * The year a new report starts at: last year (the one due now) unless the body has it, then the latest earlier
+ * year it lacks (a report the body missed); if it has every year back to 2019, the year after last year.
+ */
+export function firstYearLacking(have: Iterable<number | null>, latest = DEFAULT_YEAR): number {
+  const held = new Set(have);
+  for (let y = latest; y >= 2019; y--) if (!held.has(y)) return y;
+  return latest + 1;
+}
+
 function Create() {
   const t = useT();
   const user = useUser();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ year: number; template: TemplateVersion }>();
   const mine = useApi<Page<ReportSummary>>(user?.bodyId
     ? `/reports${qs({ body: user.bodyId, limit: 20, sort: 'year', order: 'desc' })}` : null);
+  // once the body's reports are known, a year it already has is not offered (creating it again is a 409) —
+  // unless the clerk has already typed a year
+  const items = mine.data?.items;
+  const editor = user?.role === 'editor';
+  useEffect(() => {
+    if (items && editor && !form.isFieldTouched('year')) {
+      form.setFieldsValue({ year: firstYearLacking(items.map((r) => r.year)) });
+    }
+  }, [items, editor, form]);
   if (!user || user.role !== 'editor' || !user.bodyId) {
     return <EmptyHint>{t('填报由机关的填报人员使用。请用机关账号登录。',
       'Authoring is for a body’s editor. Sign in with the body’s account.')} <Link to="/login">{t('登录',
@@ -246,7 +266,7 @@ function Create() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('填报', 'Author')}</Typography.Title>
       <Card size="small" title={<h2 className="card-h">{t('新建年度报告', 'Start a report')}</h2>}
         style={{ maxWidth: 560, marginBottom: 16 }}>
-        <Form layout="inline" onFinish={create} initialValues={{ year: DEFAULT_YEAR, template: '2021' }}>
+        <Form form={form} layout="inline" onFinish={create} initialValues={{ year: DEFAULT_YEAR, template: '2021' }}>
           <Form.Item name="year" label={t('年度', 'Year')}><InputNumber min={2019} max={2100}
             aria-label={t('报告年度', 'Report year')} /></Form.Item>
           <Form.Item name="template" label={t('模板', 'Template')}>

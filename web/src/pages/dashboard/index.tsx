@@ -61,7 +61,9 @@ function Trends() {
   const t = useT();
   const lang = useLang();
   const { region, year } = useFilters();
-  const state = useApi<IndicatorTable>(`/analysis/indicators${qs({ region, from: year - 4, to: year })}`);
+  // the totals per year only (summed in the database), not a row for every report of five years
+  const state = useApi<IndicatorTable>(
+    `/analysis/indicators${qs({ region, from: year - 4, to: year, view: 'trend' })}`);
   return (
     <Loaded state={state}>{(ind) => {
       if (ind.trend.length === 0) return <EmptyHint>{t('暂无指标数据。上传或导入往年报告后可见趋势。',

@@ -40,21 +40,26 @@ export default function FilingPage() {
               <a href={fileUrl(`/exports/filing.xlsx${qs({ region, year })}`)}
                 download>{t('导出催报名单 XLSX', 'Export the list (XLSX)')}</a>
             </Space>
+            {/* short columns never wrap (at 200 % zoom they broke dates and levels into narrow lines); below 720 px
+                the table scrolls in its own box instead of squeezing the body names */}
             <Table<FilingRow> size="small" rowKey="bodyId" dataSource={rows} pagination={{ pageSize: 50 }}
+              scroll={{ x: 720 }}
               locale={{ emptyText: t('没有需要催报的机关。', 'No body to chase.') }}
               columns={[
                 { title: t('机关', 'Body'), dataIndex: 'bodyName',
                   sorter: (a, b) => a.bodyName.localeCompare(b.bodyName, 'zh'),
                   render: (n: string, r) => r.reportId ? <Link to={`/reports/${r.reportId}`}>{n}</Link> : n },
-                { title: t('层级', 'Level'), dataIndex: 'level', render: (l: BodyLevel) => pick(LEVEL[l], lang) },
-                { title: t('截止日期', 'Due'), dataIndex: 'dueDate', sorter: (a, b) => a.dueDate.localeCompare(b.dueDate) },
-                { title: t('状态', 'Status'), dataIndex: 'status',
+                { title: t('层级', 'Level'), dataIndex: 'level', className: 'nowrap',
+                  render: (l: BodyLevel) => pick(LEVEL[l], lang) },
+                { title: t('截止日期', 'Due'), dataIndex: 'dueDate', className: 'nowrap',
+                  sorter: (a, b) => a.dueDate.localeCompare(b.dueDate) },
+                { title: t('状态', 'Status'), dataIndex: 'status', className: 'nowrap',
                   render: (s: FilingRow['status']) => <StatusTag status={s} /> },
-                { title: t('报送日期', 'Filed'), dataIndex: 'submittedAt',
+                { title: t('报送日期', 'Filed'), dataIndex: 'submittedAt', className: 'nowrap',
                   render: (d: string | null) => d?.slice(0, 10) ?? '—' },
-                { title: t('发布日期', 'Published'), dataIndex: 'publishedAt',
+                { title: t('发布日期', 'Published'), dataIndex: 'publishedAt', className: 'nowrap',
                   render: (d: string | null) => d?.slice(0, 10) ?? '—' },
-                { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue',
+                { title: t('逾期天数', 'Days overdue'), dataIndex: 'daysOverdue', className: 'nowrap',
                   sorter: (a, b) => a.daysOverdue - b.daysOverdue,
                   defaultSortOrder: 'descend', render: (d: number, r) =>
                     (r.late ? <strong style={{ color: '#a8071a' }}>{d}</strong> : d) },

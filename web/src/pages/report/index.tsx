@@ -1,12 +1,12 @@
 // 报告详情: the report in the official table layout (2019 or 2021) with flagged cells; a click on a cell or a
 // finding shows where it was read; decisions, corrections, versions, workflow actions and downloads.
-import { Alert, Col, Row, Space, Tabs, Tag, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Alert, Col, Row, Space, Tabs, Tag } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useLang, useT } from '../../app/i18n';
 import { Link, useLocation } from '../../app/router';
 import { hasRole, useUser } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { Loaded, StatusTag } from '../../components/common';
+import { Loaded, Loading, StatusTag } from '../../components/common';
 import { OfficialTables } from '../../components/OfficialTables';
 import { SECTION_NAMES, pick } from '../../components/labels';
 import { formatCell } from '../../../../src/render/layout';
@@ -14,7 +14,10 @@ import type { ReportDetail, Severity, StoredFinding, TemplateVersion } from '../
 import { Actions } from './Actions';
 import { CellPanel } from './CellPanel';
 import { FindingList } from './Findings';
-import { AuditTrail, Versions } from './Versions';
+
+// the history tabs (antd Table, Select) load when opened: the first view of a report is its tables and findings
+const Versions = lazy(() => import('./Versions').then((m) => ({ default: m.Versions })));
+const AuditTrail = lazy(() => import('./Versions').then((m) => ({ default: m.AuditTrail })));
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -67,9 +70,7 @@ function ReportView({ initial }: { initial: ReportDetail }) {
   const active = report.findings.filter((f) => f.status !== 'closed');
   return (
     <>
-      <Typography.Title level={1} style={{ fontSize: 21 }} data-testid="report-title">
-        {report.title ?? report.bodyName ?? `#${report.id}`}
-      </Typography.Title>
+      <h1 className="page-h1" data-testid="report-title">{report.title ?? report.bodyName ?? `#${report.id}`}</h1>
       <Space wrap style={{ marginBottom: 12 }}>
         <StatusTag status={report.status} />
         <span>{report.bodyName ?? report.agency ?? t('机关待确认', 'body not assigned')}</span>
@@ -106,9 +107,12 @@ function ReportView({ initial }: { initial: ReportDetail }) {
               </section>
             )) },
             { key: 'versions', label: t('版本', 'Versions'),
-              children: <Versions reportId={report.id} template={version} /> },
+              children: <Suspense fallback={<Loading />}>
+                <Versions reportId={report.id} template={version} />
+              </Suspense> },
             ...(hasRole(user, 'supervisor', 'admin', 'editor')
-              ? [{ key: 'audit', label: t('操作记录', 'Audit'), children: <AuditTrail reportId={report.id} /> }] : []),
+              ? [{ key: 'audit', label: t('操作记录', 'Audit'),
+                children: <Suspense fallback={<Loading />}><AuditTrail reportId={report.id} /></Suspense> }] : []),
           ]} />
         </Col>
         <Col xs={24} xl={9}>
@@ -132,5 +136,8 @@ export default function ReportPage() {
   const { path } = useLocation();
   const id = Number(path.split('/')[2]);
   const state = useApi<ReportDetail>(`/reports/${id}`);
+  // moving from one report to another: the previous report stays in state until the next arrives, and must not
+  // be shown as if it were the one asked for
+  if (state.data && state.data.id !== id && !state.error) return <Loading />;
   return <Loaded state={state}>{(r) => <ReportView key={`${r.id}:${r.version}`} initial={r} />}</Loaded>;
 }

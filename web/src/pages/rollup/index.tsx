@@ -1,5 +1,6 @@
 // 汇总: the roll-up of a region's bodies for a year in the official layout, its own checks, drill-down from a
-// cell to each contributor, the 口径 check of government reports against their subordinates, XLSX export.
+// cell to each contributor (asked of the server when a cell is opened: a province's every cell by every body would
+// be megabytes), the 口径 check of government reports against their subordinates, XLSX export.
 import { Card, Col, List, Row, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { fileUrl, qs } from '../../app/api';
@@ -10,14 +11,31 @@ import { useApi } from '../../app/use-api';
 import { EmptyHint, Loaded, SeverityTag, StatusTag } from '../../components/common';
 import { OfficialTables } from '../../components/OfficialTables';
 import { labelOfCell } from '../../../../src/render/layout';
-import type { Rollup, RollupContributor, ScopeCheck } from '../../model';
+import type { Rollup, RollupContributor, RollupDrill, ScopeCheck } from '../../model';
 
-function RollupView({ r }: { r: Rollup }) {
+/** The contributions of each summed body to one cell, asked when the cell is opened. */
+function Drill({ r, cell, region }: { r: Rollup; cell: string; region: string | undefined }) {
+  const t = useT();
+  const names = new Map(r.contributors.map((c) => [c.bodyId, c]));
+  const state = useApi<RollupDrill>(`/analysis/rollup/contributors${qs({ region, year: r.year, keys: cell })}`);
+  return (
+    <Loaded state={state}>{(d) => (
+      <Table size="small" rowKey={(x) => String(x[0])}
+        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+        dataSource={d.byContributor[cell] ?? []} columns={[
+          { title: t('机关', 'Body'), render: (_,
+            x) => { const c = names.get(x[0]); return c?.reportId
+              ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link> : c?.bodyName ?? x[0]; } },
+          { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
+        ]} />
+    )}</Loaded>
+  );
+}
+
+function RollupView({ r, region }: { r: Rollup; region: string | undefined }) {
   const t = useT();
   const lang = useLang();
   const [key, setKey] = useState<string | null>(null);
-  const names = new Map(r.contributors.map((c) => [c.bodyId, c]));
-  const drill = key ? (r.byContributor[key] ?? []) : [];
   const flagged = new Set(r.findings.flatMap((f) => f.cells.map((c) => c.key)));
   if (r.contributors.length === 0) return <EmptyHint>{t('该地区本年度没有可汇总的报告。请选择其他地区或年度。',
     'No reports to roll up here. Choose another region or year.')}</EmptyHint>;
@@ -37,14 +55,8 @@ function RollupView({ r }: { r: Rollup }) {
         <Space direction="vertical" style={{ width: '100%' }}>
           <Card size="small" title={<h2 className="card-h">{key ? labelOfCell(r.template, key)
             : t('分项来源', 'Contributors')}</h2>} data-testid="drill">
-            {key ? (
-              <Table size="small" rowKey={(x) => String(x[0])} pagination={false} dataSource={drill} columns={[
-                { title: t('机关', 'Body'), render: (_,
-                  x) => { const c = names.get(x[0]); return c?.reportId
-                    ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link> : c?.bodyName ?? x[0]; } },
-                { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
-              ]} />
-            ) : <p>{t('点击汇总表中的数字，查看各机关的数值。', 'Click a summed number to see each body’s value.')}</p>}
+            {key ? <Drill key={key} r={r} cell={key} region={region} />
+              : <p>{t('点击汇总表中的数字，查看各机关的数值。', 'Click a summed number to see each body’s value.')}</p>}
           </Card>
           <Card size="small" title={<h2 className="card-h">{t('汇总表自身的检查', 'Checks of the sums')}</h2>}>
             {r.findings.length === 0 ? <p>{t('汇总表通过全部勾稽关系。', 'The sums pass every relation.')}</p>
@@ -90,7 +102,7 @@ export default function RollupPage() {
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`汇总 · ${year}年度`, `Roll-up · ${year}`)}</Typography.Title>
       <p><a href={fileUrl(`/exports/rollup.xlsx${qs({ region, year })}`)}
         download>{t('导出汇总表 XLSX', 'Export the roll-up (XLSX)')}</a></p>
-      <Loaded state={state}>{(r) => <RollupView r={r} />}</Loaded>
+      <Loaded state={state}>{(r) => <RollupView key={`${region}-${year}`} r={r} region={region} />}</Loaded>
     </>
   );
 }
