@@ -71,11 +71,13 @@ function measure(name, fn) {
 }
 
 console.log(`analysis bench: ${COUNT} bodies, ${reports.length} reports, ${RUNS} runs each`);
-const r1 = measure('rollup (one drill-down cell)', () => rollup(reports, bodies, { year: 2022, drillKeys: ['applications/newReceived/total'] }));
+const r1 = measure('rollup (one drill-down cell)', () =>
+  rollup(reports, bodies, { year: 2022, drillKeys: ['applications/newReceived/total'] }));
 measure('rollup (every drill-down cell)', () => rollup(reports, bodies, { year: 2022 }));
 const it = measure('indicators', () => indicatorTable(reports, { minCases: 10 }));
 const fs = measure('filing status', () => filingStatus(bodies, reports, { year: 2022, asOf: '2023-04-15' }));
-measure('filing status (working days)', () => filingStatus(bodies, reports, { year: 2022, asOf: '2023-04-15', workingDays: true }));
+measure('filing status (working days)', () =>
+  filingStatus(bodies, reports, { year: 2022, asOf: '2023-04-15', workingDays: true }));
 const rk = measure('scoring (stored findings)', () => scoreBodies(fs, reports, [], { year: 2022, asOf: '2023-04-15' }));
-console.log(`checks: rollup findings ${r1.findings.length}, indicator rows ${it.rows.length}, overdue ${fs.summary.overdue}, ` +
-  `missing ${fs.summary.missing}, ranked ${rk.rows.length}`);
+console.log(`checks: rollup findings ${r1.findings.length}, indicator rows ${it.rows.length}, ` +
+  `overdue ${fs.summary.overdue}, missing ${fs.summary.missing}, ranked ${rk.rows.length}`);

@@ -40,7 +40,8 @@ const vmRss = (pid) => {
 function measure(inputs) {
   return new Promise((resolve) => {
     const t = Date.now();
-    const child = spawn(process.execPath, ['--import', RSS_PRELOAD, MAIN, 'check', '--json', ...inputs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', RSS_PRELOAD, MAIN, 'check', '--json', ...inputs],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
     const samples = [];
     let records = 0;
     let tail = '';
@@ -54,15 +55,18 @@ function measure(inputs) {
     // by time, not by records written: output waiting for a previous year is written late, reading goes on
     const timer = setInterval(() => samples.push([Math.round((Date.now() - t) / 1000), vmRss(child.pid)]), 5000);
     child.stderr.on('data', (b) => (stderr += b.toString('utf8')));
-    child.on('close', (status) => clearInterval(timer) ?? resolve({ records, samples, peak: peakRssMb(stderr), status, seconds: (Date.now() - t) / 1000 }));
+    child.on('close', (status) => clearInterval(timer) ?? resolve({ records, samples, peak: peakRssMb(stderr), status,
+      seconds: (Date.now() - t) / 1000 }));
   });
 }
 
 const small = await measure([join(dir, '00')]);
 const all = await measure([dir]);
 for (const [label, r] of [[`${per}`, small], [`${count}`, all]]) {
-  console.log(`check --json over ${label} reports: ${r.records} records, ${r.seconds.toFixed(1)} s, exit ${r.status}, peak RSS ${r.peak?.toFixed(0)} MB`);
-  console.log(`  RSS through the batch (s:MB, every 5 s): ${r.samples.map(([n, mb]) => `${n}:${mb.toFixed(0)}`).join('  ')}`);
+  console.log(`check --json over ${label} reports: ${r.records} records, ${r.seconds.toFixed(1)} s, ` +
+    `exit ${r.status}, peak RSS ${r.peak?.toFixed(0)} MB`);
+  console.log('  RSS through the batch (s:MB, every 5 s): ' +
+    `${r.samples.map(([n, mb]) => `${n}:${mb.toFixed(0)}`).join('  ')}`);
 }
 const ratio = all.peak / small.peak;
 console.log(`peak RSS ratio ${count} / ${per}: ${ratio.toFixed(2)} (bound 1.5) ${ratio <= 1.5 ? 'ok' : 'OVER'}`);

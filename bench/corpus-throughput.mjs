@@ -33,7 +33,8 @@ function walk(dir) {
   for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...walk(p));
-    else if (e.isFile() && !e.name.endsWith('.truth.json') && !e.name.endsWith('.md') && !e.name.startsWith('.')) out.push(p);
+    else if (e.isFile() && !e.name.endsWith('.truth.json') && !e.name.endsWith('.md') && !e.name.startsWith('.'))
+      out.push(p);
   }
   return out;
 }
@@ -60,7 +61,8 @@ import { join } from 'node:path';
 import { decodeBytes } from ${JSON.stringify(join(root, 'dist', 'readers', 'decode.js'))};
 const dir = process.argv[1];
 let lines = 0;
-for (const f of readdirSync(dir).sort()) { const p = join(dir, f); lines += decodeBytes(readFileSync(p), p).text.split('\\n').length; }
+for (const f of readdirSync(dir).sort()) { const p = join(dir, f); ` +
+  `lines += decodeBytes(readFileSync(p), p).text.split('\\n').length; }
 process.stdout.write(String(lines));`;
 
 const devnull = openSync('/dev/null', 'w');
@@ -68,7 +70,8 @@ function run(argv, env = process.env) {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, argv, { stdio: ['ignore', devnull, 'pipe'], maxBuffer: 64 * 2 ** 20, env });
   const s = Number(process.hrtime.bigint() - t) / 1e9;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 400)}`);
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${argv.join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 400)}`);
   return s;
 }
 const passes = {
@@ -78,7 +81,8 @@ const passes = {
 };
 // --v8-defaults: also check with V8's default inlining budget (src/cli/batch-tuning.ts says why the CLI lowers it)
 if (args.includes('--v8-defaults'))
-  passes['check, V8 defaults'] = () => run([main, 'check', '--json', dir], { ...process.env, GONGKAI_V8_DEFAULTS: '1' });
+  passes['check, V8 defaults'] = () =>
+    run([main, 'check', '--json', dir], { ...process.env, GONGKAI_V8_DEFAULTS: '1' });
 // --tier-up: also check with V8's default interrupt budget, the rest of the tuning kept (batch-tuning.ts says why)
 if (args.includes('--tier-up'))
   passes['check, tier-up 1×'] = () =>
@@ -91,10 +95,13 @@ closeSync(devnull);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = bytes / 2 ** 20;
 const base = median(times.bare);
-console.log(`corpus: ${originals.length} files from ${sources.join(', ')} repeated to ${count} (${mb.toFixed(1)} MB) · ${rounds} rounds, medians, process start included`);
+console.log(`corpus: ${originals.length} files from ${sources.join(', ')} repeated to ${count} ` +
+  `(${mb.toFixed(1)} MB) · ${rounds} rounds, medians, process start included`);
 for (const [k, xs] of Object.entries(times)) {
   const s = median(xs);
-  const ratio = k === 'bare' ? '' : ` · ${(s / base).toFixed(1)}× the bare pass (rounds: ${xs.map((x, i) => (x / times.bare[i]).toFixed(1)).join(', ')})`;
-  console.log(`${k.padEnd(19)} ${s.toFixed(2)} s · ${(count / s).toFixed(0)} reports/s · ${(mb / s).toFixed(1)} MB/s${ratio}`);
+  const ratio = k === 'bare' ? '' : ` · ${(s / base).toFixed(1)}× the bare pass ` +
+    `(rounds: ${xs.map((x, i) => (x / times.bare[i]).toFixed(1)).join(', ')})`;
+  console.log(`${k.padEnd(19)} ${s.toFixed(2)} s · ${(count / s).toFixed(0)} reports/s · ` +
+    `${(mb / s).toFixed(1)} MB/s${ratio}`);
 }
 rmSync(dir, { recursive: true, force: true });

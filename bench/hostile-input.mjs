@@ -17,12 +17,15 @@ const rows = [['case', 'wall', 'cpu', 'over start', 'peak RSS', 'exit', 'bounds'
 const run = (args) => {
   const t = process.hrtime.bigint();
   // no heap cap here: the figure is what the input costs, not whether a cap stops it
-  const r = spawnSync(process.execPath, ['--import', RSS_PRELOAD, MAIN, ...args], { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
-  return { r, s: Number(process.hrtime.bigint() - t) / 1e9, cpu: cpuSeconds(r.stderr ?? ''), rss: peakRssMb(r.stderr ?? '') };
+  const r = spawnSync(process.execPath, ['--import', RSS_PRELOAD, MAIN, ...args],
+    { encoding: 'utf8', timeout: 120_000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
+  return { r, s: Number(process.hrtime.bigint() - t) / 1e9, cpu: cpuSeconds(r.stderr ?? ''),
+    rss: peakRssMb(r.stderr ?? '') };
 };
 // the baseline, in the same run: the CLI starting and doing nothing (on a busy machine most of every figure)
 const base = run(['--version']);
-rows.push(['(baseline: gongkai --version)', `${base.s.toFixed(2)} s`, `${base.cpu?.toFixed(2)} s`, '', `${base.rss?.toFixed(0)} MB`, `exit ${base.r.status}`, '', '']);
+rows.push(['(baseline: gongkai --version)', `${base.s.toFixed(2)} s`, `${base.cpu?.toFixed(2)} s`, '',
+  `${base.rss?.toFixed(0)} MB`, `exit ${base.r.status}`, '', '']);
 try {
   for (const c of HOSTILE_CASES) {
     const skip = c.unless?.();
@@ -33,7 +36,8 @@ try {
     const { r, s, cpu, rss } = run(c.make(dir));
     const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('gongkai: ')) ?? '';
     const over = cpu === null || base.cpu === null ? '?' : `+${Math.max(0, cpu - base.cpu).toFixed(2)} s`;
-    rows.push([c.name, `${s.toFixed(2)} s`, `${cpu?.toFixed(2)} s`, over, rss === null ? '? MB' : `${rss.toFixed(0)} MB`, `exit ${r.status ?? r.signal}`,
+    rows.push([c.name, `${s.toFixed(2)} s`, `${cpu?.toFixed(2)} s`, over,
+      rss === null ? '? MB' : `${rss.toFixed(0)} MB`, `exit ${r.status ?? r.signal}`,
       s < 5 && rss !== null && rss < 512 && r.status === c.exit ? 'ok' : 'OVER', line.slice(0, 100)]);
   }
 } finally {

@@ -36,7 +36,8 @@ const SECOND = '山溪江河湖岭泉桥川林源阳宁安丰平水台塘湾峰�
 const DEPTS = ['人民政府', '统计局', '教育局', '民政局', '生态环境局', '卫生健康局', '农业农村局', '交通运输局', '自然资源局', '审计局'];
 const places = FIRST.flatMap((a) => SECOND.map((b) => a + b)).filter((p) => p[0] !== p[1]);
 const nBodies = Math.ceil(count / 3);
-const bodies = Array.from({ length: nBodies }, (_, i) => `${places[i % places.length]}县${DEPTS[Math.floor(i / places.length) % DEPTS.length]}`);
+const bodies = Array.from({ length: nBodies }, (_, i) =>
+  `${places[i % places.length]}县${DEPTS[Math.floor(i / places.length) % DEPTS.length]}`);
 if (nBodies > places.length * DEPTS.length) throw new Error(`at most ${places.length * DEPTS.length * 3} reports`);
 
 if (!existsSync(dir) || readdirSync(dir).length < count) {
@@ -95,7 +96,8 @@ const cpuText = (c) => (c ? `CPU s: main thread ${c.main.toFixed(1)}, other thre
 
 async function importInto(open, postmaster = null) {
   const store = await openStore(open);
-  await store.upsertBodies(bodies.map((name) => ({ name, aliases: [], level: name.endsWith('政府') ? 'county' : 'department',
+  await store.upsertBodies(bodies.map((name) => ({ name, aliases: [],
+    level: name.endsWith('政府') ? 'county' : 'department',
     regionCode: '320813', parentId: null, dueDate: '03-31', scope: 'own' })), SYS);
   const before = statements;
   const t = process.hrtime.bigint();
@@ -107,7 +109,11 @@ async function importInto(open, postmaster = null) {
   return { s, totals: r.totals, trips, cpu };
 }
 
-const secs = async (fn) => { const t = process.hrtime.bigint(); const v = await fn(); return [Number(process.hrtime.bigint() - t) / 1e9, v]; };
+const secs = async (fn) => {
+  const t = process.hrtime.bigint();
+  const v = await fn();
+  return [Number(process.hrtime.bigint() - t) / 1e9, v];
+};
 const rate = (s) => `${(count / s).toFixed(0)} reports/s`;
 
 const bareRun = bare ? (task) => bare.run(task) : undefined;
@@ -126,7 +132,8 @@ if (!args.includes('--skip-pglite')) {
   const dataDir = join(root, '.bench-data', `import-pglite-${process.pid}`);
   try {
     const { s, totals, cpu } = await importInto({ dataDir });
-    console.log(`import into PGlite:  ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    console.log(`import into PGlite:  ${s.toFixed(1)} s  ${rate(s)}  ` +
+      `ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
     console.log(`  ${cpuText(cpu)}`);
     results.push(['pglite', s]);
   } finally {
@@ -143,7 +150,8 @@ if (pgUrl) {
   url.pathname = `/${name}`;
   try {
     const { s, totals, trips, cpu } = await importInto({ url: url.href }, await postmasterOf(admin));
-    console.log(`import into Postgres: ${s.toFixed(1)} s  ${rate(s)}  ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
+    console.log(`import into Postgres: ${s.toFixed(1)} s  ${rate(s)}  ` +
+      `ratio to parse+check ${(s / base).toFixed(2)}×  ${JSON.stringify(totals)}`);
     console.log(`  ${cpuText(cpu)}`);
     console.log(`  statements sent to PostgreSQL: ${trips} (${(trips / count).toFixed(2)} per report)`);
     results.push(['postgres', s]);

@@ -33,8 +33,8 @@ async function seed() {
     const province = (await store.listRegions(null)).find((r) => r.code === '320000');
     const cities = await store.listRegions(province.code);
     const bodies = await store.upsertBodies(Array.from({ length: Math.ceil(reportsWanted / 2) }, (_, i) => ({
-      name: `负载测试第${i + 1}局${pgUrl ? Date.now() : ''}`, aliases: [], level: 'department', regionCode: cities[i % cities.length].code,
-      parentId: null, dueDate: '01-31', scope: 'own' })), system);
+      name: `负载测试第${i + 1}局${pgUrl ? Date.now() : ''}`, aliases: [], level: 'department',
+      regionCode: cities[i % cities.length].code, parentId: null, dueDate: '01-31', scope: 'own' })), system);
     const ids = [];
     for (let i = 0; i < reportsWanted; i++) {
       const year = 2022 + (i % 2);
@@ -53,7 +53,8 @@ async function seed() {
 
 /** The baseline: a bare fastify answering {ok:true}, under the same load in the same run (machine noise). */
 const BARE = `import Fastify from 'fastify'; const a = Fastify(); a.get('/ping', async () => ({ ok: true }));
-await a.listen({ host: '127.0.0.1', port: 0 }); console.log('serving at http://127.0.0.1:' + a.server.address().port + '/');`;
+await a.listen({ host: '127.0.0.1', port: 0 }); ` +
+  `console.log('serving at http://127.0.0.1:' + a.server.address().port + '/');`;
 
 function startServer(bare = false) {
   const argv = bare ? ['--input-type=module', '-e', BARE]
@@ -77,7 +78,8 @@ function run(base, requests, seconds, r) {
 
 const t0 = Date.now();
 const { ids, city } = await seed();
-console.log(`seeded ${ids.length} published reports in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${pgUrl ? 'PostgreSQL' : dir}`);
+console.log(`seeded ${ids.length} published reports in ${((Date.now() - t0) / 1000).toFixed(1)} s → ` +
+  `${pgUrl ? 'PostgreSQL' : dir}`);
 const { child, base } = await startServer();
 try {
   const pick = () => ids[Math.floor(Math.random() * ids.length)];

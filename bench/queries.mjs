@@ -64,7 +64,8 @@ else if (pgUrl) {
 const store = await openStore(open);
 try {
   const counties = [];
-  for (const p of ['320000', '330000']) for (const c of await store.listRegions(p)) counties.push(...(await store.listRegions(c.code)));
+  for (const p of ['320000', '330000'])
+    for (const c of await store.listRegions(p)) counties.push(...(await store.listRegions(c.code)));
   if (!reuse) await seed(counties);
   await time(counties);
 } finally {
@@ -78,7 +79,8 @@ async function seed(counties) {
   const bodies = await store.upsertBodies(Array.from({ length: nBodies }, (_, i) => {
     const county = counties[i % counties.length];
     const govt = i < counties.length;
-    return { name: govt ? `${county.name}人民政府` : `${county.name}第${i}局`, aliases: [], level: govt ? 'county' : 'department',
+    return { name: govt ? `${county.name}人民政府` : `${county.name}第${i}局`, aliases: [],
+      level: govt ? 'county' : 'department',
       regionCode: county.code, parentId: null, dueDate: govt ? '03-31' : '01-31', scope: 'own' };
   }), SYS);
   const samples = [];
@@ -91,8 +93,8 @@ async function seed(counties) {
   // number every cell key once (as imports do), then clone the samples in multi-row INSERTs
   const ctxKeys = new Set(samples.flatMap((s) => Object.keys(s.report.cells)));
   const allCells = Object.assign({}, ...samples.map((x) => x.report.cells));
-  await store.saveImported({ report: { ...samples[0].report, cells: allCells }, findings: [], source: null, bodyId: null,
-    year: null, status: 'pending', reason: 'seed' }, SYS);
+  await store.saveImported({ report: { ...samples[0].report, cells: allCells }, findings: [], source: null,
+    bodyId: null, year: null, status: 'pending', reason: 'seed' }, SYS);
   const idx = new Map((await store.db.execute('SELECT idx, key FROM cell_keys')).rows.map((r) => [r.key, r.idx]));
   for (const k of ctxKeys) if (!idx.has(k)) throw new Error(`key ${k} not numbered`);
   const vec = (cells) => {
@@ -114,8 +116,8 @@ async function seed(counties) {
         const status = year < 2024 ? 'published' : statuses[(body.id + k) % statuses.length];
         const errors = s.findings.filter((f) => f.severity === 'error').length;
         return {
-          bodyId: body.id, year, status, template: year <= 2020 ? '2019' : '2021', title: s.report.title, agency: body.name,
-          errors, warnings: s.findings.length - errors, vals: sampleVals[n],
+          bodyId: body.id, year, status, template: year <= 2020 ? '2019' : '2021', title: s.report.title,
+          agency: body.name, errors, warnings: s.findings.length - errors, vals: sampleVals[n],
           submittedAt: status === 'draft' ? null : day(year + 1, 1 + (body.id % 3), 1 + (body.id % 28)),
           acceptedAt: ['accepted', 'published'].includes(status) ? day(year + 1, 3, 1 + (body.id % 28)) : null,
           publishedAt: status === 'published' ? day(year + 1, 4, 1 + (body.id % 28)) : null,
@@ -125,7 +127,8 @@ async function seed(counties) {
       await store.db.insert(reportVersions).values(ids.map(({ id }, k) => {
         const s = samples[(chunk[k].id * 7 + year) % samples.length].report;
         return { reportId: id, version: 1, reason: 'seed', status: rows[k].status,
-          model: { ...s, cells: fullModels ? s.cells : {}, narrative: [], diagnostics: [], agency: chunk[k].name, year } };
+          model: { ...s, cells: fullModels ? s.cells : {}, narrative: [], diagnostics: [],
+            agency: chunk[k].name, year } };
       }));
       made += rows.length;
     }
@@ -168,7 +171,8 @@ async function time(counties) {
   await timed('roll-up of a city, one year', () => routes.rollupOf(store, { ...all, region: pick(cities) }, year()));
   await timed('roll-up of a city, published only (the public)', () =>
     routes.rollupOf(store, { region: pick(cities), publishedOnly: true }, year()));
-  await timed('roll-up of a province, one year', () => routes.rollupOf(store, { ...all, region: pick(provinces) }, year()), few);
+  await timed('roll-up of a province, one year', () =>
+    routes.rollupOf(store, { ...all, region: pick(provinces) }, year()), few);
   if (routes.rollupDrill) { // drill-down on demand (the page opens one cell); before, every answer held every cell's
     const cell = 'applications/newReceived/total';
     await timed('roll-up drill-down into one cell, a city', () =>
@@ -178,7 +182,8 @@ async function time(counties) {
     await timed('roll-up of a city with every drill-down cell (the XLSX export)', () =>
       routes.rollupOf(store, { ...all, region: pick(cities) }, year(), undefined, 'all'), few);
   }
-  await timed('indicators of a city, one year', () => routes.indicators(store, { ...all, region: pick(cities) }, { year: year() }));
+  await timed('indicators of a city, one year', () =>
+    routes.indicators(store, { ...all, region: pick(cities) }, { year: year() }));
   await timed('indicators of a city, five years (a row per report)', () =>
     routes.indicators(store, { ...all, region: pick(cities) }, { from: 2020, to: 2024 }));
   await timed('indicators of a city, five years, trend (the dashboard)', () =>
@@ -187,8 +192,14 @@ async function time(counties) {
     routes.indicators(store, { ...all, region: pick(provinces) }, { from: 2020, to: 2024, view: 'trend' }), few);
   await timed('indicators of a province, one year', () =>
     routes.indicators(store, { ...all, region: pick(provinces) }, { year: year() }), few);
-  await timed('filing status of a city', () => { const y = year(); return routes.filing(store, pick(cities), y, asOf(y)); });
-  await timed('filing status of a province', () => { const y = year(); return routes.filing(store, pick(provinces), y, asOf(y)); });
+  await timed('filing status of a city', () => {
+    const y = year();
+    return routes.filing(store, pick(cities), y, asOf(y));
+  });
+  await timed('filing status of a province', () => {
+    const y = year();
+    return routes.filing(store, pick(provinces), y, asOf(y));
+  });
   if (!args.includes('--no-similarity')) {
     await timed('雷同 screening of a county (a year and the one before)', () =>
       routes.similarity(store, { ...all, region: county() }, year()));

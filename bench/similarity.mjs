@@ -1,6 +1,7 @@
 // 雷同 screening at scale: screenSimilarity on 1,000 and 10,000 in-memory reports (each with its previous year),
 // with planted copies — 2 % of bodies repeat their previous year, 1 % copy a peer — and, on a 1,000-report
-// sample with 5 % weaker peer copies (10–90 % of one section only, many near the thresholds), the recall of the MinHash/LSH screen against an exact all-pairs pass (every pair's shared distinctive
+// sample with 5 % weaker peer copies (10–90 % of one section only, many near the thresholds), the recall of the
+// MinHash/LSH screen against an exact all-pairs pass (every pair's shared distinctive
 // shingles counted; every pair sharing any confirmed by the same exact repetition rate — lossless, since a shared
 // passage that counts always contains a shared distinctive shingle).
 //
@@ -39,7 +40,8 @@ function prose(seed, n) {
   let out = '';
   for (let s = 0; s < n; s++) {
     const len = 8 + Math.floor(next() * 10);
-    for (let w = 0; w < len; w++) out += WORDS[Math.floor(next() * WORDS.length)] + (w % 5 === 4 && w < len - 1 ? '，' : '');
+    for (let w = 0; w < len; w++)
+      out += WORDS[Math.floor(next() * WORDS.length)] + (w % 5 === 4 && w < len - 1 ? '，' : '');
     out += '。';
   }
   return out;
@@ -49,9 +51,12 @@ const SECTION_KEYS = ['overview', 'activeDisclosure', 'applications', 'reviewLit
 function report(year, overview, problems) {
   const texts = { 1: overview, 5: problems, 6: `${year}年未收取信息处理费。` };
   return {
-    file: 'bench', format: 'text', encoding: 'utf-8', title: null, agency: null, year, template: '2021', layoutEvidence: [],
-    sections: SECTION_KEYS.map((key, i) => ({ no: i + 1, key, title: null, text: texts[i + 1] ?? '', source: { line: 1, column: 1 } })),
-    tables: { active: false, applications: false, review: false }, cells: {}, narrative: [], diagnostics: [], truncated: false,
+    file: 'bench', format: 'text', encoding: 'utf-8', title: null, agency: null, year, template: '2021',
+    layoutEvidence: [],
+    sections: SECTION_KEYS.map((key, i) => ({ no: i + 1, key, title: null, text: texts[i + 1] ?? '',
+      source: { line: 1, column: 1 } })),
+    tables: { active: false, applications: false, review: false }, cells: {}, narrative: [], diagnostics: [],
+    truncated: false,
   };
 }
 
@@ -68,7 +73,8 @@ function corpus(n, seed, peerRate = 0.01, minShare = 0.6, maxShare = 0.9, copyPr
     const overview = COMMON + prose(seed * 7919 + b, 10);
     const problems = prose(seed * 104729 + b, 4);
     prev.push({ overview, problems });
-    inputs.push({ reportId: b + 1, bodyId: b + 1, bodyName: `单位${b + 1}`, year: 2021, report: report(2021, overview, problems) });
+    inputs.push({ reportId: b + 1, bodyId: b + 1, bodyName: `单位${b + 1}`, year: 2021,
+      report: report(2021, overview, problems) });
   }
   const current = [];
   const repeats = new Set();
@@ -93,7 +99,8 @@ function corpus(n, seed, peerRate = 0.01, minShare = 0.6, maxShare = 0.9, copyPr
     current[b] = { overview, problems: copyProblems ? src.problems : current[b].problems };
     planted.add(`peer:${n + from + 1}-${n + b + 1}`);
   }
-  current.forEach((t, b) => inputs.push({ reportId: n + b + 1, bodyId: b + 1, bodyName: `单位${b + 1}`, year: 2022, report: report(2022, t.overview, t.problems) }));
+  current.forEach((t, b) => inputs.push({ reportId: n + b + 1, bodyId: b + 1, bodyName: `单位${b + 1}`, year: 2022,
+    report: report(2022, t.overview, t.problems) }));
   return { inputs, planted };
 }
 
@@ -142,14 +149,16 @@ function exactPeers(inputs, o) {
       }
       if (shared === 0) continue;
       compared++;
-      const [a, b] = current[i].input.reportId < current[j].input.reportId ? [current[i], current[j]] : [current[j], current[i]];
+      const [a, b] = current[i].input.reportId < current[j].input.reportId ? [current[i], current[j]]
+        : [current[j], current[i]];
       out.set(`peer:${a.input.reportId}-${b.input.reportId}`, exactRate(a, b, 'peer', o));
     }
   return { rates: out, compared, docs: new Map(docs.map((d) => [d.input.reportId, d])) };
 }
 
 const o = { ...SIMILARITY_DEFAULTS };
-console.log(`similarity bench: threshold ${o.threshold}, ${o.bands}×${o.rows} bands, shingle ${o.shingle}, minJaccard ${o.minJaccard}`);
+console.log(`similarity bench: threshold ${o.threshold}, ${o.bands}×${o.rows} bands, shingle ${o.shingle}, ` +
+  `minJaccard ${o.minJaccard}`);
 for (const n of SIZES) {
   const { inputs, planted } = corpus(n, n);
   if (globalThis.gc) globalThis.gc();
@@ -161,9 +170,11 @@ for (const n of SIZES) {
   const c = process.cpuUsage(c0);
   const found = new Set(result.pairs.map(key));
   const hit = [...planted].filter((p) => found.has(p)).length;
-  console.log(`${n} reports (+${n} previous years): ${ms.toFixed(0)} ms wall, ${((c.user + c.system) / 1000).toFixed(0)} ms CPU, ` +
+  console.log(`${n} reports (+${n} previous years): ${ms.toFixed(0)} ms wall, ` +
+    `${((c.user + c.system) / 1000).toFixed(0)} ms CPU, ` +
     `${(n / (ms / 1000)).toFixed(0)} reports/s; ` +
-    `candidates ${result.candidates}, confirmed ${result.confirmed}, pairs ${result.pairs.length}; planted found ${hit}/${planted.size}; ` +
+    `candidates ${result.candidates}, confirmed ${result.confirmed}, pairs ${result.pairs.length}; ` +
+    `planted found ${hit}/${planted.size}; ` +
     `RSS +${((process.memoryUsage().rss - rss0) / 1e6).toFixed(0)} MB`);
   const missed = [...planted].filter((p) => !found.has(p));
   if (missed.length > 0) {
@@ -197,10 +208,12 @@ for (const n of SIZES) {
       const [, a, b] = /^peer:(\d+)-(\d+)$/.exec(m).map(Number);
       const [x, y] = [exact.docs.get(a).distinct, exact.docs.get(b).distinct];
       const inter = x.filter((h) => y.includes(h)).length;
-      console.log(`  missed ${m}: rate ${exact.rates.get(m).toFixed(3)}, Jaccard ${(inter / (x.length + y.length - inter)).toFixed(3)}, ` +
+      console.log(`  missed ${m}: rate ${exact.rates.get(m).toFixed(3)}, ` +
+        `Jaccard ${(inter / (x.length + y.length - inter)).toFixed(3)}, ` +
         `distinct shingles ${x.length} and ${y.length}`);
     }
-    console.log(`recall on ${SAMPLE} at threshold ${threshold}, ${bands ?? o.bands} bands: exact all-pairs ${truth.size} peer pairs ` +
+    console.log(`recall on ${SAMPLE} at threshold ${threshold}, ${bands ?? o.bands} bands: ` +
+      `exact all-pairs ${truth.size} peer pairs ` +
       `(${exact.compared} pairs sharing a shingle confirmed, ${te.toFixed(0)} ms); MinHash/LSH found ${hit} ` +
       `(recall ${truth.size ? (hit / truth.size).toFixed(3) : 'n/a'}), ${extra} not in the exact set; ` +
       `${lsh.candidates} candidates; ${tl.toFixed(0)} ms ` +

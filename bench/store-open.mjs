@@ -58,7 +58,10 @@ console.log(`  openStore() on an existing dir: ${ms(median(t.reopen))}`);
 
 /** A free port on 127.0.0.1. */
 const freePort = () => new Promise((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  const srv = createServer().listen(0, '127.0.0.1', () => {
+    const { port } = srv.address();
+    srv.close(() => resolve(port));
+  });
 });
 
 /** Spawns `gongkai serve` on an empty data directory and times it until /api/health answers. */
