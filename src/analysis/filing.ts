@@ -16,7 +16,7 @@ import type {
   AnalysisBody, FilingOptions, FilingReport, FilingRow, FilingStatus, FilingSummary,
 } from '../model/analysis.js';
 import type { BodyLevel, ReportStatus } from '../model/api.js';
-import { addDays, dayOf, daysBetween, nameRanks, today, withDefaults } from './util.js';
+import { addDays, dayNumber, dayOf, nameRanks, today, withDefaults } from './util.js';
 
 export const DEFAULT_DUE_DATES: Record<BodyLevel, string> = {
   province: '03-31', city: '03-31', county: '03-31', town: '03-31',
@@ -60,28 +60,67 @@ export function filedOn(m: Meta): string | null {
 
 type Resolved = FilingOptions & { asOf: string; publicationGraceDays: number };
 
-function row(body: AnalysisBody, report: Meta | undefined, o: Resolved): FilingRow {
-  const { due, nominal } = dueDateOf(body, o.year, o);
-  const status = report ? report.status : 'missing';
-  const filed = report ? filedOn(report) : null;
-  const isFiled = report !== undefined && FILED.has(report.status);
-  let daysOverdue = 0;
-  if (isFiled) daysOverdue = filed ? Math.max(0, daysBetween(due, filed)) : 0;
-  else daysOverdue = Math.max(0, daysBetween(due, o.asOf));
-  const publicationDue = addDays(due, o.publicationGraceDays);
-  const published = report?.status === 'published' ? dayOf(report.publishedAt) : null;
-  const pubLate = published ? Math.max(0, daysBetween(publicationDue, published))
-    : report?.status === 'published' ? 0 // published, date unknown
-    : Math.max(0, daysBetween(publicationDue, o.asOf));
-  return {
-    bodyId: body.id, bodyName: body.name, level: body.level, regionCode: body.regionCode, dueDate: due,
-    reportId: report?.reportId ?? null, status,
-    submittedAt: report ? dayOf(report.submittedAt) ?? filed : null, publishedAt: published,
-    daysOverdue, late: daysOverdue > 0,
-    publicationDue, latePublication: pubLate > 0, daysLatePublication: pubLate,
-    ...(nominal !== due ? { nominalDueDate: nominal } : {}),
+/** What every body with one due date shares: the dates, their day numbers, the lateness of an unfiled report. */
+interface Due {
+  due: string;
+  nominal: string;
+  publicationDue: string;
+  dueDay: number;
+  publicationDay: number;
+  /** days overdue and late to publish as of `asOf`, for a report not filed or not published */
+  overdueAsOf: number;
+  pubLateAsOf: number;
+}
+
+// A province has ~10,000 bodies and a handful of due dates: each due date's strings and day numbers are made once
+// per call, and a row costs one object (no per-row date strings, spreads or result objects).
+function dues(o: Resolved): (body: AnalysisBody) => Due {
+  const byMmdd = new Map<string, Due>();
+  const asOfDay = dayNumber(o.asOf);
+  return (body) => {
+    const mmdd = body.dueDate || o.dueDates?.[body.level] || DEFAULT_DUE_DATES[body.level] || DEFAULT_DUE_DATES.other;
+    let d = byMmdd.get(mmdd);
+    if (d === undefined) {
+      const { due, nominal } = dueDateOf({ level: body.level, dueDate: mmdd }, o.year, o);
+      const publicationDue = addDays(due, o.publicationGraceDays);
+      const dueDay = dayNumber(due);
+      const publicationDay = dayNumber(publicationDue);
+      d = { due, nominal, publicationDue, dueDay, publicationDay,
+        overdueAsOf: Math.max(0, Math.round(asOfDay - dueDay)),
+        pubLateAsOf: Math.max(0, Math.round(asOfDay - publicationDay)) };
+      byMmdd.set(mmdd, d);
+    }
+    return d;
   };
 }
+
+function row(body: AnalysisBody, report: Meta | undefined, d: Due): FilingRow {
+  const status = report ? report.status : 'missing';
+  const isFiled = report !== undefined && FILED.has(report.status);
+  const submitted = report ? dayOf(report.submittedAt) : null;
+  // as filedOn: the first submission, else the acceptance or publication
+  const filed = isFiled ? submitted ?? dayOf(report.acceptedAt) ?? dayOf(report.publishedAt) : null;
+  let daysOverdue = 0;
+  if (isFiled) daysOverdue = filed ? Math.max(0, Math.round(dayNumber(filed) - d.dueDay)) : 0;
+  else daysOverdue = d.overdueAsOf;
+  const published = status === 'published' ? dayOf(report!.publishedAt) : null;
+  const pubLate = published ? Math.max(0, Math.round(dayNumber(published) - d.publicationDay))
+    : status === 'published' ? 0 // published, date unknown
+    : d.pubLateAsOf;
+  const out: FilingRow = {
+    bodyId: body.id, bodyName: body.name, level: body.level, regionCode: body.regionCode, dueDate: d.due,
+    reportId: report ? report.reportId : null, status,
+    submittedAt: report ? submitted ?? filed : null, publishedAt: published,
+    daysOverdue, late: daysOverdue > 0,
+    publicationDue: d.publicationDue, latePublication: pubLate > 0, daysLatePublication: pubLate,
+  };
+  if (d.nominal !== d.due) out.nominalDueDate = d.nominal;
+  return out;
+}
+
+// how far along the workflow a status is (a status not listed is before all)
+const ORDER = new Map<ReportStatus, number>(
+  (['pending', 'draft', 'returned', 'submitted', 'accepted', 'published'] as const).map((s, i) => [s, i]));
 
 /**
  * The filing status of `bodies` (the bodies expected to file) for `options.year`, from their reports' metadata.
@@ -90,28 +129,23 @@ function row(body: AnalysisBody, report: Meta | undefined, o: Resolved): FilingR
 export function filingStatus(bodies: AnalysisBody[], reports: Meta[], options: FilingOptions,
   regionCode: string | null = null): FilingStatus {
   const o = withDefaults({ asOf: today(), publicationGraceDays: 0 }, options);
-  const order: ReportStatus[] = ['pending', 'draft', 'returned', 'submitted', 'accepted', 'published'];
   const byBody = new Map<number, Meta>();
   for (const r of reports) {
     if (r.bodyId === null || r.year !== o.year) continue;
     const seen = byBody.get(r.bodyId);
-    if (!seen || order.indexOf(r.status) > order.indexOf(seen.status)) byBody.set(r.bodyId, r);
+    if (!seen || (ORDER.get(r.status) ?? -1) > (ORDER.get(seen.status) ?? -1)) byBody.set(r.bodyId, r);
   }
-  const unsorted = bodies.map((b) => row(b, byBody.get(b.id), o));
-  // late first, the most overdue first, then by name: sorted on numbers (a province has 10,000 bodies)
-  const ranks = nameRanks(unsorted.map((r) => r.bodyName));
-  const name = unsorted.map((r) => ranks.get(r.bodyName) ?? -1);
-  const rows = unsorted.map((_, i) => i).sort((a, b) => {
-    const x = unsorted[a];
-    const y = unsorted[b];
-    return Number(y.late) - Number(x.late) || y.daysOverdue - x.daysOverdue || name[a] - name[b]
-      || (x.bodyName < y.bodyName ? -1 : x.bodyName > y.bodyName ? 1 : 0);
-  }).map((i) => unsorted[i]);
+  const dueOf = dues(o);
+  const n = bodies.length;
+  const unsorted: FilingRow[] = new Array<FilingRow>(n);
   const summary: FilingSummary = {
-    expected: rows.length, filed: 0, returned: 0, accepted: 0, published: 0, overdue: 0, missing: 0, filedLate: 0,
+    expected: n, filed: 0, returned: 0, accepted: 0, published: 0, overdue: 0, missing: 0, filedLate: 0,
     notFiled: 0,
   };
-  for (const r of rows) {
+  for (let i = 0; i < n; i++) {
+    const b = bodies[i];
+    const r = row(b, byBody.get(b.id), dueOf(b));
+    unsorted[i] = r;
     const filed = FILED.has(r.status as ReportStatus);
     if (filed) summary.filed++;
     if (r.status === 'returned') summary.returned++;
@@ -122,5 +156,22 @@ export function filingStatus(bodies: AnalysisBody[], reports: Meta[], options: F
     if (!filed && r.late) summary.overdue++;
     if (filed && r.late) summary.filedLate!++;
   }
+  // late first, the most overdue first, then by name: sorted on numbers (a province has 10,000 bodies)
+  const ranks = nameRanks(bodies.map((b) => b.name));
+  const name = new Float64Array(n);
+  const overdue = new Float64Array(n);
+  const late = new Uint8Array(n);
+  const index = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const r = unsorted[i];
+    name[i] = ranks.get(r.bodyName) ?? -1;
+    overdue[i] = r.daysOverdue;
+    late[i] = r.late ? 1 : 0;
+    index[i] = i;
+  }
+  index.sort((a, b) => late[b] - late[a] || overdue[b] - overdue[a] || name[a] - name[b]
+    || (unsorted[a].bodyName < unsorted[b].bodyName ? -1 : unsorted[a].bodyName > unsorted[b].bodyName ? 1 : 0));
+  const rows = new Array<FilingRow>(n);
+  for (let i = 0; i < n; i++) rows[i] = unsorted[index[i]];
   return { regionCode, year: o.year, asOf: o.asOf, summary, rows };
 }

@@ -9,9 +9,14 @@ export function withDefaults<D extends object, O extends object>(defaults: D, op
 
 /** The YYYY-MM-DD part of an ISO date or timestamp, or null. */
 export function dayOf(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  if (!value || value.length < 10) return null;
+  // checked by character, not by a regular expression: filing status asks this of every report of a province, and
+  // the store already hands over day strings, returned as they are (no match array, no new string)
+  for (let i = 0; i < 10; i++) {
+    const c = value.charCodeAt(i);
+    if (i === 4 || i === 7 ? c !== 45 /* - */ : c < 48 || c > 57) return null;
+  }
+  return value.length === 10 ? value : value.slice(0, 10);
 }
 
 const DAY_MS = 86_400_000;
@@ -23,7 +28,7 @@ const shifted = new Map<string, string>();
 const CACHE_MAX = 20_000;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (NaN when it is not one). */
-function dayNumber(day: string): number {
+export function dayNumber(day: string): number {
   let n = dayNumbers.get(day);
   if (n === undefined) {
     n = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
