@@ -86,16 +86,22 @@ export function contribution(report: Pick<Report, 'cells'>, key: string, single:
 export function sumCells(reports: Report[], keys: string[], single: boolean): Record<string, number | null> {
   const out: Record<string, number | null> = {};
   for (const key of keys) {
-    let sum: number | null | undefined;
-    for (const r of reports) {
-      const v = contribution(r, key, single);
-      if (v === undefined) continue;
-      if (v === null) { if (sum === undefined) sum = null; continue; }
-      sum = (sum ?? 0) + v;
-    }
+    const sum = sumOf(reports, key, single);
     if (sum !== undefined) out[key] = sum === null ? null : round4(sum);
   }
   return out;
+}
+
+/** One key's sum over `reports`, unrounded: null where all printed blanks, undefined where none has the cell. */
+function sumOf(reports: Report[], key: string, single: boolean): number | null | undefined {
+  let sum: number | null | undefined;
+  for (const r of reports) {
+    const v = contribution(r, key, single);
+    if (v === undefined) continue;
+    if (v === null) { if (sum === undefined) sum = null; continue; }
+    sum = (sum ?? 0) + v;
+  }
+  return sum;
 }
 
 /** A Report holding `cells`, for running the engine's checks on sums. */
@@ -193,13 +199,7 @@ export function totalKeys(version: TemplateVersion): string[] {
 export function totalsOf(reports: Report[], version: TemplateVersion): RollupTotals {
   const sums: Record<string, number | null> = {};
   for (const key of totalKeys(version)) {
-    let sum: number | null | undefined;
-    for (const r of reports) {
-      const v = contribution(r, key, true);
-      if (v === undefined) continue;
-      if (v === null) { if (sum === undefined) sum = null; continue; }
-      sum = (sum ?? 0) + v;
-    }
+    const sum = sumOf(reports, key, true);
     if (sum !== undefined) sums[key] = sum;
   }
   return { single: reports.some((r) => singleOther(r)), sums };
