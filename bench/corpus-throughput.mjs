@@ -3,7 +3,7 @@
 // `gongkai check --json` and `gongkai parse --json` over them as whole processes (process start included, output
 // to /dev/null), against a bare pass — a process that only reads, decodes and splits the same files into lines.
 // Alternating rounds, medians (this machine's speed drifts). `taskset -c 0` pins it to one core (children inherit).
-//   npm run bench -- --corpus [DIR] [--files 2000] [--rounds 3] [--v8-defaults] [--tier-up]
+//   npm run bench -- --corpus [DIR] [--files 2000] [--rounds 3] [--v8-defaults] [--tier-up] [--spool]
 // DIR defaults to ../shared/corpus (its seeds and dev/reports); the copies go to .bench-data/, not to the repo.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -87,6 +87,10 @@ if (args.includes('--v8-defaults'))
 if (args.includes('--tier-up'))
   passes['check, tier-up 1×'] = () =>
     run([main, 'check', '--json', dir], { ...process.env, GONGKAI_INTERRUPT_BUDGET: '67584' });
+// --spool: also check with every waiting output spooled to the file, none held in memory (check-stream.ts says why)
+if (args.includes('--spool'))
+  passes['check, spool to file'] = () =>
+    run([main, 'check', '--json', dir], { ...process.env, GONGKAI_SPOOL_MEMORY: '0' });
 const times = Object.fromEntries(Object.keys(passes).map((k) => [k, []]));
 for (const fn of Object.values(passes)) fn(); // warm the page cache and the code cache
 for (let r = 0; r < rounds; r++) for (const [k, fn] of Object.entries(passes)) times[k].push(fn());

@@ -3,7 +3,7 @@
 // report text; no payload runs and each is shown as the literal text it is.
 import { expect, test, type Page } from '@playwright/test';
 import { apiAs, signIn } from './helpers';
-import { EDITOR, PAYLOADS, SUPERVISOR, YEAR, hostileFile } from './world';
+import { ADMIN, CITY, EDITOR, PAYLOADS, SUPERVISOR, YEAR, hostileFile } from './world';
 
 async function noScriptRan(page: Page): Promise<void> {
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
@@ -53,6 +53,34 @@ test('XSS payloads are shown as text on every page', async ({ browser, request }
       await expect(page.getByTestId('section-text').filter({ hasText: p }).first()).toBeVisible();
     await noScriptRan(page);
   }
+  // the server's preview in the report page's first HTML (src/server/report-preview.ts) shows the title (else the
+  // body's name) and the body's name: a body named with the payloads, and its draft (no title of its own)
+  const adminCtx = await browser.newContext();
+  const admin = await apiAs(adminCtx.request, ADMIN);
+  const named = await admin.post('/bodies', { name: `测试${PAYLOADS.join('')}局`, aliases: [], level: 'department',
+    regionCode: CITY, parentId: null, dueDate: '01-31', scope: 'own' });
+  const hostileBody = (named.status() === 409
+    ? (await admin.get<{ items: { id: number; name: string }[] }>('/bodies?q=onerror')).items[0]
+    : await named.json()) as { id: number; name: string };
+  const drafted = await admin.post('/reports', { bodyId: hostileBody.id, year: YEAR - 9, template: '2021' });
+  const shown = drafted.ok() ? ((await drafted.json()) as { id: number }).id
+    : (await admin.get<{ items: { id: number }[] }>(`/reports?body=${hostileBody.id}&limit=1`)).items[0].id;
+  await adminCtx.close();
+  const first = await (await page.request.get(`/reports/${shown}`)).text();
+  expect(first).toContain('id="report-preview"');
+  for (const p of PAYLOADS) expect(first).not.toContain(p);
+  const still = await browser.newContext({ javaScriptEnabled: false,
+    storageState: await page.context().storageState() });
+  const bare = await still.newPage();
+  await bare.goto(`/reports/${shown}`);
+  await expect(bare.locator('#report-preview h1')).toContainText(hostileBody.name); // the title names the body
+  await expect(bare.locator('#report-preview .preview-meta')).toContainText(hostileBody.name);
+  expect(await bare.locator('#report-preview script, #report-preview img, #report-preview svg').count()).toBe(0);
+  await still.close();
+  await page.goto(`/reports/${shown}`);
+  await expect(page.getByTestId('report-title')).toContainText(hostileBody.name);
+  await noScriptRan(page);
+
   await page.goto(`/compare?a=${ids[0]}&b=${ids[1]}`);
   await expect(page.getByTestId('overall-rate')).toBeVisible({ timeout: 30_000 });
   await noScriptRan(page);

@@ -14,7 +14,8 @@ if (!existsSync(score)) {
   console.log(`eval: skipped — ${shared} not found (the shared corpus is not part of this repository)`);
   process.exit(0);
 }
-if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build'],
+  { cwd: root, stdio: 'inherit' });
 const run = `node ${join(root, 'dist', 'cli', 'main.js')} parse --json`;
 const sets = [
   ['seeds + dev reports', [join(shared, 'corpus', 'seeds'), join(shared, 'corpus', 'dev', 'reports')]],

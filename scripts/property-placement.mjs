@@ -9,15 +9,18 @@
 //   npm run build && node scripts/property-placement.mjs [--count 10000] [--seed 1] [--json]
 
 /** Layouts whose text shows where a blank cell is (an empty field, an empty <td>, a gap at its column). */
-export const BLANK_LAYOUTS = ['tab', 'pipe', 'markdown', 'html', 'html-gbk', 'text-gbk', 'traditional', 'layout', 'cell-per-line'];
-const TABLE_LAYOUTS = ['tab', 'markdown', 'pipe', 'cell-per-line', 'layout', 'pdf-default', 'html', 'html-gbk', 'text-gbk', 'traditional'];
+export const BLANK_LAYOUTS = ['tab', 'pipe', 'markdown', 'html', 'html-gbk', 'text-gbk', 'traditional', 'layout',
+  'cell-per-line'];
+const TABLE_LAYOUTS = ['tab', 'markdown', 'pipe', 'cell-per-line', 'layout', 'pdf-default', 'html', 'html-gbk',
+  'text-gbk', 'traditional'];
 
 /** The cases, in turn: [layout, damage]. */
 export const COMBOS = [
   ...BLANK_LAYOUTS.map((l) => [l, ['blanks']]),
   ...TABLE_LAYOUTS.map((l) => [l, ['short-rows']]),
   ...TABLE_LAYOUTS.map((l) => [l, []]),
-  ...['tab', 'pipe', 'markdown', 'text-gbk'].flatMap((l) => [[l, ['detached']], [l, ['split-labels']], [l, ['moved']], [l, ['swapped']]]),
+  ...['tab', 'pipe', 'markdown', 'text-gbk'].flatMap((l) =>
+    [[l, ['detached']], [l, ['split-labels']], [l, ['moved']], [l, ['swapped']]]),
 ];
 
 /** Placement diagnostics: the report says why a cell it could not place was left out. */
@@ -29,7 +32,8 @@ const EXPLAINS = /unplaced|unplaceable|partly-placed|scrambled|positions-unrelia
  */
 export async function runProperty({ count, seed = 1, generate, parse, damages }) {
   const combos = COMBOS.filter(([, d]) => d.every((x) => damages.includes(x)));
-  const t = { cases: 0, cells: 0, wrong: 0, blanksPrinted: 0, blanksFilled: 0, blanksRead: 0, leftOut: 0, leftOutExplained: 0 };
+  const t = { cases: 0, cells: 0, wrong: 0, blanksPrinted: 0, blanksFilled: 0, blanksRead: 0, leftOut: 0,
+    leftOutExplained: 0 };
   const failures = [];
   for (let i = 0; i < count; i++) {
     const [layout, damage] = combos[i % combos.length];
@@ -76,12 +80,14 @@ async function main() {
   const started = Date.now();
   const { DAMAGES, generateReport } = await import('../dist/generate/index.js');
   const { parseBytes } = await import('../dist/parse.js');
-  const { totals, failures } = await runProperty({ count, seed, generate: generateReport, parse: parseBytes, damages: [...DAMAGES] });
+  const { totals, failures } = await runProperty({ count, seed, generate: generateReport, parse: parseBytes,
+    damages: [...DAMAGES] });
   const seconds = (Date.now() - started) / 1000;
   if (args.includes('--json')) console.log(JSON.stringify({ ...totals, seconds }));
   else {
     console.log(`cases ${totals.cases} (${seconds.toFixed(1)} s) · cells ${totals.cells}`);
-    console.log(`wrong numbers ${totals.wrong} · blanks filled ${totals.blanksFilled} (of ${totals.blanksPrinted} printed blank; ${totals.blanksRead} read blank)`);
+    console.log(`wrong numbers ${totals.wrong} · blanks filled ${totals.blanksFilled} ` +
+      `(of ${totals.blanksPrinted} printed blank; ${totals.blanksRead} read blank)`);
     console.log(`cells left out ${totals.leftOut} (${totals.leftOutExplained} in reports with a placement diagnostic)`);
   }
   for (const f of failures.slice(0, 20)) console.log(`  ${f}`);

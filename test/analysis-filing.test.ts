@@ -1,7 +1,7 @@
 // Filing status (催报): due dates per level (条例 第四十九条) and per body, the working-day option on the official
 // calendar, who filed, who is overdue and by how many days, who is missing; and 通报 scoring on top of it.
 import { describe, expect, it } from 'vitest';
-import { dueDateOf, filingStatus, nextWorkingDay } from '../src/analysis/filing.js';
+import { dueDateOf, filingPage, filingStatus, nextWorkingDay } from '../src/analysis/filing.js';
 import { DEFAULT_SCORING_RULES, scoreBodies } from '../src/analysis/scoring.js';
 import type { ScoringRule, SimilarPair } from '../src/model/analysis.js';
 import { makeReport, withCells } from '../src/rules/testing.js';
@@ -53,6 +53,29 @@ describe('filing status', () => {
     expect(row(5)).toMatchObject({ status: 'missing', late: false, daysOverdue: 0, dueDate: '2023-03-31' });
     expect(row(6)).toMatchObject({ late: true, daysOverdue: 10, submittedAt: '2023-02-10' });
     expect(status.rows[0].bodyId).toBe(4); // most overdue first
+  });
+
+  it('pages the rows as asked (chase only, by name, due date or days overdue) and keeps the summary over all', () => {
+    const zh = (a: string, b: string) => a.localeCompare(b, 'zh');
+    const ids = (f: typeof status) => f.rows.map((x) => x.bodyId);
+    const first = filingPage(status, { limit: 2 });
+    expect(ids(first)).toEqual(ids(status).slice(0, 2));
+    expect(first).toMatchObject({ summary: status.summary, total: 6, offset: 0, limit: 2 });
+    expect(ids(filingPage(status, { limit: 2, offset: 4 }))).toEqual(ids(status).slice(4));
+    const chase = filingPage(status, { chase: true });
+    expect(ids(chase).sort()).toEqual([2, 3, 4, 5, 6]);
+    expect(chase.total).toBe(5);
+    expect(ids(chase)).toEqual(ids(status).filter((id) => id !== 1)); // in the same order
+    const byName = [...status.rows].sort((a, b) => zh(a.bodyName, b.bodyName)).map((x) => x.bodyId);
+    expect(ids(filingPage(status, { sort: 'name' }))).toEqual(byName);
+    expect(ids(filingPage(status, { sort: 'name', order: 'desc', limit: 3 })))
+      .toEqual([...byName].reverse().slice(0, 3));
+    // most overdue last, ties by name
+    const up = ids(filingPage(status, { sort: 'overdue', order: 'asc' }));
+    expect(up.slice(-3)).toEqual([2, 6, 4]);
+    expect(up.slice(0, 3)).toEqual([1, 3, 5].sort((a, b) => zh(row(a).bodyName, row(b).bodyName)));
+    const due = ids(filingPage(status, { sort: 'due' }));
+    expect(due[due.length - 1]).toBe(5); // the county's 03-31 after the departments' 01-31
   });
 
   it('scores and ranks the bodies with the evidence of each deduction', () => {

@@ -11,17 +11,22 @@ const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'text
 describe('library exports', () => {
   it('are exactly the documented ones', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'ALL_RULES', 'DAMAGES', 'InputError', 'LAYOUTS', 'OUTPUT_FORMATS', 'READERS', 'RENDERERS', 'RENDER_FORMATS', 'REPORT_SCHEMA',
-      'TEMPLATES', 'allCellKeys', 'cellKey', 'cellLabel', 'checkReport', 'decodeBytes', 'expandFile', 'formatFinding', 'formatMessage',
+      'ALL_RULES', 'DAMAGES', 'InputError', 'LAYOUTS', 'OUTPUT_FORMATS',
+      'READERS', 'RENDERERS', 'RENDER_FORMATS', 'REPORT_SCHEMA',
+      'TEMPLATES', 'allCellKeys', 'cellKey', 'cellLabel', 'checkReport',
+      'decodeBytes', 'expandFile', 'formatFinding', 'formatMessage',
       'generateCorpus', 'generateReport',
-      'loadBytes', 'loadReport', 'parseBytes', 'parseFile', 'readBytes', 'readHtml', 'readPath', 'readText', 'recognise',
-      'relationsFor', 'relationsOf', 'render', 'renderCsv', 'renderDocx', 'renderHtml', 'renderJson', 'renderMarkdown', 'renderText', 'renderXlsx',
+      'loadBytes', 'loadReport', 'parseBytes', 'parseFile', 'readBytes',
+      'readHtml', 'readPath', 'readText', 'recognise',
+      'relationsFor', 'relationsOf', 'render', 'renderCsv', 'renderDocx',
+      'renderHtml', 'renderJson', 'renderMarkdown', 'renderText', 'renderXlsx',
       'ruleById', 'splitCellKey', 'tableDef', 'tableGroupOf', 'template', 'toParseRecord', 'writeCorpus',
     ]);
   });
 
   it('have the expected kinds', () => {
-    for (const f of ['parseBytes', 'parseFile', 'loadReport', 'toParseRecord', 'checkReport', 'render', 'generateReport', 'readText', 'recognise', 'cellKey'] as const)
+    for (const f of ['parseBytes', 'parseFile', 'loadReport', 'toParseRecord', 'checkReport', 'render',
+      'generateReport', 'readText', 'recognise', 'cellKey'] as const)
       expect(typeof api[f], f).toBe('function');
     expect(api.RENDER_FORMATS).toEqual(['md', 'html', 'txt', 'json', 'csv']);
     expect(api.OUTPUT_FORMATS).toEqual(['md', 'html', 'txt', 'json', 'csv', 'docx', 'xlsx', 'pdf']);
@@ -40,7 +45,8 @@ describe('smoke: parseBytes → toParseRecord', () => {
     const bytes = readFileSync(join(FIXTURES, 'tab-complete.txt'));
     const report = await api.parseBytes(bytes, 'reports/qingshan.txt');
     const record = api.toParseRecord(report);
-    expect(Object.keys(record)).toEqual(expect.arrayContaining(['file', 'agency', 'year', 'template', 'tables', 'cells']));
+    expect(Object.keys(record)).toEqual(expect.arrayContaining(['file', 'agency', 'year',
+      'template', 'tables', 'cells']));
     expect(record).toMatchObject({
       file: 'reports/qingshan.txt', agency: '青山县人民政府', year: 2022, template: '2021',
       tables: { active: true, applications: true, review: true },
@@ -55,7 +61,9 @@ describe('smoke: parseBytes → toParseRecord', () => {
   });
 
   it('a report without tables: template null, no cells', async () => {
-    const report = await api.parseBytes(new TextEncoder().encode('松岭乡人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n无。\n'), 'p.txt');
-    expect(api.toParseRecord(report)).toMatchObject({ file: 'p.txt', agency: '松岭乡人民政府', year: 2021, template: null, tables: { active: false, applications: false, review: false }, cells: {} });
+    const report = await api.parseBytes(new TextEncoder()
+      .encode('松岭乡人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n无。\n'), 'p.txt');
+    expect(api.toParseRecord(report)).toMatchObject({ file: 'p.txt', agency: '松岭乡人民政府', year: 2021, template: null,
+      tables: { active: false, applications: false, review: false }, cells: {} });
   });
 });

@@ -8,10 +8,12 @@ import { checkReport } from '../src/rules/index.js';
 import type { Report } from '../src/model/report.js';
 
 const ROW = 'applications/newReceived';
-const COLUMNS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg', 'total'];
+const COLUMNS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg',
+  'legalServiceOrg', 'otherOrg', 'total'];
 
 /** A generated report (no damage) whose 一、本年新收 row is rewritten by `edit`. */
-async function withRow(layout: LayoutName, seed: number, edit: (lines: string[], at: number) => void): Promise<{ report: Report; text: string }> {
+async function withRow(layout: LayoutName, seed: number,
+  edit: (lines: string[], at: number) => void): Promise<{ report: Report; text: string }> {
   const g = generateReport({ seed, layout, template: '2021' });
   const lines = g.text.split('\n');
   const at = lines.findIndex((l) => l.includes('一、本年新收'));
@@ -55,7 +57,8 @@ describe('a printed blank stays blank', () => {
 
   it("one cell per line: a '|' line between two values is a blank cell in its place", async () => {
     const { report } = await withRow('cell-per-line', 13, (lines, at) => {
-      const values = lines.map((l, i) => ({ l, i })).filter(({ l, i }) => i > at && /^\d+( \|)?$/.test(l.trim())).slice(0, 7);
+      const values = lines.map((l, i) => ({ l, i }))
+        .filter(({ l, i }) => i > at && /^\d+( \|)?$/.test(l.trim())).slice(0, 7);
       lines[values[3].i] = '|';
     });
     const v = rowValues(report);
@@ -70,7 +73,8 @@ describe('a printed blank stays blank', () => {
       // blank the third value: spaces of the same width keep every other value at its column
       const m = [...lines[at].matchAll(/\d+/g)];
       const third = m[m.length - 5];
-      lines[at] = lines[at].slice(0, third.index) + ' '.repeat(third[0].length) + lines[at].slice(third.index! + third[0].length);
+      lines[at] = lines[at].slice(0, third.index) + ' '.repeat(third[0].length) +
+        lines[at].slice(third.index! + third[0].length);
     });
     expect(rowValues(report)).toEqual([truth[0], truth[1], null, truth[3], truth[4], truth[5], truth[6]]);
   });
@@ -88,7 +92,8 @@ describe('a printed blank stays blank', () => {
 });
 
 describe('blanks sprinkled over generated reports', () => {
-  it.each(['tab', 'pipe', 'markdown', 'html', 'layout', 'cell-per-line'] as const)('%s: every cell printed blank is read blank or left out', async (layout) => {
+  it.each(['tab', 'pipe', 'markdown', 'html', 'layout',
+    'cell-per-line'] as const)('%s: every cell printed blank is read blank or left out', async (layout) => {
     let blanks = 0;
     for (let seed = 1; seed <= 6; seed++) {
       const g = generateReport({ seed, layout, damage: ['blanks'] });

@@ -26,7 +26,8 @@ const BUILT = join(ROOT, 'dist', 'cli', 'main.js');
 
 /** The CLI: the build `npm test` makes first, else the sources through tsx. Exit status and output. */
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const main = existsSync(BUILT) && !process.env.GONGKAI_TEST_SOURCES ? [BUILT] : ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
+  const main = existsSync(BUILT) && !process.env.GONGKAI_TEST_SOURCES ? [BUILT] :
+    ['--import', 'tsx', join(ROOT, 'src', 'cli', 'main.ts')];
   const r = spawnSync(process.execPath, [...main, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -144,11 +145,13 @@ describe('words an officer reads', () => {
   it('Chinese output names printed labels, never internal keys', () => {
     const report = makeReport({
       pick: () => 2,
-      cells: { 'reviewLitigation/cases/review.total': 99, 'applications/outcome.total/naturalPerson': 1, 'art20_1/regulations/made': -1 },
+      cells: { 'reviewLitigation/cases/review.total': 99, 'applications/outcome.total/naturalPerson': 1,
+        'art20_1/regulations/made': -1 },
     });
     const out = formatChecked({ file: 'k.txt', report, text: '', findings: checkReport(report) });
     expect(out).toContain('[错误]');
-    expect(out).not.toMatch(/applications\/|reviewLitigation|art20_|naturalPerson|review\.total|outcome\.|row-total|balance/);
+    expect(out).not.toMatch(
+      /applications\/|reviewLitigation|art20_|naturalPerson|review\.total|outcome\.|row-total|balance/);
     expect(out).toContain('行政复议总计=99');
   });
 
@@ -165,13 +168,15 @@ describe('words an officer reads', () => {
   it('+n/−n between two columns with every row total holding is one 疑似归类错位, not two failures', () => {
     const report = makeReport({
       pick: () => 3,
-      cells: { 'applications/outcome.granted/naturalPerson': 1, 'applications/outcome.granted/commercialEnterprise': 5 },
+      cells: { 'applications/outcome.granted/naturalPerson': 1,
+        'applications/outcome.granted/commercialEnterprise': 5 },
     });
     const findings = checkReport(report);
     expect(findings.map((f) => f.ruleId)).toEqual(['misfiled']);
     expect(formatFinding(findings[0], 'zh')).toMatch(/^疑似归类错位：.*“自然人”列多2、“商业企业”列少2/);
     // one changed cell (its row total breaks) is not misfiled
-    const single = checkReport(makeReport({ pick: () => 3, cells: { 'applications/outcome.granted/naturalPerson': 1 } }));
+    const single = checkReport(makeReport({ pick: () => 3,
+      cells: { 'applications/outcome.granted/naturalPerson': 1 } }));
     expect(single.map((f) => f.ruleId)).not.toContain('misfiled');
   });
 });

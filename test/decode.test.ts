@@ -37,7 +37,8 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 describe('decodeBytes', () => {
   it('reads UTF-8 with and without BOM, stripping the BOM', () => {
-    expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]), 'a.txt')).toEqual({ text: SAMPLE, encoding: 'utf-8' });
+    expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8(SAMPLE)]), 'a.txt'))
+      .toEqual({ text: SAMPLE, encoding: 'utf-8' });
     expect(decodeBytes(utf8(SAMPLE), 'a.txt')).toEqual({ text: SAMPLE, encoding: 'utf-8' });
     expect(decodeBytes(new Uint8Array(), 'empty.txt')).toEqual({ text: '', encoding: 'utf-8' });
   });
@@ -68,7 +69,8 @@ describe('decodeBytes', () => {
 
   it('reads GBK without any declaration by detection', () => {
     expect(decodeBytes(encodeGbk(SAMPLE), 'plain.txt')).toEqual({ text: SAMPLE, encoding: 'gb18030' });
-    const page = Buffer.from(readFileSync(join(FIXTURES, 'gbk-page.html')).toString('latin1').replace(/<meta[^>]*>/, ''), 'latin1');
+    const page = Buffer.from(readFileSync(join(FIXTURES, 'gbk-page.html')).toString('latin1')
+      .replace(/<meta[^>]*>/, ''), 'latin1');
     const decoded = decodeBytes(page, 'no-meta.html');
     expect(decoded.encoding).toBe('gb18030');
     expect(decoded.text).toContain('松川县农业农村局共收到政府信息公开申请3件');
@@ -92,10 +94,12 @@ describe('decodeBytes', () => {
 
   it('rejects bytes that decode to mostly invalid characters', () => {
     let seed = 7;
-    const noise = Uint8Array.from({ length: 4000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0x1f);
+    const noise = Uint8Array.from({ length: 4000 },
+      () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0x1f);
     expect(() => decodeBytes(noise, 'noise.bin')).toThrow(InputError);
     expect(() => decodeBytes(noise, 'noise.bin')).toThrow(/cannot determine the text encoding/);
-    const binary = Uint8Array.from({ length: 4000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
+    const binary = Uint8Array.from({ length: 4000 },
+      () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff);
     expect(() => decodeBytes(binary, 'image.png')).toThrow(InputError);
   });
 });
@@ -106,7 +110,8 @@ describe('sniffFormat', () => {
 
   it('recognises binary containers by magic bytes, not by extension', () => {
     expect(sniffFormat(bytes('%PDF-1.7\n%\xe2\xe3\n1 0 obj'), 'report.html')).toBe('pdf');
-    expect(sniffFormat(bytes([0x50, 0x4b, 3, 4], '....[Content_Types].xml....word/document.xml'), 'a.bin')).toBe('docx');
+    expect(sniffFormat(bytes([0x50, 0x4b, 3, 4],
+      '....[Content_Types].xml....word/document.xml'), 'a.bin')).toBe('docx');
     expect(sniffFormat(bytes([0x50, 0x4b, 3, 4], '....[Content_Types].xml....xl/workbook.xml'), 'a.docx')).toBe('xlsx');
     expect(sniffFormat(bytes([0x50, 0x4b, 3, 4], '....report.txt'), 'a.docx')).toBe('zip');
     const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

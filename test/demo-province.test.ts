@@ -36,7 +36,8 @@ describe('demo province', () => {
     expect(bodies.length).toBe(demoTree().bodies.length);
     expect(bodies.length).toBeGreaterThan(120);
     expect(bodies.length).toBeLessThan(180);
-    expect(new Set(bodies.map((b) => b.level))).toEqual(new Set(['province', 'city', 'county', 'department', 'town', 'street']));
+    expect(new Set(bodies.map((b) => b.level)))
+      .toEqual(new Set(['province', 'city', 'county', 'department', 'town', 'street']));
     const ids = new Set(bodies.map((b) => b.id));
     expect(bodies.filter((b) => b.parentId === null).length).toBe(1);
     expect(bodies.every((b) => b.parentId === null || ids.has(b.parentId))).toBe(true);
@@ -59,12 +60,14 @@ describe('demo province', () => {
     const closed = reports.filter((r) => r.year === 2023);
     expect(closed.filter((r) => r.status === 'published').length / closed.length).toBeGreaterThan(0.9);
     const published = reports.filter((r) => r.status === 'published');
-    expect(published.every((r) => r.publishedAt !== null && r.submittedAt !== null && r.acceptedAt !== null)).toBe(true);
+    expect(published.every((r) => r.publishedAt !== null && r.submittedAt !== null && r.acceptedAt !== null))
+      .toBe(true);
     expect(reports.some((r) => r.resubmittedAt)).toBe(true);
   });
 
   it('has late filings against the due dates, and reports with errors', async () => {
-    const bodies = new Map((await store.listBodies({ region: DEMO_PROVINCE, limit: 1000 })).items.map((b) => [b.id, b]));
+    const bodies = new Map((await store.listBodies({ region: DEMO_PROVINCE, limit: 1000 }))
+      .items.map((b) => [b.id, b]));
     const filed = reports.filter((r) => r.submittedAt);
     const late = filed.filter((r) => r.submittedAt! > `${r.year! + 1}-${bodies.get(r.bodyId!)!.dueDate}`);
     expect(late.length / filed.length).toBeGreaterThan(0.05);

@@ -9,7 +9,8 @@ import { generateNumbers, outcomeRows } from '../src/generate/numbers.js';
 import type { AgencyLevel, LabelStyle } from '../src/generate/model.js';
 import type { TemplateVersion } from '../src/model/template.js';
 
-const APPLICANTS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg'];
+const APPLICANTS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg',
+  'legalServiceOrg', 'otherOrg'];
 const STYLE: LabelStyle = { brackets: 'full', socialOrg: false, henan: false, plusSign: true, variants: [] };
 const LEVELS: AgencyLevel[] = ['city', 'county', 'district', 'town', 'township', 'street', 'department', 'office'];
 
@@ -23,7 +24,8 @@ function relationFailures(version: TemplateVersion, v: Record<string, number>): 
   const a = (row: string, col: string): number => v[`applications/${row}/${col}`];
   const outcomes = outcomeRows(version);
   for (const col of [...APPLICANTS, 'total']) {
-    if (a('newReceived', col) + a('carriedOver', col) !== a('outcome.total', col) + a('carriedForward', col)) bad.push(`balance ${col}`);
+    if (a('newReceived', col) + a('carriedOver', col) !== a('outcome.total', col) +
+      a('carriedForward', col)) bad.push(`balance ${col}`);
     if (outcomes.reduce((s, r) => s + a(r, col), 0) !== a('outcome.total', col)) bad.push(`outcome total ${col}`);
   }
   for (const row of ['newReceived', 'carriedOver', ...outcomes, 'outcome.total', 'carriedForward']) {
@@ -87,10 +89,12 @@ describe('numbers', () => {
     const texts = new Set<string>();
     for (let seed = 1; seed <= 200; seed++) {
       const n = generateNumbers(new Rng(seed), '2019', 'county', STYLE);
-      for (const [k, c] of Object.entries(n)) if (k.endsWith('changeThisYear')) texts.add(c.text[0] === '+' ? '+' : c.value < 0 ? '-' : '0');
+      for (const [k, c] of Object.entries(n))
+        if (k.endsWith('changeThisYear')) texts.add(c.text[0] === '+' ? '+' : c.value < 0 ? '-' : '0');
     }
     expect(texts).toEqual(new Set(['+', '-', '0']));
-    const amounts = Array.from({ length: 100 }, (_, s) => generateNumbers(new Rng(s), '2021', 'county', STYLE)['art20_8/fees/amount'].value);
+    const amounts = Array.from({ length: 100 },
+      (_, s) => generateNumbers(new Rng(s), '2021', 'county', STYLE)['art20_8/fees/amount'].value);
     expect(amounts.some((x) => !Number.isInteger(x))).toBe(true);
     expect(amounts.some((x) => x === 0)).toBe(true);
   });
@@ -135,7 +139,8 @@ describe('generateReport', () => {
       const n = r.truth.narrative;
       if ('applicationsReceived' in n) expect(n.applicationsReceived).toBe(c['applications/newReceived/total']);
       if ('applicationsCompleted' in n) expect(n.applicationsCompleted).toBe(c['applications/outcome.total/total']);
-      if ('administrativeReconsiderations' in n) expect(n.administrativeReconsiderations).toBe(c['reviewLitigation/cases/review.total']);
+      if ('administrativeReconsiderations' in n) expect(n.administrativeReconsiderations)
+        .toBe(c['reviewLitigation/cases/review.total']);
       expect(decode(r)).toMatch(/统计期限为\d{4}年1月1日至(\d{4}年)?12月31日/);
     }
   });
@@ -165,7 +170,8 @@ describe('damage', () => {
     const r = generateReport({ seed: 21, layout: 'tab', damage: ['short-rows'] });
     expect(r.truth.notes).toContain('SHORT ROWS');
     expect(Object.keys(r.truth.cells)).toHaveLength(200);
-    const rows = decode(r).split('\n').filter((l) => /^[\t(（一二三四五六七八\d]/.test(l) && (l.match(/\t\d+/g) ?? []).length === 6);
+    const rows = decode(r).split('\n').filter((l) =>
+      /^[\t(（一二三四五六七八\d]/.test(l) && (l.match(/\t\d+/g) ?? []).length === 6);
     expect(rows.length).toBeGreaterThan(0);
   });
 
@@ -198,12 +204,14 @@ describe('damage', () => {
       const inj = r.truth.injected![0];
       expect(r.truth.cells[inj.key]).toBe(inj.printedValue);
       expect(inj.printedValue).not.toBe(inj.consistentValue);
-      expect(relationFailures(r.truth.template as TemplateVersion, r.truth.cells as Record<string, number>).length).toBeGreaterThan(0);
+      expect(relationFailures(r.truth.template as TemplateVersion, r.truth.cells as Record<string, number>)
+        .length).toBeGreaterThan(0);
     }
   });
 
   it('builds a model for every damage without throwing', () => {
-    for (const d of DAMAGES) expect(() => buildModel({ seed: 1, damage: [d], tablesLost: d === 'lost-tables' })).not.toThrow();
+    for (const d of DAMAGES) expect(() => buildModel({ seed: 1, damage: [d], tablesLost: d === 'lost-tables' }))
+      .not.toThrow();
   });
 });
 

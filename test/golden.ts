@@ -16,6 +16,8 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(file, actual, 'utf8');
     return;
   }
-  if (!existsSync(file)) throw new Error(`golden file test/golden/${name} is missing; run with UPDATE_GOLDEN=1 to create it`);
-  expect(actual, `output differs from test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(readFileSync(file, 'utf8'));
+  if (!existsSync(file)) throw new Error(
+    `golden file test/golden/${name} is missing; run with UPDATE_GOLDEN=1 to create it`);
+  expect(actual, `output differs from test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`)
+    .toBe(readFileSync(file, 'utf8'));
 }

@@ -25,7 +25,8 @@ const write = (path: string, data: string | Uint8Array) => {
 /** Silence the batch's error lines on stderr, keeping what was written. */
 function quietStderr(): { lines: string[]; restore: () => void } {
   const lines: string[] = [];
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (lines.push(String(s)), true));
+  const spy = vi.spyOn(process.stderr, 'write')
+    .mockImplementation((s: string | Uint8Array) => (lines.push(String(s)), true));
   return { lines, restore: () => spy.mockRestore() };
 }
 
@@ -62,7 +63,8 @@ describe('expanding inputs', () => {
     write(join(d, 'x', 'y', 'deep.txt'), 'x');
     write(join(d, 'top.txt'), 'x');
     write(join(d, 'x', 'skip.md'), 'x');
-    expect(expandInputs([`${d}/**/*.txt`]).map((e) => e.path)).toEqual([join(d, 'top.txt'), join(d, 'x/y/deep.txt')].sort());
+    expect(expandInputs([`${d}/**/*.txt`]).map((e) => e.path))
+      .toEqual([join(d, 'top.txt'), join(d, 'x/y/deep.txt')].sort());
     const none = expandInputs([`${d}/**/*.pdf`]);
     expect(none).toHaveLength(1);
     expect(none[0].error?.problemEn).toBe('no file matches this pattern');
@@ -83,13 +85,15 @@ describe('check streams in input order and pairs years wherever they stand', () 
     try {
       const r = await checkStream(inputs, ({ file, findings }) => JSON.stringify({ file, findings }) + '\n',
         (file, message) => JSON.stringify({ file, error: message }) + '\n', (s) => out.push(s));
-      return { ...r, records: out.map((s) => JSON.parse(s) as { file: string; findings?: { ruleId: string }[]; error?: string }) };
+      return { ...r, records: out.map((s) =>
+        JSON.parse(s) as { file: string; findings?: { ruleId: string }[]; error?: string }) };
     } finally {
       q.restore();
     }
   }
 
-  it('the later year first, an error between: same order out, cross-year findings as with the whole previous report', async () => {
+  it('the later year first, an error between: same order out, cross-year findings as with the whole previous report',
+    async () => {
     const a = write(join(dir, 'years', '1-later.txt'), later.bytes);
     const missing = join(dir, 'years', '2-missing.txt');
     const b = write(join(dir, 'years', '3-other.md'), other.bytes);

@@ -9,7 +9,8 @@ import { InputError } from '../src/errors.js';
 import { generateReport } from '../src/generate/index.js';
 import { readBytes, readInput } from '../src/readers/index.js';
 import {
-  DEFAULT_MAX_INPUT_BYTES, TEXT_MAX_CHARS, XLSX_MAX_CELLS, XML_MAX_ELEMENTS, XML_MAX_PART_BYTES, XLSX_MAX_GRID, XLSX_MAX_MERGED_CELLS, XLSX_MAX_XML_BYTES, maxInputBytes,
+  DEFAULT_MAX_INPUT_BYTES, TEXT_MAX_CHARS, XLSX_MAX_CELLS, XML_MAX_ELEMENTS, XML_MAX_PART_BYTES, XLSX_MAX_GRID,
+  XLSX_MAX_MERGED_CELLS, XLSX_MAX_XML_BYTES, maxInputBytes,
 } from '../src/readers/limits.js';
 import { checkXlsxLimits } from '../src/readers/xlsx-limits.js';
 import { checkXmlTags } from '../src/readers/xml-limits.js';
@@ -18,7 +19,8 @@ import { makeZip } from './fixtures/office/zip-writer.js';
 const sheet = (body: string, after = '') => makeZip([
   { name: '[Content_Types].xml', data: '<Types/>' },
   // stored, not deflated: these parts compress past the zip-bomb ratio, which is not the bound under test
-  { name: 'xl/worksheets/sheet1.xml', data: `<worksheet><sheetData>${body}</sheetData>${after}</worksheet>`, method: 0 },
+  { name: 'xl/worksheets/sheet1.xml',
+    data: `<worksheet><sheetData>${body}</sheetData>${after}</worksheet>`, method: 0 },
 ]);
 
 /** The InputError a call throws (and that it throws one). */
@@ -34,8 +36,10 @@ function inputError(f: () => unknown): InputError {
 
 describe('XLSX bounds, checked on the sheet XML before exceljs', () => {
   it('a real-sized sheet passes', () => {
-    const rows = Array.from({ length: 40 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 12 }, (_, c) => `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r}</v></c>`).join('')}</row>`);
-    expect(() => checkXlsxLimits(sheet(rows.join(''), '<mergeCells><mergeCell ref="A1:C2"/></mergeCells>'), 'ok.xlsx')).not.toThrow();
+    const rows = Array.from({ length: 40 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 12 }, (_, c) =>
+      `<c r="${String.fromCharCode(65 + c)}${r + 1}"><v>${r}</v></c>`).join('')}</row>`);
+    expect(() => checkXlsxLimits(sheet(rows.join(''), '<mergeCells><mergeCell ref="A1:C2"/></mergeCells>'),
+      'ok.xlsx')).not.toThrow();
   });
 
   it('XLSX_MAX_CELLS', () => {
@@ -45,14 +49,17 @@ describe('XLSX bounds, checked on the sheet XML before exceljs', () => {
   });
 
   it('XLSX_MAX_GRID: two cells far apart, each within the row and column bounds', () => {
-    const e = inputError(() => checkXlsxLimits(sheet('<row r="1"><c r="A1"/></row><row r="90000"><c r="AMJ90000"/></row>'), 'grid.xlsx'));
+    const e = inputError(() =>
+      checkXlsxLimits(sheet('<row r="1"><c r="A1"/></row><row r="90000"><c r="AMJ90000"/></row>'), 'grid.xlsx'));
     expect(e.limit).toBe('XLSX_MAX_GRID');
     expect(90000 * 1024).toBeGreaterThan(XLSX_MAX_GRID);
   });
 
   it('XLSX_MAX_MERGED_CELLS: many merges, each within the bounds', () => {
-    const merges = Array.from({ length: 40 }, (_, i) => `<mergeCell ref="A${i * 2000 + 1}:AMJ${i * 2000 + 30}"/>`).join('');
-    const e = inputError(() => checkXlsxLimits(sheet('<row r="1"><c r="A1"/></row>', `<mergeCells>${merges}</mergeCells>`), 'merges.xlsx'));
+    const merges = Array.from({ length: 40 },
+      (_, i) => `<mergeCell ref="A${i * 2000 + 1}:AMJ${i * 2000 + 30}"/>`).join('');
+    const e = inputError(() => checkXlsxLimits(sheet('<row r="1"><c r="A1"/></row>',
+      `<mergeCells>${merges}</mergeCells>`), 'merges.xlsx'));
     expect(e.limit).toBe('XLSX_MAX_MERGED_CELLS');
     expect(40 * 30 * 1024).toBeGreaterThan(XLSX_MAX_MERGED_CELLS);
   });
@@ -107,7 +114,8 @@ describe('TEXT_MAX_CHARS: the characters of one report', () => {
     const e = await readBytes(Buffer.from(over(`${report}\n`)), 'long.txt').then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(InputError);
     expect([(e as InputError).file, (e as InputError).limit]).toEqual(['long.txt', 'TEXT_MAX_CHARS']);
-    expect((e as InputError).problemEn).toMatch(new RegExp(`the text is too long \\(\\d+ characters\\), over the limit of ${TEXT_MAX_CHARS}`));
+    expect((e as InputError).problemEn)
+      .toMatch(new RegExp(`the text is too long \\(\\d+ characters\\), over the limit of ${TEXT_MAX_CHARS}`));
   });
 
   it('a text file of more than 8 bytes a character is refused before it is decoded', async () => {
@@ -136,16 +144,19 @@ describe('Office XML parts: bytes and elements, scanned before parsing', () => {
 
   it('XML_MAX_ELEMENTS: many small paragraphs, none deep', () => {
     const n = Math.ceil(XML_MAX_ELEMENTS / 3) + 1;
-    const e = inputError(() => checkXmlTags(part('<w:p><w:r><w:t>1</w:t></w:r></w:p>'.repeat(n)), 'many.docx', 'word/document.xml'));
+    const e = inputError(() => checkXmlTags(part('<w:p><w:r><w:t>1</w:t></w:r></w:p>'.repeat(n)),
+      'many.docx', 'word/document.xml'));
     expect([e.file, e.limit]).toEqual(['many.docx', 'XML_MAX_ELEMENTS']);
     expect(e.problemEn).toMatch(/^word\/document\.xml has too many elements/);
     // empty elements count too; a part just within the bound passes
-    expect(inputError(() => checkXmlTags(part('<w:br/>'.repeat(XML_MAX_ELEMENTS)), 'br.docx', 'p')).limit).toBe('XML_MAX_ELEMENTS');
+    expect(inputError(() => checkXmlTags(part('<w:br/>'.repeat(XML_MAX_ELEMENTS)), 'br.docx', 'p')).limit)
+      .toBe('XML_MAX_ELEMENTS');
     expect(() => checkXmlTags(part('<w:br/>'.repeat(XML_MAX_ELEMENTS - 3)), 'ok.docx', 'p')).not.toThrow();
   });
 
   it('XML_MAX_PART_BYTES: one paragraph of text past the bound', () => {
-    const e = inputError(() => checkXmlTags(part(`<w:p><w:r><w:t>${'x'.repeat(XML_MAX_PART_BYTES)}</w:t></w:r></w:p>`), 'big.docx', 'word/document.xml'));
+    const e = inputError(() => checkXmlTags(part(`<w:p><w:r><w:t>${'x'.repeat(XML_MAX_PART_BYTES)}</w:t></w:r></w:p>`),
+      'big.docx', 'word/document.xml'));
     expect([e.file, e.limit]).toEqual(['big.docx', 'XML_MAX_PART_BYTES']);
   });
 });

@@ -44,7 +44,8 @@ function fields(line: string): string[] {
 }
 
 describe('CSV and XLSX: no formula from the input', () => {
-  it('CSV: file, agency and every text field start with no formula character; signed numbers stay numbers', async () => {
+  it('CSV: file, agency and every text field start with no formula character; signed numbers stay numbers',
+    async () => {
     const { report } = await hostileReport();
     const lines = renderCsv([report]).replace(/^\uFEFF/, '').split('\r\n').slice(1, -1);
     expect(lines.length).toBeGreaterThan(100);
@@ -52,7 +53,8 @@ describe('CSV and XLSX: no formula from the input', () => {
     expect(fields(lines[0]).slice(0, 2)).toEqual(["'@evil/+report.txt", `'${HOSTILE}`]);
   });
 
-  it('XLSX: no string cell starts with a formula character; finding cells are filled and noted; headers frozen', async () => {
+  it('XLSX: no string cell starts with a formula character; finding cells are filled and noted; headers frozen',
+    async () => {
     const { report, findings } = await hostileReport();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx(report, { findings })) as unknown as ExcelJS.Buffer);
@@ -75,7 +77,8 @@ describe('CSV and XLSX: no formula from the input', () => {
     ws.eachRow((row) => row.eachCell((c) => void (c.note ? noted.push(c) : undefined)));
     expect(noted.length).toBeGreaterThan(0);
     const error = findings.find((f) => f.severity === 'error' && f.cells.length > 0)!;
-    const withError = noted.filter((c) => String(typeof c.note === 'string' ? c.note : JSON.stringify(c.note)).includes(error.message));
+    const withError = noted.filter((c) => String(typeof c.note === 'string' ? c.note : JSON.stringify(c.note))
+      .includes(error.message));
     expect(withError.length).toBeGreaterThan(0);
     expect((withError[0].fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     const findingsSheet = wb.getWorksheet('核查结果')!;
@@ -88,7 +91,8 @@ describe('DOCX, HTML, Markdown and text renderings', () => {
     const { report } = await hostileReport();
     const parts = unzipEntries(await renderDocx(report), 'out.docx', (e) => e.startsWith('word/'));
     const document = new TextDecoder().decode(parts.get('word/document.xml'));
-    expect(document.match(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
+    expect(document.match(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1|on)"\/>/g)?.length ?? 0)
+      .toBeGreaterThanOrEqual(3);
     const footer = [...parts.entries()].find(([k]) => /^word\/footer\d*\.xml$/.test(k));
     expect(footer).toBeDefined();
     const xml = new TextDecoder().decode(footer![1]);
@@ -104,7 +108,8 @@ describe('DOCX, HTML, Markdown and text renderings', () => {
     }
     const html = renderHtml(report, { findings: [...findings, ...findings] });
     const items = html.match(/<li class="sev-[a-z]+" data-rule=[^\n]*<\/li>/g) ?? [];
-    expect(items.length).toBe(new Set(findings.map((f) => JSON.stringify([f.severity, f.message, f.cells, f.expected]))).size);
+    expect(items.length).toBe(new Set(findings.map((f) =>
+      JSON.stringify([f.severity, f.message, f.cells, f.expected]))).size);
     const appendix = html.slice(html.indexOf('附：核查结果'));
     expect(appendix).not.toMatch(/applications\/|reviewLitigation\/|<code>/);
   });

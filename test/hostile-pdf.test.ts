@@ -23,7 +23,8 @@ function zeros(n: number): Buffer {
   const segment = deflateRawSync(Buffer.alloc(MIB), { finishFlush: Z.Z_FULL_FLUSH });
   const b = n % 65521;
   const adler = Buffer.from([(b >>> 8) & 0xff, b & 0xff, 0, 1]);
-  return Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(n / MIB).fill(segment), Buffer.from([0x03, 0x00]), adler]);
+  return Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array<Buffer>(n / MIB).fill(segment),
+    Buffer.from([0x03, 0x00]), adler]);
 }
 
 /** A PDF with one page per content stream (each given with its filter), a correct xref table. */
@@ -48,12 +49,14 @@ function pdf(pages: { data: Buffer; filter: string }[]): Uint8Array {
   pages.forEach((p, i) => {
     obj(ids[i], `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${ids[i] + 1} 0 R /Resources << >> >>`);
     const filter = p.filter ? ` /Filter ${p.filter}` : '';
-    obj(ids[i] + 1, Buffer.concat([Buffer.from(`<< /Length ${p.data.length}${filter} >>\nstream\n`), p.data, Buffer.from('\nendstream')]));
+    obj(ids[i] + 1, Buffer.concat([Buffer.from(`<< /Length ${p.data.length}${filter} >>\nstream\n`), p.data,
+      Buffer.from('\nendstream')]));
   });
   const xref = size;
   const n = offsets.length;
   const rows = offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  add(Buffer.from(`xref\n0 ${n}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${n} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
+  add(Buffer.from(
+    `xref\n0 ${n}\n0000000000 65535 f \n${rows}trailer\n<< /Size ${n} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`));
   return new Uint8Array(Buffer.concat(parts));
 }
 

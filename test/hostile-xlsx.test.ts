@@ -26,7 +26,8 @@ async function cut(part: string, share = 0.5): Promise<Uint8Array> {
   const parts = unzipEntries(await reportWorkbook(), 'book.xlsx', () => true);
   const data = parts.get(part);
   if (!data) throw new Error(`no ${part} in the workbook`);
-  return makeZip([...parts].map(([name, d]) => ({ name, data: name === part ? d.subarray(0, Math.floor(d.length * share)) : d })));
+  return makeZip([...parts].map(([name, d]) =>
+    ({ name, data: name === part ? d.subarray(0, Math.floor(d.length * share)) : d })));
 }
 
 const rows = (doc: GDocument) => doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
@@ -38,10 +39,12 @@ describe('XLSX parts cut short: a partial read, the loss said', () => {
   it('a complete workbook reads with no note, and the report whole', async () => {
     const { doc } = await readXlsx(await reportWorkbook(), 'book.xlsx');
     expect(truncation(doc)).toEqual([]);
-    expect(Object.keys(toParseRecord(await parseBytes(await reportWorkbook(), 'book.xlsx')).cells).length).toBeGreaterThan(150);
+    expect(Object.keys(toParseRecord(await parseBytes(await reportWorkbook(), 'book.xlsx')).cells).length)
+      .toBeGreaterThan(150);
   });
 
-  it('sheet1.xml cut in half: the rows before the cut are read, the note says after which row the rest is lost', async () => {
+  it('sheet1.xml cut in half: the rows before the cut are read, the note says after which row the rest is lost',
+    async () => {
     const whole = rows((await readXlsx(await reportWorkbook(), 'book.xlsx')).doc);
     const { doc } = await readXlsx(await cut('xl/worksheets/sheet1.xml'), 'cut.xlsx');
     const [note, ...more] = truncation(doc);
@@ -77,7 +80,8 @@ describe('XLSX parts cut short: a partial read, the loss said', () => {
   it('styles.xml cut: left out, every value read as in the whole workbook', async () => {
     const whole = await readXlsx(await reportWorkbook(), 'book.xlsx');
     const { doc, text } = await readXlsx(await cut('xl/styles.xml'), 'styles.xlsx');
-    expect(truncation(doc).map((n) => n.messageEn)).toEqual([expect.stringMatching(/^xl\/styles\.xml is cut short: .*left out/)]);
+    expect(truncation(doc).map((n) => n.messageEn))
+      .toEqual([expect.stringMatching(/^xl\/styles\.xml is cut short: .*left out/)]);
     expect(text).toBe(whole.text);
   });
 
@@ -85,6 +89,7 @@ describe('XLSX parts cut short: a partial read, the loss said', () => {
     const e = await readXlsx(await cut('xl/workbook.xml'), 'book-cut.xlsx').then(() => null, (err: unknown) => err);
     expect(e).toBeInstanceOf(InputError);
     expect((e as InputError).file).toBe('book-cut.xlsx');
-    expect((e as InputError).problemEn).toMatch(/damaged or incomplete \(the workbook's xl\/workbook\.xml is cut short at byte \d+\)/);
+    expect((e as InputError).problemEn)
+      .toMatch(/damaged or incomplete \(the workbook's xl\/workbook\.xml is cut short at byte \d+\)/);
   });
 });

@@ -28,7 +28,8 @@ async function snapshot(s: Store) {
   for (const r of reports) {
     const d = (await s.getReport(r.id))!;
     out.push({ body: r.bodyName, year: r.year, status: r.status, version: r.version, hash: d.source?.hash,
-      findings: d.findings.map((f) => `${f.status}:${signature(f)}`).sort(), versions: (await s.listVersions(r.id)).length });
+      findings: d.findings.map((f) => `${f.status}:${signature(f)}`).sort(),
+      versions: (await s.listVersions(r.id)).length });
   }
   return { out, audit: (await s.audit({ limit: 1 })).total };
 }
@@ -40,10 +41,13 @@ beforeAll(async () => {
     : 'department' as const, regionCode: '320813', parentId: null, dueDate: '03-31', scope: 'own' as const })), SYS);
   mkdirSync(join(dir, 'in', 'sub'), { recursive: true });
   BODIES.forEach((agency, i) => {
-    writeFileSync(join(dir, 'in', `r${i}_2023.txt`), generateReport({ seed: 100 + i, agency, year: 2023, layout: 'tab' }).bytes);
-    writeFileSync(join(dir, 'in', 'sub', `r${i}_2022.txt`), generateReport({ seed: 200 + i, agency, year: 2022, layout: 'tab' }).bytes);
+    writeFileSync(join(dir, 'in', `r${i}_2023.txt`),
+      generateReport({ seed: 100 + i, agency, year: 2023, layout: 'tab' }).bytes);
+    writeFileSync(join(dir, 'in', 'sub', `r${i}_2022.txt`),
+      generateReport({ seed: 200 + i, agency, year: 2022, layout: 'tab' }).bytes);
   });
-  writeFileSync(join(dir, 'in', 'unknown.txt'), generateReport({ seed: 300, agency: '紫薇县人民政府', year: 2023, layout: 'tab' }).bytes);
+  writeFileSync(join(dir, 'in', 'unknown.txt'),
+    generateReport({ seed: 300, agency: '紫薇县人民政府', year: 2023, layout: 'tab' }).bytes);
   writeFileSync(join(dir, 'in', 'empty.txt'), '');
   const zipped = makeZip([
     { name: 'a/r0_2021.txt', data: generateReport({ seed: 400, agency: BODIES[0], year: 2021, layout: 'tab' }).bytes },
@@ -105,8 +109,10 @@ describe('import pipeline', () => {
         const cur = (await store.findReport(body.id, year))!;
         const prev = (await store.findReport(body.id, year - 1));
         const model = (await store.getReportModel(cur.id))!;
-        const want = checkReport(model, prev ? (await store.getReportModel(prev.id))! : undefined).map(signature).sort();
-        const got = (await store.getReport(cur.id))!.findings.filter((f) => f.status !== 'closed').map(signature).sort();
+        const want = checkReport(model, prev ? (await store.getReportModel(prev.id))! : undefined).map(signature)
+          .sort();
+        const got = (await store.getReport(cur.id))!.findings.filter((f) => f.status !== 'closed').map(signature)
+          .sort();
         expect(got).toEqual(want);
         if (prev) expect(want.some((s) => s.startsWith('cross-year|'))).toBe(true);
       }

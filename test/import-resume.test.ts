@@ -27,7 +27,8 @@ beforeAll(() => {
   dir = tempDataDir();
   mkdirSync(join(dir, 'in'));
   for (let i = 0; i < COUNT; i++) {
-    const g = generateReport({ seed: 1000 + i, agency: AGENCIES[i % AGENCIES.length], year: 2022 + Math.floor(i / AGENCIES.length), layout: 'tab',
+    const g = generateReport({ seed: 1000 + i, agency: AGENCIES[i % AGENCIES.length],
+      year: 2022 + Math.floor(i / AGENCIES.length), layout: 'tab',
       damage: i % 5 === 0 ? ['inconsistent'] : [] });
     writeFileSync(join(dir, 'in', `r${String(i).padStart(2, '0')}.txt`), g.bytes);
   }
@@ -77,7 +78,8 @@ function runAndKill(flags: string[], after: number): Promise<number> {
       if (seen >= after && child.exitCode === null) child.kill('SIGKILL');
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(seen) : reject(new Error(`exited ${code} before the kill`))));
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(seen) :
+      reject(new Error(`exited ${code} before the kill`))));
   });
 }
 
@@ -88,7 +90,8 @@ async function contents(open: OpenOptions) {
     const out = [];
     for (const r of reports.sort((a, b) => `${a.bodyName}${a.year}`.localeCompare(`${b.bodyName}${b.year}`))) {
       const d = (await store.getReport(r.id))!;
-      out.push({ body: r.bodyName, year: r.year, status: r.status, version: r.version, counts: r.counts, hash: d.source?.hash,
+      out.push({ body: r.bodyName, year: r.year, status: r.status, version: r.version,
+        counts: r.counts, hash: d.source?.hash,
         versions: (await store.listVersions(r.id)).map((v) => [v.version, v.reason, v.status]),
         findings: d.findings.map((f) => `${f.status}:${signature(f)}`).sort() });
     }

@@ -32,7 +32,8 @@ describe('gongkai/model entry', () => {
     const mod = await import(`data:text/javascript;base64,${Buffer.from(text).toString('base64')}`);
     const { makeReport } = await import('../src/rules/testing.js');
     const report = makeReport({ cells: { 'applications/newReceived/total': 999 } });
-    const findings = mod.checkReport(report) as { ruleId: string; severity: string; message: string; messageEn: string }[];
+    const findings = mod.checkReport(report) as { ruleId: string; severity: string;
+      message: string; messageEn: string }[];
     const errors = findings.filter((f) => f.severity === 'error');
     expect(errors.map((f) => f.ruleId)).toContain('row-total');
     expect(errors.every((f) => f.message.length > 0 && f.messageEn.length > 0)).toBe(true);

@@ -12,14 +12,16 @@ const DAMAGE_CASES: DamageName[][] = [[], ['short-rows'], ['truncated'], ['incon
 const SEEDS_PER_CASE = 3;
 const TEMPLATES: TemplateVersion[] = ['2019', '2021'];
 
-describe.each(LAYOUTS.flatMap((layout) => TEMPLATES.map((template) => ({ layout, template }))))('$layout, template $template', ({ layout, template }) => {
+describe.each(LAYOUTS.flatMap((layout) => TEMPLATES.map((template) =>
+  ({ layout, template }))))('$layout, template $template', ({ layout, template }) => {
   it('parse equals the truth; checks find exactly the injected inconsistency', async () => {
     for (const [di, damage] of DAMAGE_CASES.entries()) {
       for (let s = 1; s <= SEEDS_PER_CASE; s++) {
         const seed = 1000 * s + 97 * LAYOUTS.indexOf(layout) + 13 * di + (template === '2019' ? 5 : 0);
         const g = generateReport({ seed, layout, template, damage });
         const truth = g.truth;
-        const at = `generateReport({ seed: ${seed}, layout: '${layout}', template: '${template}', damage: ${JSON.stringify(damage)} })`;
+        const at = `generateReport({ seed: ${seed}, layout: '${layout}', template: '${template}', ` +
+          `damage: ${JSON.stringify(damage)} })`;
         const report = await parseBytes(g.bytes, g.name + g.extension);
 
         expect(report.agency, at).toBe(truth.agency);

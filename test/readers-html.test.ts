@@ -20,7 +20,8 @@ function read(file: string): { doc: GDocument; text: string } {
 
 const tables = (doc: GDocument): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
 const allText = (blocks: Block[]): string =>
-  blocks.map((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)).join('|') : b.text)).join('\n');
+  blocks.map((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)).join('|') : b.text))
+    .join('\n');
 const html = (body: string): GDocument => readHtml(body, 'inline.html', 'utf-8');
 
 describe('readHtml golden documents', () => {
@@ -144,27 +145,32 @@ describe('other fixtures', () => {
 
 describe('inline snippets', () => {
   it('joins <br>-broken labels without a space between CJK, with one otherwise', () => {
-    const t = tables(html('<table><tr><td>行政规范性<br>文件</td><td>Total<br>count</td><td>12<br>元</td></tr></table><p>x</p>'))[0];
+    const t = tables(html(
+      '<table><tr><td>行政规范性<br>文件</td><td>Total<br>count</td><td>12<br>元</td></tr></table><p>x</p>'))[0];
     expect(t.rows[0].cells.map((c) => c.text)).toEqual(['行政规范性文件', 'Total count', '12 元']);
   });
 
   it('drops hidden elements and chrome lines, keeps bold-only lines as headings', () => {
     const doc = html('<div style="display:none">隐藏</div><p>【打印】 【关闭】</p><p><b>专项说明</b></p><p>正文。</p>');
-    expect(doc.blocks.map((b) => [b.kind, b.kind === 'table' ? null : b.text])).toEqual([['heading', '专项说明'], ['paragraph', '正文。']]);
+    expect(doc.blocks.map((b) => [b.kind, b.kind === 'table' ? null : b.text]))
+      .toEqual([['heading', '专项说明'], ['paragraph', '正文。']]);
   });
 
   it('keeps a chrome-named container that holds the report', () => {
-    const doc = html('<div id="printArea"><p>一、总体情况</p><p>政府信息公开工作有序推进。</p><table><tr><td>a</td><td>1</td></tr></table></div>');
+    const doc = html(
+      '<div id="printArea"><p>一、总体情况</p><p>政府信息公开工作有序推进。</p><table><tr><td>a</td><td>1</td></tr></table></div>');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'table']);
   });
 
   it('keeps a chrome-named header that holds the report title', () => {
-    const doc = html('<div class="header"><h1>某市</h1></div><div class="article-header"><h1>某局2023年政府信息公开工作年度报告</h1></div>');
+    const doc = html(
+      '<div class="header"><h1>某市</h1></div><div class="article-header"><h1>某局2023年政府信息公开工作年度报告</h1></div>');
     expect(doc.blocks.map((b) => (b.kind === 'table' ? null : b.text))).toEqual(['某局2023年政府信息公开工作年度报告']);
   });
 
   it('reads a single-column wrapper table as flow', () => {
-    const doc = html('<table><tr><td><table><tr><td>a</td><td>1</td></tr></table></td></tr><tr><td>说明</td></tr></table>');
+    const doc = html(
+      '<table><tr><td><table><tr><td>a</td><td>1</td></tr></table></td></tr><tr><td>说明</td></tr></table>');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['table', 'paragraph']);
     expect(doc.notes).toEqual([]);
   });

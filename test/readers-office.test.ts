@@ -20,7 +20,8 @@ import { docxParts, makeZip } from './fixtures/office/zip-writer.js';
 import { expectGolden } from './golden.js';
 
 const FIX = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'office');
-const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'dev', 'docx', 'template-2021-blank.docx');
+const TEMPLATE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'corpus', 'dev', 'docx',
+  'template-2021-blank.docx');
 const fixture = (name: string): Uint8Array => readFileSync(join(FIX, name));
 const tables = (blocks: { kind: string }[]): TableBlock[] => blocks.filter((b): b is TableBlock => b.kind === 'table');
 
@@ -83,7 +84,8 @@ describe('DOCX reader', () => {
   it('parses into cells with positions', async () => {
     const report = await parseBytes(fixture('small-report.docx'), 'small-report.docx');
     expect(report.format).toBe('docx');
-    expect(report.cells['art20_1/normativeDocuments/made']).toMatchObject({ value: 3, source: { line: 10, column: 2 }, how: 'direct' });
+    expect(report.cells['art20_1/normativeDocuments/made']).toMatchObject({ value: 3,
+      source: { line: 10, column: 2 }, how: 'direct' });
     expect(report.cells['art20_1/normativeDocuments/valid']?.value).toBe(15);
     expect(report.cells['art20_5/licensing/processed']).toMatchObject({ value: 241, source: { line: 11, column: 2 } });
   });
@@ -107,11 +109,13 @@ describe('DOCX reader', () => {
 
 describe('.doc reader', () => {
   it('reads the tables of a Word 97-2003 file cell by cell, exactly', async () => {
-    const expected = JSON.parse(readFileSync(join(FIX, 'report-2021.expected.json'), 'utf8')) as { template: string; agency: string; year: number; cells: Record<string, number | null> };
+    const expected = JSON.parse(readFileSync(join(FIX, 'report-2021.expected.json'), 'utf8')) as { template: string;
+      agency: string; year: number; cells: Record<string, number | null> };
     const bytes = fixture('report-2021.doc');
     expect(sniffFormat(bytes, 'report.bin')).toBe('doc');
     const report = await parseBytes(bytes, 'report-2021.doc');
-    expect({ template: report.template, agency: report.agency, year: report.year }).toEqual({ template: expected.template, agency: expected.agency, year: expected.year });
+    expect({ template: report.template, agency: report.agency, year: report.year })
+      .toEqual({ template: expected.template, agency: expected.agency, year: expected.year });
     expect(Object.fromEntries(Object.entries(report.cells).map(([k, c]) => [k, c.value]))).toEqual(expected.cells);
     expect(report.format).toBe('doc');
   });
@@ -151,7 +155,8 @@ describe('XLSX reader', () => {
     return new Uint8Array(await wb.xlsx.writeBuffer());
   }
 
-  it('reads sheets as headings and grids with merges, values as printed, and skips hidden and findings sheets', async () => {
+  it('reads sheets as headings and grids with merges, values as printed, and skips hidden and findings sheets',
+    async () => {
     const bytes = await workbook();
     expect(sniffFormat(bytes, 'book.bin')).toBe('xlsx');
     const { doc, text } = await readXlsx(bytes, 'book.xlsx');
@@ -160,7 +165,8 @@ describe('XLSX reader', () => {
     expect(tables(doc.blocks)).toHaveLength(1);
     expect(t.rows[0].cells).toEqual([{ text: '第二十条第（一）项', pos: { line: 2, column: 1 }, colSpan: 4 }]);
     expect(t.rows.slice(1).map((r) => r.cells.map((c) => c.text))).toEqual([
-      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '1', '', '2'], ['行政规范性文件', '0.3', '0', '7'], ['合并', '1', '', ''], ['2', '', ''],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '1', '', '2'], ['行政规范性文件', '0.3', '0', '7'],
+      ['合并', '1', '', ''], ['2', '', ''],
     ]);
     expect(t.rows[4].cells[0].rowSpan).toBe(2);
     expect(t.rows[5].cells[0].pos.column).toBe(2);
@@ -189,7 +195,8 @@ describe('ZIP containers and limits', () => {
   });
 
   it('a corrupt entry fails its checksum', async () => {
-    const parts = docxParts('<w:p><w:r><w:t>x</w:t></w:r></w:p>').map((p) => (p.name === 'word/document.xml' ? { ...p, declaredCrc: 1234 } : p));
+    const parts = docxParts('<w:p><w:r><w:t>x</w:t></w:r></w:p>')
+      .map((p) => (p.name === 'word/document.xml' ? { ...p, declaredCrc: 1234 } : p));
     const e = await inputError(() => readBytes(makeZip(parts), 'crc.docx'));
     expect(e.problemEn).toMatch(/word\/document\.xml fails its checksum/);
   });
@@ -197,22 +204,28 @@ describe('ZIP containers and limits', () => {
   it('a highly compressed entry is a zip bomb', async () => {
     const bomb = makeZip([{ name: 'zeros.txt', data: zeros }]);
     expect(bomb.length).toBeLessThan(zeros.length / 100);
-    expect((await inputError(() => expandArchive(bomb, 'bomb.zip'))).problemEn).toMatch(/zip bomb suspected: entry zeros\.txt has a compression ratio of \d+:1/);
+    expect((await inputError(() => expandArchive(bomb, 'bomb.zip'))).problemEn)
+      .toMatch(/zip bomb suspected: entry zeros\.txt has a compression ratio of \d+:1/);
     const docx = makeZip([...docxParts('<w:p/>'), { name: 'word/media/image1.png', data: zeros }]);
     expect((await inputError(() => readBytes(docx, 'bomb.docx'))).problem).toMatch(/压缩炸弹/);
   });
 
   it('an entry that expands past its declared size is a zip bomb', async () => {
     const liar = makeZip([{ name: 'a.txt', data: new Uint8Array(200_000), declaredSize: 1000 }]);
-    expect((await inputError(() => expandArchive(liar, 'liar.zip'))).problemEn).toMatch(/expands past its declared size/);
+    expect((await inputError(() => expandArchive(liar, 'liar.zip'))).problemEn)
+      .toMatch(/expands past its declared size/);
   });
 
   it('limits entries, total size and nesting depth', async () => {
     const three = makeZip(['a', 'b', 'c'].map((n) => ({ name: `${n}.txt`, data: n })));
-    expect((await inputError(() => expandArchive(three, 'many.zip', { ...ZIP_LIMITS, maxEntries: 2 }))).problemEn).toMatch(/too many archive entries \(3, limit 2\)/);
-    const big = makeZip(['a', 'b'].map((n) => ({ name: `${n}.bin`, data: new Uint8Array(600).fill(n.charCodeAt(0)), method: 0 as const })));
-    expect((await inputError(() => expandArchive(big, 'big.zip', { ...ZIP_LIMITS, maxTotalBytes: 1000 }))).problemEn).toMatch(/more than 1000 bytes/);
-    const deep = makeZip([{ name: 'in.zip', data: makeZip([{ name: 'in2.zip', data: makeZip([{ name: 'x.txt', data: 'x' }]) }]) }]);
+    expect((await inputError(() => expandArchive(three, 'many.zip', { ...ZIP_LIMITS, maxEntries: 2 }))).problemEn)
+      .toMatch(/too many archive entries \(3, limit 2\)/);
+    const big = makeZip(['a', 'b'].map((n) =>
+      ({ name: `${n}.bin`, data: new Uint8Array(600).fill(n.charCodeAt(0)), method: 0 as const })));
+    expect((await inputError(() => expandArchive(big, 'big.zip', { ...ZIP_LIMITS, maxTotalBytes: 1000 }))).problemEn)
+      .toMatch(/more than 1000 bytes/);
+    const deep = makeZip([{ name: 'in.zip',
+      data: makeZip([{ name: 'in2.zip', data: makeZip([{ name: 'x.txt', data: 'x' }]) }]) }]);
     expect(expandArchive(deep, 'deep.zip').map((f) => f.name)).toEqual(['deep.zip/in.zip/in2.zip/x.txt']);
     const e = await inputError(() => expandArchive(deep, 'deep.zip', { ...ZIP_LIMITS, maxDepth: 1 }));
     expect(e.file).toBe('deep.zip/in.zip/in2.zip');
@@ -222,7 +235,8 @@ describe('ZIP containers and limits', () => {
     const g = generateReport({ seed: 3, template: '2021', layout: 'tab' });
     const inner = makeZip([{ name: '附件/small-report.docx', data: fixture('small-report.docx') }]);
     const archive = makeZip([
-      { name: '报告/', data: '' }, { name: `报告/${g.name}.txt`, data: g.bytes }, { name: '__MACOSX/._x', data: 'junk' }, { name: 'more.zip', data: inner },
+      { name: '报告/', data: '' }, { name: `报告/${g.name}.txt`, data: g.bytes }, { name: '__MACOSX/._x', data: 'junk' },
+      { name: 'more.zip', data: inner },
     ]);
     expect(sniffFormat(archive, 'reports.zip')).toBe('zip');
     expect(listZip(archive, 'reports.zip')).toHaveLength(4);
@@ -234,7 +248,8 @@ describe('ZIP containers and limits', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true }); // tests leave nothing in the temp directory
     }
-    expect(files.map((f) => f.name.slice(dir.length + 1))).toEqual([`reports.zip/报告/${g.name}.txt`, 'reports.zip/more.zip/附件/small-report.docx']);
+    expect(files.map((f) => f.name.slice(dir.length + 1))).toEqual([`reports.zip/报告/${g.name}.txt`,
+      'reports.zip/more.zip/附件/small-report.docx']);
     const report = await parseBytes(files[0].bytes, files[0].name);
     expect(Object.fromEntries(Object.entries(report.cells).map(([k, c]) => [k, c.value]))).toEqual(g.truth.cells);
     expect((await parseBytes(files[1].bytes, files[1].name)).format).toBe('docx');

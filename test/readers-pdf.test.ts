@@ -28,13 +28,16 @@ const tables = (doc: GDocument) => doc.blocks.filter((b): b is TableBlock => b.k
 
 /** A compact, readable outline of a document: blocks with line, page, and cells with column and spans. */
 function outline(doc: GDocument): string {
-  const out = [`${doc.source.format} ${doc.source.shape} ${doc.source.encoding}`, ...doc.notes.map((n) => `note ${n.code}: ${n.message}`)];
+  const out = [`${doc.source.format} ${doc.source.shape} ${doc.source.encoding}`,
+    ...doc.notes.map((n) => `note ${n.code}: ${n.message}`)];
   for (const b of doc.blocks) {
     if (b.kind !== 'table') out.push(`${b.pos.line} p${b.pos.page} ${b.kind === 'heading' ? '#' : '¶'} ${b.text}`);
     else {
       out.push(`table p${b.pos.page} ${b.layout}`);
       for (const r of b.rows)
-        out.push(`  ${r.pos.line} p${r.pos.page}: ${r.cells.map((c) => `[${c.pos.column}${c.rowSpan ? `r${c.rowSpan}` : ''}${c.colSpan ? `c${c.colSpan}` : ''}]${c.text}`).join(' | ')}`);
+        out.push(`  ${r.pos.line} p${r.pos.page}: ${r.cells.map((c) =>
+          `[${c.pos.column}${c.rowSpan ? `r${c.rowSpan}` : ''}${c.colSpan ? `c${c.colSpan}` : ''}]${c.text}`)
+          .join(' | ')}`);
     }
   }
   return `${out.join('\n')}\n`;
@@ -54,7 +57,8 @@ async function rejects(data: Uint8Array, re: RegExp): Promise<InputError> {
 
 describe('readPdf golden outlines', () => {
   for (const name of ['ruled', 'unruled', 'radicals']) {
-    it(name, async () => expectGolden(`readers-pdf/${name}.txt`, outline(await readPdf(bytes(`${name}.pdf`), `${name}.pdf`))));
+    it(name, async () => expectGolden(`readers-pdf/${name}.txt`,
+      outline(await readPdf(bytes(`${name}.pdf`), `${name}.pdf`))));
   }
 });
 
@@ -77,7 +81,8 @@ describe('ruled report', async () => {
     const cells = t3.rows.flatMap((r) => r.cells);
     expect(cells.filter((c) => c.text === '三、本年度办理结果')).toHaveLength(1);
     const groups = cells.filter((c) => /^（[三四五六]）/.test(c.text));
-    expect(groups.map((c) => [c.text, c.rowSpan])).toEqual([['（三）不予公开', 8], ['（四）无法提供', 3], ['（五）不予处理', 5], ['（六）其他处理', 3]]);
+    expect(groups.map((c) => [c.text, c.rowSpan])).toEqual([['（三）不予公开', 8], ['（四）无法提供', 3],
+      ['（五）不予处理', 5], ['（六）其他处理', 3]]);
     expect(t3.rows[0].cells[0]).toMatchObject({ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rowSpan: 3, colSpan: 3 });
   });
 
@@ -85,7 +90,8 @@ describe('ruled report', async () => {
     const row = t3.rows.find((r) => r.cells.some((c) => c.text === '4.保护第三方合法权益'))!;
     expect(row.cells.map((c) => c.text)).toEqual(['4.保护第三方合法权益', '2', '0', '0', '0', '0', '0', '2']);
     expect(row.cells.map((c) => c.pos.column)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(t4.rows[t4.rows.length - 1].cells.map((c) => c.text)).toEqual(['3', '1', '1', '0', '5', '2', '0', '1', '1', '4', '1', '0', '0', '0', '1']);
+    expect(t4.rows[t4.rows.length - 1].cells.map((c) => c.text)).toEqual(['3', '1', '1', '0', '5', '2', '0', '1', '1',
+      '4', '1', '0', '0', '0', '1']);
     expect(t2.rows[0].cells).toMatchObject([{ text: '第二十条第（一）项', colSpan: 4 }]);
   });
 
@@ -142,7 +148,8 @@ function minimalPdf(contents: string[]): Uint8Array {
   for (const c of contents) {
     const page = objs.length + 1;
     kids.push(`${page} 0 R`);
-    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`);
+    objs.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] ' +
+      `/Resources << /Font << /F1 3 0 R >> >> /Contents ${page + 1} 0 R >>`);
     objs.push(`<< /Length ${c.length} >>\nstream\n${c}\nendstream`);
   }
   objs[1] = `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${contents.length} >>`;
@@ -153,7 +160,8 @@ function minimalPdf(contents: string[]): Uint8Array {
     return at;
   });
   const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) =>
+    `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out);
 }
@@ -163,7 +171,8 @@ describe('unreadable PDFs', () => {
     await rejects(minimalPdf(Array(201).fill('')), /共 201 页，超过上限 200（PDF_MAX_PAGES）/);
     await rejects(minimalPdf(['', '']), /没有任何文字/);
     const doc = await readPdf(minimalPdf(['BT /F1 12 Tf 72 700 Td (Annual report 2023) Tj ET']), 'x.pdf');
-    expect(doc.blocks).toMatchObject([{ kind: 'paragraph', text: 'Annual report 2023', pos: { line: 1, column: 1, page: 1 } }]);
+    expect(doc.blocks).toMatchObject([{ kind: 'paragraph', text: 'Annual report 2023',
+      pos: { line: 1, column: 1, page: 1 } }]);
   });
 
   it('a scanned PDF (images, no text layer) is an InputError naming the pages', async () => {
@@ -222,7 +231,8 @@ describe('geometry from synthetic input', () => {
   it('only pages that may hold a table have their operator list read', () => {
     const item = (text: string, x0: number, base: number, extra: object = {}) =>
       ({ text, x0, x1: x0 + 12 * [...text].length, y0: base - 10, y1: base + 2, base, size: 12, ...extra });
-    const prose = [item('一、总体情况', 90, 100), item('本机关认真贯彻落实《中华人民共和国政府信息公开条例》。', 90, 130), item('全年主动公开政府信息 17 条。', 90, 160)];
+    const prose = [item('一、总体情况', 90, 100), item('本机关认真贯彻落实《中华人民共和国政府信息公开条例》。', 90, 130),
+      item('全年主动公开政府信息 17 条。', 90, 160)];
     expect(mayHoldTable(prose, 1)).toBe(false);
     // a row of cells standing apart (ruled or not)
     expect(mayHoldTable([...prose, item('规章', 90, 190), item('0', 300, 190), item('2', 400, 190)], 1)).toBe(true);
@@ -232,7 +242,8 @@ describe('geometry from synthetic input', () => {
     // too little text to tell a text page from a scan: the images decide
     expect(mayHoldTable([item('第 2 页', 280, 800)], 2)).toBe(true);
     // undecoded text
-    expect(mayHoldTable([item('\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b', 90, 100)], 1)).toBe(true);
+    expect(mayHoldTable([item('\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b', 90, 100)], 1))
+      .toBe(true);
   });
 
   it('a missing rule merges slots into a spanning cell', () => {
@@ -266,9 +277,12 @@ describe.skipIf(!existsSync(DEV))('the real dev PDFs (shared corpus)', () => {
     const { cells } = await cellsOf(`${stem}.pdf`, new Uint8Array(readFileSync(join(DEV, `${stem}.pdf`))));
     const t = truth(stem);
     const apps = Object.keys(t.cells).filter((k) => !k.startsWith('reviewLitigation/'));
-    expect(Object.fromEntries(apps.map((k) => [k, cells[k]]))).toEqual(Object.fromEntries(apps.map((k) => [k, t.cells[k]])));
-    const group = (g: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => cells[`reviewLitigation/cases/${g}.${p}`]);
-    expect([group('review'), group('litigationDirect'), group('litigationAfterReview')]).toEqual([[72, 64, 178, 37, 351], [13, 4, 8, 1, 26], [12, 1, 1, 6, 20]]);
+    expect(Object.fromEntries(apps.map((k) => [k, cells[k]])))
+      .toEqual(Object.fromEntries(apps.map((k) => [k, t.cells[k]])));
+    const group = (g: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) =>
+      cells[`reviewLitigation/cases/${g}.${p}`]);
+    expect([group('review'), group('litigationDirect'), group('litigationAfterReview')])
+      .toEqual([[72, 64, 178, 37, 351], [13, 4, 8, 1, 26], [12, 1, 1, 6, 20]]);
   });
 });
 
@@ -277,8 +291,10 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('a fresh Chromium print of the
     const tmp = mkdtempSync(join(tmpdir(), 'gongkai-pdf-test-'));
     try {
       const out = join(tmp, 'ruled.pdf');
-      execFileSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--no-pdf-header-footer', `--user-data-dir=${join(tmp, 'profile')}`, `--print-to-pdf=${out}`, `file://${join(FIXTURES, 'ruled.html')}`],
+      execFileSync('/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu',
+        '--disable-background-networking',
+        '--no-pdf-header-footer', `--user-data-dir=${join(tmp, 'profile')}`, `--print-to-pdf=${out}`,
+        `file://${join(FIXTURES, 'ruled.html')}`],
       { stdio: 'ignore', timeout: 60_000 });
       const { cells } = await cellsOf('ruled.pdf', new Uint8Array(readFileSync(out)));
       expect(cells).toEqual(expected);
@@ -288,5 +304,6 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('a fresh Chromium print of the
   });
 });
 
-if (!existsSync('/usr/bin/chromium')) console.warn('readers-pdf: /usr/bin/chromium is absent; the fresh-print test is skipped');
+if (!existsSync('/usr/bin/chromium')) console.warn(
+  'readers-pdf: /usr/bin/chromium is absent; the fresh-print test is skipped');
 if (!existsSync(DEV)) console.warn('readers-pdf: the shared dev corpus is absent; the real-PDF tests are skipped');

@@ -31,7 +31,8 @@ describe('loading pdf.js', () => {
     expect(Function.prototype.toString).toBe(before.toString);
     expect(typeof (Promise as unknown as { withResolvers: unknown }).withResolvers).toBe('function');
     // the worker code is loaded once, in this thread, for every document
-    expect((globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } }).pdfjsWorker?.WorkerMessageHandler).toBeDefined();
+    expect((globalThis as { pdfjsWorker?: { WorkerMessageHandler?: unknown } })
+      .pdfjsWorker?.WorkerMessageHandler).toBeDefined();
   });
 });
 
@@ -51,7 +52,8 @@ describe('the pdf.js speed patches', () => {
   });
 
   type Table = { data: Uint8Array };
-  type Sanitize = (loca: Table, glyf: Table, numGlyphs: number, isLong: boolean, hintsValid: boolean, dupFirstEntry: boolean, maxSize: number) =>
+  type Sanitize = (loca: Table, glyf: Table, numGlyphs: number, isLong: boolean, hintsValid: boolean,
+    dupFirstEntry: boolean, maxSize: number) =>
     { missingGlyphs: Record<number, unknown>; maxSizeOfInstructions: number };
   const cut = (source: string, from: string, to: string) => {
     const a = source.indexOf(from);
@@ -90,13 +92,15 @@ describe('the pdf.js speed patches', () => {
       const offsets: number[] = [0];
       for (let g = 1; g <= numGlyphs; g++) offsets.push(offsets[g - 1] + 2 * rnd(20) * (rnd(3) ? 1 : 0));
       const kind = rnd(4);
-      if (kind === 1) for (let k = 0; k < 3; k++) { const a = rnd(offsets.length); const b = rnd(offsets.length); [offsets[a], offsets[b]] = [offsets[b], offsets[a]]; }
+      if (kind === 1) for (let k = 0; k < 3; k++) { const a = rnd(offsets.length); const b = rnd(offsets.length);
+        [offsets[a], offsets[b]] = [offsets[b], offsets[a]]; }
       if (kind === 2) offsets[rnd(offsets.length)] = glyfLength + 2 * rnd(50);
       if (kind === 3) for (let k = 0; k < 1 + rnd(4); k++) offsets[k] = 0;
       const size = isLong ? 4 : 2;
       const loca = new Uint8Array(size * (numGlyphs + 2));
       offsets.forEach((o, g) => {
-        if (isLong) { loca[g * 4] = o >>> 24; loca[g * 4 + 1] = (o >> 16) & 255; loca[g * 4 + 2] = (o >> 8) & 255; loca[g * 4 + 3] = o & 255; }
+        if (isLong) { loca[g * 4] = o >>> 24; loca[g * 4 + 1] = (o >> 16) & 255; loca[g * 4 + 2] = (o >> 8) & 255;
+          loca[g * 4 + 3] = o & 255; }
         else { loca[g * 2] = (o >> 9) & 255; loca[g * 2 + 1] = (o >> 1) & 255; }
       });
       const args = [numGlyphs, isLong, rnd(2) === 1, rnd(2) === 1, rnd(100)] as const;
@@ -115,7 +119,8 @@ describe('the pdf.js speed patches', () => {
     }
   });
 
-  it('inflates deflate streams to the same bytes as the DecompressionStream it replaces, and fails on the same ones', async () => {
+  it('inflates deflate streams to the same bytes as the DecompressionStream it replaces, and fails on the same ones',
+    async () => {
     type Method = (this: unknown, name: string) => Promise<{ decompressed: Uint8Array | null; compressed: Uint8Array }>;
     const method = (source: string): Method => {
       const text = cut(source, '  async asyncGetBytesFromDecompressionStream(name) {', '\n  }\n') + '\n  }';
@@ -145,16 +150,19 @@ describe('the pdf.js speed patches', () => {
     type State = Record<string, unknown> & { clone(): State };
     type Move = (...a: number[]) => void;
     type TextStateOps = {
-      setTextMatrix: Move; translateTextMatrix: Move; carriageReturn: Move; setTextLineMatrix: Move; translateTextLineMatrix: Move;
+      setTextMatrix: Move; translateTextMatrix: Move; carriageReturn: Move; setTextLineMatrix: Move;
+        translateTextLineMatrix: Move;
     };
     const textState = (source: string) => new Function(`const IDENTITY_MATRIX = [1, 0, 0, 1, 0, 0];
       const FONT_IDENTITY_MATRIX = [0.001, 0, 0, 0.001, 0, 0];
       ${cut(source, '\nclass TextState {', '\nclass EvalState {')}
       return TextState;`)() as new () => State;
-    const machines = [textState(patched ?? ''), textState(stock)].map((T) => ({ stack: [] as State[], state: new T() }));
+    const machines = [textState(patched ?? ''), textState(stock)].map((T) =>
+      ({ stack: [] as State[], state: new T() }));
     const FIELDS = ['ctm', 'fontName', 'fontSize', 'loadedName', 'font', 'fontMatrix', 'textMatrix', 'textLineMatrix',
       'charSpacing', 'wordSpacing', 'leading', 'textHScale', 'textRise'];
-    const view = (st: State) => FIELDS.map((f) => (ArrayBuffer.isView(st[f]) || Array.isArray(st[f]) ? [...(st[f] as number[])] : st[f]));
+    const view = (st: State) => FIELDS.map((f) =>
+      (ArrayBuffer.isView(st[f]) || Array.isArray(st[f]) ? [...(st[f] as number[])] : st[f]));
     let seed = 11;
     const rnd = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
     const font = { name: 'F', vertical: false };
@@ -182,7 +190,8 @@ describe('the pdf.js speed patches', () => {
   // patch and without (GONGKAI_PDFJS_STOCK=1), each in a process of its own
   const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'readers', 'pdfjs.js');
   const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'pdf');
-  it.skipIf(!existsSync(DIST))('reads every fixture page to the same text content and operator list as stock pdf.js', () => {
+  it.skipIf(!existsSync(DIST))(
+    'reads every fixture page to the same text content and operator list as stock pdf.js', () => {
     const files = ['ruled', 'unruled', 'radicals', 'half-scanned'].map((n) => join(FIXTURES, `${n}.pdf`));
     const script = `
       import { readFileSync } from 'node:fs';
@@ -195,7 +204,8 @@ describe('the pdf.js speed patches', () => {
           const page = await doc.getPage(n);
           const text = await page.getTextContent();
           const ops = await page.getOperatorList();
-          out.push(f.split('/').pop() + ' p' + n + ' ' + createHash('sha1').update(JSON.stringify([text.items, ops.fnArray, ops.argsArray])).digest('hex'));
+          out.push(f.split('/').pop() + ' p' + n + ' ' +
+            createHash('sha1').update(JSON.stringify([text.items, ops.fnArray, ops.argsArray])).digest('hex'));
         }
         await doc.destroy();
       }

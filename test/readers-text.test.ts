@@ -26,8 +26,10 @@ function read(file: string): { doc: GDocument; text: string; bytes: Buffer } {
 }
 
 const tables = (doc: GDocument): TableBlock[] => doc.blocks.filter((b): b is TableBlock => b.kind === 'table');
-const rowTexts = (doc: GDocument): string[][] => tables(doc).flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
-const blockTexts = (doc: GDocument): string[] => doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)) : [b.text]));
+const rowTexts = (doc: GDocument): string[][] =>
+  tables(doc).flatMap((t) => t.rows.map((r) => r.cells.map((c) => c.text)));
+const blockTexts = (doc: GDocument): string[] =>
+  doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map((c) => c.text)) : [b.text]));
 
 describe('readText golden documents', () => {
   for (const file of TEXT_FIXTURES) {
@@ -58,7 +60,8 @@ describe('source description', () => {
   });
 
   it('an empty text is an empty document', () => {
-    expect(readText('', 'e.txt', 'utf-8')).toEqual({ source: { name: 'e.txt', format: 'text', shape: 'empty', encoding: 'utf-8' }, blocks: [], notes: [] });
+    expect(readText('', 'e.txt', 'utf-8')).toEqual({ source: { name: 'e.txt', format: 'text', shape: 'empty',
+      encoding: 'utf-8' }, blocks: [], notes: [] });
     expect(readText('\n  \n\t\n', 'e.txt', 'utf-8').blocks).toEqual([]);
   });
 });
@@ -78,12 +81,14 @@ describe('tab-separated tables', () => {
     expect(tables(doc)).toHaveLength(3);
     expect(tables(doc).map((t) => t.rows.length)).toEqual([14, 28, 4]);
     expect(tables(doc).every((t) => t.layout === 'grid')).toBe(true);
-    const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? [b.level, b.text] : null));
+    const headings = doc.blocks.filter((b) => b.kind === 'heading')
+      .map((b) => (b.kind === 'heading' ? [b.level, b.text] : null));
     expect(headings).toEqual([
       [2, '一、总体情况'], [2, '二、主动公开政府信息情况'], [2, '三、收到和处理政府信息公开申请情况'],
       [2, '四、政府信息公开行政复议、行政诉讼情况'], [2, '五、存在的主要问题及改进情况'], [2, '六、其他需要报告的事项'],
     ]);
-    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '青山县人民政府2022年政府信息公开工作年度报告', pos: { line: 2, column: 1 } });
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '青山县人民政府2022年政府信息公开工作年度报告',
+      pos: { line: 2, column: 1 } });
   });
 });
 
@@ -123,7 +128,8 @@ describe('pipe rows and cell-per-line', () => {
   it("one cell per line ending ' |': every cell is a paragraph without the pipe", () => {
     const { doc } = read('cell-per-line.txt');
     expect(tables(doc)).toHaveLength(0);
-    // a line of bare pipes among the cells is kept as that many empty cells (a blank between two values keeps its place)
+    // a line of bare pipes among the cells is kept as that many empty cells (a blank between two values keeps its
+    // place)
     const texts = blockTexts(doc).filter((t) => !/^\|+$/.test(t));
     expect(blockTexts(doc)).toContain('|||');
     expect(texts.slice(4, 10)).toEqual(['第二十条第（一）项', '信息内容', '本年制发件数', '本年废止件数', '现行有效件数', '规章']);
@@ -190,14 +196,16 @@ describe('decoding', () => {
     expect(bytes.includes(0x0d)).toBe(true);
     expect(text.includes('\r')).toBe(false);
     expect(doc.source.encoding).toBe('gb18030');
-    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '桃源乡人民政府2021年政府信息公开工作年度报告', pos: { line: 1, column: 1, offset: 0 } });
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '桃源乡人民政府2021年政府信息公开工作年度报告',
+      pos: { line: 1, column: 1, offset: 0 } });
   });
 
   it('UTF-8 BOM: stripped, so the first line starts at column 1', () => {
     const { doc, text, bytes } = read('bom.txt');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text.charCodeAt(0)).not.toBe(0xfeff);
-    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '青石街道办事处2022年政府信息公开工作年度报告', pos: { line: 1, column: 1, offset: 0 } });
+    expect(doc.blocks[0]).toMatchObject({ kind: 'paragraph', text: '青石街道办事处2022年政府信息公开工作年度报告',
+      pos: { line: 1, column: 1, offset: 0 } });
   });
 
   it('繁体 is read as printed (conversion happens later, in the pipeline)', () => {

@@ -20,15 +20,19 @@ import { MISSING_TABLE_NOTE } from '../src/render/layout.js';
 import { TABLE_SHEETS, renderXlsx } from '../src/render/xlsx.js';
 import { checkReport } from '../src/rules/index.js';
 
-const values = (r: Report): Record<string, number | null> => Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
+const values = (r: Report): Record<string, number | null> =>
+  Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
 const tables = (blocks: { kind: string }[]): TableBlock[] => blocks.filter((b): b is TableBlock => b.kind === 'table');
 
-async function generated(seed: number, template: '2019' | '2021', layout: 'tab' | 'html' = 'tab'): Promise<{ report: Report; truth: Record<string, number | null> }> {
+async function generated(seed: number, template: '2019' | '2021',
+  layout: 'tab' | 'html' = 'tab'): Promise<{ report: Report; truth: Record<string, number | null> }> {
   const g = generateReport({ seed, template, layout });
   return { report: await parseBytes(g.bytes, `${g.name}${g.extension}`), truth: g.truth.cells };
 }
 
-const CASES = [1, 2, 7, 11].flatMap((seed) => (['2019', '2021'] as const).map((template) => ({ seed, template, layout: seed % 2 ? 'tab' as const : 'html' as const })));
+const CASES = [1, 2, 7, 11].flatMap((seed) =>
+  (['2019', '2021'] as const).map((template) =>
+  ({ seed, template, layout: seed % 2 ? 'tab' as const : 'html' as const })));
 
 describe('round trips', () => {
   for (const { seed, template, layout } of CASES) {
@@ -39,13 +43,15 @@ describe('round trips', () => {
       expect(sniffFormat(docx, 'out.bin')).toBe('docx');
       const fromDocx = await parseBytes(docx, 'out.docx');
       expect(values(fromDocx)).toEqual(values(report));
-      expect([fromDocx.template, fromDocx.agency, fromDocx.year, fromDocx.truncated]).toEqual([report.template, report.agency, report.year, false]);
+      expect([fromDocx.template, fromDocx.agency, fromDocx.year, fromDocx.truncated]).toEqual([report.template,
+        report.agency, report.year, false]);
       expect(Object.values(fromDocx.cells).every((c) => c.how === 'direct')).toBe(true);
       const xlsx = await renderXlsx(report, { findings: checkReport(report) });
       expect(sniffFormat(xlsx, 'out.bin')).toBe('xlsx');
       const fromXlsx = await parseBytes(xlsx, 'out.xlsx');
       expect(values(fromXlsx)).toEqual(values(report));
-      expect([fromXlsx.template, fromXlsx.agency, fromXlsx.year, fromXlsx.truncated]).toEqual([report.template, report.agency, report.year, false]);
+      expect([fromXlsx.template, fromXlsx.agency, fromXlsx.year, fromXlsx.truncated]).toEqual([report.template,
+        report.agency, report.year, false]);
     });
   }
 });
@@ -62,9 +68,11 @@ describe('DOCX layout', () => {
     expect(t3.rows[0].cells[1]).toMatchObject({ text: '申请人情况', colSpan: 7 });
     expect(t3.rows[1].cells.map((c) => c.text)).toEqual(['自然人', '法人或其他组织', '总计']);
     expect(t4.rows[0].cells.map((c) => [c.text, c.colSpan])).toEqual([['行政复议', 5], ['行政诉讼', 10]]);
-    expect(doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b.kind === 'table' ? '' : b.text.slice(0, 2))))
+    expect(doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2)
+      .map((b) => (b.kind === 'table' ? '' : b.text.slice(0, 2))))
       .toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
-    const xml = new TextDecoder().decode(unzipEntries(bytes, 'out.docx', (e) => e === 'word/document.xml').get('word/document.xml'));
+    const xml = new TextDecoder().decode(unzipEntries(bytes, 'out.docx', (e) => e === 'word/document.xml')
+      .get('word/document.xml'));
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('<w:vMerge w:val="restart"/>');
@@ -88,21 +96,24 @@ describe('DOCX layout', () => {
     // a blank prints nothing; the reader never reads a number there (the row sums may infer one)
     const blank = back.cells[blankKey];
     if (blank && blank.value !== null) expect(blank.how).toBe('inferred');
-    expect(back.cells['applications/newReceived/naturalPerson'].value).toBe(report.cells['applications/newReceived/naturalPerson'].value);
+    expect(back.cells['applications/newReceived/naturalPerson'].value)
+      .toBe(report.cells['applications/newReceived/naturalPerson'].value);
     const { doc } = readDocx(await renderDocx(report), 'out.docx');
     expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === MISSING_TABLE_NOTE)).toBe(true);
   });
 });
 
 describe('XLSX layout', () => {
-  it('has a text sheet, one sheet per table with the official merges and numbers as numbers, and the findings', async () => {
+  it('has a text sheet, one sheet per table with the official merges and numbers as numbers, and the findings',
+    async () => {
     const { report } = await generated(5, '2019');
     report.cells['applications/newReceived/naturalPerson'].value = 999; // break the balance: a finding
     const findings = checkReport(report);
     expect(findings.some((f) => f.severity === 'error')).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await renderXlsx(report, { findings })) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['报告正文', TABLE_SHEETS[2], TABLE_SHEETS[3], TABLE_SHEETS[4], '核查结果']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['报告正文', TABLE_SHEETS[2], TABLE_SHEETS[3],
+      TABLE_SHEETS[4], '核查结果']);
     const t3 = wb.getWorksheet(TABLE_SHEETS[3]);
     expect(t3?.model.merges).toEqual(expect.arrayContaining(['A1:C3', 'D1:J1']));
     expect(t3?.getCell('D4').value).toBe(999);
@@ -131,6 +142,7 @@ describe('gongkai render --to docx|xlsx', () => {
   });
 
   it('takes exactly one report', async () => {
-    await expect(renderCommand([input, input], { to: 'docx', out: join(dir, 'x.docx') })).rejects.toBeInstanceOf(InputError);
+    await expect(renderCommand([input, input], { to: 'docx', out: join(dir, 'x.docx') }))
+      .rejects.toBeInstanceOf(InputError);
   });
 });

@@ -4,13 +4,15 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Cell, Finding, Report, Section } from '../src/model/report.js';
 import { TEMPLATES, allCellKeys, type TemplateVersion } from '../src/model/template.js';
-import { REPORT_SCHEMA, RENDER_FORMATS, displayWidth, render, renderCsv, renderHtml, renderJson, renderMarkdown, renderText, validateSchema } from '../src/render/index.js';
+import { REPORT_SCHEMA, RENDER_FORMATS, displayWidth, render, renderCsv, renderHtml, renderJson, renderMarkdown,
+  renderText, validateSchema } from '../src/render/index.js';
 import { MODEL_KEYS } from '../src/render/model-keys.js';
 import { expectGolden } from './golden.js';
 
 // ---------- fixtures ----------
 
-const APPLICANTS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg'];
+const APPLICANTS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg',
+  'legalServiceOrg', 'otherOrg'];
 type Values = Record<string, number | null | string>;
 
 let line = 40;
@@ -32,13 +34,15 @@ function applications(rows: Record<string, number[]>, outcomeRows: string[]): Va
   for (const r of ['newReceived', 'carriedOver', ...outcomeRows]) put(r, rows[r] ?? zero);
   const total = APPLICANTS.map((_, i) => outcomeRows.reduce((a, r) => a + (rows[r] ?? zero)[i], 0));
   put('outcome.total', total);
-  put('carriedForward', APPLICANTS.map((_, i) => (rows.newReceived ?? zero)[i] + (rows.carriedOver ?? zero)[i] - total[i]));
+  put('carriedForward', APPLICANTS.map((_, i) =>
+    (rows.newReceived ?? zero)[i] + (rows.carriedOver ?? zero)[i] - total[i]));
   return out;
 }
 
 function outcomeRows(version: TemplateVersion, single: boolean): string[] {
   const t = TEMPLATES[version].tables.find((x) => x.key === 'applications');
-  const rows = (t?.rows ?? []).filter((r) => r.isData && r.parent?.startsWith('outcome') && r.key !== 'outcome.total').map((r) => r.key);
+  const rows = (t?.rows ?? []).filter((r) => r.isData && r.parent?.startsWith('outcome') &&
+    r.key !== 'outcome.total').map((r) => r.key);
   return single ? [...rows.filter((r) => !r.startsWith('outcome.other')), 'outcome.other'] : rows;
 }
 
@@ -62,10 +66,12 @@ const TEXTS = [
 function sections(version: TemplateVersion, texts: string[], skip: number[] = []): Section[] {
   return TEMPLATES[version].sections
     .filter((s) => !skip.includes(s.no))
-    .map((s) => ({ no: s.no, key: s.key, title: s.title, text: texts[s.no - 1] ?? '', source: { line: s.no * 10, column: 1 } }));
+    .map((s) => ({ no: s.no, key: s.key, title: s.title, text: texts[s.no - 1] ?? '',
+      source: { line: s.no * 10, column: 1 } }));
 }
 
-function mkReport(base: Partial<Report> & { template: TemplateVersion | null }, values: Values, extra: Record<string, Partial<Cell>> = {}): Report {
+function mkReport(base: Partial<Report> & { template: TemplateVersion | null }, values: Values,
+  extra: Record<string, Partial<Cell>> = {}): Report {
   line = 40;
   const cells: Record<string, Cell> = {};
   for (const [k, v] of Object.entries(values)) cells[k] = mkCell(k, v, extra[k]);
@@ -85,46 +91,61 @@ const complete2021 = mkReport(
       `${TEXTS[0]}\n全年收到政府信息公开申请27件，上年结转2件。`, '', '', '', TEXTS[4],
       '本年度未收取信息处理费。来信请注明“信息公开申请”<并附身份证明> & 联系方式。',
     ]),
-    narrative: [{ key: 'applicationsReceived', value: 27, unit: '件', text: '全年收到政府信息公开申请27件', source: { line: 3, column: 9, offset: 120 } }],
+    narrative: [{ key: 'applicationsReceived', value: 27, unit: '件', text: '全年收到政府信息公开申请27件',
+      source: { line: 3, column: 9, offset: 120 } }],
   },
   {
     'art20_1/regulations/made': 0, 'art20_1/regulations/repealed': 0, 'art20_1/regulations/valid': 3,
-    'art20_1/normativeDocuments/made': 5, 'art20_1/normativeDocuments/repealed': 2, 'art20_1/normativeDocuments/valid': 41,
+    'art20_1/normativeDocuments/made': 5, 'art20_1/normativeDocuments/repealed': 2,
+    'art20_1/normativeDocuments/valid': 41,
     'art20_5/licensing/processed': 1286, 'art20_6/punishment/processed': 57, 'art20_6/coercion/processed': 3,
     'art20_8/fees/amount': 20.3,
     ...applications({
       newReceived: [21, 3, 0, 1, 0, 2], carriedOver: [2, 0, 0, 0, 0, 0],
       'outcome.granted': [9, 1, 0, 0, 0, 1], 'outcome.partial': [3, 1, 0, 0, 0, 0],
-      'outcome.denied.threeSecurityOneStability': [1, 0, 0, 0, 0, 0], 'outcome.denied.thirdPartyRights': [1, 0, 0, 0, 0, 0],
+      'outcome.denied.threeSecurityOneStability': [1, 0, 0, 0, 0, 0],
+      'outcome.denied.thirdPartyRights': [1, 0, 0, 0, 0, 0],
       'outcome.denied.processInfo': [0, 1, 0, 0, 0, 0], 'outcome.unableToProvide.notHeld': [5, 0, 0, 1, 0, 0],
-      'outcome.unableToProvide.needsCreation': [1, 0, 0, 0, 0, 0], 'outcome.notProcessed.petitionComplaint': [1, 0, 0, 0, 0, 0],
+      'outcome.unableToProvide.needsCreation': [1, 0, 0, 0, 0, 0],
+      'outcome.notProcessed.petitionComplaint': [1, 0, 0, 0, 0, 0],
       'outcome.other.overdueCorrection': [1, 0, 0, 0, 0, 0],
     }, outcomeRows('2021', false)),
     ...review([2, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0]),
   },
   {
-    'art20_8/fees/amount': { unit: '万元', source: { line: 22, column: 30, offset: 800, page: 2, bbox: [72, 500.5, 130, 512] } },
-    'applications/carriedForward/otherOrg': { how: 'inferred', raw: '', reason: { zh: '本行只印了6个数；按第一项加第二项等于第三项加第四项补出', en: 'the row printed 6 values; the 7th follows from 1 + 2 = 3 + 4' } },
+    'art20_8/fees/amount': { unit: '万元', source: { line: 22, column: 30, offset: 800, page: 2,
+      bbox: [72, 500.5, 130, 512] } },
+    'applications/carriedForward/otherOrg': { how: 'inferred', raw: '',
+      reason: { zh: '本行只印了6个数；按第一项加第二项等于第三项加第四项补出',
+      en: 'the row printed 6 values; the 7th follows from 1 + 2 = 3 + 4' } },
   },
 );
 complete2021.diagnostics = [{
-  code: 'row-damaged', severity: 'info', message: '“四、结转下年度继续办理”一行少一个数，已按勾稽关系补出', messageEn: 'row carriedForward printed 6 values; one placed by relation O1',
+  code: 'row-damaged', severity: 'info', message: '“四、结转下年度继续办理”一行少一个数，已按勾稽关系补出',
+  messageEn: 'row carriedForward printed 6 values; one placed by relation O1',
   source: { line: 88, column: 1 }, cells: ['applications/carriedForward/otherOrg'],
 }];
 
 const signed2019 = mkReport(
-  { file: 'corpus/白鹭镇,2020 "年报".html', title: '白鹭镇人民政府2020年政府信息公开工作年度报告', agency: '白鹭镇人民政府', year: 2020, template: '2019', layoutEvidence: ['第二十条第（九）项'] },
+  { file: 'corpus/白鹭镇,2020 "年报".html', title: '白鹭镇人民政府2020年政府信息公开工作年度报告', agency: '白鹭镇人民政府', year: 2020,
+    template: '2019', layoutEvidence: ['第二十条第（九）项'] },
   {
-    'art20_1/regulations/newlyMade': 0, 'art20_1/regulations/newlyPublished': 0, 'art20_1/regulations/totalPublished': 0,
-    'art20_1/normativeDocuments/newlyMade': 4, 'art20_1/normativeDocuments/newlyPublished': 4, 'art20_1/normativeDocuments/totalPublished': 37,
-    'art20_5/licensing/priorYearItems': 106, 'art20_5/licensing/changeThisYear': '-25', 'art20_5/licensing/decisions': 318,
-    'art20_5/otherManagementServices/priorYearItems': 12, 'art20_5/otherManagementServices/changeThisYear': '+3', 'art20_5/otherManagementServices/decisions': 40,
-    'art20_6/punishment/priorYearItems': 210, 'art20_6/punishment/changeThisYear': 0, 'art20_6/punishment/decisions': 15,
+    'art20_1/regulations/newlyMade': 0, 'art20_1/regulations/newlyPublished': 0,
+    'art20_1/regulations/totalPublished': 0,
+    'art20_1/normativeDocuments/newlyMade': 4, 'art20_1/normativeDocuments/newlyPublished': 4,
+    'art20_1/normativeDocuments/totalPublished': 37,
+    'art20_5/licensing/priorYearItems': 106, 'art20_5/licensing/changeThisYear': '-25',
+    'art20_5/licensing/decisions': 318,
+    'art20_5/otherManagementServices/priorYearItems': 12, 'art20_5/otherManagementServices/changeThisYear': '+3',
+    'art20_5/otherManagementServices/decisions': 40,
+    'art20_6/punishment/priorYearItems': 210, 'art20_6/punishment/changeThisYear': 0,
+    'art20_6/punishment/decisions': 15,
     'art20_6/coercion/priorYearItems': 8, 'art20_6/coercion/changeThisYear': '-1', 'art20_6/coercion/decisions': 0,
     'art20_8/fees/priorYearItems': 2, 'art20_8/fees/changeThisYear': 0,
     'art20_9/centralizedProcurement/projects': 3, 'art20_9/centralizedProcurement/totalAmount': '251000元',
     ...applications({
-      newReceived: [6, 1, 0, 0, 0, 0], 'outcome.granted': [4, 1, 0, 0, 0, 0], 'outcome.notProcessed.repeated': [1, 0, 0, 0, 0, 0],
+      newReceived: [6, 1, 0, 0, 0, 0], 'outcome.granted': [4, 1, 0, 0, 0, 0],
+      'outcome.notProcessed.repeated': [1, 0, 0, 0, 0, 0],
       'outcome.other': [1, 0, 0, 0, 0, 0],
     }, outcomeRows('2019', true)),
     ...review([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
@@ -133,12 +154,16 @@ const signed2019 = mkReport(
 );
 
 const damagedValues: Values = {
-  ...applications({ newReceived: [3, 0, 0, 0, 0, 0], 'outcome.granted': [2, 0, 0, 0, 0, 0], 'outcome.unableToProvide.notHeld': [1, 0, 0, 0, 0, 0] }, outcomeRows('2021', false)),
+  ...applications({ newReceived: [3, 0, 0, 0, 0, 0], 'outcome.granted': [2, 0, 0, 0, 0, 0],
+    'outcome.unableToProvide.notHeld': [1, 0, 0, 0, 0, 0] }, outcomeRows('2021', false)),
   ...review([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
 };
 // section 三 lost from its top down to （二）; some printed blank; section 四 blanks instead of zeros
-for (const k of Object.keys(damagedValues)) if (/\/(newReceived|carriedOver|outcome\.granted|outcome\.partial)\//.test(k)) delete damagedValues[k];
-for (const k of ['applications/outcome.denied.stateSecret/researchInstitution', 'applications/outcome.total/total', 'reviewLitigation/cases/litigationDirect.other', 'reviewLitigation/cases/litigationAfterReview.total']) damagedValues[k] = null;
+for (const k of Object.keys(damagedValues))
+  if (/\/(newReceived|carriedOver|outcome\.granted|outcome\.partial)\//.test(k)) delete damagedValues[k];
+for (const k of ['applications/outcome.denied.stateSecret/researchInstitution', 'applications/outcome.total/total',
+  'reviewLitigation/cases/litigationDirect.other',
+  'reviewLitigation/cases/litigationAfterReview.total']) damagedValues[k] = null;
 const damaged = mkReport(
   {
     file: 'corpus/松岭街道/2022.txt', format: 'text', encoding: 'gb18030', agency: '松岭街道办事处', year: 2022, template: '2021',
@@ -150,14 +175,18 @@ const damaged = mkReport(
   },
   damagedValues,
 );
-damaged.diagnostics = [{ code: 'values-unplaced', severity: 'warning', message: '第二部分表格在表头后缺失', messageEn: 'section 二 table lost after its header row' }];
+damaged.diagnostics = [{ code: 'values-unplaced', severity: 'warning', message: '第二部分表格在表头后缺失',
+  messageEn: 'section 二 table lost after its header row' }];
 
 const single2021 = mkReport(
-  { file: 'corpus/青山县自然资源局/2021.pdf', format: 'pdf', title: '青山县自然资源局2021年政府信息公开工作年度报告', agency: '青山县自然资源局', year: 2021, template: '2021' },
+  { file: 'corpus/青山县自然资源局/2021.pdf', format: 'pdf', title: '青山县自然资源局2021年政府信息公开工作年度报告', agency: '青山县自然资源局',
+    year: 2021, template: '2021' },
   {
     'art20_1/regulations/made': 0, 'art20_1/regulations/repealed': 0, 'art20_1/regulations/valid': 0,
-    'art20_1/normativeDocuments/made': 2, 'art20_1/normativeDocuments/repealed': 0, 'art20_1/normativeDocuments/valid': 9,
-    'art20_5/licensing/processed': 412, 'art20_6/punishment/processed': 23, 'art20_6/coercion/processed': 0, 'art20_8/fees/amount': 0,
+    'art20_1/normativeDocuments/made': 2, 'art20_1/normativeDocuments/repealed': 0,
+    'art20_1/normativeDocuments/valid': 9,
+    'art20_5/licensing/processed': 412, 'art20_6/punishment/processed': 23, 'art20_6/coercion/processed': 0,
+    'art20_8/fees/amount': 0,
     ...applications({
       newReceived: [14, 2, 0, 0, 1, 0], carriedOver: [1, 0, 0, 0, 0, 0], 'outcome.granted': [6, 1, 0, 0, 1, 0],
       'outcome.unableToProvide.notHeld': [4, 0, 0, 0, 0, 0], 'outcome.other': [2, 0, 0, 0, 0, 0],
@@ -170,11 +199,15 @@ Object.assign(single2021.cells['applications/outcome.total/total'], { value: 16,
 const singleFindings: Finding[] = [
   {
     ruleId: 'row-total', severity: 'error', messageId: 'row-total.row',
-    data: { version: '2021', row: 'outcome.total', lhs: 16, rhs: 14 }, message: '（七）总计一行：总计不等于各类申请人之和', messageEn: 'row total ≠ sum of applicants',
-    cells: [{ key: 'applications/outcome.total/total', value: 16 }, { key: 'applications/outcome.total/naturalPerson', value: 12 }], expected: 14,
+    data: { version: '2021', row: 'outcome.total', lhs: 16, rhs: 14 }, message: '（七）总计一行：总计不等于各类申请人之和',
+    messageEn: 'row total ≠ sum of applicants',
+    cells: [{ key: 'applications/outcome.total/total', value: 16 },
+      { key: 'applications/outcome.total/naturalPerson', value: 12 }], expected: 14,
   },
-  { ruleId: 'review-totals', severity: 'warning', messageId: 'review-totals.group', data: { group: 'review', lhs: 1, rhs: 0 },
-    message: '行政复议总计与分项不符 <核对>', messageEn: 'review total', cells: [{ key: 'reviewLitigation/cases/review.total', value: 1 }] },
+  { ruleId: 'review-totals', severity: 'warning', messageId: 'review-totals.group',
+    data: { group: 'review', lhs: 1, rhs: 0 },
+    message: '行政复议总计与分项不符 <核对>', messageEn: 'review total',
+    cells: [{ key: 'reviewLitigation/cases/review.total', value: 1 }] },
 ];
 
 const FIXTURES: [string, Report, Finding[] | undefined][] = [
@@ -183,7 +216,8 @@ const FIXTURES: [string, Report, Finding[] | undefined][] = [
   ['songling-2022-damaged', damaged, undefined],
   ['qingshan-zrzy-2021-single-other', single2021, singleFindings],
 ];
-const EXT: Record<(typeof RENDER_FORMATS)[number], string> = { md: 'md', html: 'html', txt: 'txt', json: 'json', csv: 'csv' };
+const EXT: Record<(typeof RENDER_FORMATS)[number], string> =
+  { md: 'md', html: 'html', txt: 'txt', json: 'json', csv: 'csv' };
 
 // ---------- golden files ----------
 
@@ -191,13 +225,15 @@ describe('golden files', () => {
   for (const [name, report, findings] of FIXTURES)
     for (const to of RENDER_FORMATS)
       it(`${name}.${EXT[to]}`, () => expectGolden(`render/${name}.${EXT[to]}`, render(report, to, { findings })));
-  it('all.csv (several reports in one file)', () => expectGolden('render/all.csv', renderCsv(FIXTURES.map((f) => f[1]))));
+  it('all.csv (several reports in one file)',
+    () => expectGolden('render/all.csv', renderCsv(FIXTURES.map((f) => f[1]))));
 });
 
 // ---------- structure, independent of the golden files ----------
 
 /** Each table's grid: checks every row covers exactly `width` columns without overlaps; returns [rows, width]. */
-function gridShape(html: string, selector: string): { rows: number; width: number; texts: Map<string, { rowspan: number; colspan: number }> } {
+function gridShape(html: string, selector: string): { rows: number; width: number;
+  texts: Map<string, { rowspan: number; colspan: number }> } {
   const $ = cheerio.load(html);
   const table = $(selector).first();
   expect(table.length, selector).toBe(1);
@@ -288,7 +324,8 @@ describe('HTML layout', () => {
     expect(h).toMatch(/<td class="num absent" data-key="applications\/newReceived\/naturalPerson" title="原文缺失"><\/td>/);
     expect(h).toMatch(/<td class="num blank" data-key="applications\/outcome.total\/total" title="原文空白"><\/td>/);
     expect(h).toContain('（原文未见本节）');
-    expect(html).toMatch(/<td class="num inferred" data-key="applications\/carriedForward\/otherOrg" title="[^"]+">1<\/td>/);
+    expect(html).toMatch(
+      /<td class="num inferred" data-key="applications\/carriedForward\/otherOrg" title="[^"]+">1<\/td>/);
     const f = renderHtml(single2021, { findings: singleFindings });
     expect(f).toContain('<td class="num flag-error" data-key="applications/outcome.total/total">16</td>');
     expect(f).toContain('行政复议总计与分项不符 &lt;核对&gt;');
@@ -335,7 +372,8 @@ describe('Markdown, text, CSV, JSON', () => {
     expect(csv).toContain(',art20_5/licensing/changeThisYear,第二十条第（五）项 / 行政许可 / 本年增/减,-25\r\n');
     const keys = renderCsv([complete2021]).split('\r\n').slice(1, -1).map((l) => l.split(',')[4]);
     expect(keys).toEqual(allCellKeys('2021'));
-    const reviewLabels = renderCsv([complete2021]).split('\r\n').filter((l) => l.includes(',reviewLitigation/')).map((l) => l.split(',')[5]);
+    const reviewLabels = renderCsv([complete2021]).split('\r\n').filter((l) => l.includes(',reviewLitigation/'))
+      .map((l) => l.split(',')[5]);
     expect(new Set(reviewLabels).size).toBe(15);
     expect(reviewLabels[5]).toBe('复议诉讼 / 行政诉讼·未经复议直接起诉 / 结果维持');
     expect(renderCsv([damaged])).toContain(',applications/outcome.total/total,申请情况 / （七）总计 / 总计,\r\n');
@@ -364,7 +402,8 @@ describe('Markdown, text, CSV, JSON', () => {
     const defs = (REPORT_SCHEMA as { $defs: Record<string, { properties: object; required: string[] }> }).$defs;
     for (const [name, spec] of Object.entries(MODEL_KEYS)) {
       expect(Object.keys(defs[name].properties).sort(), name).toEqual(Object.keys(spec).sort());
-      expect([...defs[name].required].sort(), name).toEqual(Object.entries(spec).filter(([, v]) => v === 'required').map(([k]) => k).sort());
+      expect([...defs[name].required].sort(), name)
+        .toEqual(Object.entries(spec).filter(([, v]) => v === 'required').map(([k]) => k).sort());
     }
   });
   it('render() dispatches to the format renderers', () => {
@@ -372,6 +411,7 @@ describe('Markdown, text, CSV, JSON', () => {
     expect(render(signed2019, 'txt')).toBe(renderText(signed2019));
     expect(render(signed2019, 'json')).toBe(renderJson(signed2019));
     expect(render(signed2019, 'csv')).toBe(renderCsv([signed2019]));
-    expect(render(single2021, 'html', { findings: singleFindings })).toBe(renderHtml(single2021, { findings: singleFindings }));
+    expect(render(single2021, 'html', { findings: singleFindings })).toBe(renderHtml(single2021,
+      { findings: singleFindings }));
   });
 });

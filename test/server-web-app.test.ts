@@ -97,3 +97,60 @@ describe('installWebApp', () => {
     }
   });
 });
+
+describe('a report page carries its preview', () => {
+  let root: string;
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'gongkai-web-app-'));
+    writeFileSync(join(root, 'index.html'), HTML);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test("after the app's root element, from the preview maker, for report pages only", async () => {
+    const asked: number[] = [];
+    const app = Fastify();
+    await installWebApp(app, root, { preview: async (_req, id) => {
+      asked.push(id);
+      return id === 13 ? '' : `<div id="report-preview">报告 ${id}</div>`;
+    } });
+    try {
+      const page = await app.inject({ url: '/reports/012?tab=text' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(page.headers.vary).toBe('cookie');
+      expect(page.body).toBe(pageHtml(HTML, {}, '/reports/12').replace('<div id="root"></div>',
+        '<div id="root"></div>\n<div id="report-preview">报告 12</div>'));
+      // none to give: the plain page
+      expect((await app.inject({ url: '/reports/13' })).body).toBe(pageHtml(HTML, {}, '/reports/13'));
+      for (const url of ['/dashboard', '/reports/12x', '/', '/reports']) await app.inject({ url });
+      expect(asked).toEqual([12, 13]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a preview that fails: the plain page, whole', async () => {
+    const app = Fastify();
+    await installWebApp(app, root, { preview: async () => {
+      throw new Error('the store went away');
+    } });
+    try {
+      const page = await app.inject({ url: '/reports/5' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toBe(pageHtml(HTML, {}, '/reports/5'));
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('without the API (no store, no sessions) there is no preview to make', async () => {
+    const app = Fastify();
+    await installWebApp(app, root);
+    try {
+      expect((await app.inject({ url: '/reports/5' })).body).toBe(pageHtml(HTML, {}, '/reports/5'));
+    } finally {
+      await app.close();
+    }
+  });
+});

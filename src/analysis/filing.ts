@@ -16,7 +16,7 @@ import type {
   AnalysisBody, FilingOptions, FilingReport, FilingRow, FilingStatus, FilingSummary,
 } from '../model/analysis.js';
 import type { BodyLevel, ReportStatus } from '../model/api.js';
-import { addDays, dayNumber, dayOf, nameRanks, today, withDefaults } from './util.js';
+import { addDays, dayNumber, dayOf, nameOrder, nameRanks, today, withDefaults } from './util.js';
 
 export const DEFAULT_DUE_DATES: Record<BodyLevel, string> = {
   province: '03-31', city: '03-31', county: '03-31', town: '03-31',
@@ -174,4 +174,40 @@ export function filingStatus(bodies: AnalysisBody[], reports: Meta[], options: F
   const rows = new Array<FilingRow>(n);
   for (let i = 0; i < n; i++) rows[i] = unsorted[index[i]];
   return { regionCode, year: o.year, asOf: o.asOf, summary, rows };
+}
+
+/** What a page of the filing list asks: which rows (all, or those to chase), in which order, which slice. */
+export interface FilingPageOptions {
+  /** only the bodies to chase: missing, returned, or late */
+  chase?: boolean;
+  /** 'overdue' (default): late first, the most overdue first, then by name; 'name': zh order; 'due': due date */
+  sort?: 'overdue' | 'name' | 'due';
+  order?: 'asc' | 'desc';
+  limit?: number;
+  offset?: number;
+}
+
+/** Whether a body is to be chased (催报): no report, its report returned, or late. */
+export const toChase = (r: FilingRow): boolean => r.status === 'missing' || r.status === 'returned' || r.late;
+
+/**
+ * One page of a filing status's rows, filtered and sorted as asked; the summary stays over every body and `total`
+ * counts the rows the filter keeps (a province lists ~10,000 bodies: the page reads 50).
+ */
+export function filingPage(status: FilingStatus, o: FilingPageOptions): FilingStatus {
+  const kept = o.chase ? status.rows.filter(toChase) : status.rows;
+  const sort = o.sort ?? 'overdue';
+  const desc = (o.order ?? (sort === 'overdue' ? 'desc' : 'asc')) === 'desc';
+  let rows = kept;
+  if (sort !== 'overdue' || !desc) {
+    // the rows come late first, most overdue first, then by name: a stable sort keeps names in order within a key
+    const byName = nameOrder(kept.map((r) => r.bodyName));
+    const key: (a: FilingRow, b: FilingRow) => number = sort === 'name' ? (a, b) => byName(a.bodyName, b.bodyName)
+      : sort === 'due' ? (a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0)
+      : (a, b) => a.daysOverdue - b.daysOverdue;
+    rows = [...kept].sort((a, b) => (desc ? key(b, a) : key(a, b)) || byName(a.bodyName, b.bodyName));
+  }
+  const offset = o.offset ?? 0;
+  const limit = o.limit ?? rows.length;
+  return { ...status, rows: rows.slice(offset, offset + limit), total: rows.length, offset, limit };
 }

@@ -4,9 +4,10 @@
 //
 // What is kept in memory per report: as a possible previous year, its identity and the values of the few cells
 // a cross-year relation reads from a previous year (PREVIOUS_KEYS, in typed arrays); and its place in the output
-// queue. A report whose previous year may still come is checked without it, its output waits — in a spool file,
-// not in memory — and when that previous year arrives the report is read again from its file and checked again;
-// at the end whatever still waits is final as it is. Output is written as soon as everything before it is final.
+// queue. A report whose previous year may still come is checked without it, its output waits — in memory up to a
+// fixed budget (SPOOL_MEMORY), beyond it in a spool file — and when that previous year arrives the report is read
+// again from its file and checked again; at the end whatever still waits is final as it is. Output is written as
+// soon as everything before it is final.
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencyKey as bodyKey } from '../model/agency-key.js';
@@ -88,13 +89,31 @@ const tallyOf = (file: string, findings: Finding[]): Tally => ({
   warnings: findings.filter((f) => f.severity === 'warning').length,
 });
 
-/** Outputs waiting their turn, appended to a temporary file and read back in order. */
+/**
+ * Outputs waiting their turn, kept in memory up to SPOOL_MEMORY characters at a time, the rest appended to a
+ * temporary file and read back in order. Why the memory tier: in a batch of one year (the usual corpus), nearly
+ * every output waits behind the first report whose previous year never comes; writing each to the file, reading it
+ * back and encoding it twice cost ~4 % of a 2,000-report `check --json` batch's CPU (bench/corpus-throughput.mjs
+ * --spool measures it; GONGKAI_SPOOL_MEMORY sets the budget, 0 spools everything). A fixed budget keeps memory flat
+ * however long the batch: bench/check-memory.mjs's 10,000 reports peaked at 197 MB with the file alone, 205 MB with
+ * 2 Mi characters held, 215 and 203 MB with 4 Mi (1,000 reports: 165 MB; the bound is 1.5×): 2 Mi, to keep room.
+ */
+export const SPOOL_MEMORY = Number(process.env.GONGKAI_SPOOL_MEMORY ?? 2 * 2 ** 20);
+
+type SpoolRef = { text: string } | { at: number; length: number };
+
 class Spool {
   private dir: ReturnType<typeof tempDir> | null = null;
   private fd = -1;
   private size = 0;
+  /** characters of the outputs held in memory now */
+  private held = 0;
 
-  put(text: string): { at: number; length: number } {
+  put(text: string): SpoolRef {
+    if (this.held + text.length <= SPOOL_MEMORY) {
+      this.held += text.length;
+      return { text };
+    }
     if (!this.dir) {
       this.dir = tempDir('gongkai-check-');
       this.fd = openSync(join(this.dir.path, 'spool'), 'w+');
@@ -106,7 +125,17 @@ class Spool {
     return ref;
   }
 
-  get(ref: { at: number; length: number }): string {
+  /** An output that will not be asked for (replaced by a later one). */
+  drop(ref: SpoolRef): void {
+    if ('text' in ref) this.held -= ref.text.length;
+  }
+
+  /** The output, once: a held one is let go. */
+  take(ref: SpoolRef): string {
+    if ('text' in ref) {
+      this.held -= ref.text.length;
+      return ref.text;
+    }
     const bytes = Buffer.allocUnsafe(ref.length);
     readSync(this.fd, bytes, 0, ref.length, ref.at);
     return bytes.toString('utf8');
@@ -121,7 +150,7 @@ class Spool {
 }
 
 interface Slot {
-  out: { at: number; length: number } | null;
+  out: SpoolRef | null;
   tally: Tally;
   waitingFor?: string;
   file?: string;
@@ -146,7 +175,7 @@ export async function checkStream(
   const flush = () => {
     while (head < queue.length && queue[head].out !== null && queue[head].waitingFor === undefined) {
       const slot = queue[head];
-      write(spool.get(slot.out!), slot.tally);
+      write(spool.take(slot.out!), slot.tally);
       queue[head++] = { out: null, tally: slot.tally }; // written: only its tally stays
     }
   };
@@ -167,7 +196,9 @@ export async function checkStream(
       try {
         const { report, text } = await loadBytes(await slot.source!.reread(), slot.file!);
         const findings = checkReport(report, previous);
-        slot.out = spool.put(format({ file: slot.file!, report, text, findings }));
+        const out = format({ file: slot.file!, report, text, findings });
+        if (slot.out) spool.drop(slot.out);
+        slot.out = spool.put(out);
         slot.tally = tallyOf(slot.file!, findings);
       } catch {
         // changed or gone since it was read: its output stands as first checked, without the cross-year checks

@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // gongkai command line: parse, check, render, generate, serve, import, demo.
 // Conventions: --version; exit 0 fine, 1 findings (check), 2 a usage error or an unusable input; option values
-// are checked (commander's choices); `-` is standard input; each error is one line on stderr.
+// are checked (commander's choices); `-` is standard input; each error is one line on stderr; output into a pipe
+// closed early (`| head`) ends the command quietly with status 141, as SIGPIPE ends Unix tools (closed-pipe.ts).
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../errors.js';
 import { errorLine } from './batch.js';
+import { exitOnClosedPipe } from './closed-pipe.js';
 import { registerCommands } from './commands.js';
 
+exitOnClosedPipe();
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const program = new Command();

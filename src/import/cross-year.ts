@@ -1,14 +1,23 @@
 // Cross-year rules on import: whenever the same body's neighbouring year is stored, both directions are checked
 // — the new report against its previous year (its findings as stored), and the next year's stored report
 // re-checked against the new one. An import batch asks for the neighbours of all its reports in one query
-// (forBatch); the single-report functions below serve assignments and content changes.
+// (forBatch); the single-report functions below serve assignments and content changes. A batch's report comes with
+// its own findings (checked alone in a worker): against a stored previous year only the rules that read one run
+// (rules/lib/previous-year.ts), the same findings as checking it all again.
 import { checkReport } from '../rules/index.js';
+import { withPreviousYear } from '../rules/lib/previous-year.js';
 import type { Finding, Report } from '../model/report.js';
 import type { Actor, ImportNeighbour, Store } from '../store/types.js';
 import { asReport, type StoredModel } from '../store/model-codec.js';
 
 /** A report of an import batch, matched to its body and year (packed: unpacked only when a neighbour is stored). */
-export interface Matched { bodyId: number; year: number; report: StoredModel; findings: Finding[] }
+export interface Matched {
+  bodyId: number;
+  year: number;
+  report: StoredModel;
+  /** checkReport(report): the report's findings without a previous year */
+  findings: Finding[];
+}
 
 export interface CrossYear {
   /** the report's findings: checked against the stored previous year when there is one */
@@ -35,7 +44,8 @@ export async function forBatch(store: Store, list: Matched[]): Promise<CrossYear
     const next = stored.get(`${m.bodyId}/${m.year + 1}`);
     let report: Report | undefined;
     const full = (): Report => (report ??= asReport(m.report));
-    const findings = prev?.previous && prev.status !== 'pending' ? checkReport(full(), prev.previous) : m.findings;
+    const findings = prev?.previous && prev.status !== 'pending'
+      ? withPreviousYear(full(), prev.previous, m.findings) : m.findings;
     const rechecks: CrossYear['rechecks'] = [];
     if (next && next.status !== 'pending') {
       const model = await store.getReportModel(next.reportId);

@@ -381,7 +381,12 @@ export interface FilingStatus {
   /** the date the status is computed for (YYYY-MM-DD) */
   asOf: string;
   summary: FilingSummary;
+  /** every body's row, or one page of them (GET /api/analysis/filing with `limit`) */
   rows: FilingRow[];
+  /** with a page: how many rows the filter keeps, and the page's place */
+  total?: number;
+  offset?: number;
+  limit?: number;
 }
 
 // ---------------------------------------------------------------- 通报 scoring

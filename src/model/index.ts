@@ -29,5 +29,6 @@ export {
 } from './table-grid.js';
 export { checkReport, ALL_RULES, ruleById, type Rule, type RuleContext } from '../rules/index.js';
 export type * from './api.js';
+export { openFindingFlags } from './finding-flags.js';
 export type * from './analysis.js';
 export { agencyKey, sameAgency } from './agency-key.js';

@@ -49,16 +49,24 @@ export function decodeBytes(bytes: Uint8Array, name: string): Decoded {
 
 /** Han characters as a share of the non-ASCII, non-space characters of the first 200k characters. */
 function hanShare(text: string): number {
+  const c = hanCounts(text);
+  return c.wide === 0 ? 0 : c.han / c.wide;
+}
+
+/**
+ * hanShare's counts. The loop returns its counts and does nothing after it (see damageCounts: code after a long
+ * first loop that has never run makes V8 re-enter a failing on-stack compile on every later call).
+ */
+function hanCounts(text: string): { wide: number; han: number } {
   const n = Math.min(text.length, 200_000);
-  let wide = 0;
-  let han = 0;
+  const out = { wide: 0, han: 0 };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80 || c === 0x3000) continue;
-    wide++;
-    if (c >= 0x4e00 && c <= 0x9fff) han++;
+    out.wide++;
+    if (c >= 0x4e00 && c <= 0x9fff) out.han++;
   }
-  return wide === 0 ? 0 : han / wide;
+  return out;
 }
 
 /** Note the replacement characters a non-strict decoding left (the undecodable byte runs). */
@@ -163,25 +171,40 @@ interface Damage { bad: number; control: number }
 
 /**
  * Replacement characters and stray C0/C1 controls (what a wrong decoding leaves behind), and the C0 controls
- * alone (binary data), as shares of the non-space characters of the first 200k characters. One pass over the
- * text: this runs on every report.
+ * alone (binary data), as shares of the non-space characters of the first 200k characters.
  */
 function damage(text: string): Damage {
+  const c = damageCounts(text);
+  return c.all === 0 ? { bad: 0, control: 0 } : { bad: c.bad / c.all, control: c.control / c.all };
+}
+
+/**
+ * damage's counts, in one pass over the text (this runs on every report). The loop is all there is: the first
+ * call on a long text is compiled on the stack (OSR) mid-loop, before any code after the loop has ever run, and
+ * such code then lacks type feedback. With the ratios computed here (all === 0 ? … : …), that compile deoptimised
+ * at the end of every later call, and V8 (Node 20) kept re-entering it: 0 to 1,808 deopts in 2,700 reports
+ * in-process with default V8 flags (as the import's workers run), by when the background compile lands; now none
+ * (bench/engine-deopts.mjs counts them). The first test skips most characters at once (bench/parse-throughput.mjs).
+ */
+function damageCounts(text: string): { all: number; bad: number; control: number } {
   const n = Math.min(text.length, 200_000);
-  let all = 0;
-  let bad = 0;
-  let control = 0;
+  const out = { all: 0, bad: 0, control: 0 };
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    // most characters: printable ASCII, or CJK (and the rest of U+3001–U+FEFE), neither space nor damage
+    if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) {
+      out.all++;
+      continue;
+    }
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // ASCII whitespace
     if (c === 0xa0 || c === 0x3000 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) continue;
-    all++;
+    out.all++;
     if (c === 0xfffd || c <= 0x08 || (c >= 0x0e && c <= 0x1a) || (c >= 0x1c && c <= 0x1f)) {
-      bad++;
-      if (c !== 0xfffd) control++;
-    } else if (c >= 0x7f && c <= 0x9f) bad++;
+      out.bad++;
+      if (c !== 0xfffd) out.control++;
+    } else if (c >= 0x7f && c <= 0x9f) out.bad++;
   }
-  return all === 0 ? { bad: 0, control: 0 } : { bad: bad / all, control: control / all };
+  return out;
 }
 
 const badRatio = (text: string): number => damage(text).bad;

@@ -40,12 +40,14 @@ export async function readDoc(bytes: Uint8Array, name: string): Promise<{ doc: G
   const { text, cells } = docTextLines(await docText(bytes, name));
   if (!text.trim()) throw new InputError(name, '.doc 文件中没有可读的文字', 'the .doc file holds no readable text');
   const read = readText(text, name, 'utf-16le', 'doc');
-  const doc: GDocument = { ...read, source: { ...read.source, shape: cells > 0 ? 'cell-per-line' : read.source.shape } };
+  const doc: GDocument = { ...read, source: { ...read.source,
+    shape: cells > 0 ? 'cell-per-line' : read.source.shape } };
   if (cells === 0)
     doc.notes.push({
       code: 'doc.no-table',
       message: '未能从 .doc 文件中恢复任何表格：文件中没有表格单元格，表格数值只能从正文文字中读取',
-      messageEn: 'no table could be recovered from the .doc file: it holds no table cells, so table values can only be read from its running text',
+      messageEn: 'no table could be recovered from the .doc file: it holds no table cells, ' +
+        'so table values can only be read from its running text',
     });
   return { doc, text };
 }

@@ -25,7 +25,8 @@ export interface XNode {
 
 export const kids = (n: XNode): XNode[] => n.children ?? [];
 const isEl = (n: XNode, name?: string): boolean => n.nodeType === 1 && (name === undefined || n.name === name);
-export const child = (n: XNode | undefined, name: string): XNode | undefined => (n ? kids(n).find((c) => isEl(c, name)) : undefined);
+export const child = (n: XNode | undefined, name: string): XNode | undefined =>
+  (n ? kids(n).find((c) => isEl(c, name)) : undefined);
 const val = (n: XNode | undefined): string | undefined => n?.attribs?.['w:val'];
 
 /** Parse XML bytes into a domhandler tree. */
@@ -35,13 +36,16 @@ export function parseXml(bytes: Uint8Array): XNode {
 }
 
 /** Wrappers whose children are read as if they stood in their place. */
-const TRANSPARENT = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:hyperlink', 'w:fldSimple', 'w:r', 'mc:AlternateContent', 'mc:Choice', 'w:dir', 'w:bdo']);
+const TRANSPARENT = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:hyperlink',
+  'w:fldSimple', 'w:r', 'mc:AlternateContent', 'mc:Choice', 'w:dir', 'w:bdo']);
 /** Never read: properties, deleted text, field instructions, alternatives already read from mc:Choice. */
-const SKIP = new Set(['w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sectPr', 'w:del', 'w:moveFrom', 'w:delText', 'w:instrText', 'mc:Fallback', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference']);
+const SKIP = new Set(['w:pPr', 'w:rPr', 'w:tblPr', 'w:trPr', 'w:tcPr', 'w:sectPr', 'w:del', 'w:moveFrom', 'w:delText',
+  'w:instrText', 'mc:Fallback', 'w:commentReference', 'w:footnoteReference', 'w:endnoteReference']);
 
 /** Flatten children through transparent wrappers (rows in w:sdt, cells in w:customXml, …). */
 function through(n: XNode, name: string): XNode[] {
-  return kids(n).flatMap((c) => (isEl(c, name) ? [c] : c.nodeType === 1 && TRANSPARENT.has(c.name ?? '') ? through(c, name) : []));
+  return kids(n).flatMap((c) => (isEl(c, name) ? [c] :
+    c.nodeType === 1 && TRANSPARENT.has(c.name ?? '') ? through(c, name) : []));
 }
 
 /** Heading level of each paragraph style: 'heading N' / '标题 N' names, Title, or an outline level; via basedOn. */
@@ -54,7 +58,8 @@ function styleLevels(styles: XNode | null): Map<string, number> {
     const id = s.attribs?.['w:styleId'];
     if (!id) continue;
     const outline = Number(val(child(child(s, 'w:pPr'), 'w:outlineLvl')) ?? NaN);
-    defs.set(id, { name: (val(child(s, 'w:name')) ?? '').toLowerCase(), outline: Number.isFinite(outline) ? outline : undefined, basedOn: val(child(s, 'w:basedOn')) });
+    defs.set(id, { name: (val(child(s, 'w:name')) ?? '').toLowerCase(),
+      outline: Number.isFinite(outline) ? outline : undefined, basedOn: val(child(s, 'w:basedOn')) });
   }
   const level = (id: string, depth: number): number => {
     const d = defs.get(id);
@@ -97,7 +102,9 @@ class DocxWalker {
       else if (c.name === 'w:tbl') this.table(c);
       else if (TRANSPARENT.has(c.name ?? '')) this.container(c);
       else if (c.name === 'w:altChunk')
-        this.notes.push({ code: 'docx.alt-chunk', message: '文档中嵌入的外部内容（altChunk，如 HTML/MHT）未读取', messageEn: 'embedded external content (altChunk, e.g. HTML/MHT) was not read', pos: { line: this.lines.length + 1, column: 1 } });
+        this.notes.push({ code: 'docx.alt-chunk', message: '文档中嵌入的外部内容（altChunk，如 HTML/MHT）未读取',
+          messageEn: 'embedded external content (altChunk, e.g. HTML/MHT) was not read',
+          pos: { line: this.lines.length + 1, column: 1 } });
     }
   }
 
@@ -130,7 +137,8 @@ class DocxWalker {
     const raw = this.runText(p, boxes, bold);
     const pPr = child(p, 'w:pPr');
     const outline = Number(val(child(pPr, 'w:outlineLvl')) ?? NaN);
-    const styled = Number.isFinite(outline) && outline < 9 ? outline + 1 : this.levels.get(val(child(pPr, 'w:pStyle')) ?? '') ?? 0;
+    const styled = Number.isFinite(outline) && outline < 9 ? outline + 1 :
+      this.levels.get(val(child(pPr, 'w:pStyle')) ?? '') ?? 0;
     for (const part of raw.split('\n')) {
       // tab-separated short cells are a table row; a sentence with a tab in it is prose
       // (empty cells are kept in place: an empty field between values is a printed blank)
@@ -153,7 +161,8 @@ class DocxWalker {
 
   /** Consecutive tab-separated paragraphs form one grid table. */
   flushTabRows(): void {
-    if (this.tabRows.length) this.blocks.push({ kind: 'table', layout: 'grid', rows: this.tabRows, pos: this.tabRows[0].pos });
+    if (this.tabRows.length) this.blocks.push({ kind: 'table', layout: 'grid', rows: this.tabRows,
+      pos: this.tabRows[0].pos });
     this.tabRows = [];
   }
 
@@ -180,7 +189,8 @@ class DocxWalker {
         const tcPr = child(tc, 'w:tcPr');
         const span = Math.max(1, Math.min(1000, Number(val(child(tcPr, 'w:gridSpan')) ?? 1) || 1));
         const vm = child(tcPr, 'w:vMerge');
-        const cell: RawCell = { text: this.cellText(tc, nested), col, span, vmerge: vm ? (val(vm) === 'restart' ? 'restart' : 'continue') : null, tc };
+        const cell: RawCell = { text: this.cellText(tc, nested), col, span,
+          vmerge: vm ? (val(vm) === 'restart' ? 'restart' : 'continue') : null, tc };
         col += span;
         return cell;
       });
@@ -218,7 +228,8 @@ class DocxWalker {
     for (const inner of nested) {
       this.notes.push({
         code: 'docx.nested-table', message: '表格单元格内嵌套的表格已作为独立表格读出',
-        messageEn: 'a table nested inside a table cell was read as a separate table', pos: { line: this.lines.length + 1, column: 1 },
+        messageEn: 'a table nested inside a table cell was read as a separate table',
+        pos: { line: this.lines.length + 1, column: 1 },
       });
       this.table(inner);
     }
@@ -253,6 +264,7 @@ export function readDocx(bytes: Uint8Array, name: string): { doc: GDocument; tex
   walker.flushTabRows();
   const cut = truncatedXml(body, 'w:document');
   if (cut) walker.notes.push(truncationNote(main, cut, walker.blocks));
-  const doc: GDocument = { source: { name, format: 'docx', shape: 'docx', encoding: 'utf-8' }, blocks: walker.blocks, notes: walker.notes };
+  const doc: GDocument = { source: { name, format: 'docx', shape: 'docx', encoding: 'utf-8' },
+    blocks: walker.blocks, notes: walker.notes };
   return { doc, text: walker.lines.join('\n') };
 }

@@ -75,7 +75,9 @@ function headingsInside(n: HNode): HNode[] {
   );
 }
 
-/** Nodes and characters chromeFacts() looks at: the decision needs a start, and chrome nested in chrome stays linear. */
+/**
+ * Nodes and characters chromeFacts() looks at: the decision needs a start, and chrome nested in chrome stays linear.
+ */
 const CHROME_SCAN_NODES = 20_000;
 const CHROME_SCAN_CHARS = 4_000;
 
@@ -146,7 +148,8 @@ class Walker {
     if (h) {
       this.flush();
       const text = flatText(n);
-      if (text && !isChromeLine(text)) this.blocks.push({ kind: 'heading', level: Number(h[1]), text, pos: this.at(n) });
+      if (text && !isChromeLine(text)) this.blocks.push({ kind: 'heading', level: Number(h[1]), text,
+        pos: this.at(n) });
       return;
     }
     if (n.name === 'table') return this.table(n);

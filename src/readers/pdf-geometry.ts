@@ -39,7 +39,8 @@ export function apply(m: Matrix, x: number, y: number): [number, number] {
 
 export function invert(m: Matrix): Matrix {
   const det = m[0] * m[3] - m[1] * m[2] || 1;
-  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det, (m[1] * m[4] - m[0] * m[5]) / det];
+  return [m[3] / det, -m[1] / det, -m[2] / det, m[0] / det, (m[2] * m[5] - m[3] * m[4]) / det,
+    (m[1] * m[4] - m[0] * m[5]) / det];
 }
 
 /**

@@ -63,7 +63,8 @@ function cluster(values: number[]): number[] {
   return out;
 }
 
-const crosses = (h: Rule, v: Rule) => v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
+const crosses = (h: Rule, v: Rule) =>
+  v.at >= h.from - TOUCH && v.at <= h.to + TOUCH && h.at >= v.from - TOUCH && h.at <= v.to + TOUCH;
 
 /** The ruled tables of a page (a lone box or a one-column frame is not a table). */
 export function findGrids(content: PageContent): Grid[] {
@@ -76,7 +77,8 @@ export function findGrids(content: PageContent): Grid[] {
   }));
   const groups = new Map<number, { h: Rule[]; v: Rule[] }>();
   hs.forEach((h, i) => { const g = groups.get(find(i)) ?? { h: [], v: [] }; g.h.push(h); groups.set(find(i), g); });
-  vs.forEach((v, j) => { const g = groups.get(find(hs.length + j)) ?? { h: [], v: [] }; g.v.push(v); groups.set(find(hs.length + j), g); });
+  vs.forEach((v, j) => { const g = groups.get(find(hs.length + j)) ?? { h: [], v: [] }; g.v.push(v);
+    groups.set(find(hs.length + j), g); });
   const grids: Grid[] = [];
   for (const { h, v } of groups.values()) {
     if (h.length < 2 || v.length < 2) continue;
@@ -123,14 +125,16 @@ function buildGrid(page: number, h: Rule[], v: Rule[]): Grid | null {
     for (let c = 0; c < cols; c++) {
       const root = find(slot(r, c));
       const cell = byRoot.get(root);
-      if (!cell) byRoot.set(root, { r0: r, c0: c, r1: r + 1, c1: c + 1, x0: 0, y0: 0, x1: 0, y1: 0, items: [], text: '' });
+      if (!cell) byRoot.set(root, { r0: r, c0: c, r1: r + 1, c1: c + 1, x0: 0, y0: 0, x1: 0, y1: 0, items: [],
+        text: '' });
       else {
         cell.r0 = Math.min(cell.r0, r); cell.c0 = Math.min(cell.c0, c);
         cell.r1 = Math.max(cell.r1, r + 1); cell.c1 = Math.max(cell.c1, c + 1);
       }
     }
   }
-  const cells = [...byRoot.values()].map((cell) => ({ ...cell, x0: xs[cell.c0], x1: xs[cell.c1], y0: ys[cell.r0], y1: ys[cell.r1] }));
+  const cells = [...byRoot.values()].map((cell) =>
+    ({ ...cell, x0: xs[cell.c0], x1: xs[cell.c1], y0: ys[cell.r0], y1: ys[cell.r1] }));
   if (cells.length < 2) return null;
   cells.sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   return { page, xs, ys, cells };
@@ -162,7 +166,8 @@ function splitAcross(grid: Grid, it: PdfItem): PdfItem[] {
   const last = cellAt(grid, it.x1 - 0.5, centreY(it));
   if (first === last) return [it];
   const per = (it.x1 - it.x0) / it.text.length;
-  return words.map((w) => ({ ...it, text: w[0], x0: it.x0 + per * (w.index ?? 0), x1: it.x0 + per * ((w.index ?? 0) + w[0].length) }));
+  return words.map((w) => ({ ...it, text: w[0], x0: it.x0 + per * (w.index ?? 0),
+    x1: it.x0 + per * ((w.index ?? 0) + w[0].length) }));
 }
 
 /**
@@ -177,7 +182,8 @@ function overflowCell(grids: Grid[], item: PdfItem, items: PdfItem[], pageHeight
   if (item.y0 < bottom - 1 || item.y0 > bottom + 0.6 * item.size) return null;
   if (items.some((o) => o.y0 > item.y1 && o.y0 < pageHeight * 0.9 && /\S/.test(o.text))) return null;
   const x = (item.x0 + item.x1) / 2;
-  return g.cells.find((c) => c.r1 === g.ys.length - 1 && x > c.x0 && x < c.x1 && item.x0 >= c.x0 - 1 && item.x1 <= c.x1 + 1) ?? null;
+  return g.cells.find((c) =>
+    c.r1 === g.ys.length - 1 && x > c.x0 && x < c.x1 && item.x0 >= c.x0 - 1 && item.x1 <= c.x1 + 1) ?? null;
 }
 
 /** Put items into the grids' cells; returns the items outside every grid. */
@@ -191,7 +197,8 @@ export function fillGrids(grids: Grid[], items: PdfItem[], pageHeight: number): 
       else rest.push(item);
       continue;
     }
-    for (const piece of splitAcross(grid, item)) cellAt(grid, (piece.x0 + piece.x1) / 2, centreY(piece))?.items.push(piece);
+    for (const piece of splitAcross(grid, item))
+      cellAt(grid, (piece.x0 + piece.x1) / 2, centreY(piece))?.items.push(piece);
   }
   for (const g of grids) for (const cell of g.cells) cell.text = cellText(cell.items);
   return rest;

@@ -11,7 +11,8 @@ import { continueTable, startTable, userBox, type TablePart } from './pdf-tables
 import { joinText, type Line } from './pdf-text.js';
 import { findUnruled, runRow, type UBlock, type URow } from './pdf-unruled.js';
 
-export interface PageLayout { page: number; width: number; height: number; toUser: Matrix; grids: Grid[]; lines: Line[] }
+export interface PageLayout { page: number; width: number; height: number; toUser: Matrix; grids: Grid[];
+  lines: Line[] }
 
 const PAGE_NUMBER = /^[-—－–_\s]*\d{1,3}[-—－–_\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$|^\d+\s*\/\s*\d+$/;
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、\S{2,30}$/;
@@ -22,9 +23,11 @@ export function dropChrome(pages: PageLayout[]): void {
   const band = (p: PageLayout, l: Line) => l.y1 < p.height * 0.1 || l.y0 > p.height * 0.9;
   const key = (l: Line) => l.text.replace(/\s+/g, '').replace(/\d+/g, '#');
   const seen = new Map<string, Set<number>>();
-  for (const p of pages) for (const l of p.lines) if (band(p, l)) (seen.get(key(l)) ?? seen.set(key(l), new Set()).get(key(l))!).add(p.page);
+  for (const p of pages) for (const l of p.lines) if (band(p, l))
+    (seen.get(key(l)) ?? seen.set(key(l), new Set()).get(key(l))!).add(p.page);
   const repeated = (l: Line) => pages.length >= 2 && (seen.get(key(l))?.size ?? 0) >= Math.max(2, pages.length / 2);
-  for (const p of pages) p.lines = p.lines.filter((l) => !(PAGE_NUMBER.test(l.text.trim()) && (band(p, l) || /[-—－–]/.test(l.text))) && !(band(p, l) && repeated(l)));
+  for (const p of pages) p.lines = p.lines.filter((l) =>
+    !(PAGE_NUMBER.test(l.text.trim()) && (band(p, l) || /[-—－–]/.test(l.text))) && !(band(p, l) && repeated(l)));
 }
 
 function percentile(values: number[], q: number): number {
@@ -56,7 +59,8 @@ function runBlocks(lines: Line[], inBlock: Set<Line>): UBlock[] {
       else bands.push([r.x0, r.x1]);
     }
     const rows = cur.map(runRow);
-    for (const row of rows) for (const c of row.cells) c.col = Math.max(0, bands.findIndex((b) => c.x0 >= b[0] - 0.5 && c.x0 <= b[1] + 0.5));
+    for (const row of rows) for (const c of row.cells) c.col = Math.max(0,
+      bands.findIndex((b) => c.x0 >= b[0] - 0.5 && c.x0 <= b[1] + 0.5));
     out.push({ page: cur[0].page, top: cur[0].y0, rows, lines: cur });
     cur = [];
   };
@@ -77,7 +81,8 @@ export function layoutBlocks(pages: PageLayout[]): Block[] {
   const reaches = (l: Line) => l.x1 >= right - 1.5 * l.size;
   const prose = (l: Line) => (l.text.length >= 20 && reaches(l) && l.runs.length === 1) || /[。；]$/.test(l.text.trim());
   const continues = (prev: Line, next: Line, newPage: boolean) =>
-    reaches(prev) && !ITEM_START.test(next.text) && next.x0 <= left + 1.2 * next.size && Math.abs(prev.size - next.size) <= 1.5 &&
+    reaches(prev) && !ITEM_START.test(next.text) && next.x0 <= left + 1.2 * next.size &&
+    Math.abs(prev.size - next.size) <= 1.5 &&
     (newPage || (next.y0 - prev.y1 <= 1.2 * next.size && next.base - prev.base >= 0.9 * next.size));
 
   const blocks: Block[] = [];
@@ -94,8 +99,10 @@ export function layoutBlocks(pages: PageLayout[]): Block[] {
     const unruled = findUnruled(page.lines, prose);
     const inBlock = new Set(unruled.flatMap((b) => b.lines));
     const elements: Element[] = [
-      ...page.lines.filter((l) => !inBlock.has(l) && l.runs.length === 1).map((line): Element => ({ kind: 'line', line, top: line.y0 })),
-      ...[...unruled, ...runBlocks(page.lines, inBlock)].map((block): Element => ({ kind: 'unruled', block, top: block.top })),
+      ...page.lines.filter((l) => !inBlock.has(l) && l.runs.length === 1)
+        .map((line): Element => ({ kind: 'line', line, top: line.y0 })),
+      ...[...unruled, ...runBlocks(page.lines, inBlock)].map((block): Element =>
+        ({ kind: 'unruled', block, top: block.top })),
       ...page.grids.map((grid): Element => ({ kind: 'grid', grid, top: grid.ys[0] })),
     ].sort((a, b) => a.top - b.top);
     elements.forEach((el, idx) => {
@@ -118,7 +125,8 @@ export function layoutBlocks(pages: PageLayout[]): Block[] {
         return;
       }
       const line = el.line;
-      const pos: SourceRef = { line: lineNo + 1, column: 1, page: page.page, bbox: userBox(page, line.x0, line.y0, line.x1, line.y1) };
+      const pos: SourceRef = { line: lineNo + 1, column: 1, page: page.page,
+        bbox: userBox(page, line.x0, line.y0, line.x1, line.y1) };
       if (SECTION_HEADING.test(line.text)) {
         flushPara();
         blocks.push({ kind: 'heading', level: 2, text: line.text.trim(), pos });
@@ -146,7 +154,8 @@ function unruledTable(rows: URow[], page: PageLayout, lineNo: number): TableBloc
     const cells = row.cells.map((c): TableCell => {
       const column = Math.max(c.col + 1, prevCol + 1);
       prevCol = column;
-      return { text: c.text, pos: { line: lineNo + i + 1, column, page: page.page, bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
+      return { text: c.text, pos: { line: lineNo + i + 1, column, page: page.page,
+        bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
     });
     return { cells, pos: cells[0].pos };
   });

@@ -25,10 +25,12 @@ const asMatrix = (v: unknown): Matrix | null =>
 
 interface RawTextItem { str: string; dir?: string; transform: number[]; width: number; height: number }
 const isTextItem = (v: unknown): v is RawTextItem =>
-  typeof v === 'object' && v !== null && typeof (v as RawTextItem).str === 'string' && Array.isArray((v as RawTextItem).transform);
+  typeof v === 'object' && v !== null && typeof (v as RawTextItem).str === 'string' &&
+    Array.isArray((v as RawTextItem).transform);
 
 const IMAGE_OPS = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject,
-  OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup, OPS.paintImageMaskXObjectRepeat]);
+  OPS.paintImageXObjectRepeat, OPS.paintInlineImageXObjectGroup, OPS.paintImageMaskXObjectGroup,
+  OPS.paintImageMaskXObjectRepeat]);
 const STROKE_OPS = new Set([OPS.stroke, OPS.closeStroke]);
 const FILL_OPS = new Set([OPS.fill, OPS.eoFill, OPS.rawFillPath]);
 const BOTH_OPS = new Set([OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -43,22 +45,26 @@ const isWhite = (c: unknown): boolean => typeof c === 'string' && /^#[ef][0-9a-f
  * tell a scan from a text page) — its operator list for rules, images and vertical text. The operator list
  * costs as much again as the text, and prose pages have no use for it.
  */
-export async function readPage(page: PDFPageProxy, pageNo: number, drawn: (items: PdfItem[]) => boolean = () => true): Promise<PageContent> {
+export async function readPage(page: PDFPageProxy, pageNo: number,
+  drawn: (items: PdfItem[]) => boolean = () => true): Promise<PageContent> {
   const vp = page.getViewport({ scale: 1 });
   const toPage = vp.transform.slice(0, 6) as Matrix;
   const content = await page.getTextContent();
   const items: PdfItem[] = [];
   for (const it of content.items) {
     if (!isTextItem(it) || !it.str) continue;
-    const item = placeItem(canonicalChars(it.str), compose(toPage, it.transform.slice(0, 6) as Matrix), it, Math.hypot(toPage[0], toPage[1]));
+    const item = placeItem(canonicalChars(it.str), compose(toPage, it.transform.slice(0, 6) as Matrix), it,
+      Math.hypot(toPage[0], toPage[1]));
     if (item) items.push(item);
   }
-  const { hRules, vRules, images, vertical } = drawn(items) ? await traceOps(page, toPage) : { hRules: [], vRules: [], images: 0, vertical: [] };
+  const { hRules, vRules, images, vertical } =
+    drawn(items) ? await traceOps(page, toPage) : { hRules: [], vRules: [], images: 0, vertical: [] };
   // vertical runs: ours from the operator list, unless pdf.js found more of them
   const chars = (list: PdfItem[]) => list.reduce((k, it) => k + it.text.replace(/\s+/g, '').length, 0);
   const theirs = items.filter((it) => it.vertical);
   const merged = chars(vertical) >= chars(theirs) ? [...items.filter((it) => !it.vertical), ...vertical] : items;
-  return { page: pageNo, width: vp.width, height: vp.height, items: dedupe(merged), hRules, vRules, images, toPage, toUser: invert(toPage) };
+  return { page: pageNo, width: vp.width, height: vp.height, items: dedupe(merged), hRules, vRules, images, toPage,
+    toUser: invert(toPage) };
 }
 
 /**
@@ -71,18 +77,21 @@ function placeItem(text: string, m: Matrix, it: RawTextItem, scale: number): Pdf
   const [x, base] = [m[4], m[5]];
   if (it.dir === 'ttb') {
     const [w, h] = [it.width * scale, it.height * scale];
-    return { text, x0: x - w / 2, x1: x + w / 2, y0: base, y1: base + h, base: base + h / 2 + 0.35 * size, size, vertical: true };
+    return { text, x0: x - w / 2, x1: x + w / 2, y0: base, y1: base + h,
+      base: base + h / 2 + 0.35 * size, size, vertical: true };
   }
   const len = it.width * scale;
   if (Math.abs(m[1]) < 0.05 * Math.abs(m[0]) + 1e-6 && m[0] > 0)
     return { text, x0: x, x1: x + len, y0: base - 0.85 * size, y1: base + 0.15 * size, base, size };
   const dir = Math.hypot(m[0], m[1]) || 1;
   const along = [(m[0] / dir) * len, (m[1] / dir) * len];
-  const corners = [[x, base], [x + along[0], base + along[1]], [x + m[2], base + m[3]], [x + along[0] + m[2], base + along[1] + m[3]]];
+  const corners = [[x, base], [x + along[0], base + along[1]], [x + m[2], base + m[3]],
+    [x + along[0] + m[2], base + along[1] + m[3]]];
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
-  return { text, x0: Math.min(...xs), x1: Math.max(...xs), y0, y1, base: (y0 + y1) / 2 + 0.35 * size, size, rotated: true };
+  return { text, x0: Math.min(...xs), x1: Math.max(...xs), y0, y1,
+    base: (y0 + y1) / 2 + 0.35 * size, size, rotated: true };
 }
 
 /** Text drawn twice a fraction of a point apart (simulated bold) is one text. */
@@ -100,7 +109,8 @@ function dedupe(items: PdfItem[]): PdfItem[] {
 interface GState { ctm: Matrix; stroke: unknown; fill: unknown }
 
 /** Walk the operator list: rules from painted paths, images counted, vertical text runs. */
-async function traceOps(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules: Rule[]; vRules: Rule[]; images: number; vertical: PdfItem[] }> {
+async function traceOps(page: PDFPageProxy,
+  toPage: Matrix): Promise<{ hRules: Rule[]; vRules: Rule[]; images: number; vertical: PdfItem[] }> {
   const ops = await page.getOperatorList();
   const hRules: Rule[] = [];
   const vRules: Rule[] = [];
@@ -110,8 +120,10 @@ async function traceOps(page: PDFPageProxy, toPage: Matrix): Promise<{ hRules: R
   const stack: GState[] = [];
   const segment = (a: [number, number], b: [number, number]) => {
     const [dx, dy] = [Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1])];
-    if (dy < 0.8 && dx >= 2) hRules.push({ at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]), to: Math.max(a[0], b[0]) });
-    else if (dx < 0.8 && dy >= 2) vRules.push({ at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]), to: Math.max(a[1], b[1]) });
+    if (dy < 0.8 && dx >= 2) hRules.push({ at: (a[1] + b[1]) / 2, from: Math.min(a[0], b[0]),
+      to: Math.max(a[0], b[0]) });
+    else if (dx < 0.8 && dy >= 2) vRules.push({ at: (a[0] + b[0]) / 2, from: Math.min(a[1], b[1]),
+      to: Math.max(a[1], b[1]) });
   };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];
@@ -177,7 +189,8 @@ function thinRectangle(poly: [number, number][], segment: (a: [number, number], 
   const xs = poly.map((p) => p[0]);
   const ys = poly.map((p) => p[1]);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const axis = poly.every((p, k) => k === 0 || Math.abs(p[0] - poly[k - 1][0]) < 0.5 || Math.abs(p[1] - poly[k - 1][1]) < 0.5);
+  const axis = poly.every((p, k) => k === 0 || Math.abs(p[0] - poly[k - 1][0]) < 0.5 ||
+    Math.abs(p[1] - poly[k - 1][1]) < 0.5);
   if (!axis) return;
   if (y1 - y0 <= THIN && x1 - x0 > y1 - y0) segment([x0, (y0 + y1) / 2], [x1, (y0 + y1) / 2]);
   else if (x1 - x0 <= THIN && y1 - y0 > x1 - x0) segment([(x0 + x1) / 2, y0], [(x0 + x1) / 2, y1]);

@@ -40,7 +40,8 @@ function sameColumns(a: Grid, b: Grid): boolean {
 }
 
 const gridRows = (g: Grid): GridCell[][] =>
-  g.ys.slice(0, -1).map((_, r) => g.cells.filter((c) => c.r0 === r).sort((a, b) => a.c0 - b.c0)).filter((cells) => cells.some((c) => c.text !== ''));
+  g.ys.slice(0, -1).map((_, r) => g.cells.filter((c) => c.r0 === r).sort((a, b) => a.c0 - b.c0))
+    .filter((cells) => cells.some((c) => c.text !== ''));
 const rowKey = (cells: GridCell[]) => cells.map((c) => c.text.replace(/\s+/g, '')).join('|');
 
 /** Columns and spans of every cell from the column rules of all parts (a part may lack some of them). */
@@ -67,7 +68,8 @@ function renumber(part: TablePart): void {
 
 /** A new table from a grid; null when the grid holds no text. */
 export function startTable(grid: Grid, page: PageRef, lineNo: number): { part: TablePart | null; lineNo: number } {
-  const table: TableBlock = { kind: 'table', layout: 'grid', rows: [], pos: { line: lineNo + 1, column: 1, page: page.page } };
+  const table: TableBlock = { kind: 'table', layout: 'grid', rows: [],
+    pos: { line: lineNo + 1, column: 1, page: page.page } };
   const part: TablePart = { table, head: grid, page: page.page, xs: [...grid.xs], extent: new Map(), bottom: [] };
   lineNo = emit(part, grid, gridRows(grid), page, lineNo, new Set());
   if (!table.rows.length) return { part: null, lineNo };
@@ -77,7 +79,8 @@ export function startTable(grid: Grid, page: PageRef, lineNo: number): { part: T
 }
 
 /** Continue `part` with a grid at the top of the next page, or return null when the grid is another table. */
-export function continueTable(part: TablePart, grid: Grid, page: PageRef, lineNo: number): { part: TablePart; lineNo: number } | null {
+export function continueTable(part: TablePart, grid: Grid, page: PageRef,
+  lineNo: number): { part: TablePart; lineNo: number } | null {
   if (page.page !== part.page + 1 || !sameColumns(part.head, grid)) return null;
   let rows = gridRows(grid);
   const headRows = gridRows(part.head);
@@ -92,7 +95,8 @@ export function continueTable(part: TablePart, grid: Grid, page: PageRef, lineNo
       const prev = part.bottom.find((b) => near(b.x0, c.x0) && near(b.x1, c.x1))?.cell;
       if (!prev) continue;
       const spanning = (prev.rowSpan ?? 1) > 1 || c.r1 - c.r0 > 1;
-      const more = c.text !== '' && spanning && prev.text !== '' && !ITEM_START.test(c.text) && !NUMBER.test(c.text) && !NUMBER.test(prev.text);
+      const more = c.text !== '' && spanning && prev.text !== '' && !ITEM_START.test(c.text) &&
+        !NUMBER.test(c.text) && !NUMBER.test(prev.text);
       if (c.text !== '' && !more) continue;
       if (more) prev.text = joinText([prev.text, c.text]);
       prev.rowSpan = (prev.rowSpan ?? 1) + (c.r1 - c.r0);
@@ -109,7 +113,8 @@ export function continueTable(part: TablePart, grid: Grid, page: PageRef, lineNo
   return { part: next, lineNo };
 }
 
-function emit(part: TablePart, grid: Grid, rows: GridCell[][], page: PageRef, lineNo: number, skip: Set<GridCell>): number {
+function emit(part: TablePart, grid: Grid, rows: GridCell[][], page: PageRef, lineNo: number,
+  skip: Set<GridCell>): number {
   const last = grid.ys.length - 1;
   for (const cells of rows) {
     const kept = cells.filter((c) => !skip.has(c));
@@ -117,7 +122,8 @@ function emit(part: TablePart, grid: Grid, rows: GridCell[][], page: PageRef, li
     lineNo++;
     const out: TableCell[] = [];
     for (const c of kept) {
-      const cell: TableCell = { text: c.text, pos: { line: lineNo, column: c.c0 + 1, page: page.page, bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
+      const cell: TableCell = { text: c.text,
+        pos: { line: lineNo, column: c.c0 + 1, page: page.page, bbox: userBox(page, c.x0, c.y0, c.x1, c.y1) } };
       if (c.r1 - c.r0 > 1) cell.rowSpan = c.r1 - c.r0;
       out.push(cell);
       part.extent.set(cell, [c.x0, c.x1]);

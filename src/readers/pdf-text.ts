@@ -38,7 +38,8 @@ const isSpace = (it: PdfItem) => !/\S/.test(it.text);
 export function runsOf(items: PdfItem[]): Run[] {
   // glyphs stacked at one x (vertical writing drawn glyph by glyph): CJK punctuation follows its character
   const punct = (it: PdfItem) => (/^[、，。：；！？）」』]$/.test(it.text) ? 1 : 0);
-  const sorted = [...items].sort((a, b) => (Math.abs(a.x0 - b.x0) < 0.2 * Math.max(a.size, b.size) ? punct(a) - punct(b) || a.x0 - b.x0 : a.x0 - b.x0));
+  const sorted = [...items].sort((a, b) =>
+    (Math.abs(a.x0 - b.x0) < 0.2 * Math.max(a.size, b.size) ? punct(a) - punct(b) || a.x0 - b.x0 : a.x0 - b.x0));
   const runs: Run[] = [];
   let cur: (Run & { parts: string[] }) | null = null;
   let spaced = false;
@@ -99,7 +100,8 @@ export function groupLines(items: PdfItem[], page: number): Line[] {
       runs = [{ ...runs[0], text: runs.map((r) => r.text).join(''), x1: runs[runs.length - 1].x1,
         y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)) }];
     lines.push({
-      page, runs, text: runs.map((r) => r.text).join(' '), items: g.filter((it) => !isSpace(it)).sort((a, b) => a.x0 - b.x0),
+      page, runs, text: runs.map((r) => r.text).join(' '),
+      items: g.filter((it) => !isSpace(it)).sort((a, b) => a.x0 - b.x0),
       x0: runs[0].x0, x1: runs[runs.length - 1].x1,
       y0: Math.min(...runs.map((r) => r.y0)), y1: Math.max(...runs.map((r) => r.y1)),
       base: runs[0].base, size: Math.max(...runs.map((r) => r.size)),

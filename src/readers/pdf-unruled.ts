@@ -19,7 +19,8 @@ function pieces(line: Line): PdfItem[] {
     const words = [...it.text.matchAll(/\S+/g)];
     if (words.length < 2) return words.length ? [{ ...it, text: words[0][0] }] : [];
     const per = (it.x1 - it.x0) / Math.max(1, it.text.length);
-    return words.map((w) => ({ ...it, text: w[0], x0: it.x0 + per * (w.index ?? 0), x1: it.x0 + per * ((w.index ?? 0) + w[0].length) }));
+    return words.map((w) => ({ ...it, text: w[0], x0: it.x0 + per * (w.index ?? 0),
+      x1: it.x0 + per * ((w.index ?? 0) + w[0].length) }));
   });
 }
 
@@ -60,7 +61,8 @@ function columnsOf(rows: Line[], all: Line[]): Columns {
     if (end > -Infinity && v.x0 - end >= 0.3 * v.size) valueBounds.push((v.x0 + end) / 2);
     end = Math.max(end, v.x1);
   }
-  const starts = all.flatMap(pieces).filter((p) => (p.x0 + p.x1) / 2 < labelEdge).map((p) => p.x0).sort((a, b) => a - b);
+  const starts = all.flatMap(pieces).filter((p) => (p.x0 + p.x1) / 2 < labelEdge)
+    .map((p) => p.x0).sort((a, b) => a - b);
   const clusters: number[] = [];
   for (let i = 0; i < starts.length;) {
     let j = i;

@@ -35,7 +35,9 @@ export class VerticalText {
       case OPS.setCharSpacing: this.charSpacing = num(args[0]); break;
       case OPS.setWordSpacing: this.wordSpacing = num(args[0]); break;
       case OPS.setTextRise: this.rise = num(args[0]); break;
-      case OPS.setTextMatrix: this.tm = this.tlm = matrixOf(args[0]) ?? (args.length >= 6 ? matrixOf(args) : null) ?? this.tm; break;
+      case OPS.setTextMatrix:
+        this.tm = this.tlm = matrixOf(args[0]) ?? (args.length >= 6 ? matrixOf(args) : null) ?? this.tm;
+        break;
       case OPS.moveText: this.move(num(args[0]), num(args[1])); break;
       case OPS.setLeadingMoveText: this.leading = -num(args[1]); this.move(num(args[0]), num(args[1])); break;
       case OPS.nextLine: this.move(0, -this.leading); break;
@@ -94,6 +96,7 @@ export class VerticalText {
     this.run = null;
     if (!r || !r.text.trim() || r.size <= 0) return;
     // centred so that the item's centre (base − 0.35·size) is the middle of the run
-    this.items.push({ text: canonicalChars(r.text), x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1, base: (r.y0 + r.y1) / 2 + 0.35 * r.size, size: r.size, vertical: true });
+    this.items.push({ text: canonicalChars(r.text), x0: r.x0, x1: r.x1, y0: r.y0, y1: r.y1,
+      base: (r.y0 + r.y1) / 2 + 0.35 * r.size, size: r.size, vertical: true });
   }
 }

@@ -57,7 +57,8 @@ async function open(bytes: Uint8Array, name: string): Promise<PDFDocumentProxy> 
     await task.destroy().catch(() => undefined);
     const err = e as { name?: string; message?: string };
     if (err.name === 'PasswordException')
-      throw new InputError(name, 'PDF 文件已加密（需要密码），无法读取', 'the PDF is encrypted (a password is required); it cannot be read');
+      throw new InputError(name, 'PDF 文件已加密（需要密码），无法读取',
+        'the PDF is encrypted (a password is required); it cannot be read');
     throw new InputError(name, `PDF 文件已损坏或不是有效的 PDF：${err.message ?? String(e)}`,
       `the PDF is broken or not a valid PDF: ${err.message ?? String(e)}`);
   }
@@ -73,7 +74,8 @@ function skipFontBinding(doc: PDFDocumentProxy): void {
 }
 
 const textOf = (items: PdfItem[]) => items.map((it) => it.text).join('').replace(/\s+/g, '');
-const isGarbled = (text: string) => text.length >= MIN_TEXT_CHARS && (text.match(UNDECODED) ?? []).length > 0.3 * text.length;
+const isGarbled = (text: string) => text.length >= MIN_TEXT_CHARS &&
+  (text.match(UNDECODED) ?? []).length > 0.3 * text.length;
 
 /**
  * Whether a page's drawn content is needed: a page whose text is too thin to tell a scan from a text page
@@ -97,7 +99,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
   // the decode bounds, first in our code (every Flate stream counted), then inside pdf.js (pdfjs-patch.ts: the
   // other filters, and what pdf.js decodes again), for this document (documents are read one at a time)
   await checkPdfStreams(bytes, name);
-  const limit: DecodeLimit = { perStream: PDF_MAX_STREAM_BYTES, perDocument: PDF_MAX_DOCUMENT_BYTES, total: 0, exceeded: false };
+  const limit: DecodeLimit = { perStream: PDF_MAX_STREAM_BYTES, perDocument: PDF_MAX_DOCUMENT_BYTES, total: 0,
+    exceeded: false };
   (globalThis as { gongkaiDecodeLimit?: DecodeLimit }).gongkaiDecodeLimit = limit;
   const overLimit = () => pdfBoundError(name, limit.exceeded === 'document' ? 'document' : 'stream');
   let doc: PDFDocumentProxy;
@@ -135,7 +138,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
       if (garbled.includes(n)) content.items = [];
       const grids = findGrids(content);
       const rest = fillGrids(grids, content.items, content.height);
-      layouts.push({ page: n, width: content.width, height: content.height, toUser: content.toUser, grids, lines: groupLines(rest, n) });
+      layouts.push({ page: n, width: content.width, height: content.height, toUser: content.toUser, grids,
+        lines: groupLines(rest, n) });
     }
     if (!textPages) {
       if (scanned.length)
@@ -143,7 +147,8 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
           `scanned PDF: ${pagesEn(scanned)} ${have(scanned)} no text layer; the numbers cannot be read (OCR it first)`);
       if (garbled.length)
         throw new InputError(name, `PDF 的文字层无法解码（第${pageList(garbled)}页字体缺少编码信息），无法读取数字`,
-          `the PDF's text layer cannot be decoded (fonts without encoding on ${pagesEn(garbled)}); the numbers cannot be read`);
+          `the PDF's text layer cannot be decoded (fonts without encoding on ${pagesEn(garbled)}); ` +
+            'the numbers cannot be read');
       throw new InputError(name, 'PDF 没有任何文字', 'the PDF contains no text');
     }
     const notes: GDocument['notes'] = [];
@@ -151,14 +156,16 @@ export async function readPdf(bytes: Uint8Array, name: string): Promise<GDocumen
       notes.push({
         code: 'pdf.scanned-pages',
         message: `扫描件：第${pageList(scanned)}页没有文字层，这些页上的内容无法读取（需先OCR）`,
-        messageEn: `scanned pages: ${pagesEn(scanned)} ${have(scanned)} no text layer; their content cannot be read (OCR them first)`,
+        messageEn: `scanned pages: ${pagesEn(scanned)} ${have(scanned)} no text layer; ` +
+          'their content cannot be read (OCR them first)',
         pos: { line: 1, column: 1, page: scanned[0] },
       });
     if (garbled.length)
       notes.push({
         code: 'pdf.undecodable-pages',
         message: `第${pageList(garbled)}页的文字无法解码（字体缺少编码信息），这些页上的内容无法读取`,
-        messageEn: `the text of ${pagesEn(garbled)} cannot be decoded (fonts without encoding); their content cannot be read`,
+        messageEn: `the text of ${pagesEn(garbled)} cannot be decoded (fonts without encoding); ` +
+          'their content cannot be read',
         pos: { line: 1, column: 1, page: garbled[0] },
       });
     dropChrome(layouts);

@@ -12,17 +12,23 @@ export function sniffFormat(bytes: Uint8Array, name: string): SniffedFormat {
   if (bytes.length === 0) return HTML_EXT.test(ext) ? 'html' : TEXT_EXT.test(ext) ? 'text' : 'unknown';
 
   if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).indexOf('%PDF-', 0, 'latin1') >= 0) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return zipKind(bytes, ext);
-  }
+  if (hasZipMagic(bytes)) return zipKind(bytes, ext);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleKind(bytes, ext);
 
-  const head = textHead(bytes);
+  const htmlExt = HTML_EXT.test(ext);
+  // only an HTML extension's test reads past the first 2,048 characters
+  const head = textHead(bytes, htmlExt ? 8192 : 2048);
   if (head === null) return 'unknown';
-  if (HTML_START.test(head.slice(0, 2048))) return 'html';
+  if (HTML_START.test(head.length > 2048 ? head.slice(0, 2048) : head)) return 'html';
   // A fragment without <html>/<table> near the start: trust an HTML extension if it holds any tag.
-  if (HTML_EXT.test(ext) && /<[a-z][a-z0-9]*[\s>/]/i.test(head)) return 'html';
+  if (htmlExt && /<[a-z][a-z0-9]*[\s>/]/i.test(head)) return 'html';
   return 'text';
+}
+
+/** A local file header or an empty archive's end record: sniffFormat answers zip, docx or xlsx only for these. */
+export function hasZipMagic(b: Uint8Array): boolean {
+  if (b.length < 4 || b[0] !== 0x50 || b[1] !== 0x4b) return false;
+  return (b[2] === 0x03 && b[3] === 0x04) || (b[2] === 0x05 && b[3] === 0x06);
 }
 
 function startsWith(b: Uint8Array, magic: number[]): boolean {
@@ -56,9 +62,10 @@ function oleKind(b: Uint8Array, ext: string): SniffedFormat {
 
 /**
  * The first few KiB as ASCII-compatible text (UTF-16 by BOM or NUL pattern), or null when the bytes do not look
- * like text (NUL bytes or many control characters). A single-byte head is checked on the bytes themselves.
+ * like text (NUL bytes or many control characters). A single-byte head is checked on the bytes themselves (8 KiB
+ * of them) and given as its first `chars` characters at most.
  */
-function textHead(b: Uint8Array): string | null {
+function textHead(b: Uint8Array, chars: number): string | null {
   const n = Math.min(b.length, 8192);
   const le = (b[0] === 0xff && b[1] === 0xfe) || (b[1] === 0 && b[0] !== 0 && b[3] === 0);
   const be = (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] !== 0 && b[2] === 0);
@@ -72,7 +79,7 @@ function textHead(b: Uint8Array): string | null {
   let start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   // leading whitespace, as trimStart() would drop it from the latin1 string
   while (start < n && (b[start] === 0x20 || (b[start] >= 0x09 && b[start] <= 0x0d) || b[start] === 0xa0)) start++;
-  return latin1(b, start, n);
+  return latin1(b, start, Math.min(n, start + chars));
 }
 
 /**

@@ -141,6 +141,13 @@ function isPlainParagraph(line: string): boolean {
   let prevSpace = false;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);
+    if (c > 0x3000 && c < 0xfeff) {
+      // CJK and the rest of U+3001–U+FEFE (most characters of a line): no delimiter, no space
+      prevSpace = false;
+      if (first < 0) first = i;
+      last = i;
+      continue;
+    }
     if (c === 0x09 || c === 0x7c || c === 0xff5c || c === 0x23 || c === 0xa0 || c === 0x3000) return false;
     if (isSpace(c)) {
       if (c === 0x20 && prevSpace) return false;

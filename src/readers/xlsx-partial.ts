@@ -130,7 +130,8 @@ export function mendCutParts(bytes: Uint8Array, parts: Map<string, Uint8Array>, 
         message: `${part}${sheet || ' '}不完整：在第 ${at} 字节处中断，`
           + `${row ? `第 ${row} 行之后的行` : '其中所有的行'}及其后的内容（如合并单元格）已丢失；其余内容照常读取`,
         messageEn: `${part}${sheetEn} is cut short: it stops at byte ${at}; `
-          + `${row ? `the rows after row ${row}` : 'all its rows'} and what followed them (such as merged cells) are lost; `
+          + `${row ? `the rows after row ${row}` : 'all its rows'}`
+          + ' and what followed them (such as merged cells) are lost; '
           + 'the rest was read',
       });
     } else if (SHARED.test(part)) {

@@ -57,7 +57,8 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
     const data = mended.bytes;
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new InputError(name, `不是有效的 XLSX 文件：${(e as Error).message}`, `not a valid XLSX file: ${(e as Error).message}`);
+    throw new InputError(name, `不是有效的 XLSX 文件：${(e as Error).message}`,
+      `not a valid XLSX file: ${(e as Error).message}`);
   }
   const blocks: Block[] = [];
   const notes: GDocument['notes'] = [...mended.notes];
@@ -66,7 +67,8 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
   for (const ws of wb.worksheets) {
     if (ws.state !== 'visible' || ws.name === FINDINGS_SHEET) {
       if (ws.state !== 'visible')
-        notes.push({ code: 'xlsx.hidden-sheet', message: `隐藏的工作表「${ws.name}」未读取`, messageEn: `hidden sheet "${ws.name}" was not read` });
+        notes.push({ code: 'xlsx.hidden-sheet', message: `隐藏的工作表「${ws.name}」未读取`,
+          messageEn: `hidden sheet "${ws.name}" was not read` });
       continue;
     }
     blocks.push({ kind: 'heading', level: 2, text: ws.name, pos: { line: line(ws.name), column: 1 } });
@@ -76,7 +78,8 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
       const r = parseRange(m);
       if (!r) continue;
       spans.set(`${r.top}:${r.left}`, { rows: r.bottom - r.top + 1, cols: r.right - r.left + 1 });
-      for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++) if (i !== r.top || j !== r.left) covered.add(`${i}:${j}`);
+      for (let i = r.top; i <= r.bottom; i++) for (let j = r.left; j <= r.right; j++)
+        if (i !== r.top || j !== r.left) covered.add(`${i}:${j}`);
     }
     const rows: TableRow[] = [];
     // exceljs computes these by walking every row: asked once per sheet, not per row and cell (which was quadratic)
@@ -104,5 +107,6 @@ export async function readXlsx(bytes: Uint8Array, name: string): Promise<{ doc: 
     }
     if (rows.length) blocks.push({ kind: 'table', layout: 'grid', rows, pos: rows[0].pos });
   }
-  return { doc: { source: { name, format: 'xlsx', shape: 'xlsx', encoding: 'utf-8' }, blocks, notes }, text: lines.join('\n') };
+  return { doc: { source: { name, format: 'xlsx', shape: 'xlsx', encoding: 'utf-8' }, blocks, notes },
+    text: lines.join('\n') };
 }

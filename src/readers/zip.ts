@@ -5,7 +5,7 @@
 import { crc32, inflateRawSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { ZIP_MAX_DEPTH, ZIP_MAX_ENTRIES, ZIP_MAX_RATIO, ZIP_MAX_TOTAL_BYTES, ZIP_RATIO_FLOOR } from './limits.js';
-import { sniffFormat } from './sniff.js';
+import { hasZipMagic, sniffFormat } from './sniff.js';
 
 export interface ZipLimits {
   /** entries in one archive */
@@ -161,6 +161,9 @@ export function unzipEntries(bytes: Uint8Array, name: string, want: (entry: stri
 
 /** A ZIP of files rather than an OOXML package (which has [Content_Types].xml at its root), e.g. stored DOCX files. */
 export function isArchive(bytes: Uint8Array, name: string): boolean {
+  // without the magic bytes sniffFormat cannot answer zip, docx or xlsx: the full sniff (its text checks) is for
+  // the reader, which sniffs once more (the CLI asks here first for every input file)
+  if (!hasZipMagic(bytes)) return false;
   const format = sniffFormat(bytes, name);
   if (format === 'zip') return true;
   if (format !== 'docx' && format !== 'xlsx') return false;

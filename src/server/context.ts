@@ -78,18 +78,27 @@ export function installRequestContext(app: FastifyInstance): void {
     return a;
   });
   app.addHook('onRequest', async (req: FastifyRequest) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (!token || !req.url.startsWith('/api/')) return;
-    const user = await app.store.sessionUser(token);
-    if (user) {
-      req.user = user;
-      req.sessionToken = token;
-    }
+    if (req.url.startsWith('/api/')) await attachSession(req);
   });
   app.addHook('preHandler', (req: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
     if (SAFE.has(req.method) || req.routeOptions.config.csrf === false) return done();
     app.csrfProtection(req, reply, done);
   });
+}
+
+/**
+ * The session cookie's user on the request (req.user, req.sessionToken), if the session is live. Every API
+ * request gets it (the hook above); a page request only where the server writes something the user may read
+ * into the page (web-app.ts: a report's preview).
+ */
+export async function attachSession(req: FastifyRequest): Promise<void> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) return;
+  const user = await req.server.store.sessionUser(token);
+  if (user) {
+    req.user = user;
+    req.sessionToken = token;
+  }
 }
 
 /** The signed-in user, or 401. */

@@ -1,10 +1,19 @@
 // TypeBox schemas of what the API answers, mirroring the shapes of src/model (api.ts, analysis.ts, report.ts).
 // fastify serialises each answer by them (fast-json-stringify writes the declared properties only) and publishes
-// them in the OpenAPI document. The checks at the bottom make the compiler refuse any drift: each schema's static
-// type must equal the model's type exactly, so no property the model declares can be dropped on the way out, and
-// a nullable field can never be written as "" or 0. Nullable scalars and string enums are written as one JSON
-// Schema `type` list (not anyOf) so the serialiser needs no validation pass to pick a branch.
+// them in the OpenAPI document. Nullable scalars and string enums are written as one JSON Schema `type` list (not
+// anyOf) so the serialiser needs no validation pass to pick a branch.
+//
+// The shapes are declared twice — the model's TypeScript types and these schemas — and kept from drifting by the
+// compiler: the checks at the bottom (schema-check.ts) require each schema's static type to be *identical* to the
+// model's type — every property, optional exactly where the model's is, of the same type — so no property the
+// model declares can be dropped on the way out (an optional one included), and a nullable field can never be
+// written as "" or 0. Why not one declaration: the model's types would then have to be derived from TypeBox values
+// (Static<typeof …>) inside src/model, which is dependency-free and imported by the browser, and be rewritten at
+// once across the ~25 shapes; the identity check gives the same guarantee (a drift fails `tsc`, hence the build
+// and `npm run typecheck`) while each side stays written in its own idiom. test/schema-check.types.ts shows the
+// drifts it refuses.
 import { Type, type Static, type TSchema } from 'typebox';
+import { mirrors, type Mirrors } from './schema-check.js';
 import type {
   AuditEntry, Body, ImportJob, Page, Region, ReportDetail, ReportSummary, ReportVersionInfo, SessionInfo,
   StoredFinding, Task, User, VersionDiff,
@@ -258,6 +267,7 @@ export const FilingStatusOut = Type.Object({
     late: Bool, publicationDue: Type.Optional(Str), latePublication: Type.Optional(Bool),
     daysLatePublication: Type.Optional(Num), nominalDueDate: Type.Optional(Str),
   })),
+  total: Type.Optional(Num), offset: Type.Optional(Num), limit: Type.Optional(Num),
 });
 
 export const ScoringRuleOut = Type.Object({
@@ -284,32 +294,30 @@ export const FileOut = Type.Unsafe<unknown>({ type: 'string', format: 'binary', 
 /** No content (204). */
 export const NoContent = Type.Unsafe<unknown>({ type: 'null', description: 'no content' });
 
-// ---------------------------------------------------------------- the compiler checks each mirror
+// ---------------------------------------------------------------- the compiler checks each mirror (schema-check.ts)
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const same = <T extends true>(): T | undefined => undefined;
-same<Same<Static<typeof CellOut>, Cell>>();
-same<Same<Static<typeof SectionOut>, Section>>();
-same<Same<Static<typeof NarrativeOut>, NarrativeFigure>>();
-same<Same<Static<typeof FindingOut>, Finding>>();
-same<Same<Static<typeof UserOut>, User>>();
-same<Same<Static<typeof SessionOut>, SessionInfo>>();
-same<Same<Static<typeof RegionOut>, Region>>();
-same<Same<Static<typeof BodyOut>, Body>>();
-same<Same<Static<ReturnType<typeof PageOf<typeof BodyOut>>>, Page<Body>>>();
-same<Same<Static<typeof StoredFindingOut>, StoredFinding>>();
-same<Same<Static<typeof ReportSummaryOut>, ReportSummary>>();
-same<Same<Static<typeof ReportDetailOut>, ReportDetail>>();
-same<Same<Static<typeof VersionInfoOut>, ReportVersionInfo>>();
-same<Same<Static<typeof VersionDiffOut>, VersionDiff>>();
-same<Same<Static<typeof AuditEntryOut>, AuditEntry>>();
-same<Same<Static<typeof ImportJobOut>, ImportJob>>();
-same<Same<Static<typeof TaskOut>, Task>>();
-same<Same<Static<typeof ComparisonOut>, Comparison>>();
-same<Same<Static<typeof SimilarPairOut>, SimilarPair>>();
-same<Same<Static<typeof RollupOut>, Rollup>>();
-same<Same<Static<typeof RollupDrillOut>, RollupDrill>>();
-same<Same<Static<typeof IndicatorTableOut>, IndicatorTable>>();
-same<Same<Static<typeof FilingStatusOut>, FilingStatus>>();
-same<Same<Static<typeof ScoringRuleOut>, ScoringRule>>();
-same<Same<Static<typeof RankingOut>, Ranking>>();
+mirrors<Mirrors<typeof CellOut, Cell>>();
+mirrors<Mirrors<typeof SectionOut, Section>>();
+mirrors<Mirrors<typeof NarrativeOut, NarrativeFigure>>();
+mirrors<Mirrors<typeof FindingOut, Finding>>();
+mirrors<Mirrors<typeof UserOut, User>>();
+mirrors<Mirrors<typeof SessionOut, SessionInfo>>();
+mirrors<Mirrors<typeof RegionOut, Region>>();
+mirrors<Mirrors<typeof BodyOut, Body>>();
+mirrors<Mirrors<ReturnType<typeof PageOf<typeof BodyOut>>, Page<Body>>>();
+mirrors<Mirrors<typeof StoredFindingOut, StoredFinding>>();
+mirrors<Mirrors<typeof ReportSummaryOut, ReportSummary>>();
+mirrors<Mirrors<typeof ReportDetailOut, ReportDetail>>();
+mirrors<Mirrors<typeof VersionInfoOut, ReportVersionInfo>>();
+mirrors<Mirrors<typeof VersionDiffOut, VersionDiff>>();
+mirrors<Mirrors<typeof AuditEntryOut, AuditEntry>>();
+mirrors<Mirrors<typeof ImportJobOut, ImportJob>>();
+mirrors<Mirrors<typeof TaskOut, Task>>();
+mirrors<Mirrors<typeof ComparisonOut, Comparison>>();
+mirrors<Mirrors<typeof SimilarPairOut, SimilarPair>>();
+mirrors<Mirrors<typeof RollupOut, Rollup>>();
+mirrors<Mirrors<typeof RollupDrillOut, RollupDrill>>();
+mirrors<Mirrors<typeof IndicatorTableOut, IndicatorTable>>();
+mirrors<Mirrors<typeof FilingStatusOut, FilingStatus>>();
+mirrors<Mirrors<typeof ScoringRuleOut, ScoringRule>>();
+mirrors<Mirrors<typeof RankingOut, Ranking>>();

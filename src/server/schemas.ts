@@ -1,7 +1,9 @@
 // TypeBox schemas of what the API receives (bodies, query strings, path parameters), checked by fastify before
 // a handler runs and published in the OpenAPI document (what it answers: response-schemas.ts). The shapes mirror
-// src/model/api.ts exactly; the `satisfies`-style checks at the bottom make the compiler say so when they drift.
+// src/model/api.ts exactly; the identity checks at the bottom (schema-check.ts) make the compiler say so when they
+// drift.
 import { Type, type Static } from 'typebox';
+import { mirrors, type Exact, type Mirrors } from './schema-check.js';
 import type {
   AssignRequest, CellCorrection, DecisionRequest, DraftContent, NewReportRequest, PublishRequest, ReturnRequest,
 } from '../model/api.js';
@@ -117,6 +119,14 @@ export const ImportUrls = Type.Object({
 
 export const CompareQuery = Type.Object({ a: Type.Integer({ minimum: 1 }), b: Type.Integer({ minimum: 1 }) });
 export const RegionYearQuery = Type.Object({ region: Type.Optional(RegionCode), year: Year });
+/** The filing list: every body (no `limit`: the dashboard, exports), or one page filtered and sorted. */
+export const FilingQuery = Type.Object({
+  // no default limit: without one the answer holds every body
+  region: Type.Optional(RegionCode), year: Year, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  chase: Type.Optional(Type.Boolean({ description: 'only the bodies to chase: missing, returned or late' })),
+  sort: Type.Optional(Type.Enum(['overdue', 'name', 'due'])), order: Type.Optional(Type.Enum(['asc', 'desc'])),
+});
 export const SimilarityQuery = Type.Object({
   region: Type.Optional(RegionCode), year: Year, threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
 });
@@ -171,13 +181,11 @@ export const AuditQuery = Type.Object({
   offset: Type.Optional(Offset),
 });
 
-// The compiler checks that each request schema accepts exactly the model's request shape.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const same = <T extends true>(): T | undefined => undefined;
-same<Same<Static<typeof NewReport>, NewReportRequest>>();
-same<Same<Static<typeof Draft>, DraftContent>>();
-same<Same<Static<typeof CellChanges>['changes'][number], CellCorrection>>();
-same<Same<Static<typeof Return>, ReturnRequest>>();
-same<Same<Static<typeof Publish>, PublishRequest>>();
-same<Same<Static<typeof Assign>, AssignRequest>>();
-same<Same<Static<typeof Decision>, DecisionRequest>>();
+// The compiler checks that each request schema accepts exactly the model's request shape (schema-check.ts).
+mirrors<Mirrors<typeof NewReport, NewReportRequest>>();
+mirrors<Mirrors<typeof Draft, DraftContent>>();
+mirrors<Exact<Static<typeof CellChanges>['changes'][number], CellCorrection>>();
+mirrors<Mirrors<typeof Return, ReturnRequest>>();
+mirrors<Mirrors<typeof Publish, PublishRequest>>();
+mirrors<Mirrors<typeof Assign, AssignRequest>>();
+mirrors<Mirrors<typeof Decision, DecisionRequest>>();

@@ -6,12 +6,18 @@
 //   page chunk → report. index.html is never cached (a new build names new files).
 // - the hashed files under /assets/ are immutable (cached for a year: a warm page load asks the server nothing)
 //   and sent pre-compressed (.br/.gz written by the build, web/vite.config.ts) to browsers that accept it.
+// - a report page's index.html also carries the report, drawn by the server for a requester who may read it
+//   (report-preview.ts), which the browser shows before the app's JavaScript has run; the page goes out in two
+//   parts, <head> at once (so the browser fetches the app's files and preloads meanwhile) and the rest with the
+//   preview when it is made.
 // Unknown non-API GETs that want a page get index.html (the SPA fallback); without a build, / says so.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { envelope } from './errors.js';
+import { reportPreview } from './report-preview.js';
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>gongkai</title>
 <p>网页应用尚未构建 / The web app is not built: run <code>npm run build</code>.
@@ -29,9 +35,14 @@ type Manifest = Record<string, ManifestChunk>;
  * preload's URL must be exactly the one the app fetches, or the browser fetches twice (e2e/07-report-load.spec.ts).
  */
 function firstReads(path: string): string[] {
+  const id = reportIdOf(path);
+  return ['/api/session', ...(id !== null ? [`/api/reports/${id}`] : [])];
+}
+
+/** The report a page path shows, as the app reads the id (Number(...)): /reports/012 is report 12. */
+function reportIdOf(path: string): number | null {
   const report = /^\/reports\/(\d{1,15})$/.exec(path);
-  // as the app writes the id (Number(...)): /reports/012 asks for /api/reports/12
-  return ['/api/session', ...(report ? [`/api/reports/${Number(report[1])}`] : [])];
+  return report ? Number(report[1]) : null;
 }
 
 /** The page's source in the manifest (web/src/app/routes.ts `routeOf`): /reports/12 → the report page. */
@@ -74,7 +85,34 @@ export function pageHtml(html: string, manifest: Manifest, path: string): string
   return `${html.slice(0, at)}  ${links.join('\n    ')}\n  ${html.slice(at)}`;
 }
 
-export async function installWebApp(app: FastifyInstance, webRoot: string | null): Promise<void> {
+/** Where a report's preview goes: after the app's root element, outside it (React replaces what is inside). */
+const ROOT_ELEMENT = '<div id="root"></div>';
+
+/** Makes the preview of report `id` for a request, or '' for none (report-preview.ts). */
+export type PreviewMaker = (req: FastifyRequest, id: number) => Promise<string>;
+
+/**
+ * A report page: the page up to the app's root element at once, then the preview and the rest of the page. The
+ * app's module script is deferred (it runs once the whole document is in), so it always finds the preview there.
+ */
+function sendReportPage(reply: FastifyReply, page: string, preview: Promise<string>): FastifyReply {
+  const at = page.indexOf(ROOT_ELEMENT);
+  if (at < 0) return reply.send(page);
+  const cut = at + ROOT_ELEMENT.length;
+  async function* parts() {
+    yield page.slice(0, cut);
+    const html = await preview.catch(() => ''); // a failed preview: the plain page
+    yield `${html ? `\n${html}` : ''}${page.slice(cut)}`;
+  }
+  // the page differs by the session cookie (a preview for those who may read the report)
+  return reply.header('vary', 'cookie').send(Readable.from(parts()));
+}
+
+export async function installWebApp(app: FastifyInstance, webRoot: string | null,
+  options: { preview?: PreviewMaker | null } = {}): Promise<void> {
+  // the real previews need the API's request context (the store, the session, access): buildApp's app has them
+  const preview = options.preview !== undefined ? options.preview
+    : app.hasRequestDecorator('access') ? reportPreview : null;
   const built = webRoot !== null && existsSync(join(webRoot, 'index.html'));
   const html = built ? readFileSync(join(webRoot, 'index.html'), 'utf8') : NOT_BUILT;
   const manifestFile = built ? join(webRoot, '.vite', 'manifest.json') : '';
@@ -89,7 +127,10 @@ export async function installWebApp(app: FastifyInstance, webRoot: string | null
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     if (req.method === 'GET' && !path.startsWith('/api/') && path !== '/api' && !/\.[a-z0-9]+$/i.test(path)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(sendPage(path));
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
+      const id = reportIdOf(path);
+      if (built && preview && id !== null) return sendReportPage(reply, sendPage(path), preview(req, id));
+      return reply.send(sendPage(path));
     }
     return reply.status(404).send(envelope('not-found', `no route ${req.method} ${path}`));
   });

@@ -57,10 +57,13 @@ export async function indicatorValues(ctx: Ctx, f: ReportFilter, span: YearSpan,
     values: parseVals(r.vals) }));
 }
 
+/** A cell's number (1-based index into reports.vals) or undefined when no key of that name is numbered. */
+export type KeyIndex = (key: string) => number | undefined;
+
 /** A term's value in SQL over the row's replaced array x.v (NULL when blank or absent). */
-function termSql(ctx: Ctx, t: Term): string {
+function termSql(idx: KeyIndex, t: Term): string {
   const cell = (k: string) => {
-    const i = ctx.keys.idx(k);
+    const i = idx(k);
     return i === undefined ? 'NULL::float8' : `nullif(nullif(x.v[${i}], '-Infinity'), 'NaN')`;
   };
   if (!t.items) return cell(t.key);
@@ -68,13 +71,13 @@ function termSql(ctx: Ctx, t: Term): string {
   return `coalesce(${t.items.map(cell).join(' + ')}, ${cell(t.key)})`;
 }
 
-const sumSql = (ctx: Ctx, terms: Term[]): string => terms.map((t) => termSql(ctx, t)).join(' + ');
+const sumSql = (idx: KeyIndex, terms: Term[]): string => terms.map((t) => termSql(idx, t)).join(' + ');
 
 /** An indicator's numerator or denominator in SQL for either template. */
-function partSql(ctx: Ctx, i: number, side: 'numerator' | 'denominator'): string {
+export function partSql(idx: KeyIndex, i: number, side: 'numerator' | 'denominator'): string {
   const [a, b] = (['2019', '2021'] as const).map((v) => {
     const terms = indicatorTerms(v)[i][side];
-    return terms === null ? '1::float8' : sumSql(ctx, terms);
+    return terms === null ? '1::float8' : sumSql(idx, terms);
   });
   return a === b ? a : `CASE WHEN x.version = '2019' THEN ${a} ELSE ${b} END`;
 }
@@ -85,8 +88,9 @@ function partSql(ctx: Ctx, i: number, side: 'numerator' | 'denominator'): string
  */
 export async function indicatorYearSums(ctx: Ctx, f: ReportFilter, span: YearSpan): Promise<{ year: number;
   reports: number; sums: number[] }[]> {
-  const parts = () => INDICATORS.flatMap((_, i) => [`${partSql(ctx, i, 'numerator')} AS n${i}`,
-    `${partSql(ctx, i, 'denominator')} AS d${i}`]);
+  const idx: KeyIndex = (k) => ctx.keys.idx(k);
+  const parts = () => INDICATORS.flatMap((_, i) => [`${partSql(idx, i, 'numerator')} AS n${i}`,
+    `${partSql(idx, i, 'denominator')} AS d${i}`]);
   const aggs = INDICATORS.flatMap((_, i) => {
     const known = `n${i} IS NOT NULL AND d${i} IS NOT NULL`;
     return [`coalesce(sum(n${i}) FILTER (WHERE ${known}), 0)`, `coalesce(sum(d${i}) FILTER (WHERE ${known}), 0)`,

@@ -8,6 +8,7 @@ import * as schema from './schema.js';
 import { createStore } from './store.js';
 import type { Store } from './types.js';
 import { loadRegions } from './regions.js';
+import { keepIndicatorSums } from './region-indicator-sums.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -119,4 +120,6 @@ async function migrate(raw: Raw, shared: boolean): Promise<void> {
     }
   }
   await loadRegions(raw.query);
+  // the indicators' kept sums need a function written from the definitions in code (migration 0007)
+  await keepIndicatorSums(raw, lock);
 }

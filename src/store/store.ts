@@ -12,6 +12,8 @@ import * as indicatorSums from './indicator-sums.js';
 import { insertRegions, loadRegions, listRegions, regionSubtree } from './regions.js';
 import * as reports from './reports.js';
 import * as rollupSums from './rollup-sums.js';
+import * as regionSums from './region-sums.js';
+import { regionIndicatorSums, writeIndicatorParts } from './region-indicator-sums.js';
 import * as sessions from './sessions.js';
 import * as settings from './settings.js';
 import { tasksFor } from './tasks.js';
@@ -21,7 +23,8 @@ import * as versions from './versions.js';
 
 /** Every table but the migrations' record, in an order the foreign keys allow to empty. */
 const TABLES = ['sessions', 'users', 'audit', 'settings', 'import_items', 'import_jobs', 'findings', 'report_versions',
-  'reports', 'source_files', 'bodies', 'cell_keys', 'regions'];
+  'reports', 'region_sums', 'region_indicator_sums', 'indicator_sums_def', 'source_files', 'bodies', 'cell_keys',
+  'regions'];
 
 export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void>;
   raw: Ctx['raw'] }): Store {
@@ -93,12 +96,16 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     rollupMetas: (f) => analysis.rollupMetas(ctx, f),
     indicatorValues: (f, span, keys) => indicatorSums.indicatorValues(ctx, f, span, keys),
     indicatorYearSums: (f, span) => indicatorSums.indicatorYearSums(ctx, f, span),
+    regionIndicatorSums: (f, span) => regionIndicatorSums(ctx, f, span),
     rollupTotals: (version, groups) => rollupSums.rollupTotals(ctx, version, groups),
+    regionTotals: (q) => regionSums.regionTotals(ctx, q),
+    withSumsDeferred: (write) => regionSums.withSumsDeferred(ctx, write),
     drillReports: (ids, keys) => rollupSums.drillReports(ctx, ids, keys),
     isEmpty: async () => (await o.raw<{ n: number }>('SELECT count(*)::int AS n FROM bodies'))[0].n === 0,
     async resetAll() {
       await o.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));
       await loadRegions(o.raw);
+      await writeIndicatorParts(o.raw); // the keys are numbered anew: the indicators' parts function too
       await ctx.keys.load();
     },
   };

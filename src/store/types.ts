@@ -13,6 +13,7 @@ import type {
 } from '../model/analysis.js';
 import type { TemplateVersion } from '../model/template.js';
 import type { YearSpan } from './indicator-sums.js';
+import type { RegionTotalsQuery } from './region-sums.js';
 import type { Db } from './context.js';
 import type { StoredModel } from './model-codec.js';
 
@@ -260,6 +261,9 @@ export interface Store {
     label: string; year: number | null; version: TemplateVersion; values: (number | null)[] }[]>;
   indicatorYearSums(filter: ReportFilter, span: YearSpan): Promise<{ year: number; reports: number;
     sums: number[] }[]>;
+  /** (read side) the same from the sums the write path keeps (migration 0007); null when they cannot tell */
+  regionIndicatorSums(filter: ReportFilter, span: YearSpan): Promise<{ year: number; reports: number;
+    sums: number[] }[] | null>;
   /** (read side) what a roll-up is planned on: per report its id, body, year, status and template, no cell */
   rollupMetas(filter: ReportFilter): Promise<RollupMeta[]>;
   /**
@@ -267,6 +271,16 @@ export interface Store {
    * gives them over models (store/rollup-sums.ts)
    */
   rollupTotals(version: TemplateVersion, groups: number[][]): Promise<RollupTotals[]>;
+  /**
+   * (read side) the same totals of a region's reports of a year and template from the sums the write path keeps
+   * (store/region-sums.ts), less the reports the plan leaves out; null when they cannot tell (then rollupTotals)
+   */
+  regionTotals(q: RegionTotalsQuery): Promise<RollupTotals | null>;
+  /**
+   * (write side) runs a bulk load of single-report writes with the kept sums' upkeep off, then sums every report
+   * once (store/region-sums.ts): for one process loading many reports, e.g. the demo province
+   */
+  withSumsDeferred<T>(write: () => Promise<T>): Promise<T>;
   /** (read side) reports (by id) holding only the cells a roll-up's drill-down into `keys` reads */
   drillReports(ids: number[], keys: string[]): Promise<Map<number, Pick<Report, 'cells'>>>;
 

@@ -2,12 +2,14 @@
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { StrictMode, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api, setCsrfToken } from './app/api';
 import { App } from './app/App';
 import { preloadRoute } from './app/routes';
 import { LangContext, initialLang, type Lang } from './app/i18n';
+import { useLocation } from './app/router';
+import { adoptPreview, dropPreviewUnlessAt } from './pages/report/preview';
 import { SessionContext } from './app/session';
 import type { SessionInfo } from './model';
 // antd's styles as one static file (zeroRuntime below): generating them at run time (CSS-in-JS) cost most of a
@@ -29,6 +31,15 @@ const THEME = {
 // started before React renders: the session, the page's chunk and its data load side by side
 let firstSession: Promise<SessionInfo> | null = api.get<SessionInfo>('/session');
 preloadRoute(location.pathname);
+// the server's preview of a report page stays on screen until the report page replaces it
+adoptPreview();
+
+/** Leaving the page before the report page took over: the preview goes with it. */
+function PreviewGuard() {
+  const { path } = useLocation();
+  useLayoutEffect(() => dropPreviewUnlessAt(path), [path]);
+  return null;
+}
 
 function Root() {
   const [lang, setLangState] = useState<Lang>(initialLang);
@@ -56,6 +67,7 @@ function Root() {
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME}>
         <AntApp>
           <SessionContext.Provider value={{ info, refresh }}>
+            <PreviewGuard />
             <App />
           </SessionContext.Provider>
         </AntApp>

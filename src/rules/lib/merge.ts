@@ -21,11 +21,13 @@ export function oneDefectOneFinding(findings: Finding[]): Finding[] {
   const fired = new Set(findings.map((f) => f.ruleId));
   const dropped = new Set<RuleId>([...fired].flatMap((id) => EXPLAINS[id] ?? []));
   const misfiled = findings.filter((f) => f.ruleId === 'misfiled');
-  const errorCells = new Set(findings.filter((f) => f.severity === 'error' && f.cells.length > 0).map(cellSet));
+  // (the cell sets are sorted joins: made only when there are errors with cells to compare warnings with)
+  const errors = findings.filter((f) => f.severity === 'error' && f.cells.length > 0);
+  const errorCells = errors.length ? new Set(errors.map(cellSet)) : null;
   return findings.filter((f) => {
     if (dropped.has(f.ruleId)) return false;
     if (misfiled.length && f.ruleId !== 'misfiled' && explainedByMisfiled(f, misfiled)) return false;
     // a warning on exactly the cells of an error repeats it (e.g. a total printed 0 that row-total already names)
-    return !(f.severity === 'warning' && f.cells.length > 0 && errorCells.has(cellSet(f)));
+    return !(errorCells && f.severity === 'warning' && f.cells.length > 0 && errorCells.has(cellSet(f)));
   });
 }

@@ -1,7 +1,7 @@
 // Which cells a report's layout expects, by table group (section 二 active / 三 applications / 四 review).
 import type { Report } from '../../model/report.js';
-import { cellKeysOf, lastReportMemo, layoutOf, layoutTables } from '../../model/relations.js';
-import { cellKey, splitCellKey, tableGroupOf, type TableDef, type TableGroup } from '../../model/template.js';
+import { cellsOf, lastReportMemo, layoutOf, layoutTables } from '../../model/relations.js';
+import { cellKey, tableGroupOf, type TableDef, type TableGroup } from '../../model/template.js';
 
 export const GROUPS: TableGroup[] = ['active', 'applications', 'review'];
 
@@ -18,10 +18,13 @@ export function groupTables(report: Report, group: TableGroup): TableDef[] {
   return tables;
 }
 
-/** The report's cell keys split by group (several rules ask this of the same report). */
+/**
+ * The report's cell keys split by group (several rules ask this of the same report). By each cell's own table
+ * (a cell's table is its key's first part, as blank-cell and domain also read it), in key order: no key is split.
+ */
 const keysByGroup = lastReportMemo((report: Report): Record<TableGroup, string[]> => {
   const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
-  for (const k of cellKeysOf(report)) groups[tableGroupOf(splitCellKey(k).table)].push(k);
+  for (const cell of cellsOf(report)) groups[tableGroupOf(cell.table)].push(cell.key);
   return groups;
 });
 

@@ -11,7 +11,7 @@ import * as q from '../analysis-queries.js';
 import { badRequest, denied, notFound } from '../errors.js';
 import { reportFor } from '../report-access.js';
 import {
-  CompareQuery, IndicatorsQuery, RegionYearQuery, RollupDrillQuery, RollupQuery, SimilarityQuery,
+  CompareQuery, FilingQuery, IndicatorsQuery, RegionYearQuery, RollupDrillQuery, RollupQuery, SimilarityQuery,
 } from '../schemas.js';
 import {
   ComparisonOut, FilingStatusOut, IndicatorTableOut, RankingOut, RollupDrillOut, RollupOut, SimilarPairOut,
@@ -97,9 +97,14 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     response: { 200: IndicatorTableOut } } },
     async (req): Promise<IndicatorTable> => q.indicators(store, await publicScope(req, req.query.region), req.query));
 
-  app.get('/analysis/filing', { schema: { tags, querystring: RegionYearQuery,
-    response: { 200: FilingStatusOut } } }, async (req): Promise<FilingStatus> =>
-    q.filing(store, await reviewRegion(req, req.query.region), req.query.year, app.config.today()));
+  app.get('/analysis/filing', { schema: { tags, querystring: FilingQuery,
+    description: 'The filing status (催报) of a region for a year: the summary over every body, and every body\'s row '
+      + 'or, with `limit`, one page of them (`chase`: only those to chase; `sort`, `order`) and their `total`.',
+    response: { 200: FilingStatusOut } } }, async (req): Promise<FilingStatus> => {
+    const { region, year, ...page } = req.query;
+    return q.filing(store, await reviewRegion(req, region), year, app.config.today(),
+      page.limit === undefined ? undefined : page);
+  });
 
   app.get('/analysis/ranking', { schema: { tags, querystring: RegionYearQuery,
     response: { 200: RankingOut } } }, async (req): Promise<Ranking> =>

@@ -1,5 +1,6 @@
-// The shell: header (region tree, year, language, sign-in), the role's menu, and the current page loaded
-// lazily. Every page is reachable by keyboard: the menu is a list of links, and a skip link jumps to the page.
+// The shell: header (the region tree and the year, on the pages they filter; language; sign-in), the role's menu,
+// and the current page loaded lazily. Every page is reachable by keyboard: the menu is a list of links, and a skip
+// link jumps to the page.
 import { Button, InputNumber, Layout, Space } from 'antd';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { api } from './api';
@@ -112,9 +113,10 @@ export function App() {
       <a className="skip" href="#main">{t('跳到正文', 'Skip to content')}</a>
       <Layout.Header className="header">
         <strong className="brand">{t('政府信息公开工作年度报告', 'Disclosure annual reports')}</strong>
-        <div className="filters">
-          <LaterRegionTree />
-          <YearPicker />
+        {/* as tall with or without the filters (32 px controls), so the page does not move between pages */}
+        <div className="filters" style={{ minHeight: 32 }}>
+          {route?.filters.includes('region') && <LaterRegionTree />}
+          {route?.filters.includes('year') && <YearPicker />}
           <LangSwitch />
           <UserBox />
         </div>

@@ -1,7 +1,7 @@
 // 报告详情: the report in the official table layout (2019 or 2021) with flagged cells; a click on a cell or a
 // finding shows where it was read; decisions, corrections, versions, workflow actions and downloads.
 import { Alert, Col, Row, Space, Tabs, Tag } from 'antd';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useLayoutEffect, useMemo, useState } from 'react';
 import { useLang, useT } from '../../app/i18n';
 import { Link, useLocation } from '../../app/router';
 import { hasRole, useUser } from '../../app/session';
@@ -10,27 +10,21 @@ import { Loaded, Loading, StatusTag } from '../../components/common';
 import { OfficialTables } from '../../components/OfficialTables';
 import { SECTION_NAMES, pick } from '../../components/labels';
 import { formatCell } from '../../../../src/render/layout';
-import type { ReportDetail, Severity, StoredFinding, TemplateVersion } from '../../model';
+import { openFindingFlags } from '../../model';
+import type { ReportDetail, StoredFinding, TemplateVersion } from '../../model';
 import { Actions } from './Actions';
 import { CellPanel } from './CellPanel';
 import { FindingList } from './Findings';
+import { dropPreview } from './preview';
 
 // the history tabs (antd Table, Select) load when opened: the first view of a report is its tables and findings
 const Versions = lazy(() => import('./Versions').then((m) => ({ default: m.Versions })));
 const AuditTrail = lazy(() => import('./Versions').then((m) => ({ default: m.AuditTrail })));
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
-function flagsOf(findings: StoredFinding[]): Map<string, Severity> {
-  const flags = new Map<string, Severity>();
-  for (const f of findings) {
-    if (f.status === 'closed' || f.status === 'dismissed') continue;
-    for (const c of f.cells) {
-      const had = flags.get(c.key);
-      if (!had || RANK[f.severity] > RANK[had]) flags.set(c.key, f.severity);
-    }
-  }
-  return flags;
+/** Beside the report's tables: once they are in the document, the server's preview of them goes (preview.ts). */
+function PreviewReplaced() {
+  useLayoutEffect(dropPreview, []);
+  return null;
 }
 
 function ReportView({ initial }: { initial: ReportDetail }) {
@@ -41,7 +35,7 @@ function ReportView({ initial }: { initial: ReportDetail }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [finding, setFinding] = useState<StoredFinding | null>(null);
   const version: TemplateVersion = report.template ?? (report.year !== null && report.year <= 2020 ? '2019' : '2021');
-  const flags = useMemo(() => flagsOf(report.findings), [report.findings]);
+  const flags = useMemo(() => openFindingFlags(report.findings), [report.findings]);
   const selectFinding = (f: StoredFinding) => {
     setFinding(f);
     setSelected(f.cells[0]?.key ?? null);
@@ -96,7 +90,10 @@ function ReportView({ initial }: { initial: ReportDetail }) {
         <Col xs={24} xl={15}>
           <Tabs items={[
             { key: 'tables', label: t('表格', 'Tables'), children: (
-              <OfficialTables version={version} cells={report.cells} renderCell={renderCell} cellClass={cellClass} />
+              <>
+                <OfficialTables version={version} cells={report.cells} renderCell={renderCell} cellClass={cellClass} />
+                <PreviewReplaced />
+              </>
             ) },
             { key: 'text', label: t('正文', 'Text'), children: report.sections.map((s) => (
               <section key={s.key}>
@@ -136,6 +133,11 @@ export default function ReportPage() {
   const { path } = useLocation();
   const id = Number(path.split('/')[2]);
   const state = useApi<ReportDetail>(`/reports/${id}`);
+  // the report could not be loaded (the error shows instead), or the page is left: no preview of it stays
+  useLayoutEffect(() => {
+    if (state.error) dropPreview();
+  }, [state.error]);
+  useLayoutEffect(() => dropPreview, []);
   // moving from one report to another: the previous report stays in state until the next arrives, and must not
   // be shown as if it were the one asked for
   if (state.data && state.data.id !== id && !state.error) return <Loading />;
