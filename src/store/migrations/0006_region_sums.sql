@@ -121,13 +121,6 @@ CREATE FUNCTION gk_region_sums_sql(src text, sign integer) RETURNS text LANGUAGE
   $q$, src, sign)
 $$;
 
--- The same for a query without transition tables (a body moved, the rebuild); emptied groups are removed.
-CREATE FUNCTION gk_region_sums_apply(src text, sign integer) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE gk_region_sums_sql(src, sign);
-  DELETE FROM region_sums WHERE n = 0;
-END $$;
-
 -- The reports of a transition table (or reports) with their body's region code.
 CREATE FUNCTION gk_region_src(rel text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format('(SELECT b.region_code, r.year, r.status, r.template, r.vals
@@ -142,46 +135,66 @@ CREATE FUNCTION gk_changed_src(side text) RETURNS text LANGUAGE sql IMMUTABLE AS
       IS DISTINCT FROM (n.body_id, n.year, n.status, n.template, n.vals))', side))
 $$;
 
-CREATE FUNCTION gk_region_sums_reports() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The statement that adds (sign 1) or takes away (sign -1) the reports a query yields to or from a kept table's
+-- groups. `kept` names the table; the statement is made by the function gk_<kept>_sql(src, sign) (this
+-- migration's region_sums, 0007's region_indicator_sums).
+CREATE FUNCTION gk_kept_sql(kept text, src text, sign integer) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  q text;
+BEGIN
+  EXECUTE format('SELECT gk_%s_sql($1, $2)', kept) INTO q USING src, sign;
+  RETURN q;
+END $$;
+
+-- The same, run, for a query without transition tables (a body moved, the rebuild); emptied groups are removed.
+CREATE FUNCTION gk_kept_apply(kept text, src text, sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE gk_kept_sql(kept, src, sign);
+  EXECUTE format('DELETE FROM %I WHERE n = 0', kept);
+END $$;
+
+-- Statement-level trigger on reports, for the kept table named by its argument: an INSERT adds the new rows, a
+-- DELETE takes the old away, an UPDATE moves only the rows whose summed columns changed. The statements run here,
+-- not in a called function: the transition tables are visible only in the trigger function itself.
+CREATE FUNCTION gk_kept_reports() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    EXECUTE gk_region_sums_sql(gk_region_src('new_rows'), 1);
+    EXECUTE gk_kept_sql(TG_ARGV[0], gk_region_src('new_rows'), 1);
   ELSIF TG_OP = 'DELETE' THEN
-    EXECUTE gk_region_sums_sql(gk_region_src('old_rows'), -1);
+    EXECUTE gk_kept_sql(TG_ARGV[0], gk_region_src('old_rows'), -1);
   ELSE
-    EXECUTE gk_region_sums_sql(gk_changed_src('o'), -1);
-    EXECUTE gk_region_sums_sql(gk_changed_src('n'), 1);
+    EXECUTE gk_kept_sql(TG_ARGV[0], gk_changed_src('o'), -1);
+    EXECUTE gk_kept_sql(TG_ARGV[0], gk_changed_src('n'), 1);
   END IF;
-  DELETE FROM region_sums WHERE n = 0;
+  EXECUTE format('DELETE FROM %I WHERE n = 0', TG_ARGV[0]);
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER reports_region_sums_insert AFTER INSERT ON reports REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gk_region_sums_reports();
-CREATE TRIGGER reports_region_sums_update AFTER UPDATE ON reports
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gk_region_sums_reports();
-CREATE TRIGGER reports_region_sums_delete AFTER DELETE ON reports REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gk_region_sums_reports();
-
--- A body moved to another region takes its reports' values along.
-CREATE FUNCTION gk_region_sums_body() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Row trigger on bodies: a body moved to another region takes its reports along in the kept table.
+CREATE FUNCTION gk_kept_body() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM gk_region_sums_apply(format('(SELECT %L::text AS region_code, r.year, r.status, r.template, r.vals
+  PERFORM gk_kept_apply(TG_ARGV[0], format('(SELECT %L::text AS region_code, r.year, r.status, r.template, r.vals
     FROM reports r WHERE r.body_id = %s)', OLD.region_code, OLD.id), -1);
-  PERFORM gk_region_sums_apply(format('(SELECT %L::text AS region_code, r.year, r.status, r.template, r.vals
+  PERFORM gk_kept_apply(TG_ARGV[0], format('(SELECT %L::text AS region_code, r.year, r.status, r.template, r.vals
     FROM reports r WHERE r.body_id = %s)', NEW.region_code, NEW.id), 1);
   RETURN NULL;
 END $$;
 
+CREATE TRIGGER reports_region_sums_insert AFTER INSERT ON reports REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION gk_kept_reports('region_sums');
+CREATE TRIGGER reports_region_sums_update AFTER UPDATE ON reports
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION gk_kept_reports('region_sums');
+CREATE TRIGGER reports_region_sums_delete AFTER DELETE ON reports REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION gk_kept_reports('region_sums');
 CREATE TRIGGER bodies_region_sums AFTER UPDATE OF region_code ON bodies FOR EACH ROW
-  WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION gk_region_sums_body();
+  WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION gk_kept_body('region_sums');
 
 -- Every group summed again from the reports.
 CREATE FUNCTION gk_region_sums_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM region_sums;
-  PERFORM gk_region_sums_apply(gk_region_src('reports'), 1);
+  PERFORM gk_kept_apply('region_sums', gk_region_src('reports'), 1);
 END $$;
 
 -- A one-row （六）其他处理 key numbered after reports were summed: their contributions there change.

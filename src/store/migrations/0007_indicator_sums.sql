@@ -30,7 +30,7 @@ $$;
 
 -- The statement that adds (sign 1) or takes away (sign -1) the reports a query yields — columns region_code, year,
 -- status, template, vals — to or from their groups (nothing while the parts function is the placeholder).
-CREATE FUNCTION gk_indicator_sums_sql(src text, sign integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION gk_region_indicator_sums_sql(src text, sign integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT format($q$
     WITH r AS (
       SELECT s.region_code AS rc, s.year AS y, s.status = 'published' AS pub,
@@ -51,46 +51,20 @@ CREATE FUNCTION gk_indicator_sums_sql(src text, sign integer) RETURNS text LANGU
   $q$, src, sign)
 $$;
 
-CREATE FUNCTION gk_indicator_sums_reports() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    EXECUTE gk_indicator_sums_sql(gk_region_src('new_rows'), 1);
-  ELSIF TG_OP = 'DELETE' THEN
-    EXECUTE gk_indicator_sums_sql(gk_region_src('old_rows'), -1);
-  ELSE
-    EXECUTE gk_indicator_sums_sql(gk_changed_src('o'), -1);
-    EXECUTE gk_indicator_sums_sql(gk_changed_src('n'), 1);
-  END IF;
-  DELETE FROM region_indicator_sums WHERE n = 0;
-  RETURN NULL;
-END $$;
-
+-- Kept by 0006's generic triggers (gk_kept_reports, gk_kept_body) with this table's statement maker.
 CREATE TRIGGER reports_indicator_sums_insert AFTER INSERT ON reports REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gk_indicator_sums_reports();
+  FOR EACH STATEMENT EXECUTE FUNCTION gk_kept_reports('region_indicator_sums');
 CREATE TRIGGER reports_indicator_sums_update AFTER UPDATE ON reports
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gk_indicator_sums_reports();
+  FOR EACH STATEMENT EXECUTE FUNCTION gk_kept_reports('region_indicator_sums');
 CREATE TRIGGER reports_indicator_sums_delete AFTER DELETE ON reports REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION gk_indicator_sums_reports();
-
--- A body moved to another region takes its reports' parts along.
-CREATE FUNCTION gk_indicator_sums_body() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  EXECUTE gk_indicator_sums_sql(format('(SELECT %L::text AS region_code, r.year, r.status, r.template, r.vals
-    FROM reports r WHERE r.body_id = %s)', OLD.region_code, OLD.id), -1);
-  EXECUTE gk_indicator_sums_sql(format('(SELECT %L::text AS region_code, r.year, r.status, r.template, r.vals
-    FROM reports r WHERE r.body_id = %s)', NEW.region_code, NEW.id), 1);
-  DELETE FROM region_indicator_sums WHERE n = 0;
-  RETURN NULL;
-END $$;
-
+  FOR EACH STATEMENT EXECUTE FUNCTION gk_kept_reports('region_indicator_sums');
 CREATE TRIGGER bodies_indicator_sums AFTER UPDATE OF region_code ON bodies FOR EACH ROW
-  WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION gk_indicator_sums_body();
+  WHEN (OLD.region_code IS DISTINCT FROM NEW.region_code) EXECUTE FUNCTION gk_kept_body('region_indicator_sums');
 
 -- Every group summed again from the reports (the store runs it after writing a new parts function).
 CREATE FUNCTION gk_indicator_sums_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM region_indicator_sums;
-  EXECUTE gk_indicator_sums_sql(gk_region_src('reports'), 1);
-  DELETE FROM region_indicator_sums WHERE n = 0;
+  PERFORM gk_kept_apply('region_indicator_sums', gk_region_src('reports'), 1);
 END $$;
