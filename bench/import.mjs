@@ -6,23 +6,24 @@
 // /proc) — of this process's main thread (where PGlite runs), of its other threads (the parse workers, mostly) and
 // of the PostgreSQL server's processes — which a busy machine disturbs far less than the wall time. No
 // assertions: figures for the notes.
-//   node bench/import.mjs [--count 10000] [--pg postgres://…] [--threads N] [--skip-pglite]
+//   node bench/import.mjs [--count 10000] [--pg postgres://…] [--threads N] [--skip-pglite] [--dist DIR]
+// --dist: the build to measure (default dist/), e.g. a private build of another commit for an A/B in one session.
 // PostgreSQL: --pg, else GONGKAI_BENCH_PG_URL; a fresh database (imp_bench_<pid>) is created on that server and
 // dropped after. The PostgreSQL run also counts the statements sent to the server (round trips) per report.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { Piscina } from 'piscina';
 import { childrenCpu, postmasterOf, processCpu } from './lib/cpu.mjs';
 
-const { generateReport } = await import('../dist/index.js');
-const { openStore } = await import('../dist/store/open.js');
-const { runImport } = await import('../dist/import/pipeline.js');
-const { createPool } = await import('../dist/import/pool.js');
-
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+const dist = pathToFileURL(`${resolve(opt('dist', join(dirname(fileURLToPath(import.meta.url)), '../dist')))}/`);
+const { generateReport } = await import(new URL('index.js', dist).href);
+const { openStore } = await import(new URL('store/open.js', dist).href);
+const { runImport } = await import(new URL('import/pipeline.js', dist).href);
+const { createPool } = await import(new URL('import/pool.js', dist).href);
 const count = Number(opt('count', '10000'));
 const pgUrl = opt('pg', process.env.GONGKAI_BENCH_PG_URL ?? '');
 const threads = opt('threads', undefined);
@@ -54,12 +55,13 @@ if (!existsSync(dir) || readdirSync(dir).length < count) {
 const files = readdirSync(dir).sort().slice(0, count).map((f) => join(dir, f));
 
 const pool = createPool(threads === undefined ? undefined : Number(threads));
-console.log(`${count} reports, ${nBodies} bodies × 3 years, pool of ${pool.threads} worker threads`);
+console.log(`${count} reports, ${nBodies} bodies × 3 years, pool of ${pool.threads} worker threads, ` +
+  `build ${fileURLToPath(dist)}`);
 
 // the baseline: parse+check on as many worker threads, each handing back only whether it parsed (bare.run), and —
 // for comparison with earlier runs — through the import's own pool (pool.run: the model handed back packed)
 const bare = pool.threads > 0 ? new Piscina({ filename: new URL('./lib/parse-worker.mjs', import.meta.url).href,
-  minThreads: pool.threads, maxThreads: pool.threads }) : null;
+  minThreads: pool.threads, maxThreads: pool.threads, workerData: { dist: dist.href } }) : null;
 async function parseAlone(run = (task) => pool.run(task), okOf = (v) => v.ok) {
   const window = [];
   const depth = Math.max(2, pool.threads * 3);

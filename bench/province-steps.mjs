@@ -3,16 +3,19 @@
 // with `node bench/queries.mjs --pg URL --keep`): each store read (SQL, transfer and the driver's parsing, as the
 // route runs it), the server's own execution time of the main SQL (EXPLAIN ANALYZE), the pure function after, and
 // the JSON answer. p50 over --runs on the two seeded provinces and random years.
-//   node bench/province-steps.mjs --reuse postgres://… [--runs 10]
+//   node bench/province-steps.mjs --reuse postgres://… [--runs 10] [--dist DIR (default ./dist)]
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-
-const { openStore } = await import('../dist/store/open.js');
-const { filingStatus, filingPage } = await import('../dist/analysis/filing.js');
-const { planRollup, finishRollup } = await import('../dist/analysis/rollup.js');
-const routes = await import('../dist/server/analysis-queries.js');
 
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+const dist = pathToFileURL(`${resolve(opt('dist', join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')))}/`);
+const load = (path) => import(new URL(path, dist).href);
+const { openStore } = await load('store/open.js');
+const { filingStatus, filingPage } = await load('analysis/filing.js');
+const { planRollup, contributorOrder } = await load('analysis/rollup.js');
+const routes = await load('server/analysis-queries.js');
 const url = opt('reuse', process.env.GONGKAI_BENCH_PG_URL ?? '');
 if (!url) throw new Error('--reuse URL (a database seeded by bench/queries.mjs --keep) is required');
 const runs = Number(opt('runs', '10'));
@@ -49,11 +52,26 @@ try {
       store.rollupMetas({ region, year, limit: 1_000_000 }));
     const plan = await step('roll-up: planRollup (JS)', () =>
       planRollup(metas, bodies, { year, regionCode: region, parentBodyId: null }));
-    const out = await step('roll-up: whole route (rollupOf)', () => routes.rollupOf(store, { ...all, region }, year));
+    const out = await step('roll-up: whole route, every contributor (rollupOf)', () =>
+      routes.rollupOf(store, { ...all, region }, year));
     const json = await step('roll-up: JSON.stringify of the answer', () => JSON.stringify(out));
     note('roll-up: answer KB', json.length / 1024);
     note('roll-up: contributors KB', JSON.stringify(out.contributors).length / 1024);
     void plan;
+    if (store.rollupOutline) { // the route's answer (a page of contributors) planned in SQL (migration 0008)
+      const q = { region, year, publishedOnly: false };
+      const o = await step('roll-up page: outline (rollupOutline)', () => store.rollupOutline(q));
+      const ids = await step('roll-up page: contributor order (JS)', () =>
+        contributorOrder(o.ids.map((id, k) => ({ id, name: o.names[k] }))));
+      await step('roll-up page: 50 contributor lines (contributorRows)', () =>
+        store.contributorRows(q, ids.slice(0, 50)));
+      await step('roll-up page: kept sums (regionTotals)', () => store.regionTotals({ ...q, version: '2021',
+        expected: o.reports['2021'], leaveOut: [] }));
+      await step('roll-up page: an empty snapshot (BEGIN … COMMIT)', () => store.snapshot(async () => 0));
+      const paged = await step('roll-up page: whole route, a page of 50 (rollupOf)', () =>
+        routes.rollupOf(store, { ...all, region }, year, undefined, [], { limit: 50, offset: 0 }));
+      note('roll-up page: answer KB', JSON.stringify(paged).length / 1024);
+    }
     // filing
     const fb = await step('filing: bodies (analysisBodies)', () => store.analysisBodies(region));
     const fr = await step('filing: reports (filingReports)', () => store.filingReports(region, year));
@@ -84,4 +102,4 @@ try {
   await store.close();
 }
 const p50 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const [label, xs] of times) console.log(`${label.padEnd(58)} p50 ${p50(xs).toFixed(1).padStart(8)}`);
+for (const [label, xs] of times) console.log(`${label.padEnd(60)} p50 ${p50(xs).toFixed(1).padStart(8)}`);

@@ -4,7 +4,8 @@
 // the functions of dist/server/analysis-queries.js that the routes and exports call (store queries + the pure
 // analysis functions), and the JSON answer's size; the bare SQL aggregates are timed too.
 //   node bench/queries.mjs [--count 10000] [--pg postgres://…] [--runs 40] [--keep] [--reuse URL] [--full-models]
-//                          [--no-similarity]   (skip the 雷同 screening lines, the slowest)
+//                          [--no-similarity]   (skip the 雷同 screening lines, the slowest) [--dist DIR]
+//                          [--only TEXT]   (only the lines whose label holds TEXT, e.g. 'roll-up of a province')
 // Without --pg (or GONGKAI_BENCH_PG_URL) it seeds PGlite; with it, a fresh database q_bench_<pid> on that server
 // (dropped after unless --keep). --reuse URL: time an already seeded PostgreSQL database (kept by --keep), no seeding.
 // Seeding: bodies over the real GB/T 2260 counties of two provinces, five years each, reports cloned (in bulk
@@ -15,22 +16,25 @@
 // older build lacks, such as the drill-down route, are skipped; an older build answers the trend view in full).
 // Province roll-ups read the sums the write path keeps (migration 0006: seeding fills them through its triggers; a
 // database seeded by an older build gets them when a newer one opens it); a region's indicator trend reads the sums
-// kept the same way (migration 0007, rebuilt on open when missing); the filing status is timed whole (the
+// kept the same way (migration 0007, rebuilt on open when missing), its one-year indicators each report's kept parts
+// (0009: a page of 50 rows as the API asks, and every row as the export); the filing status is timed whole (the
 // XLSX export) and as the 报送情况 page asks it, 50 rows.
 // --full-models: the version models keep their cells too (60 KB each), and the whole-model read the analysis routes
 // made before they read reports.vals is timed beside (for before/after figures; heavy: use with ~10k reports).
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-
-const { generateReport, parseBytes, checkReport } = await import('../dist/index.js');
-const { openStore } = await import('../dist/store/open.js');
-const { reports: reportsT, reportVersions } = await import('../dist/store/schema.js');
-const routes = await import('../dist/server/analysis-queries.js');
 
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : def; };
+// --dist DIR: the build to time (default ./dist), for A/B runs of two builds on one seeded database
+const dist = pathToFileURL(`${resolve(opt('dist', join(dirname(fileURLToPath(import.meta.url)), '..', 'dist')))}/`);
+const { generateReport, parseBytes, checkReport } = await import(new URL('index.js', dist).href);
+const { openStore } = await import(new URL('store/open.js', dist).href);
+const { reports: reportsT, reportVersions } = await import(new URL('store/schema.js', dist).href);
+const routes = await import(new URL('server/analysis-queries.js', dist).href);
+
 const pgUrl = opt('pg', process.env.GONGKAI_BENCH_PG_URL ?? '');
 const count = Number(opt('count', pgUrl ? '100000' : '10000'));
 const runs = Number(opt('runs', '40'));
@@ -152,7 +156,9 @@ async function time(counties) {
   const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
   const year = () => pick(YEARS.slice(1));
   const county = () => pick(counties).code;
+  const only = opt('only', ''); // --only TEXT: time only the lines whose label holds TEXT (a quicker A/B)
   const timed = async (label, fn, n = runs) => {
+    if (!label.includes(only)) return;
     const ms = [];
     let bytes = 0;
     for (let i = 0; i < n + 3; i++) {
@@ -171,11 +177,18 @@ async function time(counties) {
   const few = Math.max(5, Math.round(runs / 4));
 
   console.log('-- as the API answers (dist/server/analysis-queries.js: store reads + pure analysis)');
-  await timed('roll-up of a county, one year', () => routes.rollupOf(store, { ...all, region: county() }, year()));
-  await timed('roll-up of a city, one year', () => routes.rollupOf(store, { ...all, region: pick(cities) }, year()));
+  // the route lists 50 contributors by default (an older build ignores the page and answers every contributor: see
+  // the answer's size); the export's plan, every contributor, is timed beside
+  const contributorsPage = { limit: 50, offset: 0 };
+  const rollupOf = (scope, y) => routes.rollupOf(store, scope, y, undefined, [], contributorsPage);
+  await timed('roll-up of a county, one year', () => rollupOf({ ...all, region: county() }, year()));
+  await timed('roll-up of a city, one year', () => rollupOf({ ...all, region: pick(cities) }, year()));
   await timed('roll-up of a city, published only (the public)', () =>
-    routes.rollupOf(store, { region: pick(cities), publishedOnly: true }, year()));
-  await timed('roll-up of a province, one year', () =>
+    rollupOf({ region: pick(cities), publishedOnly: true }, year()));
+  await timed('roll-up of a province, one year', () => rollupOf({ ...all, region: pick(provinces) }, year()), few);
+  await timed('roll-up of a province, published only (the public)', () =>
+    rollupOf({ region: pick(provinces), publishedOnly: true }, year()), few);
+  await timed('roll-up of a province, every contributor (the export\'s plan)', () =>
     routes.rollupOf(store, { ...all, region: pick(provinces) }, year()), few);
   if (routes.rollupDrill) { // drill-down on demand (the page opens one cell); before, every answer held every cell's
     const cell = 'applications/newReceived/total';
@@ -186,15 +199,23 @@ async function time(counties) {
     await timed('roll-up of a city with every drill-down cell (the XLSX export)', () =>
       routes.rollupOf(store, { ...all, region: pick(cities) }, year(), undefined, 'all'), few);
   }
+  // as GET /api/analysis/indicators asks (a page of 50 rows, each ranking's first 10; an older build answers every
+  // row), and every row as the export reads it
+  const page = { limit: 50, offset: 0, top: 10 };
   await timed('indicators of a city, one year', () =>
-    routes.indicators(store, { ...all, region: pick(cities) }, { year: year() }));
+    routes.indicators(store, { ...all, region: pick(cities) }, { year: year(), ...page }));
   await timed('indicators of a city, five years (a row per report)', () =>
     routes.indicators(store, { ...all, region: pick(cities) }, { from: 2020, to: 2024 }));
   await timed('indicators of a city, five years, trend (the dashboard)', () =>
     routes.indicators(store, { ...all, region: pick(cities) }, { from: 2020, to: 2024, view: 'trend' }));
   await timed('indicators of a province, five years, trend', () =>
     routes.indicators(store, { ...all, region: pick(provinces) }, { from: 2020, to: 2024, view: 'trend' }), few);
-  await timed('indicators of a province, one year', () =>
+  await timed('indicators of a province, one year (the page: 50 rows)', () =>
+    routes.indicators(store, { ...all, region: pick(provinces) }, { year: year(), ...page }), few);
+  await timed('indicators of a province, one year sorted by a rate', () =>
+    routes.indicators(store, { ...all, region: pick(provinces) }, { year: year(), ...page, sort: 'disclosureRate',
+      order: 'desc' }), few);
+  await timed('indicators of a province, one year, every row (the export)', () =>
     routes.indicators(store, { ...all, region: pick(provinces) }, { year: year() }), few);
   await timed('filing status of a city', () => {
     const y = year();

@@ -1,9 +1,10 @@
 // Agency journey: the body's editor sees the returned report, corrects a cell, re-submits; the supervisor accepts
-// and publishes; compare with last year; roll-up; export XLSX (the file opens and holds the numbers).
+// and publishes; compare with last year; roll-up (its bodies paged); export XLSX (the file opens and holds the
+// numbers).
 import ExcelJS from 'exceljs';
-import { expect, test, type Download } from '@playwright/test';
-import { reportIdOf, signIn } from './helpers';
-import { EDITOR, SUPERVISOR, YEAR, injectedFix } from './world';
+import { expect, test, type APIRequestContext, type Download } from '@playwright/test';
+import { apiAs, reportIdOf, signIn } from './helpers';
+import { ADMIN, BODY_NAME, EDITOR, SUPERVISOR, YEAR, injectedFix } from './world';
 
 async function bytesOf(d: Download): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -18,6 +19,17 @@ async function numbersIn(xlsx: Buffer): Promise<number[]> {
   wb.eachSheet((ws) =>
     ws.eachRow((row) => row.eachCell((c) => { if (typeof c.value === 'number') out.push(c.value); })));
   return out;
+}
+
+/** Bodies without a report in another city of the province: the roll-up's list of bodies takes two pages. */
+const EXTRA = 11;
+async function addBodies(request: APIRequestContext): Promise<void> {
+  const admin = await apiAs(request, ADMIN);
+  for (let i = 1; i <= EXTRA; i++) {
+    const res = await admin.post('/bodies', { name: `无锡市测试单位${String(i).padStart(2, '0')}`, aliases: [],
+      level: 'department', regionCode: '320200', parentId: null, dueDate: '01-31', scope: 'own' });
+    expect([201, 409]).toContain(res.status()); // 409: there already (a server kept between runs)
+  }
 }
 
 test('agency: fix the returned report; supervisor accepts, publishes, compares, rolls up, exports',
@@ -75,8 +87,23 @@ test('agency: fix the returned report; supervisor accepts, publishes, compares, 
   await expect(page.locator('.ant-table-row').first()).toBeVisible();
 
   // roll-up of the province: the body's numbers are in the sums, and its XLSX export holds them
+  await addBodies(request);
   await page.goto(`/rollup?region=320000&year=${YEAR}`);
   await expect(page.locator('td[data-key="applications/newReceived/total"]')).toHaveText(total);
+  // the bodies expected, ten a page: the first page came with the roll-up, the second is asked when opened
+  const { counts } = (await (await page.request.get(`/api/analysis/rollup?region=320000&year=${YEAR}&limit=1`))
+    .json()) as { counts: { bodies: number; missing: number } };
+  expect(counts.missing).toBeGreaterThanOrEqual(EXTRA);
+  await expect(page.getByTestId('rollup-counts')).toContainText(`未报送 ${counts.missing}`);
+  const rows = page.getByTestId('rollup-bodies').locator('.ant-table-row');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.filter({ hasText: BODY_NAME })).toContainText('计入');
+  const first = await rows.allInnerTexts();
+  await page.getByTestId('rollup-bodies').locator('.ant-pagination-item-2').click();
+  await expect(rows).toHaveCount(Math.min(10, counts.bodies - 10));
+  const second = await rows.allInnerTexts();
+  expect(second.some((r) => first.includes(r))).toBe(false);
+  await expect(rows.filter({ hasText: '未报送' }).first()).toBeVisible();
   // drill-down: opening the cell asks the server for each summed body's value of it
   await page.locator('td[data-key="applications/newReceived/total"] button').click();
   await expect(page.getByTestId('drill').locator('.ant-table-row').first()).toBeVisible();

@@ -16,7 +16,10 @@ const EVIL = '=HYPERLINK("http://x.invalid","点击")';
 const bodies = [body(1, { name: EVIL }), body(2, { name: '乙局' }), body(3, { name: '+丙局' })];
 const reports = [
   input(makeReport(), { reportId: 1, bodyId: 1, bodyName: EVIL, submittedAt: '2023-01-10', publishedAt: '2023-01-12' }),
-  input(makeReport({ pick: (_k, i) => i % 4 }), { reportId: 2, bodyId: 2, bodyName: '乙局', status: 'accepted', submittedAt: '2023-02-03' }),
+  input(
+    makeReport({ pick: (_k, i) => i % 4 }),
+    { reportId: 2, bodyId: 2, bodyName: '乙局', status: 'accepted', submittedAt: '2023-02-03' },
+  ),
 ];
 
 async function sheets(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -32,8 +35,9 @@ function texts(ws: ExcelJS.Worksheet): string[] {
 }
 
 const summary = (id: number, name: string): ReportSummary => ({
-  id, bodyId: id, bodyName: name, bodyLevel: 'department', regionCode: '990100', year: 2022, template: '2021', status: 'published',
-  version: 1, title: `${name}2022年政府信息公开工作年度报告`, agency: name, counts: { error: 0, warning: 1, info: 0 }, similar: false,
+  id, bodyId: id, bodyName: name, bodyLevel: 'department', regionCode: '990100', year: 2022, template: '2021',
+  status: 'published', version: 1, title: `${name}2022年政府信息公开工作年度报告`, agency: name,
+  counts: { error: 0, warning: 1, info: 0 }, similar: false,
   submittedAt: null, acceptedAt: null, publishedAt: '2023-01-20', updatedAt: '2023-01-20T00:00:00.000Z',
 });
 
@@ -62,7 +66,8 @@ describe('exports', () => {
     const wb = await sheets((await exportRanking(ranking, 'xlsx', '示例市')).bytes);
     const rank = texts(wb.getWorksheet('排名')!);
     expect(rank[0]).toContain('示例市2022年度');
-    for (const r of ranking.rows) expect(rank).toContain(r.bodyName.startsWith('=') || r.bodyName.startsWith('+') ? `'${r.bodyName}` : r.bodyName);
+    for (const r of ranking.rows)
+      expect(rank).toContain(r.bodyName.startsWith('=') || r.bodyName.startsWith('+') ? `'${r.bodyName}` : r.bodyName);
     const details = wb.getWorksheet('扣分明细')!;
     expect(details.rowCount - 1).toBe(ranking.rows.reduce((n, r) => n + r.deductions.length, 0));
     const docx = await exportRanking(ranking, 'docx');

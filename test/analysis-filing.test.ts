@@ -20,7 +20,8 @@ describe('due dates', () => {
     expect(nextWorkingDay('2025-01-01')).toBe('2025-01-02'); // 元旦
     expect(nextWorkingDay('2024-10-01')).toBe('2024-10-08'); // 国庆 1–7 October
     expect(nextWorkingDay('2025-01-26')).toBe('2025-01-26'); // a Sunday worked in lieu (春节调休)
-    expect(dueDateOf({ level: 'department' }, 2025, { workingDays: true })).toEqual({ due: '2026-02-02', nominal: '2026-01-31' });
+    expect(dueDateOf({ level: 'department' }, 2025, { workingDays: true }))
+      .toEqual({ due: '2026-02-02', nominal: '2026-01-31' });
   });
 });
 
@@ -48,7 +49,9 @@ describe('filing status', () => {
 
   it('gives days overdue for late filing and for not filing at all', () => {
     expect(row(1)).toMatchObject({ late: false, daysOverdue: 0, dueDate: '2023-01-31', latePublication: false });
-    expect(row(2)).toMatchObject({ late: true, daysOverdue: 5, submittedAt: '2023-02-05', latePublication: true, daysLatePublication: 15 });
+    expect(row(2)).toMatchObject({
+      late: true, daysOverdue: 5, submittedAt: '2023-02-05', latePublication: true, daysLatePublication: 15,
+    });
     expect(row(4)).toMatchObject({ status: 'draft', late: true, daysOverdue: 15 });
     expect(row(5)).toMatchObject({ status: 'missing', late: false, daysOverdue: 0, dueDate: '2023-03-31' });
     expect(row(6)).toMatchObject({ late: true, daysOverdue: 10, submittedAt: '2023-02-10' });
@@ -82,7 +85,8 @@ describe('filing status', () => {
     const broken = withCells(makeReport({ missingSections: [5] }), { 'applications/newReceived/naturalPerson': 999 });
     const withFindings = reports.map((x) => (x.reportId === 1 ? { ...x, report: broken } : x));
     const similar: SimilarPair[] = [{
-      a: { reportId: 99, label: '甲局', year: 2021 }, b: { reportId: 6, label: '己局', year: 2022 }, kind: 'previous-year', similarity: 0.9, rate: 0.8,
+      a: { reportId: 99, label: '甲局', year: 2021 }, b: { reportId: 6, label: '己局', year: 2022 },
+      kind: 'previous-year', similarity: 0.9, rate: 0.8,
     }];
     const ranking = scoreBodies(status, withFindings, similar, { year: 2022 });
     const of = (id: number) => ranking.rows.find((x) => x.bodyId === id)!;
@@ -101,7 +105,8 @@ describe('filing status', () => {
     expect(of(4).deductions).toMatchObject([{ kind: 'not-filed', points: rule('not-filed').points }]);
     expect(of(4).score).toBe(100 - rule('not-filed').points);
     // 己局: filed late, and repeats its previous year over the threshold
-    expect(of(6).deductions.find((d) => d.kind === 'similarity')).toMatchObject({ otherReportId: 99, points: rule('similarity').points });
+    expect(of(6).deductions.find((d) => d.kind === 'similarity'))
+      .toMatchObject({ otherReportId: 99, points: rule('similarity').points });
     // 戊县人民政府: not due yet, nothing deducted
     expect(of(5)).toMatchObject({ score: 100, deductions: [] });
     // ranked by score, ties share a rank and the next rank skips
@@ -114,12 +119,15 @@ describe('filing status', () => {
 
   it('caps a deduction kind and applies only enabled rules', () => {
     const broken = withCells(makeReport(), {
-      'applications/newReceived/naturalPerson': 999, 'applications/newReceived/otherOrg': 999, 'reviewLitigation/cases/review.total': 999,
+      'applications/newReceived/naturalPerson': 999, 'applications/newReceived/otherOrg': 999,
+      'reviewLitigation/cases/review.total': 999,
     });
     const one = [{ ...reports[0], report: broken }];
     const rules: ScoringRule[] = [{ kind: 'strict-error', points: 2, cap: 3, threshold: null, enabled: true },
       { kind: 'missing-section', points: 1, cap: null, threshold: null, enabled: false }];
-    const row = scoreBodies(filingStatus([bodies[0]], one, { year: 2022, asOf: '2023-02-15' }), one, [], { year: 2022, rules }).rows[0];
+    const row = scoreBodies(
+      filingStatus([bodies[0]], one, { year: 2022, asOf: '2023-02-15' }), one, [], { year: 2022, rules },
+    ).rows[0];
     const points = row.deductions.map((d) => d.points);
     expect(points.length).toBeGreaterThan(2);
     expect(points.slice(0, 2)).toEqual([2, 1]);
@@ -133,7 +141,8 @@ describe('filing status', () => {
     // returned on 1 February, not filed again 14 days later; and so not published by its due date
     expect(returned.deductions.map((d) => d.kind).sort()).toEqual(['late-publication', 'returned-not-fixed']);
     expect(returned.deductions.find((d) => d.kind === 'returned-not-fixed')!.evidence).toContain('2023-02-01退回');
-    const fixed = reports.map((x) => (x.reportId === 3 ? { ...x, status: 'submitted' as const, resubmittedAt: '2023-02-05' } : x));
+    const fixed = reports.map((x) =>
+      (x.reportId === 3 ? { ...x, status: 'submitted' as const, resubmittedAt: '2023-02-05' } : x));
     const again = filingStatus(bodies, fixed, { year: 2022, asOf: '2023-02-15' });
     expect(scoreBodies(again, fixed, [], { year: 2022 }).rows.find((x) => x.bodyId === 3)!.deductions).toEqual([]);
   });

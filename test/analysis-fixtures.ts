@@ -25,7 +25,8 @@ export function prose(seed: number, n: number): string {
   for (let s = 0; s < n; s++) {
     const len = 8 + Math.floor(next() * 10);
     let sentence = '';
-    for (let w = 0; w < len; w++) sentence += WORDS[Math.floor(next() * WORDS.length)] + (w % 5 === 4 && w < len - 1 ? '，' : '');
+    for (let w = 0; w < len; w++)
+      sentence += WORDS[Math.floor(next() * WORDS.length)] + (w % 5 === 4 && w < len - 1 ? '，' : '');
     out.push(sentence + '。');
   }
   return out.join('');
@@ -36,10 +37,15 @@ export const COMMON = '本报告根据《中华人民共和国政府信息公开
   '坚持以公开为常态、不公开为例外，认真贯彻落实《条例》各项要求，扎实推进政府信息公开工作。';
 
 /** A complete, consistent report (src/rules/testing) whose sections 一, 五, 六 carry the given prose. */
-export function reportWithProse(texts: { overview: string; problems: string; other: string }, spec: ReportSpec = {}): Report {
+export function reportWithProse(
+  texts: { overview: string; problems: string; other: string }, spec: ReportSpec = {},
+): Report {
   const r = makeReport(spec);
   const text: Record<number, string> = { 1: texts.overview, 5: texts.problems, 6: texts.other };
-  return { ...r, sections: r.sections.map((s) => (text[s.no] !== undefined ? { ...s, text: `${s.title}\n${text[s.no]}` } : s)) };
+  return {
+    ...r,
+    sections: r.sections.map((s) => (text[s.no] !== undefined ? { ...s, text: `${s.title}\n${text[s.no]}` } : s)),
+  };
 }
 
 export interface MetaSpec {

@@ -11,7 +11,9 @@ const v = (r: Report, key: string): number => r.cells[key].value!;
 const T = (row: string): string => `applications/${row}/total`;
 /** The sum of the total column over the items of an outcome group, read from the cell keys themselves. */
 const items = (r: Report, group: string): number =>
-  Object.keys(r.cells).filter((k) => k.startsWith(`applications/${group}.`) && k.endsWith('/total')).reduce((s, k) => s + v(r, k), 0);
+  Object.keys(r.cells)
+    .filter((k) => k.startsWith(`applications/${group}.`) && k.endsWith('/total'))
+    .reduce((s, k) => s + v(r, k), 0);
 const get = (values: IndicatorValue[], id: IndicatorId) => values.find((x) => x.id === id)!;
 const big = (_k: string, i: number) => 3 + ((i * 7) % 11);
 
@@ -23,7 +25,8 @@ describe('indicators of one report', () => {
       const handled = v(r, T('outcome.total'));
       expect(get(values, 'applications').value).toBe(v(r, T('newReceived')));
       expect(get(values, 'handled').value).toBe(handled);
-      expect(get(values, 'disclosureRate').value).toBeCloseTo((v(r, T('outcome.granted')) + v(r, T('outcome.partial'))) / handled, 12);
+      expect(get(values, 'disclosureRate').value)
+        .toBeCloseTo((v(r, T('outcome.granted')) + v(r, T('outcome.partial'))) / handled, 12);
       expect(get(values, 'denialShare').value).toBeCloseTo(items(r, 'outcome.denied') / handled, 12);
       expect(get(values, 'unableShare').value).toBeCloseTo(items(r, 'outcome.unableToProvide') / handled, 12);
       expect(get(values, 'notProcessedShare').value).toBeCloseTo(items(r, 'outcome.notProcessed') / handled, 12);
@@ -31,7 +34,8 @@ describe('indicators of one report', () => {
       expect(get(values, 'reviewCorrectionRate').value)
         .toBeCloseTo(R('review.corrected') / (R('review.upheld') + R('review.corrected') + R('review.other')), 12);
       const lit = (p: string) => R(`litigationDirect.${p}`) + R(`litigationAfterReview.${p}`);
-      expect(get(values, 'litigationCorrectionRate').value).toBeCloseTo(lit('corrected') / (lit('upheld') + lit('corrected') + lit('other')), 12);
+      expect(get(values, 'litigationCorrectionRate').value)
+        .toBeCloseTo(lit('corrected') / (lit('upheld') + lit('corrected') + lit('other')), 12);
       expect(get(values, 'carriedForward').value).toBe(v(r, T('carriedForward')));
       expect(get(values, 'carriedOver').value).toBe(v(r, T('carriedOver')));
     });
@@ -48,7 +52,8 @@ describe('indicators of one report', () => {
 
   it('has no rate where a cell is blank (blank is not zero)', () => {
     const r = withCells(makeReport({ pick: big }), { 'applications/outcome.partial/total': null });
-    expect(get(reportIndicators(r, 1), 'disclosureRate')).toMatchObject({ value: null, numerator: null, hidden: false });
+    expect(get(reportIndicators(r, 1), 'disclosureRate'))
+      .toMatchObject({ value: null, numerator: null, hidden: false });
   });
 
   it('excludes pending cases from the correction rate', () => {
@@ -56,7 +61,8 @@ describe('indicators of one report', () => {
       'reviewLitigation/cases/review.upheld': 3, 'reviewLitigation/cases/review.corrected': 1,
       'reviewLitigation/cases/review.other': 0, 'reviewLitigation/cases/review.pending': 40,
     });
-    expect(get(reportIndicators(r, 1), 'reviewCorrectionRate')).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
+    expect(get(reportIndicators(r, 1), 'reviewCorrectionRate'))
+      .toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
   });
 });
 
@@ -64,7 +70,10 @@ describe('indicator table', () => {
   const reports = [
     input(makeReport({ year: 2021, pick: big }), { reportId: 1, bodyId: 1, bodyName: '甲', year: 2021 }),
     input(makeReport({ year: 2022, pick: big }), { reportId: 2, bodyId: 1, bodyName: '甲', year: 2022 }),
-    input(makeReport({ year: 2022, pick: (_k, i) => 1 + ((i * 5) % 7) }), { reportId: 3, bodyId: 2, bodyName: '乙', year: 2022 }),
+    input(
+      makeReport({ year: 2022, pick: (_k, i) => 1 + ((i * 5) % 7) }),
+      { reportId: 3, bodyId: 2, bodyName: '乙', year: 2022 },
+    ),
     input(makeReport({ year: 2022, pick: big }), { reportId: 4, bodyId: 3, bodyName: '丙', year: 2022 }),
   ];
 
@@ -76,9 +85,11 @@ describe('indicator table', () => {
     const total = table.trend[1].values;
     expect(get(total, 'applications').value).toBe(sum(T('newReceived')));
     expect(get(total, 'applicationsPerBody').value).toBeCloseTo(sum(T('newReceived')) / 3, 12);
-    expect(get(total, 'disclosureRate').value).toBeCloseTo((sum(T('outcome.granted')) + sum(T('outcome.partial'))) / sum(T('outcome.total')), 12);
+    expect(get(total, 'disclosureRate').value)
+      .toBeCloseTo((sum(T('outcome.granted')) + sum(T('outcome.partial'))) / sum(T('outcome.total')), 12);
     expect(table.rows).toHaveLength(4);
-    expect(table.definitions.find((d) => d.id === 'disclosureRate')!.denominator).toEqual(['applications/outcome.total/total']);
+    expect(table.definitions.find((d) => d.id === 'disclosureRate')!.denominator)
+      .toEqual(['applications/outcome.total/total']);
   });
 
   it('keeps to the years asked for', () => {
@@ -91,7 +102,8 @@ describe('indicator table', () => {
     const table = indicatorTable(reports, { minCases: 1 });
     const ranking = rankIndicator(table.rows, 'disclosureRate', 2022);
     // 甲 and 丙 have the same cells (same picker): equal rates, one rank
-    const rate = (name: string) => get(table.rows.find((r) => r.label === name && r.year === 2022)!.values, 'disclosureRate').value!;
+    const rate = (name: string) =>
+      get(table.rows.find((r) => r.label === name && r.year === 2022)!.values, 'disclosureRate').value!;
     const order = ['甲', '乙', '丙'].sort((a, b) => rate(b) - rate(a));
     expect(ranking.rows.map((r) => r.value)).toEqual(order.map(rate));
     const ranks = ranking.rows.map((r) => r.rank);
@@ -103,7 +115,8 @@ describe('indicator table', () => {
   it('spreads a rate over bins and gives its median', () => {
     const table = indicatorTable(reports, { minCases: 1 });
     const d = distribution(table.rows, 'disclosureRate', 2022, 4);
-    const values = table.rows.filter((r) => r.year === 2022).map((r) => get(r.values, 'disclosureRate').value!).sort((a, b) => a - b);
+    const values = table.rows.filter((r) => r.year === 2022).map((r) => get(r.values, 'disclosureRate').value!)
+      .sort((a, b) => a - b);
     expect(d.bins.reduce((s, b) => s + b.count, 0)).toBe(3);
     for (const x of values) expect(d.bins[Math.min(3, Math.floor(x * 4))].count).toBeGreaterThan(0);
     expect(d.median).toBe(values[1]);

@@ -2,14 +2,15 @@
 // contributor breaks the sums; drill-down lists each contributor; missing, covered and other-template bodies are
 // left out with a reason; the 口径 check of a report including its subordinates names the missing ones.
 import { describe, expect, it } from 'vitest';
-import { rollup } from '../src/analysis/rollup.js';
+import { contributorOrder, rollup, rollupPage } from '../src/analysis/rollup.js';
 import { generateReport } from '../src/generate/index.js';
 import { parseBytes } from '../src/parse.js';
 import { consistentCells, makeReport, withCells } from '../src/rules/testing.js';
 import type { AnalysisReport } from '../src/model/analysis.js';
 import { body, input } from './analysis-fixtures.js';
 
-async function generated(seed: number, bodyId: number): Promise<{ input: AnalysisReport; truth: Record<string, number | null> }> {
+async function generated(seed: number, bodyId: number):
+  Promise<{ input: AnalysisReport; truth: Record<string, number | null> }> {
   const g = generateReport({ seed, layout: 'tab', template: '2021', year: 2022 });
   const report = await parseBytes(g.bytes, `${g.name}${g.extension}`);
   return { input: input(report, { reportId: bodyId * 10, bodyId, year: 2022 }), truth: g.truth.cells };
@@ -21,7 +22,9 @@ describe('rollup', () => {
     const result = rollup(parts.map((p) => p.input), [1, 2, 3].map((id) => body(id)), { year: 2022 });
     const expected: Record<string, number> = {};
     for (const p of parts)
-      for (const [k, v] of Object.entries(p.truth)) if (v !== null) expected[k] = Math.round(((expected[k] ?? 0) + v) * 1e4) / 1e4;
+      for (const [k, v] of Object.entries(p.truth)) {
+        if (v !== null) expected[k] = Math.round(((expected[k] ?? 0) + v) * 1e4) / 1e4;
+      }
     for (const [k, v] of Object.entries(expected)) expect(result.cells[k], k).toBe(v);
     expect(Object.keys(result.cells).length).toBeGreaterThanOrEqual(Object.keys(expected).length);
     expect(result.findings).toEqual([]);
@@ -33,8 +36,10 @@ describe('rollup', () => {
 
   it('a contributor that breaks a relation makes the sums break it too', () => {
     const good = makeReport();
-    const bad = withCells(makeReport(), { 'applications/newReceived/naturalPerson': (good.cells['applications/newReceived/naturalPerson'].value ?? 0) + 3 });
-    const result = rollup([input(good, { reportId: 1, bodyId: 1 }), input(bad, { reportId: 2, bodyId: 2 })], [body(1), body(2)], { year: 2022 });
+    const key = 'applications/newReceived/naturalPerson';
+    const bad = withCells(makeReport(), { [key]: (good.cells[key].value ?? 0) + 3 });
+    const result = rollup([input(good, { reportId: 1, bodyId: 1 }), input(bad, { reportId: 2, bodyId: 2 })],
+      [body(1), body(2)], { year: 2022 });
     const rules = new Set(result.findings.map((f) => f.ruleId));
     expect(rules.has('balance')).toBe(true);
     expect(rules.has('row-total')).toBe(true);
@@ -65,11 +70,13 @@ describe('rollup', () => {
   it('sums a one-row （六）其他处理 with a three-item one on the one row', () => {
     const items = makeReport();
     const single = makeReport({ other: 'single' });
-    const result = rollup([input(items, { reportId: 1, bodyId: 1 }), input(single, { reportId: 2, bodyId: 2 })], [body(1), body(2)], { year: 2022 });
+    const result = rollup([input(items, { reportId: 1, bodyId: 1 }), input(single, { reportId: 2, bodyId: 2 })],
+      [body(1), body(2)], { year: 2022 });
     const col = 'naturalPerson';
     const itemSum = ['overdueCorrection', 'overdueFee', 'otherReasons']
       .reduce((s, i) => s + (items.cells[`applications/outcome.other.${i}/${col}`].value ?? 0), 0);
-    expect(result.cells[`applications/outcome.other/${col}`]).toBe(itemSum + single.cells[`applications/outcome.other/${col}`].value!);
+    const other = `applications/outcome.other/${col}`;
+    expect(result.cells[other]).toBe(itemSum + single.cells[other].value!);
     expect(Object.keys(result.cells).some((k) => k.startsWith('applications/outcome.other.'))).toBe(false);
     expect(result.findings).toEqual([]);
   });
@@ -78,7 +85,8 @@ describe('rollup', () => {
     const key = 'reviewLitigation/cases/review.other';
     const a = withCells(makeReport(), { [key]: null });
     const b = withCells(makeReport(), { [key]: null });
-    const result = rollup([input(a, { reportId: 1, bodyId: 1 }), input(b, { reportId: 2, bodyId: 2 })], [body(1), body(2)], { year: 2022 });
+    const result = rollup([input(a, { reportId: 1, bodyId: 1 }), input(b, { reportId: 2, bodyId: 2 })],
+      [body(1), body(2)], { year: 2022 });
     expect(result.cells[key]).toBeNull();
   });
 });
@@ -102,7 +110,9 @@ describe('口径 check', () => {
 
   it('finds no difference when the report equals the sum of its subordinates', () => {
     const [check] = rollup([parent, subA, subB], bodies, { year: 2022 }).scopeChecks;
-    expect(check).toMatchObject({ reportId: 1, bodyName: '甲县人民政府', differences: [], missing: [], complete: true, summed: 2 });
+    expect(check).toMatchObject({
+      reportId: 1, bodyName: '甲县人民政府', differences: [], missing: [], complete: true, summed: 2,
+    });
   });
 
   it('names the subordinate whose report is missing, and shows the gap it leaves', () => {
@@ -118,6 +128,33 @@ describe('口径 check', () => {
     const key = 'applications/outcome.granted/naturalPerson';
     const off = { ...parent, report: withCells(parent.report, { [key]: parent.report.cells[key].value! + 1 }) };
     const [check] = rollup([off, subA, subB], bodies, { year: 2022 }).scopeChecks;
-    expect(check.differences).toEqual([{ key, a: parent.report.cells[key].value! + 1, b: parent.report.cells[key].value }]);
+    const printed = parent.report.cells[key].value;
+    expect(check.differences).toEqual([{ key, a: printed! + 1, b: printed }]);
+  });
+});
+
+describe('contributor order and pages', () => {
+  const zh = new Intl.Collator('zh');
+  const names = ['淮安区人民政府', '北京市统计局', '淮安区人民政府', '阿拉善盟财政局', '洪泽区教育局', 'B局', 'a局'];
+
+  it('orders bodies by name in zh collation, then id, on either sort (typed keys, or objects for large ids)', () => {
+    for (const base of [1, 2 ** 33]) {
+      const bodies = names.map((name, i) => ({ id: base + (i * 5) % 7, name }));
+      const want = [...bodies].sort((x, y) => zh.compare(x.name, y.name) || (x.name < y.name ? -1 : x.name > y.name
+        ? 1 : 0) || x.id - y.id).map((b) => b.id);
+      expect(contributorOrder(bodies)).toEqual(want);
+      expect(new Set(want).size).toBe(bodies.length);
+    }
+  });
+
+  it('pages the contributors, the counts over all of them', () => {
+    const bodies = names.map((name, i) => ({ ...body(i + 1), name }));
+    const report = makeReport({ agency: 'x', year: 2022 });
+    const inputs = [1, 3, 4].map((id) => input(report, { reportId: id * 10, bodyId: id, year: 2022 }));
+    const whole = rollup(inputs, bodies, { year: 2022 });
+    expect(whole.counts).toEqual({ bodies: 7, reports: 3, included: 3, missing: 4 });
+    const page = rollupPage(whole, { limit: 3, offset: 2 });
+    expect(page.contributors).toEqual(whole.contributors.slice(2, 5));
+    expect(page).toMatchObject({ offset: 2, limit: 3, counts: whole.counts, cells: whole.cells });
   });
 });

@@ -27,14 +27,19 @@ function region(): { reports: AnalysisReport[]; copiedPeer: string } {
     }
   // body 3 repeats its 2021 overview and problems, with this year's numbers put in
   const last = texts.get('3/2021')!;
-  texts.set('3/2022', { ...texts.get('3/2022')!, overview: last.overview.replace(/\d+件/, '99件'), problems: last.problems });
+  texts.set('3/2022', {
+    ...texts.get('3/2022')!, overview: last.overview.replace(/\d+件/, '99件'), problems: last.problems,
+  });
   // body 7 takes most of body 8's overview (after the common sentence), and keeps a little of its own
   const peer = texts.get('8/2022')!.overview.slice(COMMON.length);
   const copiedPeer = peer.slice(0, Math.floor(peer.length * 0.8));
   texts.set('7/2022', { ...texts.get('7/2022')!, overview: `${COMMON}${copiedPeer}${prose(7777, 2)}` });
   for (const year of [2021, 2022])
     for (let b = 1; b <= BODIES; b++)
-      reports.push(input(reportWithProse(texts.get(`${b}/${year}`)!, { year, agency: `单位${b}` }), { reportId: id++, bodyId: b, year }));
+      reports.push(input(
+        reportWithProse(texts.get(`${b}/${year}`)!, { year, agency: `单位${b}` }),
+        { reportId: id++, bodyId: b, year },
+      ));
   return { reports, copiedPeer };
 }
 
@@ -45,7 +50,10 @@ describe('screenSimilarity', () => {
   it('finds the report repeating its previous year and the peer copy, and nothing else', () => {
     const result = screenSimilarity(reports, { year: 2022, threshold: 0.1 });
     const found = result.pairs.map((p) => `${p.kind}:${p.a.reportId}-${p.b.reportId}`).sort();
-    expect(found).toEqual([`peer:${idOf(7, 2022)}-${idOf(8, 2022)}`, `previous-year:${idOf(3, 2021)}-${idOf(3, 2022)}`].sort());
+    expect(found).toEqual([
+      `peer:${idOf(7, 2022)}-${idOf(8, 2022)}`,
+      `previous-year:${idOf(3, 2021)}-${idOf(3, 2022)}`,
+    ].sort());
     expect(result.screened).toBe(BODIES);
     for (const p of result.pairs) expect(p.rate).toBeGreaterThan(0.5);
   });
@@ -90,7 +98,8 @@ describe('screening common text', () => {
         reports.push(input(report, { reportId: id++, bodyId: b, year }));
       }
     const result = screenSimilarity(reports, { year: 2022 });
-    expect(result.pairs.map((p) => [p.kind, p.a.label, p.b.label, p.rate])).toEqual([['previous-year', '单位5', '单位5', 1]]);
+    expect(result.pairs.map((p) => [p.kind, p.a.label, p.b.label, p.rate]))
+      .toEqual([['previous-year', '单位5', '单位5', 1]]);
   });
 });
 
@@ -99,7 +108,10 @@ describe('screening a short copy', () => {
     const reports: AnalysisReport[] = [];
     for (let b = 1; b <= 12; b++) {
       const long = prose(9000 + b, 60);
-      reports.push(input(reportWithProse({ overview: long, problems: '', other: '' }, { year: 2022 }), { reportId: b, bodyId: b, year: 2022 }));
+      reports.push(input(
+        reportWithProse({ overview: long, problems: '', other: '' }, { year: 2022 }),
+        { reportId: b, bodyId: b, year: 2022 },
+      ));
     }
     // body 13's short report is three sentences of body 1's long one, and one of its own
     const source = reports[0].report.sections[0].text.split('。').slice(10, 13).join('。');
@@ -147,7 +159,8 @@ describe('text reuse', () => {
       expect(normalise(textB).text).toBe(normalise(textA).text);
     }
     const covered = overview.passages.reduce((n, p) => n + normalise(p.text).text.length, 0);
-    expect(overview.rate).toBeCloseTo(covered / normalise(b.sections[0].text.slice(b.sections[0].title!.length)).text.length, 6);
+    expect(overview.rate)
+      .toBeCloseTo(covered / normalise(b.sections[0].text.slice(b.sections[0].title!.length)).text.length, 6);
     expect(overview.rate).toBeGreaterThan(0.5);
     expect(sections.find((s) => s.key === 'problems')!.rate).toBe(0);
     expect(overall).toBeGreaterThan(0);
@@ -162,10 +175,18 @@ describe('text reuse', () => {
 
   it('compares cells and lists the findings of both sides', () => {
     const a = reportWithProse({ overview: prose(1, 2), problems: '', other: '' }, { year: 2021 });
-    const changed = { ...a.cells, 'applications/newReceived/naturalPerson': { ...a.cells['applications/newReceived/naturalPerson'], value: 99 } };
+    const changed = {
+      ...a.cells,
+      'applications/newReceived/naturalPerson': { ...a.cells['applications/newReceived/naturalPerson'], value: 99 },
+    };
     const b = { ...a, year: 2022, cells: changed };
-    const c = compareReports({ report: a, meta: { reportId: 1, bodyId: 5, year: 2021 } }, { report: b, meta: { reportId: 2, bodyId: 5, year: 2022 } });
-    expect(c.cells).toEqual([{ key: 'applications/newReceived/naturalPerson', a: a.cells['applications/newReceived/naturalPerson'].value, b: 99 }]);
+    const c = compareReports(
+      { report: a, meta: { reportId: 1, bodyId: 5, year: 2021 } },
+      { report: b, meta: { reportId: 2, bodyId: 5, year: 2022 } },
+    );
+    expect(c.cells).toEqual([{
+      key: 'applications/newReceived/naturalPerson', a: a.cells['applications/newReceived/naturalPerson'].value, b: 99,
+    }]);
     expect(c.a.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(c.b.findings.some((f) => f.ruleId === 'balance')).toBe(true);
     expect(c.overallRate).toBe(1);

@@ -2,7 +2,9 @@
 // clear stderr line per unusable file while the others are still parsed, check's exit status and quoted source
 // lines, render to every format, generate, and directory expansion.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +22,8 @@ function cli(...args: string[]): Run {
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const records = (stdout: string): Record<string, unknown>[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const records = (stdout: string): Record<string, unknown>[] =>
+  stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 let tmp = '';
 beforeAll(() => {
@@ -43,7 +46,8 @@ describe('parse --json', () => {
       ['青禾市人民政府', 2024, '2021'], ['青山县人民政府', 2022, '2021'], ['白鹭镇人民政府', 2020, '2019'],
     ]);
     for (const rec of recs) {
-      expect(Object.keys(rec)).toEqual(expect.arrayContaining(['file', 'agency', 'year', 'template', 'tables', 'cells']));
+      expect(Object.keys(rec))
+        .toEqual(expect.arrayContaining(['file', 'agency', 'year', 'template', 'tables', 'cells']));
       expect(rec.tables).toEqual({ active: true, applications: true, review: true });
     }
     expect(Object.keys(recs[1].cells as object)).toHaveLength(200);
@@ -51,7 +55,8 @@ describe('parse --json', () => {
     expect(Object.keys(recs[2].cells as object)).toHaveLength(198);
   });
 
-  it('a missing and an empty file: one error line each on stderr naming the file; the others still parsed; exit 2', () => {
+  it('a missing and an empty file: one error line each on stderr naming the file; the others still parsed; exit 2',
+    () => {
     const missing = join(tmp, 'no-such-report.txt');
     const empty = join(tmp, 'empty.txt');
     writeFileSync(empty, '');

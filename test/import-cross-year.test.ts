@@ -9,6 +9,7 @@ import { checkReport, generateReport, parseBytes } from '../src/index.js';
 import { forBatch } from '../src/import/cross-year.js';
 import type { Body } from '../src/model/api.js';
 import type { Report } from '../src/model/report.js';
+import { parseTerm, relationsFor } from '../src/model/relations.js';
 import { packReport } from '../src/store/model-codec.js';
 import type { Actor, Store } from '../src/store/types.js';
 import { BACKENDS } from './store-backends.js';
@@ -76,6 +77,41 @@ for (const backend of BACKENDS) {
       // the previous years add findings (so the comparison above can fail), and the fourth body has none
       expect(crossYear).toBe(3);
       expect(got[3].findings).toEqual(checkReport(reports[3].report));
+    });
+
+    it('gives the full run\'s findings when the previous year agrees (cells not unpacked)', async () => {
+      // a previous year made to agree with the report: each cross-year relation's one previous-year cell set so
+      // that the relation holds (forBatch then finds nothing to add from the report's keys and values alone)
+      const body = (await store.upsertBodies([{ name: '戊县审计局', aliases: [], level: 'department',
+        regionCode: '320813', parentId: null, dueDate: '01-31', scope: 'own' }], SYS))[0];
+      const { report } = await read(31, body.name, 2023);
+      const prev = (await read(32, body.name, 2022)).report;
+      let set = 0;
+      for (const rel of relationsFor(report).filter((r) => r.scope === 'crossYear')) {
+        const terms = [...rel.lhs.map((t) => ({ ...parseTerm(t), side: 1 })),
+          ...rel.rhs.map((t) => ({ ...parseTerm(t), side: -1 }))];
+        const own = terms.filter((t) => !t.prev);
+        const theirs = terms.filter((t) => t.prev);
+        if (theirs.length !== 1 || !prev.cells[theirs[0].key]) continue;
+        if (own.some((t) => typeof report.cells[t.key]?.value !== 'number')) continue;
+        const rest = own.reduce((sum, t) => sum + t.side * t.sign * report.cells[t.key].value!, 0);
+        const value = -rest / (theirs[0].side * theirs[0].sign);
+        prev.cells[theirs[0].key] = { ...prev.cells[theirs[0].key], value, raw: String(value) };
+        set++;
+      }
+      expect(set).toBeGreaterThan(0);
+      const hash = createHash('sha256').update(`agreeing ${set}`).digest('hex');
+      const job = await store.createImportJob(['agreeing'], SYS);
+      await store.writeImportBatch(job.id, [{ itemId: job.items[0].id, hash, fast: true, rechecks: [], note: null,
+        incoming: { report: packReport(prev), findings: checkReport(prev), bodyId: body.id, year: 2022,
+          status: 'published', reason: 'import', source: { hash, name: 'agreeing', bytes: new Uint8Array([1]),
+            format: prev.format } } }], SYS);
+      const [got] = await forBatch(store, [{ bodyId: body.id, year: 2023, report: packReport(report),
+        findings: checkReport(report) }]);
+      const stored = (await store.getReportModel((await store.findReport(body.id, 2022))!.id))!;
+      const want = checkReport(report, stored);
+      expect(got.findings).toEqual(want);
+      expect(want.filter((f) => f.ruleId === 'cross-year')).toEqual([]);
     });
   });
 }

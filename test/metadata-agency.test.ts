@@ -76,7 +76,8 @@ describe('agency from the text', () => {
     const { toParseRecord } = await import('../src/index.js');
     const r = await parse(['一、总体情况', '2022年，我镇主动公开信息。宜都市红花套镇人民政府负责。', ...TAIL]);
     const rec = toParseRecord(r);
-    expect([rec.agency, rec.agencyFrom, rec.year, rec.yearFrom]).toEqual(['宜都市红花套镇人民政府', 'self-reference', 2022, 'body']);
+    expect([rec.agency, rec.agencyFrom, rec.year, rec.yearFrom])
+      .toEqual(['宜都市红花套镇人民政府', 'self-reference', 2022, 'body']);
     expect(rec.agencyCandidates).toEqual(['宜都市红花套镇人民政府']);
   });
 });
@@ -113,7 +114,10 @@ describe('cross-year pairing in `gongkai check` (by agencyKey)', () => {
     const b = generateReport({ seed: 12, layout: 'tab', template: '2021', agency: now, year: 2022 });
     writeFileSync(join(dir, 'a.txt'), a.bytes);
     writeFileSync(join(dir, 'b.txt'), b.bytes);
-    const r = spawnSync(process.execPath, [MAIN, 'check', '--json', join(dir, 'a.txt'), join(dir, 'b.txt')], { encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath, [MAIN, 'check', '--json', join(dir, 'a.txt'), join(dir, 'b.txt')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { findings?: { ruleId: string }[] });
     return lines.flatMap((l) => l.findings ?? []).filter((f) => f.ruleId === 'cross-year').length;
   };

@@ -9,7 +9,10 @@ const TAIL = ['五、存在的主要问题及改进情况', '2024年，我镇将
 
 describe('year', () => {
   it('takes the title first', async () => {
-    const r = await parse(['宜都市红花套镇人民政府2022年政府信息公开工作年度报告', '本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。', '一、总体情况', ...TAIL]);
+    const r = await parse([
+      '宜都市红花套镇人民政府2022年政府信息公开工作年度报告', '本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。',
+      '一、总体情况', ...TAIL,
+    ]);
     expect([r.year, r.yearFrom]).toEqual([2022, 'title']);
     expect(r.yearStatements?.map((s) => [s.from, s.year])).toEqual([['title', 2022], ['period', 2021]]);
   });

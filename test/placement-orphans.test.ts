@@ -15,7 +15,8 @@ function values(cells: Record<string, { value: number | null }>): Record<string,
 }
 
 describe('values printed apart from their labels', () => {
-  it.each([['detached'], ['moved'], ['swapped'], ['split-labels']] as [DamageName][])('%s: read exactly as the truth', async (damage) => {
+  it.each([['detached'], ['moved'], ['swapped'], ['split-labels']] as [DamageName][])('%s: read exactly as the truth',
+    async (damage) => {
     let detached = 0;
     for (let seed = 21; seed <= 26; seed++) {
       for (const layout of ['tab', 'pipe', 'markdown'] as const) {
@@ -29,16 +30,19 @@ describe('values printed apart from their labels', () => {
     if (damage !== 'split-labels') expect(detached).toBeGreaterThan(0);
   });
 
-  it('a value row missing from a detached block: no placement is certain, the rows are left out and the count is said', async () => {
+  it('a value row missing from a detached block: no placement is certain, the rows are left out and the count is said',
+    async () => {
     const g = generateReport({ seed: 31, layout: 'tab', template: '2021', damage: ['detached'] });
     const lines = g.text.split('\n');
     const isValues = (l: string) => /^[\d\t]+$/.test(l) && /\d/.test(l);
-    const first = lines.findIndex((l, i) => isValues(l) && i > 0 && !isValues(lines[i - 1]) && /[^\d\t]/.test(lines[i - 1]) && lines[i - 1].split('\t').every((f) => !/^\d+$/.test(f)));
+    const first = lines.findIndex((l, i) => isValues(l) && i > 0 && !isValues(lines[i - 1]) &&
+      /[^\d\t]/.test(lines[i - 1]) && lines[i - 1].split('\t').every((f) => !/^\d+$/.test(f)));
     expect(first).toBeGreaterThan(0);
     lines.splice(first, 1); // the block's first value row is lost
     const report = await parsed(lines.join('\n'));
     const d = report.diagnostics.find((x) => x.code === 'values-unplaced');
     expect(d?.messageEn).toMatch(/(\d+|more than \d+) placements keep the printed order and fit every sum/);
-    for (const [key, c] of Object.entries(report.cells)) if (c.how === 'ordered') expect(c.value, key).toBe(g.truth.cells[key]);
+    for (const [key, c] of Object.entries(report.cells))
+      if (c.how === 'ordered') expect(c.value, key).toBe(g.truth.cells[key]);
   });
 });

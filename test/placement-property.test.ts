@@ -10,12 +10,15 @@ import { COMBOS, runProperty } from '../scripts/property-placement.mjs';
 describe('placement property (bounded)', () => {
   it('covers every layout that can show a blank and every placement damage', () => {
     const damages = new Set(COMBOS.flatMap(([, d]) => d));
-    for (const d of ['blanks', 'short-rows', 'detached', 'split-labels', 'moved', 'swapped']) expect(damages.has(d), d).toBe(true);
+    for (const d of ['blanks', 'short-rows', 'detached', 'split-labels', 'moved', 'swapped'])
+      expect(damages.has(d), d).toBe(true);
     for (const d of damages) expect(DAMAGES as readonly string[]).toContain(d);
   });
 
   it('no wrong number and no blank filled over a few hundred generated reports', async () => {
-    const { totals, failures } = await runProperty({ count: 135, seed: 7, generate: generateReport, parse: parseBytes, damages: DAMAGES });
+    const { totals, failures } = await runProperty({
+      count: 135, seed: 7, generate: generateReport, parse: parseBytes, damages: DAMAGES,
+    });
     expect(failures).toEqual([]);
     expect(totals.wrong).toBe(0);
     expect(totals.blanksFilled).toBe(0);

@@ -14,7 +14,8 @@ describe('recogniser regressions', () => {
     expect(r.narrative.find((n) => n.key === 'interpretations')?.value).toBe(12);
   });
 
-  it('refuses a line of 150,000 numbers and a tab row of 200,000 by the named text limits, and reads none of it', async () => {
+  it('refuses a line of 150,000 numbers and a tab row of 200,000 by the named text limits, and reads none of it',
+    async () => {
     const spaced = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 150_000 }, (_, i) => i % 10).join(' ') + '\n';
     const tabbed = '三、收到和处理政府信息公开申请情况\n' + Array.from({ length: 200_000 }, (_, i) => i % 10).join('\t') + '\n';
     for (const text of [spaced, tabbed]) {
@@ -25,10 +26,14 @@ describe('recogniser regressions', () => {
     await expect(parseBytes(utf8(wide), 'wide.txt')).rejects.toThrow(/wide\.txt: .*TEXT_MAX_ROW_CELLS/);
   });
 
-  it('reads a blank table 四 value row (a blank form) as 15 blank cells, and no values when the row is absent', async () => {
+  it('reads a blank table 四 value row (a blank form) as 15 blank cells, and no values when the row is absent',
+    async () => {
     const head = '<h2>四、政府信息公开行政复议、行政诉讼情况</h2><table><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>' +
-      '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>';
-    const page = (row: string) => utf8(`<html><body><h1>青山县人民政府2022年政府信息公开工作年度报告</h1>${head}${row}</table><h2>五、存在的主要问题及改进情况</h2></body></html>`);
+      '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>' +
+      '<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>' +
+      '<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>';
+    const page = (row: string) => utf8(`<html><body><h1>青山县人民政府2022年政府信息公开工作年度报告</h1>${head}${row}</table>` +
+      '<h2>五、存在的主要问题及改进情况</h2></body></html>');
     const blank = await parseBytes(page(`<tr>${'<td></td>'.repeat(15)}</tr>`), 'blank-form.html');
     const review = Object.values(blank.cells).filter((c) => c.table === 'reviewLitigation');
     expect(review).toHaveLength(15);
@@ -38,7 +43,8 @@ describe('recogniser regressions', () => {
   });
 
   it('counts table 三 as present when only its corner note survives', async () => {
-    const r = await parseBytes(utf8('青山县人民政府2022年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), 'corner.txt');
+    const r = await parseBytes(utf8('青山县人民政府2022年政府信息公开工作年度报告\n\n三、收到和处理政府信息公开申请情况\n\n' +
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'), 'corner.txt');
     expect(r.tables.applications).toBe(true);
     expect(r.template).toBe('2021');
   });
@@ -60,7 +66,8 @@ describe('recogniser regressions', () => {
     const r = await parseBytes(utf8(text), 'interleaved.txt');
     const got = Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
     expect(got).toEqual({
-      'reviewLitigation/cases/review.upheld': 10, 'reviewLitigation/cases/review.corrected': 11, 'reviewLitigation/cases/review.other': 12,
+      'reviewLitigation/cases/review.upheld': 10, 'reviewLitigation/cases/review.corrected': 11,
+      'reviewLitigation/cases/review.other': 12,
       'reviewLitigation/cases/review.pending': 7, 'reviewLitigation/cases/review.total': 40,
     });
     expect(r.diagnostics.map((d) => d.code)).toContain('review-litigation-unplaced');

@@ -4,17 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../src/index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const values = (cells: Record<string, { value: number | null }>) => Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, c.value]));
+const values = (cells: Record<string, { value: number | null }>) =>
+  Object.fromEntries(Object.entries(cells).map(([k, c]) => [k, c.value]));
 const HEAD = ['东篱县人民政府2022年政府信息公开工作年度报告', '一、总体情况', '2022年，我县主动公开政府信息120条。'];
 
 describe('a report body inside a JavaScript string', () => {
   const body = '<h1>东篱县人民政府2022年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>2022年，我县主动公开政府信息120条。</p>' +
     '<p>二、主动公开政府信息情况</p><table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>' +
     '<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>' +
-    '<tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr>\n<tr><td>行政规范性文件</td><td>12</td><td>2</td><td>40</td></tr></table>';
+    '<tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr>\n' +
+    '<tr><td>行政规范性文件</td><td>12</td><td>2</td><td>40</td></tr></table>';
   // as a JS string: quotes, slashes and newlines escaped
   const literal = body.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\//g, '\\/').replace(/\n/g, '\\n');
-  const page = `<html><head><title>年报</title></head><body><div id="box"></div>\n<script>\nlet content = "${literal}";\n` +
+  const page = '<html><head><title>年报</title></head><body><div id="box"></div>\n' +
+    `<script>\nlet content = "${literal}";\n` +
     'document.getElementById("box").innerHTML = content;\n</script></body></html>';
 
   it('reads its title and its tables, with positions in the page', async () => {
@@ -22,7 +25,8 @@ describe('a report body inside a JavaScript string', () => {
     expect([r.agency, r.year]).toEqual(['东篱县人民政府', 2022]);
     expect(values(r.cells)).toEqual({
       'art20_1/regulations/made': 0, 'art20_1/regulations/repealed': 0, 'art20_1/regulations/valid': 3,
-      'art20_1/normativeDocuments/made': 12, 'art20_1/normativeDocuments/repealed': 2, 'art20_1/normativeDocuments/valid': 40,
+      'art20_1/normativeDocuments/made': 12, 'art20_1/normativeDocuments/repealed': 2,
+      'art20_1/normativeDocuments/valid': 40,
     });
     const at = r.cells['art20_1/normativeDocuments/made'].source;
     expect(at.line).toBe(3);
@@ -46,8 +50,10 @@ describe('regional forms of the 2019 table', () => {
     const r = await parseBytes(utf8(lines.join('\n')), 'regional.txt');
     expect(r.template).toBe('2019');
     expect(values(r.cells)).toEqual({
-      'art20_1/regulations/newlyMade': 1, 'art20_1/regulations/newlyPublished': 1, 'art20_1/regulations/totalPublished': 5,
-      'art20_1/normativeDocuments/newlyMade': 3, 'art20_1/normativeDocuments/newlyPublished': 3, 'art20_1/normativeDocuments/totalPublished': 20,
+      'art20_1/regulations/newlyMade': 1, 'art20_1/regulations/newlyPublished': 1,
+      'art20_1/regulations/totalPublished': 5,
+      'art20_1/normativeDocuments/newlyMade': 3, 'art20_1/normativeDocuments/newlyPublished': 3,
+      'art20_1/normativeDocuments/totalPublished': 20,
       'art20_5/licensing/priorYearItems': 10, 'art20_5/licensing/changeThisYear': 2, 'art20_5/licensing/decisions': 300,
     });
     const extra = r.diagnostics.filter((d) => d.code === 'extra-row');
@@ -70,13 +76,17 @@ describe('a caption or header at the very end of a cut text', () => {
   const cases: [string, string[], 'active' | 'applications' | 'review'][] = [
     ['a caption', ['二、主动公开政府信息情况', '第二十条第（一）项'], 'active'],
     ['a header without its caption', ['二、主动公开政府信息情况', '信息内容 本年制发件数 本年废止件数 现行有效件数'], 'active'],
-    ['table 三\'s corner note and first header', ['三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况'], 'applications'],
+    ['table 三\'s corner note and first header', [
+      '三、收到和处理政府信息公开申请情况', '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '申请人情况',
+    ], 'applications'],
     ['table 四\'s first header', ['四、政府信息公开行政复议、行政诉讼情况', '行政复议\t行政诉讼'], 'review'],
   ];
   for (const [name, tail, group] of cases) {
     it(`${name}: the table is present and the text truncated`, async () => {
       const r = await parseBytes(utf8([...HEAD, ...tail].join('\n')), 'cut.txt');
-      expect(r.tables).toEqual({ active: group === 'active', applications: group === 'applications', review: group === 'review' });
+      expect(r.tables).toEqual({
+        active: group === 'active', applications: group === 'applications', review: group === 'review',
+      });
       expect(r.truncated).toBe(true);
       expect(Object.keys(r.cells)).toHaveLength(0);
     });

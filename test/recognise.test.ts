@@ -17,7 +17,10 @@ type Values = Record<string, number | null>;
 const values = (r: Report): Values => Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
 
 // ---- expected cells, written out by hand
-const COLS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg', 'total'];
+const COLS = [
+  'naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg', 'legalServiceOrg', 'otherOrg',
+  'total',
+];
 const OUTCOME_ITEMS = [
   'granted', 'partial',
   'denied.stateSecret', 'denied.lawProhibited', 'denied.threeSecurityOneStability', 'denied.thirdPartyRights',
@@ -26,7 +29,11 @@ const OUTCOME_ITEMS = [
   'notProcessed.petitionComplaint', 'notProcessed.repeated', 'notProcessed.publication', 'notProcessed.excessive',
   'notProcessed.confirmOrReissue',
 ].map((r) => `outcome.${r}`);
-const ROWS_2021 = ['newReceived', 'carriedOver', ...OUTCOME_ITEMS, 'outcome.other.overdueCorrection', 'outcome.other.overdueFee', 'outcome.other.otherReasons', 'outcome.total', 'carriedForward'];
+const ROWS_2021 = [
+  'newReceived', 'carriedOver', ...OUTCOME_ITEMS,
+  'outcome.other.overdueCorrection', 'outcome.other.overdueFee', 'outcome.other.otherReasons',
+  'outcome.total', 'carriedForward',
+];
 const ROWS_2019 = ['newReceived', 'carriedOver', ...OUTCOME_ITEMS, 'outcome.other', 'outcome.total', 'carriedForward'];
 
 /** Table 三: the given rows (7 values each, short row names without 'outcome.'), every other row all zero. */
@@ -44,15 +51,22 @@ function review(v: number[]): Values {
   expect(v).toHaveLength(15);
   const out: Values = {};
   ['review', 'litigationDirect', 'litigationAfterReview'].forEach((g, gi) =>
-    ['upheld', 'corrected', 'other', 'pending', 'total'].forEach((p, pi) => (out[`reviewLitigation/cases/${g}.${p}`] = v[gi * 5 + pi])));
+    ['upheld', 'corrected', 'other', 'pending', 'total'].forEach(
+      (p, pi) => (out[`reviewLitigation/cases/${g}.${p}`] = v[gi * 5 + pi]),
+    ));
   return out;
 }
 
-function active2021(a: { regulations: number[]; normative: number[]; licensing: number; punishment: number; coercion: number; fees: number }): Values {
+function active2021(a: {
+  regulations: number[]; normative: number[]; licensing: number; punishment: number; coercion: number; fees: number;
+}): Values {
   return {
-    'art20_1/regulations/made': a.regulations[0], 'art20_1/regulations/repealed': a.regulations[1], 'art20_1/regulations/valid': a.regulations[2],
-    'art20_1/normativeDocuments/made': a.normative[0], 'art20_1/normativeDocuments/repealed': a.normative[1], 'art20_1/normativeDocuments/valid': a.normative[2],
-    'art20_5/licensing/processed': a.licensing, 'art20_6/punishment/processed': a.punishment, 'art20_6/coercion/processed': a.coercion,
+    'art20_1/regulations/made': a.regulations[0], 'art20_1/regulations/repealed': a.regulations[1],
+    'art20_1/regulations/valid': a.regulations[2],
+    'art20_1/normativeDocuments/made': a.normative[0], 'art20_1/normativeDocuments/repealed': a.normative[1],
+    'art20_1/normativeDocuments/valid': a.normative[2],
+    'art20_5/licensing/processed': a.licensing, 'art20_6/punishment/processed': a.punishment,
+    'art20_6/coercion/processed': a.coercion,
     'art20_8/fees/amount': a.fees,
   };
 }
@@ -67,7 +81,8 @@ function lineOf(text: string, start: string): number {
   expect(i, start).toBeGreaterThanOrEqual(0);
   return i + 1;
 }
-const fixtureText = (file: string): string => readFileSync(path(file), 'utf8').replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
+const fixtureText = (file: string): string =>
+  readFileSync(path(file), 'utf8').replace(/^\ufeff/, '').replace(/\r\n/g, '\n');
 
 const errors = (r: Report) => checkReport(r).filter((f) => f.severity === 'error');
 const codes = (r: Report) => r.diagnostics.map((d) => d.code);
@@ -80,7 +95,9 @@ describe('complete reports, one per shape', () => {
     expect(r.truncated).toBe(false);
     expect(r.diagnostics).toEqual([]);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [12, 3, 57], licensing: 2315, punishment: 486, coercion: 17, fees: 35.2817 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [12, 3, 57], licensing: 2315, punishment: 486, coercion: 17, fees: 35.2817,
+      }),
       ...applications({
         newReceived: [38, 4, 0, 1, 2, 0, 45], carriedOver: [3, 1, 0, 0, 0, 0, 4],
         granted: [15, 2, 0, 0, 1, 0, 18], partial: [4, 1, 0, 0, 0, 0, 5],
@@ -103,13 +120,17 @@ describe('complete reports, one per shape', () => {
     expect(nr.source.line).toBe(lineOf(text, '一、本年新收'));
     expect(text.split('\n')[nr.source.line - 1].slice(nr.source.column - 1)).toBe('45');
     expect(r.cells['applications/outcome.partial/naturalPerson'].source.line).toBe(lineOf(text, '\t（二）部分公开'));
-    expect(r.cells['art20_8/fees/amount']).toMatchObject({ value: 35.2817, raw: '35.2817', source: { line: lineOf(text, '行政事业性收费') } });
+    expect(r.cells['art20_8/fees/amount']).toMatchObject({
+      value: 35.2817, raw: '35.2817', source: { line: lineOf(text, '行政事业性收费') },
+    });
     expect(r.sections.map((s) => s.title)).toEqual([
       '一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况',
       '五、存在的主要问题及改进情况', '六、其他需要报告的事项',
     ]);
     const narrative = Object.fromEntries(r.narrative.map((n) => [n.key, n.value]));
-    expect(narrative).toMatchObject({ applicationsReceived: 45, carriedOver: 4, carriedForward: 4, itemsPublished: 1863, infoProcessingFeeYuan: 0 });
+    expect(narrative).toMatchObject({
+      applicationsReceived: 45, carriedOver: 4, carriedForward: 4, itemsPublished: 1863, infoProcessingFeeYuan: 0,
+    });
     expect(errors(r)).toEqual([]);
   });
 
@@ -119,17 +140,22 @@ describe('complete reports, one per shape', () => {
     expect(r.tables).toEqual(allTables);
     expect(r.diagnostics).toEqual([]);
     expect(values(r)).toEqual({
-      'art20_1/regulations/newlyMade': 0, 'art20_1/regulations/newlyPublished': 0, 'art20_1/regulations/totalPublished': 0,
-      'art20_1/normativeDocuments/newlyMade': 2, 'art20_1/normativeDocuments/newlyPublished': 2, 'art20_1/normativeDocuments/totalPublished': 9,
+      'art20_1/regulations/newlyMade': 0, 'art20_1/regulations/newlyPublished': 0,
+      'art20_1/regulations/totalPublished': 0,
+      'art20_1/normativeDocuments/newlyMade': 2, 'art20_1/normativeDocuments/newlyPublished': 2,
+      'art20_1/normativeDocuments/totalPublished': 9,
       'art20_5/licensing/priorYearItems': 36, 'art20_5/licensing/changeThisYear': 2, 'art20_5/licensing/decisions': 148,
-      'art20_5/otherManagementServices/priorYearItems': 5, 'art20_5/otherManagementServices/changeThisYear': 0, 'art20_5/otherManagementServices/decisions': 12,
-      'art20_6/punishment/priorYearItems': 8, 'art20_6/punishment/changeThisYear': -1, 'art20_6/punishment/decisions': 23,
+      'art20_5/otherManagementServices/priorYearItems': 5, 'art20_5/otherManagementServices/changeThisYear': 0,
+      'art20_5/otherManagementServices/decisions': 12,
+      'art20_6/punishment/priorYearItems': 8, 'art20_6/punishment/changeThisYear': -1,
+      'art20_6/punishment/decisions': 23,
       'art20_6/coercion/priorYearItems': 2, 'art20_6/coercion/changeThisYear': 0, 'art20_6/coercion/decisions': 0,
       'art20_8/fees/priorYearItems': 3, 'art20_8/fees/changeThisYear': 0,
       'art20_9/centralizedProcurement/projects': 4, 'art20_9/centralizedProcurement/totalAmount': 86.35,
       ...applications({
         newReceived: [3, 0, 0, 0, 0, 0, 3], carriedOver: [1, 0, 0, 0, 0, 0, 1], granted: [2, 0, 0, 0, 0, 0, 2],
-        'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1], 'outcome.other': [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [4, 0, 0, 0, 0, 0, 4],
+        'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1], 'outcome.other': [1, 0, 0, 0, 0, 0, 1],
+        'outcome.total': [4, 0, 0, 0, 0, 0, 4],
       }, '2019'),
       ...ZERO_REVIEW,
     });
@@ -145,7 +171,9 @@ describe('complete reports, one per shape', () => {
     expect(r.tables).toEqual(allTables);
     expect(r.diagnostics).toEqual([]);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [0, 0, 0], licensing: 0, punishment: 12, coercion: 0, fees: 0 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [0, 0, 0], licensing: 0, punishment: 12, coercion: 0, fees: 0,
+      }),
       ...applications({
         newReceived: [7, 1, 0, 0, 0, 0, 8], granted: [4, 1, 0, 0, 0, 0, 5], partial: [1, 0, 0, 0, 0, 0, 1],
         'unableToProvide.notHeld': [2, 0, 0, 0, 0, 0, 2], 'outcome.total': [7, 1, 0, 0, 0, 0, 8],
@@ -161,10 +189,12 @@ describe('complete reports, one per shape', () => {
     expect(r.tables).toEqual(allTables);
     expect(r.diagnostics).toEqual([]);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [0, 0, 0], licensing: 0, punishment: 2, coercion: 0, fees: 0 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [0, 0, 0], licensing: 0, punishment: 2, coercion: 0, fees: 0,
+      }),
       ...applications({
-        newReceived: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], 'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1],
-        'outcome.total': [2, 0, 0, 0, 0, 0, 2],
+        newReceived: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1],
+        'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [2, 0, 0, 0, 0, 0, 2],
       }),
       ...review([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     });
@@ -175,16 +205,20 @@ describe('complete reports, one per shape', () => {
     expect(Object.values(r.cells).every((x) => x.how === 'direct')).toBe(true);
   });
 
-  it('pdftotext -layout: title over two lines, wrapped labels with values on their own line, page numbers', async () => {
+  it('pdftotext -layout: title over two lines, wrapped labels with values on their own line, page numbers',
+    async () => {
     const r = await parse('pdf-layout.txt');
     expect([r.agency, r.year, r.template]).toEqual(['云岭县人民政府', 2023, '2021']);
     expect(r.tables).toEqual(allTables);
     expect(r.diagnostics).toEqual([]);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [5, 1, 23], licensing: 512, punishment: 37, coercion: 4, fees: 12.6 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [5, 1, 23], licensing: 512, punishment: 37, coercion: 4, fees: 12.6,
+      }),
       ...applications({
         newReceived: [21, 2, 0, 0, 1, 0, 24], carriedOver: [2, 0, 0, 0, 0, 0, 2],
-        granted: [10, 1, 0, 0, 1, 0, 12], partial: [3, 0, 0, 0, 0, 0, 3], 'denied.thirdPartyRights': [1, 0, 0, 0, 0, 0, 1],
+        granted: [10, 1, 0, 0, 1, 0, 12], partial: [3, 0, 0, 0, 0, 0, 3],
+        'denied.thirdPartyRights': [1, 0, 0, 0, 0, 0, 1],
         'unableToProvide.notHeld': [6, 1, 0, 0, 0, 0, 7], 'notProcessed.petitionComplaint': [1, 0, 0, 0, 0, 0, 1],
         'outcome.total': [21, 2, 0, 0, 1, 0, 24], carriedForward: [2, 0, 0, 0, 0, 0, 2],
       }),
@@ -192,8 +226,10 @@ describe('complete reports, one per shape', () => {
     });
     const text = fixtureText('pdf-layout.txt');
     // the wrapped label's values sit on the line after the label's second half
-    expect(r.cells['applications/outcome.partial/total'].source.line).toBe(lineOf(text, '                  计其他情形）') + 1);
-    expect(r.cells['applications/outcome.notProcessed.confirmOrReissue/total'].source.line).toBe(lineOf(text, '                     已获取信息') + 1);
+    expect(r.cells['applications/outcome.partial/total'].source.line)
+      .toBe(lineOf(text, '                  计其他情形）') + 1);
+    expect(r.cells['applications/outcome.notProcessed.confirmOrReissue/total'].source.line)
+      .toBe(lineOf(text, '                     已获取信息') + 1);
     expect(Object.values(r.cells).every((c) => c.how === 'direct')).toBe(true);
     expect(errors(r)).toEqual([]);
   });
@@ -203,7 +239,10 @@ describe('complete reports, one per shape', () => {
     expect([r.agency, r.year, r.template]).toEqual(['青禾市人民政府', 2024, '2021']);
     expect(r.tables).toEqual(allTables);
     const expected = {
-      ...active2021({ regulations: [2, 1, 46], normative: [38, 9, 412], licensing: 25318, punishment: 9632, coercion: 418, fees: 4409.1236 }),
+      ...active2021({
+        regulations: [2, 1, 46], normative: [38, 9, 412],
+        licensing: 25318, punishment: 9632, coercion: 418, fees: 4409.1236,
+      }),
       ...applications({
         newReceived: [812, 35, 2, 4, 17, 3, 873], carriedOver: [21, 2, 0, 0, 1, 0, 24],
         granted: [301, 12, 1, 1, 5, 1, 321], partial: [95, 4, 0, 0, 2, 0, 101],
@@ -211,16 +250,21 @@ describe('complete reports, one per shape', () => {
         'denied.thirdPartyRights': [5, 0, 0, 0, 0, 0, 5], 'denied.internalAffairs': [3, 0, 0, 0, 0, 0, 3],
         'denied.processInfo': [7, 1, 0, 0, 0, 0, 8], 'denied.enforcementCaseFile': [4, 0, 0, 0, 0, 0, 4],
         'denied.administrativeQuery': [26, 1, 0, 0, 1, 0, 28], 'unableToProvide.notHeld': [240, 10, 1, 2, 6, 1, 260],
-        'unableToProvide.needsCreation': [6, 0, 0, 0, 0, 0, 6], 'unableToProvide.unclearAfterCorrection': [2, 0, 0, 0, 0, 0, 2],
+        'unableToProvide.needsCreation': [6, 0, 0, 0, 0, 0, 6],
+        'unableToProvide.unclearAfterCorrection': [2, 0, 0, 0, 0, 0, 2],
         'notProcessed.petitionComplaint': [18, 2, 0, 0, 0, 0, 20], 'notProcessed.repeated': [9, 0, 0, 0, 0, 0, 9],
         'notProcessed.publication': [1, 0, 0, 0, 0, 0, 1], 'notProcessed.confirmOrReissue': [2, 0, 0, 0, 0, 0, 2],
-        'outcome.other.overdueCorrection': [22, 1, 0, 0, 1, 0, 24], 'outcome.other.otherReasons': [31, 2, 0, 1, 1, 1, 36],
+        'outcome.other.overdueCorrection': [22, 1, 0, 0, 1, 0, 24],
+        'outcome.other.otherReasons': [31, 2, 0, 1, 1, 1, 36],
         'outcome.total': [782, 34, 2, 4, 16, 3, 841], carriedForward: [51, 3, 0, 0, 2, 0, 56],
       }),
       ...review([3, 1, 0, 2, 6, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0]),
     };
     expect(values(r)).toEqual(expected);
-    const ordered = ['outcome.granted', 'outcome.partial', 'outcome.notProcessed.confirmOrReissue', 'outcome.other.overdueCorrection', 'outcome.other.overdueFee', 'outcome.other.otherReasons'];
+    const ordered = [
+      'outcome.granted', 'outcome.partial', 'outcome.notProcessed.confirmOrReissue',
+      'outcome.other.overdueCorrection', 'outcome.other.overdueFee', 'outcome.other.otherReasons',
+    ];
     for (const c of Object.values(r.cells)) {
       if (ordered.includes(c.row)) {
         expect(c.how, c.key).toBe('ordered');
@@ -242,10 +286,12 @@ describe('encodings and scripts', () => {
     const r = await parseBytes(readFileSync(path('gbk.txt')), 'gbk.txt');
     expect([r.agency, r.year, r.template, r.encoding]).toEqual(['桃源乡人民政府', 2021, '2021', 'gb18030']);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [1, 0, 3], licensing: 14, punishment: 5, coercion: 0, fees: 0 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [1, 0, 3], licensing: 14, punishment: 5, coercion: 0, fees: 0,
+      }),
       ...applications({
-        newReceived: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], 'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1],
-        'outcome.total': [2, 0, 0, 0, 0, 0, 2],
+        newReceived: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1],
+        'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [2, 0, 0, 0, 0, 0, 2],
       }),
       ...ZERO_REVIEW,
     });
@@ -255,10 +301,13 @@ describe('encodings and scripts', () => {
     const r = await parse('bom.txt');
     expect([r.agency, r.year, r.template, r.encoding]).toEqual(['青石街道办事处', 2022, '2021', 'utf-8']);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [1, 0, 2], licensing: 0, punishment: 3, coercion: 0, fees: 0 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [1, 0, 2], licensing: 0, punishment: 3, coercion: 0, fees: 0,
+      }),
       ...applications({
         newReceived: [4, 0, 0, 0, 0, 0, 4], carriedOver: [1, 0, 0, 0, 0, 0, 1], granted: [3, 0, 0, 0, 0, 0, 3],
-        'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [4, 0, 0, 0, 0, 0, 4], carriedForward: [1, 0, 0, 0, 0, 0, 1],
+        'unableToProvide.notHeld': [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [4, 0, 0, 0, 0, 0, 4],
+        carriedForward: [1, 0, 0, 0, 0, 0, 1],
       }),
       ...ZERO_REVIEW,
     });
@@ -272,10 +321,13 @@ describe('encodings and scripts', () => {
     const r = await parse('fullwidth.txt');
     expect([r.agency, r.year, r.template]).toEqual(['东篱县人民政府', 2022, '2021']);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [6, 2, 31], licensing: 1204, punishment: 88, coercion: 3, fees: 15.75 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [6, 2, 31], licensing: 1204, punishment: 88, coercion: 3, fees: 15.75,
+      }),
       ...applications({
         newReceived: [5, 1, 0, 0, 0, 0, 6], carriedOver: [1, 0, 0, 0, 0, 0, 1], granted: [3, 1, 0, 0, 0, 0, 4],
-        'unableToProvide.notHeld': [2, 0, 0, 0, 0, 0, 2], 'outcome.total': [5, 1, 0, 0, 0, 0, 6], carriedForward: [1, 0, 0, 0, 0, 0, 1],
+        'unableToProvide.notHeld': [2, 0, 0, 0, 0, 0, 2], 'outcome.total': [5, 1, 0, 0, 0, 0, 6],
+        carriedForward: [1, 0, 0, 0, 0, 0, 1],
       }),
       ...review([0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
     });
@@ -289,10 +341,13 @@ describe('encodings and scripts', () => {
     expect([r.agency, r.year, r.template, r.title]).toEqual(['翠湖區人民政府', 2022, '2021', '翠湖區人民政府2022年政府信息公開工作年度報告']);
     expect(r.tables).toEqual(allTables);
     expect(values(r)).toEqual({
-      ...active2021({ regulations: [0, 0, 0], normative: [7, 2, 40], licensing: 936, punishment: 215, coercion: 6, fees: 2.05 }),
+      ...active2021({
+        regulations: [0, 0, 0], normative: [7, 2, 40], licensing: 936, punishment: 215, coercion: 6, fees: 2.05,
+      }),
       ...applications({
         newReceived: [11, 2, 0, 0, 0, 1, 14], carriedOver: [1, 0, 0, 0, 0, 0, 1], granted: [6, 1, 0, 0, 0, 0, 7],
-        partial: [1, 0, 0, 0, 0, 0, 1], 'unableToProvide.notHeld': [3, 1, 0, 0, 0, 1, 5], 'notProcessed.repeated': [1, 0, 0, 0, 0, 0, 1],
+        partial: [1, 0, 0, 0, 0, 0, 1], 'unableToProvide.notHeld': [3, 1, 0, 0, 0, 1, 5],
+        'notProcessed.repeated': [1, 0, 0, 0, 0, 0, 1],
         'outcome.total': [11, 2, 0, 0, 0, 1, 14], carriedForward: [1, 0, 0, 0, 0, 0, 1],
       }),
       ...review([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
@@ -312,7 +367,8 @@ describe('damaged reports', () => {
     expect(errors(r).map((f) => f.ruleId)).toContain('missing-table');
   });
 
-  it('misaligned rows (6 values for 7 columns): placed by the row sums and the column sums, marked inferred', async () => {
+  it('misaligned rows (6 values for 7 columns): placed by the row sums and the column sums, marked inferred',
+    async () => {
     const r = await parse('misaligned-rows.txt');
     expect([r.agency, r.year, r.template]).toEqual(['青山县自然资源局', 2021, '2021']);
     expect(r.tables).toEqual({ active: false, applications: true, review: true });
@@ -324,7 +380,10 @@ describe('damaged reports', () => {
       ...ZERO_REVIEW,
     });
     // （一）予以公开 printed '3 1 0 0 1 5': five readings fit its row sum; only one fits the column sums
-    const damaged = ['outcome.granted', 'outcome.unableToProvide.notHeld', 'outcome.denied.stateSecret', 'outcome.notProcessed.repeated'];
+    const damaged = [
+      'outcome.granted', 'outcome.unableToProvide.notHeld',
+      'outcome.denied.stateSecret', 'outcome.notProcessed.repeated',
+    ];
     for (const c of Object.values(r.cells)) {
       if (damaged.includes(c.row)) {
         expect(c.how, c.key).toBe('inferred');
@@ -345,7 +404,8 @@ describe('damaged reports', () => {
     const r = await parse('unplaceable-row.txt');
     expect([r.agency, r.year, r.template]).toEqual(['南屏乡人民政府', 2022, '2021']);
     const expected = {
-      ...applications({ newReceived: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [2, 0, 0, 0, 0, 0, 2] },
+      ...applications(
+        { newReceived: [2, 0, 0, 0, 0, 0, 2], granted: [1, 0, 0, 0, 0, 0, 1], 'outcome.total': [2, 0, 0, 0, 0, 0, 2] },
         '2021', ROWS_2021.filter((row) => row !== 'outcome.unableToProvide.notHeld')),
       ...ZERO_REVIEW,
     };
@@ -363,7 +423,8 @@ describe('damaged reports', () => {
     const r = await parse('review-16.txt');
     expect([r.agency, r.year, r.template]).toEqual(['石门镇人民政府', 2022, '2021']);
     const got = values(r);
-    expect(Object.fromEntries(Object.entries(got).filter(([k]) => k.startsWith('reviewLitigation/')))).toEqual(review([1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
+    expect(Object.fromEntries(Object.entries(got).filter(([k]) => k.startsWith('reviewLitigation/'))))
+      .toEqual(review([1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0]));
     for (const c of Object.values(r.cells).filter((x) => x.table === 'reviewLitigation')) {
       expect(c.how).toBe('inferred');
       expect(c.reason?.en).toMatch(/16/);
@@ -394,7 +455,9 @@ describe('damaged reports', () => {
 
 describe('parseBytes and parseFile agree', () => {
   it('on every fixture', async () => {
-    for (const file of ['tab-complete.txt', 'markdown-2019.md', 'pdf-default.txt', 'traditional.txt', 'truncated.txt']) {
+    for (const file of [
+      'tab-complete.txt', 'markdown-2019.md', 'pdf-default.txt', 'traditional.txt', 'truncated.txt',
+    ]) {
       const a = await parseFile(path(file));
       const b = await parseBytes(readFileSync(path(file)), path(file));
       expect(b, file).toEqual(a);

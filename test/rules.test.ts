@@ -20,7 +20,8 @@ const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'ru
 const SUPPORT = new Set(['index.ts', 'rule.ts', 'testing.ts']);
 
 const ruleFiles = readdirSync(RULES_DIR, { withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.cases.ts') && !e.name.endsWith('.test.ts') && !SUPPORT.has(e.name))
+  .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.cases.ts') &&
+    !e.name.endsWith('.test.ts') && !SUPPORT.has(e.name))
   .map((e) => e.name.replace(/\.ts$/, ''));
 
 async function load<T>(file: string): Promise<T> {
@@ -96,8 +97,11 @@ describe('relations', () => {
   const specDir = join(RULES_DIR, '..', '..', '..', 'shared', 'spec');
   for (const v of ['2019', '2021'] as const)
     it.skipIf(!existsSync(join(specDir, `template-${v}.json`)))(`${v}: same relations as the spec JSON`, () => {
-      const json = JSON.parse(readFileSync(join(specDir, `template-${v}.json`), 'utf8')) as { relations: { id: string; lhs: string[]; rhs: string[] }[] };
-      const norm = (r: { id: string; lhs: string[]; rhs: string[] }): string => `${r.id}: ${[...r.lhs].sort()} | ${[...r.rhs].sort()}`;
+      const json = JSON.parse(readFileSync(join(specDir, `template-${v}.json`), 'utf8')) as {
+        relations: { id: string; lhs: string[]; rhs: string[] }[];
+      };
+      const norm = (r: { id: string; lhs: string[]; rhs: string[] }): string =>
+        `${r.id}: ${[...r.lhs].sort()} | ${[...r.rhs].sort()}`;
       const ours = relationsOf(v).map((r: Relation) => norm(r)).sort();
       expect(ours).toEqual(json.relations.map(norm).sort());
     });
@@ -129,7 +133,8 @@ describe('property: single changed cell', () => {
     const report = makeReport({ other: 'single', pick: () => 2 });
     expect(checkReport(report).filter((f) => f.severity === 'error')).toEqual([]);
     for (const key of Object.keys(report.cells).filter((k) => k.startsWith('applications/'))) {
-      const errors = checkReport(withCells(report, { [key]: (report.cells[key].value ?? 0) + 3 })).filter((f) => f.severity === 'error');
+      const errors = checkReport(withCells(report, { [key]: (report.cells[key].value ?? 0) + 3 }))
+        .filter((f) => f.severity === 'error');
       expect(errors.some((f) => f.cells.some((c) => c.key === key)), key).toBe(true);
     }
   });
@@ -137,7 +142,9 @@ describe('property: single changed cell', () => {
 
 describe('checkReport', () => {
   it('sorts errors first', () => {
-    const report = makeReport({ title: null, cells: { 'applications/newReceived/total': 1000, 'art20_1/regulations/made': null } });
+    const report = makeReport({
+      title: null, cells: { 'applications/newReceived/total': 1000, 'art20_1/regulations/made': null },
+    });
     const fs = checkReport(report);
     const levels = fs.map((f) => f.severity);
     expect(levels.indexOf('error')).toBe(0);

@@ -9,6 +9,8 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import type { Body } from '../src/model/api.js';
 import { OUTPUT_FORMATS, RENDERERS } from '../src/render/index.js';
+import { rollupPage } from '../src/analysis/rollup.js';
+import { indicatorPage } from '../src/analysis/indicator-page.js';
 import * as q from '../src/server/analysis-queries.js';
 import type { Importer } from '../src/server/importer.js';
 import * as out from '../src/server/response-schemas.js';
@@ -116,17 +118,29 @@ const cases = (): Case[] => {
       } },
     { url: `/api/analysis/similarity?region=${region}&year=${YEAR}`, who: 'supervisorA',
       schema: Type.Array(out.SimilarPairOut), direct: () => q.similarity(store, all, YEAR) },
+    // the roll-up lists one page of its contributors (50 by default): here the page is taken from the whole plan
     { url: `/api/analysis/rollup?region=${region}&year=${YEAR}`, who: 'supervisorA', schema: out.RollupOut,
-      direct: () => q.rollupOf(store, all, YEAR) },
+      direct: async () => rollupPage(await q.rollupOf(store, all, YEAR), { limit: 50, offset: 0 }) },
+    { url: `/api/analysis/rollup?region=${region}&year=${YEAR}&limit=2&offset=1`, who: 'supervisorA',
+      schema: out.RollupOut,
+      direct: async () => rollupPage(await q.rollupOf(store, all, YEAR), { limit: 2, offset: 1 }) },
     { url: `/api/analysis/rollup?region=${region}&year=${YEAR}&drill=${DRILL.join(',')}`, who: 'supervisorA',
-      schema: out.RollupOut, direct: () => q.rollupOf(store, all, YEAR, undefined, DRILL) },
+      schema: out.RollupOut,
+      direct: async () => rollupPage(await q.rollupOf(store, all, YEAR, undefined, DRILL), { limit: 50, offset: 0 }) },
     { url: `/api/analysis/rollup/contributors?region=${region}&year=${YEAR}&keys=${DRILL.join(',')}`,
       who: 'supervisorA', schema: out.RollupDrillOut, direct: () => q.rollupDrill(store, all, YEAR, undefined, DRILL) },
     { url: `/api/analysis/indicators?region=${region}&from=${YEAR - 1}&to=${YEAR}&view=trend`, who: 'supervisorA',
       schema: out.IndicatorTableOut,
       direct: () => q.indicators(store, all, { from: YEAR - 1, to: YEAR, view: 'trend' }) },
+    // the indicators give one page of rows (50) and each ranking's first 10: the page of the whole table
     { url: `/api/analysis/indicators?region=${region}&year=${YEAR}`, who: 'supervisorA',
-      schema: out.IndicatorTableOut, direct: () => q.indicators(store, all, { year: YEAR }) },
+      schema: out.IndicatorTableOut,
+      direct: async () => indicatorPage(await q.indicators(store, all, { year: YEAR }), { limit: 50, offset: 0,
+        top: 10 }) },
+    { url: `/api/analysis/indicators?region=${region}&year=${YEAR}&sort=handled&order=desc&limit=2&top=1`,
+      who: 'supervisorA', schema: out.IndicatorTableOut,
+      direct: async () => indicatorPage(await q.indicators(store, all, { year: YEAR }), { sort: 'handled',
+        order: 'desc', limit: 2, offset: 0, top: 1 }) },
     { url: `/api/analysis/filing?region=${region}&year=${YEAR}`, who: 'supervisorA', schema: out.FilingStatusOut,
       direct: () => q.filing(store, region, YEAR, today) },
     { url: `/api/analysis/filing?region=${region}&year=${YEAR}&limit=2&offset=1&chase=true&sort=name&order=desc`,
@@ -173,6 +187,14 @@ describe('each main route answers by its declared schema, losing nothing on the 
     const plain = (await clients.supervisorA.request('GET',
       `/api/analysis/rollup?region=${region}&year=${YEAR}`)).json();
     expect(plain.byContributor).toEqual({});
+    // a page of the contributors, the counts over all of them
+    const paged = (await clients.supervisorA.request('GET',
+      `/api/analysis/rollup?region=${region}&year=${YEAR}&limit=2&offset=1`)).json();
+    expect(paged.contributors.length).toBe(2);
+    expect(paged.counts.bodies).toBeGreaterThan(3);
+    expect(paged.contributors).toEqual(plain.contributors.slice(1, 3));
+    expect((await clients.supervisorA.request('GET',
+      `/api/analysis/rollup?region=${region}&year=${YEAR}&limit=1001`)).statusCode).toBe(400);
     const drilled = (await clients.supervisorA.request('GET',
       `/api/analysis/rollup/contributors?region=${region}&year=${YEAR}&keys=${DRILL[0]}`)).json();
     expect(drilled.byContributor[DRILL[0]].length).toBeGreaterThan(0);

@@ -15,12 +15,17 @@ const ALICE: Actor = { userId: 1, username: 'alice' };
 
 async function incoming(o: { seed: number; agency: string; year: number; bodyId: number | null; damage?: 'inconsistent';
   status?: IncomingReport['status'] }): Promise<IncomingReport> {
-  const g = generateReport({ seed: o.seed, agency: o.agency, year: o.year, layout: 'tab', damage: o.damage ? [o.damage] : [] });
+  const g = generateReport({
+    seed: o.seed, agency: o.agency, year: o.year, layout: 'tab', damage: o.damage ? [o.damage] : [],
+  });
   const report = await parseBytes(g.bytes, `${o.seed}.txt`);
   return {
     report, findings: checkReport(report), bodyId: o.bodyId, year: o.bodyId === null ? null : o.year,
     status: o.status ?? 'published', reason: 'import',
-    source: { hash: createHash('sha256').update(g.bytes).digest('hex'), name: `${o.seed}.txt`, bytes: g.bytes, format: report.format },
+    source: {
+      hash: createHash('sha256').update(g.bytes).digest('hex'), name: `${o.seed}.txt`, bytes: g.bytes,
+      format: report.format,
+    },
   };
 }
 
@@ -36,6 +41,10 @@ for (const backend of BACKENDS) {
     });
     afterAll(async () => {
       await dispose?.();
+    });
+
+    it('answers a ping (the health check) in one round trip', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
     });
 
     it('loads the GB/T 2260 tree once, with subtrees by code', async () => {
@@ -127,7 +136,9 @@ for (const backend of BACKENDS) {
 
     it('keeps a reviewer decision across re-checks, closes what is no longer found, reopens it with its decision',
       async () => {
-        const inc = await incoming({ seed: 14, agency: '洪泽区人民政府', year: 2023, bodyId: county.id, damage: 'inconsistent' });
+        const inc = await incoming({
+          seed: 14, agency: '洪泽区人民政府', year: 2023, bodyId: county.id, damage: 'inconsistent',
+        });
         const { reportId } = await store.saveImported(inc, SYS);
         const stored = (await store.getReport(reportId))!.findings;
         const errors = stored.filter((f) => f.severity === 'error');
@@ -141,14 +152,16 @@ for (const backend of BACKENDS) {
         expect(same.find((f) => f.id === target.id)).toMatchObject({ status: 'dismissed', decisionReason: '经核实为印刷错误',
           decidedBy: 'alice' });
         expect(same.filter((f) => f.status !== 'closed').length).toBe(inc.findings.length);
-        const without: Finding[] = inc.findings.filter((f) => f.message !== target.message || f.ruleId !== target.ruleId);
+        const without: Finding[] = inc.findings
+          .filter((f) => f.message !== target.message || f.ruleId !== target.ruleId);
         const after = await store.recheck(reportId, without, ALICE);
         expect(after.find((f) => f.id === target.id)?.status).toBe('closed');
         const back = await store.recheck(reportId, inc.findings, ALICE);
         expect(back.find((f) => f.id === target.id)?.status).toBe('dismissed');
         expect((await store.getFinding(target.id))?.reportId).toBe(reportId);
         // a finding on other values is another finding: no decision carried to it
-        const moved = inc.findings.map((f) => (f === inc.findings.find((x) => x.ruleId === target.ruleId && x.message === target.message)
+        const moved = inc.findings.map((f) => (
+          f === inc.findings.find((x) => x.ruleId === target.ruleId && x.message === target.message)
           ? { ...f, cells: f.cells.map((c) => ({ ...c, value: (c.value ?? 0) + 1 })) } : f));
         const other = await store.recheck(reportId, moved, ALICE);
         expect(other.find((f) => f.id === target.id)?.status).toBe('closed');
@@ -162,7 +175,8 @@ for (const backend of BACKENDS) {
       expect(decision).toMatchObject({ username: 'alice', entity: 'finding', reason: '经核实为印刷错误' });
       expect(decision.before).toMatchObject({ status: 'open' });
       expect(decision.after).toMatchObject({ status: 'dismissed' });
-      const body = (await store.audit({ entity: 'body', entityId: String(dept.id) })).items.find((a) => a.action === 'update')!;
+      const body = (await store.audit({ entity: 'body', entityId: String(dept.id) })).items
+        .find((a) => a.action === 'update')!;
       expect((body.before as Body).dueDate).toBe('01-31');
       expect((body.after as Body).dueDate).toBe('02-20');
     });
@@ -174,10 +188,17 @@ for (const backend of BACKENDS) {
       await store.setStatus(reportId, 'returned', { at: '2024-01-25', note: '表三有误', findingIds: [1] }, ALICE);
       await store.setStatus(reportId, 'submitted', { at: '2024-02-02' }, ALICE);
       await store.setStatus(reportId, 'accepted', { at: '2024-02-05' }, ALICE);
-      await store.setStatus(reportId, 'published', { publishedAt: '2024-02-08', publishedUrl: 'https://example.gov.cn/a' }, ALICE);
+      await store.setStatus(
+        reportId, 'published', { publishedAt: '2024-02-08', publishedUrl: 'https://example.gov.cn/a' }, ALICE,
+      );
       const d = (await store.getReport(reportId))!;
-      expect([d.status, d.submittedAt, d.returnedAt, d.resubmittedAt, d.acceptedAt, d.publishedAt, d.publishedUrl, d.returnNote])
-        .toEqual(['published', '2024-01-20', '2024-01-25', '2024-02-02', '2024-02-05', '2024-02-08', 'https://example.gov.cn/a', '表三有误']);
+      expect([
+        d.status, d.submittedAt, d.returnedAt, d.resubmittedAt, d.acceptedAt, d.publishedAt, d.publishedUrl,
+        d.returnNote,
+      ]).toEqual([
+        'published', '2024-01-20', '2024-01-25', '2024-02-02', '2024-02-05', '2024-02-08', 'https://example.gov.cn/a',
+        '表三有误',
+      ]);
       expect((await store.listVersions(reportId)).map((v) => [v.version, v.status])).toEqual([[1, 'published']]);
     });
 
@@ -215,21 +236,25 @@ for (const backend of BACKENDS) {
       for (const k of keys.slice(0, 3)) {
         const vals = models.map((m) => m.report.cells[k]?.value).filter((v): v is number => typeof v === 'number');
         const want = vals.length ? vals.reduce((a, b) => a + b, 0) : null;
-        expect(sums.cells[k] === null ? null : Number(sums.cells[k]!.toFixed(6))).toBe(want === null ? null : Number(want.toFixed(6)));
+        expect(sums.cells[k] === null ? null : Number(sums.cells[k]!.toFixed(6)))
+          .toBe(want === null ? null : Number(want.toFixed(6)));
       }
       expect(sums.cells['no/such/key']).toBeUndefined();
       const values = await store.cellValues({ region: '320800' }, keys.slice(0, 2));
       for (const v of values) {
         const m = models.find((x) => x.summary.id === v.summary.id)!.report;
-        expect(v.values['applications/newReceived/total']).toBe(m.cells['applications/newReceived/total']?.value ?? null);
+        expect(v.values['applications/newReceived/total'])
+          .toBe(m.cells['applications/newReceived/total']?.value ?? null);
       }
       const sections = await store.reportModels({ region: '320800' }, { parts: 'sections' });
       expect(sections.map((s) => s.report.sections.length)).toEqual(models.map((m) => m.report.sections.length));
     });
 
     it('keeps users with argon2 passwords and sessions by hashed token', async () => {
-      const u = await store.createUser({ username: 'bob', displayName: 'Bob', role: 'editor', bodyId: dept.id, regionCode: null,
-        password: 'correct horse' }, ALICE);
+      const u = await store.createUser({
+        username: 'bob', displayName: 'Bob', role: 'editor', bodyId: dept.id, regionCode: null,
+        password: 'correct horse',
+      }, ALICE);
       await expect(store.createUser({ username: 'bob', displayName: 'B', role: 'admin', bodyId: null, regionCode: null,
         password: 'x' }, ALICE)).rejects.toMatchObject({ code: 'conflict' });
       expect(await store.verifyPassword('bob', 'wrong')).toBeNull();
@@ -277,14 +302,16 @@ for (const backend of BACKENDS) {
     });
 
     it('gives each user its tasks', async () => {
-      const { reportId } = await store.saveImported(await incoming({ seed: 16, agency: '洪泽区统计局', year: 2024, bodyId: dept.id,
-        status: 'draft' }), SYS);
+      const { reportId } = await store.saveImported(await incoming({
+        seed: 16, agency: '洪泽区统计局', year: 2024, bodyId: dept.id, status: 'draft',
+      }), SYS);
       await store.setStatus(reportId, 'submitted', {}, ALICE);
       const sup = await store.createUser({ username: 'sup', displayName: '淮安', role: 'supervisor', bodyId: null,
         regionCode: '320800', password: 'p' }, ALICE);
       const far = await store.createUser({ username: 'far', displayName: '北京', role: 'supervisor', bodyId: null,
         regionCode: '110000', password: 'p' }, ALICE);
-      expect((await store.tasksFor(sup, '2025-01-10')).filter((t) => t.kind === 'review').map((t) => t.reportId)).toEqual([reportId]);
+      expect((await store.tasksFor(sup, '2025-01-10')).filter((t) => t.kind === 'review').map((t) => t.reportId))
+        .toEqual([reportId]);
       expect((await store.tasksFor(far, '2025-01-10')).filter((t) => t.kind === 'review')).toEqual([]);
       const editor = (await store.listUsers()).find((u) => u.username === 'bob')!;
       await store.setStatus(reportId, 'returned', { note: '请改' }, ALICE);

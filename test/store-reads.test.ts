@@ -9,7 +9,7 @@ import { checkReport, generateReport, parseBytes } from '../src/index.js';
 import { analysisInput } from '../src/analysis/input.js';
 import { filingStatus } from '../src/analysis/filing.js';
 import { indicatorTable } from '../src/analysis/indicators.js';
-import { rollup } from '../src/analysis/rollup.js';
+import { rollup, rollupPage } from '../src/analysis/rollup.js';
 import type { Body, BodyLevel, ReportStatus } from '../src/model/api.js';
 import type { Report } from '../src/model/report.js';
 import * as q from '../src/server/analysis-queries.js';
@@ -127,8 +127,16 @@ for (const backend of BACKENDS) {
         const some = rollup(inputs, expected, { ...options, drillKeys: drill });
         expect(some.byContributor[drill[0]].length).toBeGreaterThan(0);
         expect(await q.rollupOf(store, scope, 2023, parent, drill)).toEqual(some);
-        expect(await q.rollupDrill(store, scope, 2023, parent, drill))
-          .toEqual({ year: 2023, template: want.template, byContributor: some.byContributor });
+        const names = new Map(want.contributors.map((c) => [c.bodyId, c]));
+        expect(await q.rollupDrill(store, scope, 2023, parent, drill)).toEqual({ year: 2023, template: want.template,
+          byContributor: some.byContributor, bodies: want.contributors.filter((c) => c.included)
+            .filter((c) => drill.some((k) => some.byContributor[k].some(([id]) => id === c.bodyId)))
+            .map((c) => [c.bodyId, names.get(c.bodyId)!.bodyName, c.reportId]) });
+        // one page of the contributors (a region's planned in SQL): the pure roll-up's, sliced
+        for (const page of [{ limit: 3, offset: 0 }, { limit: 2, offset: 5 }, { limit: 50, offset: 1 }]) {
+          expect(await q.rollupOf(store, scope, 2023, parent, [], page))
+            .toEqual(rollupPage({ ...want, byContributor: {} }, page));
+        }
       }
       const withScope = await q.rollupOf(store, { publishedOnly: false }, 2023, govt.id);
       expect(withScope.scopeChecks.length).toBe(1);

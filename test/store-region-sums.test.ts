@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Body, BodyLevel } from '../src/model/api.js';
 import type { TemplateVersion } from '../src/model/template.js';
 import { makeReport, type ReportSpec } from '../src/rules/testing.js';
-import { reports as reportsT } from '../src/store/schema.js';
 import type { Actor, Store } from '../src/store/types.js';
 import { BACKENDS } from './store-backends.js';
+import { insertReportBatch } from './store-kept-writes.js';
 
 const SYS: Actor = { userId: null, username: null };
 const YEARS = [2020, 2023];
@@ -100,15 +100,7 @@ for (const backend of BACKENDS) {
       expect(typeof one?.sums[ONE_ROW]).toBe('number');
 
       // a multi-row INSERT over several groups (as an import batch, and bench/queries.mjs seeding)
-      const vals = (await store.db.execute(`SELECT vals::text AS v FROM reports WHERE id = ${ids['甲区人民政府2023']}`) as
-        unknown as { rows: { v: string }[] }).rows[0].v;
-      const parsed = vals.slice(1, -1).split(',').map((x) => (x === 'NULL' ? null : Number(x)));
-      await store.db.insert(reportsT).values([
-        { bodyId: bodies['丙区人民政府'].id, year: 2023, status: 'published', template: '2021', vals: parsed },
-        { bodyId: bodies['丙区统计局'].id, year: 2023, status: 'draft', template: null, vals: parsed.map((v, i) =>
-          (v === null || Number.isNaN(v) ? v : v + i)) },
-        { bodyId: bodies['丙区人民政府'].id, year: 2020, status: 'published', template: '2019', vals: [] },
-      ]);
+      await insertReportBatch(store, ids['甲区人民政府2023'], bodies['丙区人民政府'].id, bodies['丙区统计局'].id);
       await compare();
 
       // edits: a corrected cell, status changes in and out of published

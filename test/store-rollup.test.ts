@@ -1,10 +1,11 @@
 // The roll-up's sums in SQL (store/rollup-sums.ts) against the pure roll-up over the same models, on PGlite and
 // PostgreSQL, in the cases where summing goes wrong: a key every summed report printed blank (blank, not zero), a
 // key none has (absent, not blank), （六）其他处理 printed as one row by some reports and as three items by others,
-// a 口径 report whose subordinates differ from it, one of them in the other template, a body without a report.
+// a 口径 report whose subordinates differ from it, one of them in the other template, a body without a report; and a
+// region's page of contributors planned in SQL (store/rollup-outline.ts) against the pure roll-up, sliced.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analysisInput } from '../src/analysis/input.js';
-import { rollup, totalsOf } from '../src/analysis/rollup.js';
+import { rollup, rollupPage, totalsOf } from '../src/analysis/rollup.js';
 import type { Body, BodyLevel } from '../src/model/api.js';
 import type { Report } from '../src/model/report.js';
 import { makeReport, type ReportSpec } from '../src/rules/testing.js';
@@ -103,6 +104,34 @@ for (const backend of BACKENDS) {
         .toEqual(['丙区人民政府', '乙区人民政府', '甲区人民政府'].sort());
     });
 
+    it('plans a region\'s page of contributors in SQL as the pure roll-up does, without a row per body', async () => {
+      const full = await store.reportModels({ year: YEAR });
+      const all = Object.values(bodies);
+      // the whole plan's reads refused: the page, counts, 口径 checks and sums come from the outline and kept sums
+      const refuse = async (): Promise<never> => { throw new Error('read the whole plan'); };
+      const outlineOnly: Store = { ...store, rollupMetas: refuse, analysisBodies: refuse };
+      for (const publishedOnly of [false, true]) {
+        const inputs = full.filter((m) => !publishedOnly || m.summary.status === 'published')
+          .map((m) => analysisInput(m.summary, m.report));
+        const want = rollup(inputs, all, { year: YEAR, regionCode: '320813', parentBodyId: null, drillKeys: [] });
+        for (const page of [{ limit: 2, offset: 0 }, { limit: 3, offset: 2 }, { limit: 50, offset: 0 }]) {
+          expect(await q.rollupOf(outlineOnly, { region: '320813', publishedOnly }, YEAR, undefined, [], page))
+            .toEqual(rollupPage(want, page));
+        }
+        // what the cases must show: a body counted in its parent's report, one of the other template, one missing
+        expect(want.contributors.map((c) => c.reason)).toEqual(expect.arrayContaining(['未报送',
+          '已计入上级单位报告（口径含下属单位）', '使用2019版格式，未计入2021版汇总']));
+        expect(want.scopeChecks.length).toBe(2);
+      }
+      // the whole path answers when the outline cannot: a parent body's roll-up, or the kept sums not kept
+      await expect(q.rollupOf(outlineOnly, { publishedOnly: false }, YEAR, bodies['甲区人民政府'].id, [],
+        { limit: 2, offset: 0 })).rejects.toThrow('read the whole plan');
+      await store.withSumsDeferred(async () => {
+        await expect(q.rollupOf(outlineOnly, { region: '320813', publishedOnly: false }, YEAR, undefined, [],
+          { limit: 2, offset: 0 })).rejects.toThrow('read the whole plan');
+      });
+    });
+
     it('sums keys another process numbered after this one read its key index (two servers, one database)', async () => {
       if (!url) return; // one process only on PGlite
       const fresh = await backend.open();
@@ -120,6 +149,11 @@ for (const backend of BACKENDS) {
         expect((await mine.rollupTotals('2021', [[small.reportId]]))[0].sums).toEqual({
           'applications/newReceived/total': 3 });
         const whole = await save(other, b.id, makeReport({ agency: b.name, year: YEAR }));
+        // a region's page planned in one snapshot: the index is reloaded inside it (through the transaction)
+        const region = { region: '320813', publishedOnly: false };
+        const paged = await q.rollupOf(mine, region, YEAR, undefined, [], { limit: 1, offset: 1 });
+        expect(paged).toEqual(rollupPage(await q.rollupOf(mine, region, YEAR), { limit: 1, offset: 1 }));
+        expect(Object.keys(paged.cells).length).toBeGreaterThan(100);
         const [got] = await mine.rollupTotals('2021', [[whole.reportId]]);
         const model = (await mine.reportModels({ bodyId: b.id }))[0].report;
         expect(got).toEqual(totalsOf([model], '2021'));

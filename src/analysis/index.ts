@@ -6,7 +6,8 @@ export {
 } from './compare.js';
 export { screenSimilarity, SIMILARITY_DEFAULTS } from './similarity.js';
 export {
-  rollup, planRollup, finishRollup, totalsOf, drillDown, sumCells, checkSums, syntheticReport, RELATION_RULES,
+  rollup, planRollup, finishRollup, rollupPage, totalsOf, drillDown, sumCells, checkSums, syntheticReport,
+  RELATION_RULES,
 } from './rollup.js';
 export {
   indicatorTable, indicatorTableOf, indicatorParts, reportIndicators, rankIndicator, distribution, INDICATORS,

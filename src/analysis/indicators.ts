@@ -153,6 +153,11 @@ function valuesOf(p: Float64Array, minCases: number): IndicatorValue[] {
   return INDICATORS.map((def, i) => value(def, known(p[2 * i]), known(p[2 * i + 1]), minCases));
 }
 
+/** The values of every indicator from a report's indicatorParts (a table row's values). */
+export function partsValues(p: Float64Array, minCases: number): IndicatorValue[] {
+  return valuesOf(p, minCases);
+}
+
 /** The indicators of one report. */
 export function reportIndicators(report: Report, minCases: number = INDICATOR_DEFAULTS.minCases): IndicatorValue[] {
   return valuesOf(parts(report), minCases);
@@ -198,6 +203,9 @@ function valueIn(row: IndicatorRow, id: IndicatorId, at: number): IndicatorValue
 }
 
 const ratesOf = (): IndicatorDefinition[] => INDICATORS.filter((d) => d.kind === 'rate' && d.better);
+
+/** The indicators a table ranks and whose distributions it gives: the rates with a better direction. */
+export const rankedIndicators = (): IndicatorDefinition[] => ratesOf();
 
 /** The bodies of one year ranked on a rate, best first; hidden and unknown rates left out (hidden counted). */
 export function rankIndicator(rows: IndicatorRow[], id: IndicatorId, year: number): IndicatorRanking {

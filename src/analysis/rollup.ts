@@ -23,7 +23,7 @@ import {
   TEMPLATES, allCellKeys, cellKey, splitCellKey, tableGroupOf, type TableGroup, type TemplateVersion,
 } from '../model/template.js';
 import { checkReport } from '../rules/index.js';
-import { nameOrder, round4 } from './util.js';
+import { nameRanks, round4 } from './util.js';
 
 /** The rules that check relations between cells (what a sum must keep); the others judge a printed report. */
 export const RELATION_RULES = new Set([
@@ -131,11 +131,56 @@ export function checkSums(cells: Record<string, number | null>, version: Templat
   return checkReport(syntheticReport(cells, version, year, label)).filter((f) => RELATION_RULES.has(f.ruleId));
 }
 
-function majorityTemplate(reports: RollupMeta[], year: number): TemplateVersion {
-  const count = { '2019': 0, '2021': 0 };
-  for (const r of reports) count[r.version]++;
+/** The template a roll-up sums: the one most of the year's reports use; on a tie, the year's own. */
+export function majorityTemplate(count: Record<TemplateVersion, number>, year: number): TemplateVersion {
   if (count['2019'] === count['2021']) return year <= 2020 ? '2019' : '2021';
   return count['2019'] > count['2021'] ? '2019' : '2021';
+}
+
+/** The ids of bodies in contributor order: by name (zh collation), then id. */
+export function contributorOrder(bodies: readonly { id: number; name: string }[]): number[] {
+  // each name ranked once (remembered across calls), then one typed-array sort of rank × 2^32 + id, exact while ranks
+  // stay under 2^21 and ids are integers in [0, 2^32): a province has 10,000 bodies, and sorting objects cost more
+  const rank = nameRanks(bodies.map((b) => b.name));
+  if (rank.size >= 2 ** 21 || !bodies.every((b) => Number.isInteger(b.id) && b.id >= 0 && b.id < 2 ** 32)) {
+    return [...bodies].sort((x, y) => rank.get(x.name)! - rank.get(y.name)! || x.id - y.id).map((b) => b.id);
+  }
+  const keys = new Float64Array(bodies.length);
+  bodies.forEach((b, i) => { keys[i] = rank.get(b.name)! * 2 ** 32 + b.id; });
+  return Array.from(keys.sort(), (k) => k % 2 ** 32);
+}
+
+/** What a contributor's line needs of its report. */
+type ReportOf = Pick<RollupMeta, 'reportId' | 'status' | 'version'>;
+
+/**
+ * A body's line in a roll-up summing `version`: its report (none: missing), and whether the report is summed or why
+ * not — another template, or counted in its parent's report (`inParent`: the parent declares 口径 including
+ * subordinates and has a report).
+ */
+export function contributorOf(body: { id: number; name: string }, report: ReportOf | undefined,
+  version: TemplateVersion, inParent: boolean): RollupContributor {
+  let reason: string | null = null;
+  if (!report) reason = '未报送';
+  else if (report.version !== version) reason = `使用${report.version}版格式，未计入${version}版汇总`;
+  else if (inParent) reason = '已计入上级单位报告（口径含下属单位）';
+  return { bodyId: body.id, bodyName: body.name, reportId: report?.reportId ?? null,
+    status: report ? report.status : 'missing', included: reason === null, reason };
+}
+
+/**
+ * The 口径 check to make of the report of a body that includes its subordinates (`subs`, in body order, each with
+ * its report if any): their reports of its template are summed; those without one, or with the other template
+ * (which cannot be summed cell by cell), are named as missing.
+ */
+export function scopeOf(body: { name: string }, report: Pick<RollupMeta, 'reportId' | 'version'>,
+  subs: { name: string; report?: Pick<RollupMeta, 'reportId' | 'version'> }[]): RollupPlan['scopes'][number] {
+  const found = subs.filter((s) => s.report?.version === report.version).map((s) => s.report!.reportId);
+  const missing = subs.filter((s) => !s.report).map((s) => s.name);
+  for (const s of subs) {
+    if (s.report && s.report.version !== report.version) missing.push(`${s.name}（${s.report.version}版格式）`);
+  }
+  return { reportId: report.reportId, bodyName: body.name, found, missing };
 }
 
 /** Plan the roll-up of `bodies` (the bodies expected) over their reports' metadata. */
@@ -144,24 +189,17 @@ export function planRollup(reports: RollupMeta[], bodies: AnalysisBody[], option
   const byBody = new Map<number, RollupMeta>();
   for (const r of reports) if (r.bodyId !== null && r.year === year) byBody.set(r.bodyId, r);
   const bodyIds = new Set(bodies.map((b) => b.id));
-  const all = [...byBody.values()].filter((r) => bodyIds.has(r.bodyId!));
-  const version = options.template ?? majorityTemplate(all, year);
+  const count = { '2019': 0, '2021': 0 };
+  for (const r of byBody.values()) if (bodyIds.has(r.bodyId!)) count[r.version]++;
+  const version = options.template ?? majorityTemplate(count, year);
   const includes = new Map(bodies.map((b) => [b.id, b.scope === 'including-subordinates' && byBody.has(b.id)]));
   const contributors: RollupContributor[] = [];
   const included: RollupPlan['included'] = [];
-  const byName = nameOrder(bodies.map((b) => b.name));
-  for (const b of [...bodies].sort((x, y) => byName(x.name, y.name) || x.id - y.id)) {
-    const r = byBody.get(b.id);
-    let reason: string | null = null;
-    if (!r) reason = '未报送';
-    else if (r.version !== version) reason = `使用${r.version}版格式，未计入${version}版汇总`;
-    else if (b.parentId !== null && includes.get(b.parentId)) reason = '已计入上级单位报告（口径含下属单位）';
-    if (r && reason === null) included.push({ reportId: r.reportId, bodyId: b.id });
-    contributors.push({
-      bodyId: b.id, bodyName: b.name, reportId: r?.reportId ?? null, status: r ? r.status : 'missing',
-      included: reason === null,
-      reason,
-    });
+  const byId = new Map(bodies.map((b) => [b.id, b]));
+  for (const b of contributorOrder(bodies).map((id) => byId.get(id)!)) {
+    const c = contributorOf(b, byBody.get(b.id), version, b.parentId !== null && !!includes.get(b.parentId));
+    if (c.included) included.push({ reportId: c.reportId!, bodyId: b.id });
+    contributors.push(c);
   }
   const children = new Map<number, AnalysisBody[]>();
   for (const b of bodies) {
@@ -174,20 +212,15 @@ export function planRollup(reports: RollupMeta[], bodies: AnalysisBody[], option
   for (const b of bodies) {
     const r = byBody.get(b.id);
     if (b.scope !== 'including-subordinates' || !r) continue;
-    const subs = children.get(b.id) ?? [];
-    const found = subs.map((s) => byBody.get(s.id)).filter((x): x is RollupMeta => !!x && x.version === r.version);
-    const missing = subs.filter((s) => !byBody.has(s.id)).map((s) => s.name);
-    // a subordinate's report of the other template cannot be summed cell by cell: the check lacks it too
-    for (const s of subs) {
-      const other = byBody.get(s.id);
-      if (other && other.version !== r.version) missing.push(`${s.name}（${other.version}版格式）`);
-    }
-    scopes.push({ reportId: r.reportId, bodyName: b.name, found: found.map((x) => x.reportId), missing });
+    scopes.push(scopeOf(b, r, (children.get(b.id) ?? []).map((s) => ({ name: s.name, report: byBody.get(s.id) }))));
   }
   const label = options.parentBodyId != null ? (bodies.find((b) => b.id === options.parentBodyId)?.name ?? '')
     : (options.regionCode ?? '');
+  const reported = contributors.filter((c) => c.reportId !== null).length;
+  const counts = { bodies: contributors.length, reports: reported, included: included.length,
+    missing: contributors.length - reported };
   return { year, version, label, regionCode: options.regionCode ?? null, parentBodyId: options.parentBodyId ?? null,
-    contributors, included, scopes };
+    contributors, counts, included, scopes };
 }
 
 /** Every key a roll-up of `version` may sum: its cells and the one-row form of （六）其他处理. */
@@ -250,8 +283,11 @@ function scopeCheck(scope: RollupPlan['scopes'][number], version: TemplateVersio
   };
 }
 
-/** The roll-up from its plan and sums: the summed cells, their checks, the 口径 checks and any drill-down. */
-export function finishRollup(plan: RollupPlan, sums: RollupSums,
+/**
+ * The roll-up from its plan and sums: the summed cells, their checks, the 口径 checks and any drill-down. Who is summed
+ * (plan.included) is in the sums already; the contributors may be one page of them.
+ */
+export function finishRollup(plan: Omit<RollupPlan, 'included'>, sums: RollupSums,
   byContributor: Record<string, [number, number | null][]> = {}): Rollup {
   const keys = rollupKeys(plan.version, sums.included.single);
   const cells: Record<string, number | null> = {};
@@ -264,8 +300,14 @@ export function finishRollup(plan: RollupPlan, sums: RollupSums,
     sums.scopes[i].found));
   return {
     regionCode: plan.regionCode, parentBodyId: plan.parentBodyId, year: plan.year, template: plan.version,
-    cells, findings, contributors: plan.contributors, byContributor, scopeChecks,
+    cells, findings, contributors: plan.contributors, counts: plan.counts, byContributor, scopeChecks,
   };
+}
+
+/** One page of a roll-up's contributors, in their order (the API's answer: a province expects ~10,000 bodies). */
+export function rollupPage(r: Rollup, page: { limit: number; offset: number }): Rollup {
+  return { ...r, contributors: r.contributors.slice(page.offset, page.offset + page.limit), offset: page.offset,
+    limit: page.limit };
 }
 
 /**

@@ -109,18 +109,20 @@ function learnNames(fresh: string[]): void {
  * calls): sorting thousands of rows with the collator in the comparator costs ~n log n collations per sort; this
  * costs n log n integer compares.
  */
-export function nameOrder(names: Iterable<string>): (a: string, b: string) => number {
+export function nameOrder(names: readonly string[]): (a: string, b: string) => number {
   const rank = nameRanks(names);
   return (a, b) => (rank.get(a) ?? -1) - (rank.get(b) ?? -1) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** The places of names in zh order (as nameOrder compares them), to sort by a number rather than a lookup. */
-export function nameRanks(names: Iterable<string>): ReadonlyMap<string, number> {
-  const distinct = new Set(names);
-  let fresh = [...distinct].filter((n) => !place.has(n));
+export function nameRanks(names: readonly string[]): ReadonlyMap<string, number> {
+  // no set of the names when all are known (the common case: a set of 10,000 names cost ~1.5 ms a call)
+  let fresh: string[] = [];
+  for (const n of names) if (!place.has(n)) fresh.push(n);
+  fresh = [...new Set(fresh)];
   if (sortedNames.length + fresh.length > NAMES_MAX) {
     sortedNames = [];
-    fresh = [...distinct];
+    fresh = [...new Set(names)];
   }
   if (fresh.length > 0) learnNames(fresh);
   return place; // the places of this call's names (a later call renumbers into a new map)

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { expandFile, readInput } from '../readers/index.js';
 import { limitError, maxInputBytes } from '../readers/limits.js';
 import { expandInputs, STDIN } from './inputs.js';
+import { batchedStdout } from './stdout.js';
 import { safeLine } from './terminal.js';
 
 export interface BatchResult { failed: number; done: number }
@@ -69,6 +70,7 @@ export async function runBatch(
     failed++;
     const message = errorLine(file, e);
     bar?.stop();
+    batchedStdout.flush(); // the records before this input's, first (one file for both: `2>&1`)
     process.stderr.write(`gongkai: ${message}\n`);
     onError?.(file, message);
   };

@@ -17,6 +17,7 @@ import { splitCellKey } from '../model/template.js';
 import { loadBytes } from '../parse.js';
 import { checkReport } from '../rules/index.js';
 import { tempDir } from '../temp.js';
+import { detachedCopy } from '../text/normalise.js';
 import { runBatch, type BatchResult, type BatchSource } from './batch.js';
 
 /** Cell keys a cross-year relation reads from the previous year's report, in any template or layout. */
@@ -72,7 +73,7 @@ export function previousReport(view: PreviousView): Report {
  * A string of its own: V8 may keep a substring as a slice of the string it was cut from (an agency name cut from
  * a report's whole text), and a map of such names would hold every report's text.
  */
-const copied = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+const copied = detachedCopy;
 
 /** The key of a body's year (not yet a copy: only the keys that are kept are copied). */
 const agencyKey = (body: string | null, year: number | null): string | null =>

@@ -80,7 +80,11 @@ export function sprinkleBlanks(
 }
 
 /** Cells between two others of their row: the five organisation columns, and 四's parts after the first. */
-const INNER = /^applications\/[^/]+\/(commercialEnterprise|researchInstitution|publicWelfareOrg|legalServiceOrg|otherOrg)$|^reviewLitigation\/cases\/(review\.(corrected|other|pending|total)|litigationDirect\.|litigationAfterReview\.(upheld|corrected|other|pending))/;
+const INNER = new RegExp(
+  '^applications/[^/]+/(commercialEnterprise|researchInstitution|publicWelfareOrg|legalServiceOrg|otherOrg)$|' +
+  '^reviewLitigation/cases/(review\\.(corrected|other|pending|total)|litigationDirect\\.|' +
+  'litigationAfterReview\\.(upheld|corrected|other|pending))',
+);
 
 export function blanksNote(blanks: string[]): string {
   return `BLANKS: ${blanks.length} value cells are printed blank (recorded null; blank is not zero): ` +

@@ -60,7 +60,8 @@ export function overview(a: Agency, year: number, n: Record<string, CellValue>, 
     blocks.push(para(P`全年未收到政府信息公开申请。`));
   } else {
     const tail = fwd > 0 ? P`，结转下年度继续办理${fig('applicationsCarriedForward', fwd)}件` : P``;
-    blocks.push(para([...P`全年共收到政府信息公开申请${fig('applicationsReceived', rec)}件，上年结转${fig('applicationsCarriedOver', carried)}件，办结${fig('applicationsCompleted', done)}件`,
+    blocks.push(para([...P`全年共收到政府信息公开申请${fig('applicationsReceived', rec)}件，上年结转${
+      fig('applicationsCarriedOver', carried)}件，办结${fig('applicationsCompleted', done)}件`,
       ...tail, ...P`，均在法定期限内予以答复。`]));
   }
   const review = v('reviewLitigation/cases/review.total');

@@ -174,10 +174,23 @@ export interface Rollup {
   cells: Record<string, number | null>;
   /** the relations checked on the sums */
   findings: Finding[];
+  /** every body expected, in name order; or one page of them (the API: `limit`, `offset`; counts.bodies in all) */
   contributors: RollupContributor[];
+  counts: RollupCounts;
   /** for drill-down: cell key → [bodyId, value][], for the keys asked (the API: `drill`, default none) */
   byContributor: Record<string, [number, number | null][]>;
   scopeChecks: ScopeCheck[];
+  /** with a page of contributors: its place */
+  offset?: number;
+  limit?: number;
+}
+
+/** How many bodies a roll-up expects, how many of them filed a report (in its scope), are summed, filed none. */
+export interface RollupCounts {
+  bodies: number;
+  reports: number;
+  included: number;
+  missing: number;
 }
 
 /** What planning a roll-up needs of a report: who filed it, for which year, in which template — no cell. */
@@ -201,6 +214,7 @@ export interface RollupPlan {
   regionCode: string | null;
   parentBodyId: number | null;
   contributors: RollupContributor[];
+  counts: RollupCounts;
   /** the reports summed, in contributor order */
   included: { reportId: number; bodyId: number }[];
   /** per report including its subordinates: its own id and the subordinates' reports of its template */
@@ -232,6 +246,8 @@ export interface RollupDrill {
   template: '2019' | '2021';
   /** cell key → [bodyId, value][] over the summed reports (a report without the cell is left out; null: blank) */
   byContributor: Record<string, [number, number | null][]>;
+  /** the bodies listed in byContributor, [bodyId, name, reportId] in contributor order (the roll-up pages its list) */
+  bodies: [number, string, number][];
 }
 
 // ---------------------------------------------------------------- indicators
@@ -274,6 +290,25 @@ export interface IndicatorOptions {
   bins?: number;
 }
 
+/**
+ * Which rows of an indicator table are given, in which order (GET /api/analysis/indicators: a province's year has
+ * ~10,000 rows; its page, rankings and distributions are computed on the server).
+ */
+export interface IndicatorPageOptions {
+  /**
+   * 'label' (default): by year, then the body's name (zh order), then the report; an indicator: by its value (ties:
+   * the larger denominator first, then in label order), rows without a value (unknown or hidden) last either way
+   */
+  sort?: 'label' | IndicatorId;
+  /** 'asc' (default) or 'desc'; with 'label', desc is the exact reverse of asc */
+  order?: 'asc' | 'desc';
+  /** rows given (default: every row) and how many are skipped first */
+  limit?: number;
+  offset?: number;
+  /** the rows of each ranking given: its first `top` (default: every ranked row) */
+  top?: number;
+}
+
 export interface IndicatorValue {
   id: IndicatorId;
   value: number | null;
@@ -300,6 +335,10 @@ export interface IndicatorTable {
   rows: IndicatorRow[];
   /** region totals per year, for trends */
   trend: IndicatorRow[];
+  /** with a page (IndicatorPageOptions): how many rows there are in all, and the page's place */
+  total?: number;
+  offset?: number;
+  limit?: number;
   /** per rate, the bodies of the latest year ranked (hidden rates left out) */
   rankings?: IndicatorRanking[];
   /** per rate, how the bodies of the latest year spread (hidden rates left out) */
@@ -313,6 +352,8 @@ export interface IndicatorRanking {
   rows: { rank: number; bodyId: number | null; label: string; value: number; denominator: number }[];
   /** bodies whose rate is hidden (fewer cases than the minimum) */
   hidden: number;
+  /** with `top`: how many bodies are ranked in all (rows holds the first `top`) */
+  total?: number;
 }
 
 export interface IndicatorDistribution {

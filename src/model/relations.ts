@@ -28,7 +28,7 @@ export interface Relation {
 
 export { inferVersion, layoutOf, versionOf, otherShapeOf, type Layout, type OtherLayout } from './layout.js';
 export { cellKeysOf, cellsOf, withCellKeys, lastReportMemo } from './memo.js';
-import { lastReportMemo } from './memo.js';
+import { cellKeysOf, lastReportMemo } from './memo.js';
 
 export interface Term { key: string; prev: boolean; sign: 1 | -1 }
 
@@ -202,15 +202,20 @@ const APPLICATION_COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === APPLI
 const SUBTOTAL_KEYS = SUBTOTAL_GROUPS.flatMap(
   (g) => APPLICATION_COLUMNS.map((c) => ({ key: cellKey(APPLICATIONS, g, c), part: `${g}/${c},` })),
 );
+/** Each subtotal key's place in SUBTOTAL_KEYS. */
+const SUBTOTAL_INDEX = new Map(SUBTOTAL_KEYS.map(({ key }, i) => [key, i]));
 
 const bySignature = new Map<string, Relation[]>();
 
 /** The relations that apply to a report, given which cells it has (see layoutOf). */
 export const relationsFor: (report: Report) => Relation[] = lastReportMemo((report: Report): Relation[] => {
   const layout = layoutOf(report);
-  // the relations depend only on the layout and on which group-subtotal cells were printed: share them
+  // the relations depend only on the layout and on which group-subtotal cells were printed: share them. Which
+  // were printed: the report's own keys looked up among the subtotals' (most reports print few cells and no
+  // subtotal; asking the cells for each of the 28 subtotal keys cost more than the rest of this function)
+  const printed = subtotalsPrinted(cellKeysOf(report));
   let groupKeys = '';
-  for (const { key, part } of SUBTOTAL_KEYS) if (layout.present?.has(key)) groupKeys += part;
+  if (printed) for (let i = 0; i < SUBTOTAL_KEYS.length; i++) if (printed[i]) groupKeys += SUBTOTAL_KEYS[i].part;
   const signature = `${layout.version}|${layout.other}|${groupKeys}`;
   let relations = bySignature.get(signature);
   if (!relations) {
@@ -220,6 +225,16 @@ export const relationsFor: (report: Report) => Relation[] = lastReportMemo((repo
   }
   return relations;
 });
+
+/** Which of SUBTOTAL_KEYS are among `keys` (a flag per subtotal), or null when none is. */
+function subtotalsPrinted(keys: readonly string[]): Uint8Array | null {
+  let printed: Uint8Array | null = null;
+  for (const key of keys) {
+    const i = SUBTOTAL_INDEX.get(key);
+    if (i !== undefined) (printed ??= new Uint8Array(SUBTOTAL_KEYS.length))[i] = 1;
+  }
+  return printed;
+}
 
 const byPrefix = new WeakMap<Relation[], Map<string, Relation[]>>();
 

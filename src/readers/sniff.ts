@@ -8,10 +8,11 @@ const TEXT_EXT = /\.(txt|text|md|markdown|csv|tsv)$/i;
 
 /** Guess a file's format from its bytes; `name` (its path or file name) is used only to break ties. */
 export function sniffFormat(bytes: Uint8Array, name: string): SniffedFormat {
-  const ext = (/\.[A-Za-z0-9]+$/.exec(name)?.[0] ?? '').toLowerCase();
+  const ext = extensionOf(name);
   if (bytes.length === 0) return HTML_EXT.test(ext) ? 'html' : TEXT_EXT.test(ext) ? 'text' : 'unknown';
 
-  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).indexOf('%PDF-', 0, 'latin1') >= 0) return 'pdf';
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024));
+  if (start.indexOf('%PDF-', 0, 'latin1') >= 0) return 'pdf';
   if (hasZipMagic(bytes)) return zipKind(bytes, ext);
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return oleKind(bytes, ext);
 
@@ -23,6 +24,21 @@ export function sniffFormat(bytes: Uint8Array, name: string): SniffedFormat {
   // A fragment without <html>/<table> near the start: trust an HTML extension if it holds any tag.
   if (htmlExt && /<[a-z][a-z0-9]*[\s>/]/i.test(head)) return 'html';
   return 'text';
+}
+
+/**
+ * The name's extension, lower-cased ('.txt'), or '' — as /\.[A-Za-z0-9]+$/ matches: only the last '.' can start
+ * it. Without the regex, which tried every position of a long path (every input is sniffed).
+ */
+function extensionOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0 || dot === name.length - 1) return '';
+  for (let i = dot + 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    const lower = c | 0x20; // an ASCII letter folded to lower case
+    if (!((lower >= 0x61 && lower <= 0x7a && c < 0x80) || (c >= 0x30 && c <= 0x39))) return '';
+  }
+  return name.slice(dot).toLowerCase();
 }
 
 /** A local file header or an empty archive's end record: sniffFormat answers zip, docx or xlsx only for these. */
@@ -75,11 +91,26 @@ function textHead(b: Uint8Array, chars: number): string | null {
     for (let i = 0; i < head.length; i++) units[i] = head.charCodeAt(i);
     return plausibleText(units, units.length) ? head.replace(/^\ufeff/, '').trimStart() : null;
   }
-  if (!plausibleText(b, n)) return null;
+  if (!plausibleBytes(b, n)) return null;
   let start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 BOM
   // leading whitespace, as trimStart() would drop it from the latin1 string
   while (start < n && (b[start] === 0x20 || (b[start] >= 0x09 && b[start] <= 0x0d) || b[start] === 0xa0)) start++;
-  return latin1(b, start, Math.min(n, start + chars));
+  const end = Math.min(n, start + chars);
+  // no '<' there (most reports are plain text): no tag for the caller's tests to find, so no string to make
+  if (start >= end || Buffer.from(b.buffer, b.byteOffset + start, end - start).indexOf(0x3c) < 0) return '';
+  return latin1(b, start, end);
+}
+
+/** The bytes plausibleText counts as control characters (NUL among them). */
+const CONTROL = /[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]/;
+
+/**
+ * plausibleText over bytes: most texts hold no control byte at all, which one native scan of the bytes as latin1
+ * tells; only the others are counted. Every input is sniffed, and in a batch the counting loop ran mostly before V8
+ * optimised it: 44 µs a report against 4 µs for the scan (corpus texts, `--max-opt=1`; 4.5 against 2.7 µs warm).
+ */
+function plausibleBytes(b: Uint8Array, n: number): boolean {
+  return !CONTROL.test(latin1(b, 0, n)) || plausibleText(b, n);
 }
 
 /**

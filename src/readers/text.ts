@@ -6,6 +6,7 @@ import type { Block, GDocument, TableCell, TableRow } from '../document/model.js
 import type { SourceRef } from '../model/report.js';
 import { parseNumberCell, plainSpaces } from '../text/normalise.js';
 import { limitError, TEXT_MAX_LINE_CHARS, TEXT_MAX_ROW_CELLS } from './limits.js';
+import { dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox } from './text-dialect.js';
 
 const PAGE_NUMBER = /^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$|^\s*第\s*\d+\s*页(\s*共\s*\d+\s*页)?\s*$/;
 const PIPE_FILLER = /^[\s|｜]*$/;
@@ -21,7 +22,9 @@ export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pip
     let filled = 0;
     for (const c of cells) if (c.text !== '') filled++;
     // a line with one filled cell ('标题 |', '0 |') is a paragraph; empty cells matter only inside a table row
-    if (filled < 2) return { cells: filled === cells.length ? cells : cells.filter((c) => c.text !== ''), shape: 'single' };
+    if (filled < 2) {
+      return { cells: filled === cells.length ? cells : cells.filter((c) => c.text !== ''), shape: 'single' };
+    }
     return { cells, shape: 'pipe' };
   }
   const plain = plainSpaces(line);
@@ -176,18 +179,25 @@ function isPipe(c: number): boolean {
   return c === PIPE || c === FULL_PIPE;
 }
 
+/** A one-cell line: a section heading (一、…) or a paragraph. */
+function textBlock(text: string, pos: SourceRef): Block {
+  return SECTION_HEADING.test(text) ? { kind: 'heading', level: 2, text, pos } : { kind: 'paragraph', text, pos };
+}
+
 function sourceAt(lineIndex: number, lineStart: number, column: number): SourceRef {
   return { line: lineIndex + 1, column: column + 1, offset: lineStart + column };
 }
 
 /** Read a decoded text into the document model. */
-export function readText(text: string, name: string, encoding: string, format: GDocument['source']['format'] = 'text'): GDocument {
+export function readText(text: string, name: string, encoding: string,
+  format: GDocument['source']['format'] = 'text'): GDocument {
   const blocks: Block[] = [];
   const shapes = new Map<string, number>();
   const count = (shape: string) => shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
   let table: TableRow[] | null = null;
   let offset = 0;
   const lines = text.split('\n');
+  const dialect = dialectOf(text, name);
   const flush = () => {
     if (table && table.length) blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
     table = null;
@@ -199,15 +209,34 @@ export function readText(text: string, name: string, encoding: string, format: G
         `line ${i + 1} is too long (${rawLine.length} characters)`, 'TEXT_MAX_LINE_CHARS', TEXT_MAX_LINE_CHARS);
     const lineStart = offset;
     offset += rawLine.length + 1;
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    let line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (dialect.box) {
+      if (isBoxRule(line)) continue;
+      line = unbox(line);
+    }
     const trimmed = line.trim();
     if (!trimmed) continue;
+    const fields = dialect.separator ? splitSeparated(line, dialect.separator) : null;
+    if (fields) {
+      // a separated record: a row of cells, blanks kept; one with a single filled field is a line of text
+      const filled = fields.filter((f) => f.text !== '');
+      if (filled.length >= 2) {
+        count('separated');
+        const rowCells = peelGluedValue(fields, (text, start) => ({ text, start }))
+          .map((c): TableCell => ({ text: c.text, pos: sourceAt(i, lineStart, c.start) }));
+        (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos });
+        continue;
+      }
+      flush();
+      if (filled.length) blocks.push(textBlock(filled[0].text, sourceAt(i, lineStart, filled[0].start)));
+      continue;
+    }
     if (isPlainParagraph(line)) {
       if (isPageNumber(trimmed)) continue;
       flush();
       count('single');
       const at = line.length - line.trimStart().length;
-      blocks.push(SECTION_HEADING.test(trimmed) ? { kind: 'heading', level: 2, text: trimmed, pos: sourceAt(i, lineStart, at) } : { kind: 'paragraph', text: trimmed, pos: sourceAt(i, lineStart, at) });
+      blocks.push(textBlock(trimmed, sourceAt(i, lineStart, at)));
       continue;
     }
     if (isPageNumber(trimmed)) continue;
@@ -224,11 +253,13 @@ export function readText(text: string, name: string, encoding: string, format: G
     const md = trimmed.charCodeAt(0) === 0x23 ? /^(#{1,6})\s+(.*)$/.exec(trimmed) : null;
     if (md) {
       flush();
-      blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos: sourceAt(i, lineStart, line.indexOf(md[2])) });
+      const pos = sourceAt(i, lineStart, line.indexOf(md[2]));
+      blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos });
       count('markdown');
       continue;
     }
-    if (line.includes('---') && /^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue; // markdown separator row
+    // a markdown separator row
+    if (line.includes('---') && /^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue;
     const { cells, shape } = splitLine(line);
     if (!cells.length) continue;
     if (cells.length > TEXT_MAX_ROW_CELLS)
@@ -238,11 +269,11 @@ export function readText(text: string, name: string, encoding: string, format: G
     if (cells.length === 1) {
       flush();
       const c = cells[0];
-      const isHeading = SECTION_HEADING.test(c.text);
-      blocks.push(isHeading ? { kind: 'heading', level: 2, text: c.text, pos: sourceAt(i, lineStart, c.start) } : { kind: 'paragraph', text: c.text, pos: sourceAt(i, lineStart, c.start) });
+      blocks.push(textBlock(c.text, sourceAt(i, lineStart, c.start)));
       continue;
     }
-    const rowCells = cells.map((c): TableCell => ({ text: c.text.trim(), pos: sourceAt(i, lineStart, c.start) }));
+    const rowCells = (shape === 'layout' ? cells : peelGluedValue(cells, (text, start) => ({ text, start })))
+      .map((c): TableCell => ({ text: c.text.trim(), pos: sourceAt(i, lineStart, c.start) }));
     if (shape === 'layout') setDisplayEnds(line, cells, rowCells);
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
     (table ??= []).push(row);

@@ -12,15 +12,26 @@ export const BLANK = Number.NEGATIVE_INFINITY;
 
 const MAX_MISSING = 2;
 
-function combinations(n: number, k: number): number[][] {
-  const out: number[][] = [];
+/**
+ * The k-subsets of 0…n-1 in lexicographic order, as flags (`[subset][i]` true when i is in it). Made once per (n, k):
+ * they depend on the table's width alone (k ≤ MAX_MISSING), and every damaged row asked for them again.
+ */
+function combinations(n: number, k: number): readonly (readonly boolean[])[] {
+  const key = n * (MAX_MISSING + 1) + k;
+  let out = COMBINATIONS.get(key);
+  if (out) return out;
+  const made: boolean[][] = [];
   const pick = (start: number, acc: number[]) => {
-    if (acc.length === k) return void out.push([...acc]);
+    if (acc.length === k) return void made.push(Array.from({ length: n }, (_, i) => acc.includes(i)));
     for (let i = start; i < n; i++) pick(i + 1, [...acc, i]);
   };
   pick(0, []);
+  COMBINATIONS.set(key, (out = made));
   return out;
 }
+
+/** combinations() by n·(MAX_MISSING+1)+k: index sets, no report data; n is at most a table's width + MAX_MISSING. */
+const COMBINATIONS = new Map<number, readonly (readonly boolean[])[]>();
 
 /**
  * Fill unknowns from the row sums; false when the reading contradicts them or non-negativity. Without a closure or
@@ -80,16 +91,16 @@ export function rowCandidates(printed: number[], width: number, sums: RowSum[]):
   if (printed.length < width) {
     const missing = width - printed.length;
     if (missing > MAX_MISSING) return [];
-    for (const gaps of combinations(width, missing)) {
+    for (const gap of combinations(width, missing)) {
       const values: Candidate = [];
       let p = 0;
-      for (let c = 0; c < width; c++) values.push(gaps.includes(c) ? null : printed[p++]);
+      for (let c = 0; c < width; c++) values.push(gap[c] ? null : printed[p++]);
       add(values);
     }
   } else if (printed.length > width) {
     const extra = printed.length - width;
     if (extra > MAX_MISSING) return [];
-    for (const drop of combinations(printed.length, extra)) add(printed.filter((_, i) => !drop.includes(i)));
+    for (const drop of combinations(printed.length, extra)) add(printed.filter((_, i) => !drop[i]));
   } else add([...printed]);
   return out;
 }
@@ -168,32 +179,54 @@ export function solveTable(
 export function consistentWith(
   row: string, cand: Candidate, fixed: Map<string, Candidate>, known: Map<string, Candidate>, relations: TableSum[],
 ): boolean {
-  const value = (r: string, c: number): number | null => {
-    const v = r === row ? cand[c] : (fixed.get(r) ?? known.get(r))?.[c];
-    return v === null || v === undefined || v === BLANK ? null : v;
-  };
-  const side = (cells: [string, number][]): number | null => {
-    let sum = 0;
-    for (const [r, c] of cells) {
-      const v = value(r, c);
-      if (v === null) return null;
-      sum += v;
-    }
-    return sum;
-  };
+  // plain loops, no closures: this runs for every reading of every open row against every relation, again on each
+  // pruning pass (bench/assemble-rows.mjs)
   for (const rel of relations) {
-    if (!rel.lhs.some(([r]) => r === row) && !rel.rhs.some(([r]) => r === row)) continue;
-    const l = side(rel.lhs);
-    const r = l === null ? null : side(rel.rhs);
+    if (!touches(rel.lhs, row) && !touches(rel.rhs, row)) continue;
+    const l = sideSum(rel.lhs, row, cand, fixed, known);
+    const r = l === null ? null : sideSum(rel.rhs, row, cand, fixed, known);
     if (l !== null && r !== null && Math.abs(l - r) > 1e-9) return false;
   }
   return true;
 }
 
+function touches(cells: [string, number][], row: string): boolean {
+  for (let i = 0; i < cells.length; i++) if (cells[i][0] === row) return true;
+  return false;
+}
+
+/** Σ of one side of a relation, `row` read from `cand`; null when a cell is unknown or blank. */
+function sideSum(
+  cells: [string, number][], row: string, cand: Candidate, fixed: Map<string, Candidate>, known: Map<string, Candidate>,
+): number | null {
+  let sum = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const r = cells[i][0];
+    const c = cells[i][1];
+    const v = r === row ? cand[c] : (fixed.get(r) ?? known.get(r))?.[c];
+    if (v === null || v === undefined || v === BLANK) return null;
+    sum += v;
+  }
+  return sum;
+}
+
 /** The values every reading agrees on (null where they differ). */
 export function agreedOf(cands: Candidate[]): Candidate {
   if (!cands.length) return [];
-  return cands[0].map((v, i) => (cands.every((c) => c[i] === v) ? v : null));
+  // loops rather than map/every closures: every open row's readings are folded here on every pruning pass
+  const first = cands[0];
+  const out: Candidate = [];
+  for (let i = 0; i < first.length; i++) {
+    let v = first[i];
+    for (let k = 0; k < cands.length; k++) {
+      if (cands[k][i] !== v) {
+        v = null;
+        break;
+      }
+    }
+    out.push(v);
+  }
+  return out;
 }
 
 /**

@@ -200,17 +200,25 @@ export function assembleTable(
   for (const row of order) {
     const r = reads.get(row);
     if (!r) continue;
+    // the row's observation is looked up (a scan of the events) at most once per row, and only when a diagnostic
+    // or a cell without its own token needs it; the reason is split once per row, not once per cell: an inferred
+    // table 三 (seeds 001/002) spent more in this loop than in placing its values (bench/assemble-rows.mjs)
+    let obs: Observation | undefined | null = null;
+    const observed = (): Observation | undefined =>
+      obs === null ? (obs = events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined) : obs;
     if (r.how !== 'direct') {
-      const label = (events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined)?.label;
+      const label = observed()?.label;
       const name = label?.text ?? row;
+      const zh = reasonPart(r.reason, 0);
       diagnostics.push({ ...diag(r.how === 'inferred' ? 'row-damaged' : 'row-detached',
         r.how === 'inferred'
-          ? `「${name}」一行印出的数值个数与列数不符：${r.reason?.split(' / ')[0]}。`
-          : `「${name}」一行的数值与行标签分离印出：${r.reason?.split(' / ')[0]}。`,
-        `row "${name}": ${r.reason?.split(' / ')[1] ?? r.reason ?? ''}`, label ?? firstToken(events, row),
+          ? `「${name}」一行印出的数值个数与列数不符：${zh}。`
+          : `「${name}」一行的数值与行标签分离印出：${zh}。`,
+        `row "${name}": ${reasonPart(r.reason, 1) ?? r.reason ?? ''}`, label ?? firstOf(observed()),
         [`${tableKey}/${row}`]), severity: 'info' });
     }
     const keys = rowCellKeys(table, row);
+    const why = r.reason === undefined ? undefined : bilingual(r.reason);
     for (let c = 0; c < r.values.length; c++) {
       const v = r.values[c];
       if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) continue;
@@ -219,8 +227,8 @@ export function assembleTable(
       cells.push({
         key: keys[c], table: tableKey, row, column: col.key, value: v === BLANK ? null : v,
         raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit,
-        source: (tok ?? firstToken(events, row))?.pos ?? { line: 0, column: 0 },
-        how: r.how, reason: r.reason === undefined ? undefined : bilingual(r.reason),
+        source: (tok ?? firstOf(observed()))?.pos ?? { line: 0, column: 0 },
+        how: r.how, reason: why === undefined ? undefined : { zh: why.zh, en: why.en },
       });
     }
   }
@@ -246,9 +254,19 @@ export function endsAt(tokens: Token[], cutAt: Token['pos'] | null): boolean {
   return !!cutAt && !!last && last.pos.line === cutAt.line && last.pos.column === cutAt.column;
 }
 
-function firstToken(events: TableEvent[], row: string): Token | undefined {
-  const e = events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined;
+/** A row's first printed token: its first value, else its label. */
+function firstOf(e: Observation | undefined): Token | undefined {
   return e?.numbers[0] ?? e?.label;
+}
+
+/** `reason.split(' / ')[k]` (reasons read 'zh / en'), without the array and its strings. */
+function reasonPart(reason: string | undefined, k: 0 | 1): string | undefined {
+  if (reason === undefined) return undefined;
+  const i = reason.indexOf(' / ');
+  if (k === 0) return i < 0 ? reason : reason.slice(0, i);
+  if (i < 0) return undefined;
+  const j = reason.indexOf(' / ', i + 3);
+  return j < 0 ? reason.slice(i + 3) : reason.slice(i + 3, j);
 }
 
 export function shortReason(printed: number, width: number): string {

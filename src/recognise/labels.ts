@@ -2,6 +2,7 @@
 // in real reports, and a fuzzy matcher that tells which template row a printed label names.
 import { TEMPLATES, type TemplateVersion } from '../model/template.js';
 import { detachedCopy, labelKey } from '../text/normalise.js';
+import { mayHold } from './sections.js';
 
 export interface RowLabel {
   table: string;
@@ -183,6 +184,9 @@ function withoutInstruction(key: string): string {
  * 其他主动公开文件 (read as a diagnostic, its values never placed in a standard row).
  */
 export function isExtraActiveRow(printed: string): boolean {
+  // the key must start 其他: a text without 其 and 他 (nor a character NFKC makes an ideograph of) needs no key
+  // (this is asked for every labelled row of every report)
+  if (!mayHold(printed, '其他')) return false;
   const key = withoutInstruction(labelKey(printed));
   return key.length >= 4 && key.length <= 20 && /^其他.{0,10}(?:文件|事项|信息)$/.test(key) && !matchRowLabel(printed);
 }

@@ -124,7 +124,15 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
 
   // the report's own sentences, searched only when the title left something open (most titles name the body)
   let proseMemo: string | null = null;
-  const prose = (): string => (proseMemo ??= squeeze(rows.slice(0, 120).map((r) => r.text).join('\n')));
+  // squeeze maps each character on its own (whitespace, line breaks too, goes): the lines joined squeezed are the
+  // squeezed lines joined, and those are made already
+  const prose = (): string => {
+    if (proseMemo === null) {
+      proseMemo = '';
+      for (let i = 0; i < rows.length && i < 120; i++) proseMemo += lines.at(i);
+    }
+    return proseMemo;
+  };
   const found = agency && !PLACE_ONLY.test(agency) ? null : fromText(rows, joinProse(rows, 120, lines), lines);
   if (found && agency && PLACE_ONLY.test(agency)) {
     // a bare place name in the title ('钟祥镇'): the text may name the body fully

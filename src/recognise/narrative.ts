@@ -103,9 +103,10 @@ export function findNarrative(rows: Row[], _sections: Section[], lines = new Squ
         }
       }
     }
-    const none = NO_REVIEW.exec(text);
+    // every match of these holds 行政复议 or 信息处理费: a paragraph without it is not scanned for them
+    const none = has('行政复议') ? NO_REVIEW.exec(text) : null;
     if (none) out.push({ key: 'noReviewOrLitigation', value: 1, text: none[0], source: posAt(none.index) });
-    const noFee = NO_FEE.exec(text);
+    const noFee = has('信息处理费') ? NO_FEE.exec(text) : null;
     if (noFee) out.push({
       key: 'infoProcessingFeeYuan', value: 0, unit: '元', text: noFee[0], source: posAt(noFee.index),
     });

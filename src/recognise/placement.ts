@@ -33,8 +33,17 @@ const MAX_COMBINATIONS = 200_000;
 export const POSITION_REASON = '按该行各字段的位置读出，空白字段记为空白 / ' +
   'read by the positions of the row\'s fields; empty fields are blanks';
 
+const levelsMemo = new WeakMap<TableDef, Map<string, number>>();
+
+/** A row's level in its table (0 when the table has no such row); the template's levels, indexed once per table. */
 function levelOf(table: TableDef, row: string): number {
-  return table.rows.find((r) => r.key === row)?.level ?? 0;
+  let levels = levelsMemo.get(table);
+  if (!levels) {
+    levels = new Map();
+    for (const r of table.rows) if (!levels.has(r.key)) levels.set(r.key, r.level ?? 0);
+    levelsMemo.set(table, levels);
+  }
+  return levels.get(row) ?? 0;
 }
 
 /**
@@ -154,13 +163,26 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
   return true;
 }
 
+/**
+ * The readings without repeats, each first finding kept. Compared value by value as their JSON keys compared
+ * (BLANK as 'b'; null, NaN and ±Infinity other than BLANK all print null), without making the keys: a row's readings
+ * are few, and stringifying each was a tenth of placing table 三 in seeds 001/002 (bench/assemble-rows.mjs).
+ */
 function dedupe(readings: OpenReading[]): OpenReading[] {
-  const seen = new Map<string, OpenReading>();
-  for (const r of readings) {
-    const k = JSON.stringify(r.values.map((v) => (v === BLANK ? 'b' : v)));
-    if (!seen.has(k)) seen.set(k, r);
-  }
-  return [...seen.values()];
+  const out: OpenReading[] = [];
+  for (const r of readings) if (!out.some((o) => sameKey(o.values, r.values))) out.push(r);
+  return out;
+}
+
+function sameKey(a: Candidate, b: Candidate): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(printsNull(a[i]) && printsNull(b[i]))) return false;
+  return true;
+}
+
+/** What JSON.stringify prints as null among a reading's values (BLANK is keyed 'b' first). */
+function printsNull(v: number | null): boolean {
+  return v === null || (v !== BLANK && !Number.isFinite(v));
 }
 
 /**
@@ -183,10 +205,10 @@ export function resolveOpen(
     const positional = o.readings.filter((r) => r.kind === 'position');
     const lost = [...o.readings.filter((r) => r.kind === 'lost').map((r) => r.values), ...o.alt];
     if (!positional.length || !lost.length) continue;
-    const others = new Map(known);
-    others.delete(row);
-    const posOk = positional.some((r) => consistentWith(row, r.values, fixed, others, relations));
-    if (!posOk && lost.some((c) => consistentWith(row, c, fixed, others, relations))) {
+    // `known` holds this row's own agreed values too; consistentWith reads the row's cells from the candidate,
+    // never from `known`, so it is passed as it is rather than copied without the row for every open row
+    const posOk = positional.some((r) => consistentWith(row, r.values, fixed, known, relations));
+    if (!posOk && lost.some((c) => consistentWith(row, c, fixed, known, relations))) {
       unreliable = true;
       break;
     }

@@ -57,8 +57,13 @@ const OTHER_HEADER = /^信息内容$|^总计$|^其他$/;
 // cell texts recur across reports ('0', '规章', '（七）总计' …): classify each distinct text once (bounded)
 const classified = new Map<string, Token>();
 
-/** Shared parsed forms of 0…9999 (never modified; not frozen, so they keep the shape of every other parsed number). */
-const SMALL: ParsedNumber[] = Array.from({ length: 10_000 }, (_, value) => ({ value, unit: undefined, signed: false }));
+/**
+ * Shared parsed forms of 0…9999 (never modified; not frozen, so they keep the shape of every other parsed number),
+ * each made when first met: a report prints a few dozen distinct values, and making all 10,000 at load cost every
+ * process (a one-report `check` too) their allocation and kept them for every full collection to mark.
+ */
+const SMALL: (ParsedNumber | undefined)[] = new Array<ParsedNumber | undefined>(10_000);
+const SMALL_LIMIT = 10_000;
 
 export function classify(text: string, pos: SourceRef): Token {
   const t = text.trim();
@@ -72,7 +77,9 @@ export function classify(text: string, pos: SourceRef): Token {
   if (value >= 0) {
     return {
       kind: 'number', text: t, pos,
-      number: value < SMALL.length ? SMALL[value] : { value, unit: undefined, signed: false }, label: undefined,
+      number: value < SMALL_LIMIT ? (SMALL[value] ??= { value, unit: undefined, signed: false })
+        : { value, unit: undefined, signed: false },
+      label: undefined,
       labelScore: undefined, caption: undefined, section: undefined, version: undefined, headerOf: undefined,
     };
   }

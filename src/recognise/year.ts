@@ -21,17 +21,35 @@ const FIGURES = /\d+(?:\.\d+)?(?:余)?(?:条|件|篇|个|次|期|场|人次|万�
 /** Words that make a year a comparison or a carried-over reference, not the topic of the statement. */
 const NOT_TOPIC = /较|比|同比|相比|结转|去年|上年|增长|下降|减少|增加|以来/;
 
-function sentenceAround(text: string, index: number): string {
-  const start = Math.max(...['。', '；', '\n'].map((c) => text.lastIndexOf(c, index - 1))) + 1;
-  const ends = ['。', '；', '\n'].map((c) => text.indexOf(c, index)).filter((i) => i >= 0);
-  const end = ends.length ? Math.min(...ends) : text.length;
-  return text.slice(start, Math.min(end, start + 160));
+/**
+ * The sentence around an index of `text`: from after the last 。/；/line break before it to the first from it, at
+ * most 160 characters. Why made per text: a stop character the text lacks (many print no ；) sent each search for
+ * it over the whole text, for every statement; those searches are skipped (the answers are the same: -1).
+ */
+function sentences(text: string): (index: number) => string {
+  const stops = ['。', '；', '\n'].filter((c) => text.includes(c));
+  return (index) => {
+    let start = 0;
+    let end = text.length;
+    for (const c of stops) {
+      start = Math.max(start, text.lastIndexOf(c, index - 1) + 1);
+      const at = text.indexOf(c, index);
+      if (at >= 0 && at < end) end = at;
+    }
+    return text.slice(start, Math.min(end, start + 160));
+  };
 }
 
-/** Inside 《…》 (a cited document's title) at `index`. */
-function inBookTitle(text: string, index: number): boolean {
-  const open = text.lastIndexOf('《', index);
-  return open >= 0 && text.lastIndexOf('》', index) < open;
+/**
+ * Inside 《…》 (a cited document's title) at an index of `text`. Made per text: without any 《 (most texts cite
+ * none before section 五) the two backward searches at every statement are skipped.
+ */
+function bookTitles(text: string): (index: number) => boolean {
+  if (!text.includes('《')) return () => false;
+  return (index) => {
+    const open = text.lastIndexOf('《', index);
+    return open >= 0 && text.lastIndexOf('》', index) < open;
+  };
 }
 
 /**
@@ -67,31 +85,37 @@ export function findYearStatements(rows: Row[], stopAt: number, lines = new Sque
     }
     return starts[lo]?.pos ?? { line: 1, column: 1 };
   };
+  const inBookTitle = bookTitles(text);
+  const sentenceAround = sentences(text);
   const add = (year: number, from: YearStatement['from'], index: number) => {
     const line = posAt(index).line;
     if (year < 2000 || year > 2100 ||
       out.some((s) => s.from === from && s.year === year && line === s.source.line)) return;
-    const sentence = sentenceAround(text, index);
+    const sentence = sentenceAround(index);
     const figures = from === 'body' && FIGURES.test(sentence.replace(/\d{4}年/g, ''));
     out.push({ year, from, figures, text: sentence, source: posAt(index) });
   };
-  // the period pattern starts with a bare year: scanning for it is only worth it where its end date occurs
-  for (const m of text.includes('12月31日') ? text.matchAll(PERIOD) : []) {
+  // the period pattern starts with a bare year: scanning for it is only worth it where its end date occurs (as
+  // for AS_OF_YEAR_END, which holds it too)
+  const yearEnd = text.includes('12月31日');
+  for (const m of yearEnd ? text.matchAll(PERIOD) : []) {
     if (m[2] && m[2] !== m[1]) continue;
-    if (!inBookTitle(text, m.index)) add(Number(m[1]), 'period', m.index);
+    if (!inBookTitle(m.index)) add(Number(m[1]), 'period', m.index);
   }
   for (const m of text.matchAll(CLAUSE_YEAR)) {
     const yearAt = text.indexOf(m[1] + '年', m.index);
-    if (inBookTitle(text, yearAt)) continue;
-    const sentence = sentenceAround(text, yearAt);
+    if (inBookTitle(yearAt)) continue;
+    const sentence = sentenceAround(yearAt);
     const clause = sentence.slice(Math.max(0, sentence.indexOf(m[1] + '年')), sentence.indexOf(m[1] + '年') + 24);
     if (NOT_TOPIC.test(clause.slice(0, 12)) || /^\d{4}年(?:度)?\d/.test(clause)) continue;
     add(Number(m[1]), 'body', yearAt);
   }
-  for (const m of text.matchAll(AS_OF_YEAR_END)) if (!inBookTitle(text, m.index)) add(Number(m[1]), 'body', m.index);
+  for (const m of yearEnd ? text.matchAll(AS_OF_YEAR_END) : []) {
+    if (!inBookTitle(m.index)) add(Number(m[1]), 'body', m.index);
+  }
   for (const m of text.matchAll(WORK_YEAR)) {
     const yearAt = m.index + m[0].indexOf(m[1] + '年');
-    if (!inBookTitle(text, yearAt)) add(Number(m[1]), 'body', yearAt);
+    if (!inBookTitle(yearAt)) add(Number(m[1]), 'body', yearAt);
   }
   return out.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);
 }

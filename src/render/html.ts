@@ -13,11 +13,13 @@ export interface HtmlOptions {
   findings?: Finding[];
 }
 
+// Two rules are split by "` + `" (not by a line break in the CSS) so the page's bytes stay as they were.
 const CSS = `
 @page { size: A4; margin: 20mm 16mm; }
 body { font-family: 'FangSong', '仿宋', 'STFangsong', 'Noto Serif CJK SC', 'Source Han Serif SC', serif;
   font-size: 12pt; line-height: 1.6; color: #000; background: #fff; max-width: 190mm; margin: 0 auto; padding: 1em; }
-h1, h2, th, .meta dt, .sev { font-family: 'SimHei', '黑体', 'Heiti SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif; }
+h1, h2, th, .meta dt, .sev {` +
+  ` font-family: 'SimHei', '黑体', 'Heiti SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif; }
 h1 { font-size: 18pt; font-weight: normal; text-align: center; margin: .5em 0 1em; }
 h2 { font-size: 14pt; font-weight: normal; margin: 1.4em 0 .6em; page-break-after: avoid; }
 p { text-indent: 2em; margin: .3em 0; }
@@ -38,7 +40,8 @@ td.flag-error { background: #f8d0d0; outline: 2px solid #c00; outline-offset: -2
 td.flag-warning { background: #fbeec0; }
 td.flag-info { background: #dbe8f8; }
 ol.findings li, ul.diagnostics li { margin: .2em 0; }
-.sev { display: inline-block; min-width: 2.5em; padding: 0 .3em; margin-right: .4em; border: 1px solid; font-size: 9pt; text-align: center; }
+.sev { display: inline-block; min-width: 2.5em; padding: 0 .3em; margin-right: .4em;` +
+  ` border: 1px solid; font-size: 9pt; text-align: center; }
 .sev-error .sev { color: #c00; } .sev-warning .sev { color: #a60; } .sev-info .sev { color: #246; }
 @media print { body { max-width: none; padding: 0; } td.absent { background: none; }
   td.flag-error, td.flag-warning, td.flag-info { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }

@@ -2,11 +2,11 @@
 // versions of their reports, the settings) and hand them to the pure functions of src/analysis. Shared by the
 // analysis routes and the export routes, so a download always equals what the page shows. Each reads no more than
 // its function uses: a roll-up is planned on the reports' metadata, summed in SQL and drilled into only for the
-// cells asked; indicators read the ~40 cells they use (or, for a trend alone, the sums per year in SQL); filing
+// cells asked; indicators read each report's kept parts (or, for a trend alone, the kept sums per year); filing
 // status a few columns; only 雷同 screening (the sections) and the ranking (it re-checks the reports) read models.
 import type {
-  AnalysisBody, AnalysisReport, Comparison, FilingStatus, IndicatorTable, Ranking, ReportMeta, Rollup, RollupDrill,
-  RollupPlan, RollupSums, RollupTotals, SimilarPair,
+  AnalysisBody, AnalysisReport, Comparison, FilingStatus, IndicatorPageOptions, IndicatorTable, Ranking, ReportMeta,
+  Rollup, RollupDrill, RollupPlan, RollupSums, RollupTotals, SimilarPair,
 } from '../model/analysis.js';
 import type { BodyLevel, ReportSummary } from '../model/api.js';
 import type { Report } from '../model/report.js';
@@ -16,9 +16,13 @@ import { analysisInput } from '../analysis/input.js';
 import { compareReports } from '../analysis/compare.js';
 import { filingPage, filingStatus, type FilingPageOptions } from '../analysis/filing.js';
 import {
-  INDICATORS, INDICATOR_DEFAULTS, indicatorParts, indicatorTableOf, trendRow,
+  INDICATORS, INDICATOR_DEFAULTS, indicatorParts, indicatorTableOf, trendRow, type IndicatorInput,
 } from '../analysis/indicators.js';
-import { drillDown, finishRollup, planRollup, rollupKeys } from '../analysis/rollup.js';
+import { indicatorPageOf } from '../analysis/indicator-page.js';
+import {
+  contributorOf, contributorOrder, drillDown, finishRollup, majorityTemplate, planRollup, rollupKeys, rollupPage,
+  scopeOf,
+} from '../analysis/rollup.js';
 import { scoreBodies } from '../analysis/scoring.js';
 import { screenSimilarity } from '../analysis/similarity.js';
 
@@ -116,6 +120,27 @@ async function keptTotals(store: Store, scope: Scope, plan: RollupPlan, version:
     publishedOnly: scope.publishedOnly, expected: candidates.length, leaveOut });
 }
 
+/** Groups of reports (by id), each summed over its template's keys: one query per template. */
+async function totalsByVersion(store: Store, groups: { version: TemplateVersion; ids: number[] }[]):
+  Promise<RollupTotals[]> {
+  const byVersion = new Map<TemplateVersion, number[][]>();
+  const at = groups.map((g) => {
+    const list = byVersion.get(g.version) ?? byVersion.set(g.version, []).get(g.version)!;
+    return list.push(g.ids) - 1;
+  });
+  const totals = new Map(await Promise.all([...byVersion].map(async ([v, list]) =>
+    [v, await store.rollupTotals(v, list)] as const)));
+  return groups.map((g, i) => totals.get(g.version)![at[i]]);
+}
+
+/** Per 口径 check (in the template of the report including its subordinates) the report's totals and theirs. */
+async function scopeSums(store: Store, scopes: RollupPlan['scopes'], versions: TemplateVersion[]):
+  Promise<RollupSums['scopes']> {
+  const totals = await totalsByVersion(store, scopes.flatMap((s, i) =>
+    [{ version: versions[i], ids: [s.reportId] }, { version: versions[i], ids: s.found }]));
+  return scopes.map((_, i) => ({ own: totals[2 * i], found: totals[2 * i + 1] }));
+}
+
 /**
  * The sums of a planned roll-up: a region's from the kept sums, else in SQL over the reports; one query per template
  * for the 口径 checks (a 口径 report may use the other one).
@@ -124,75 +149,143 @@ async function sumsOf(store: Store, scope: Scope, plan: RollupPlan, version: Map
   Promise<RollupSums> {
   const versions = plan.scopes.map((s) => version.get(s.reportId)!);
   const kept = await keptTotals(store, scope, plan, version);
-  const summed = kept ? [] : plan.included.map((r) => r.reportId);
-  const groups = new Map<TemplateVersion, number[][]>([[plan.version, [summed]]]);
-  const at = plan.scopes.map((s, i) => {
-    const list = groups.get(versions[i]) ?? groups.set(versions[i], []).get(versions[i])!;
-    list.push([s.reportId], s.found);
-    return list.length - 2;
+  const [included, scopes] = await Promise.all([
+    kept ?? totalsByVersion(store, [{ version: plan.version, ids: plan.included.map((r) => r.reportId) }])
+      .then(([t]) => t),
+    scopeSums(store, plan.scopes, versions),
+  ]);
+  return { included, scopes, versions };
+}
+
+/** One page of a roll-up's contributors. */
+export interface RollupPageOptions {
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A region's roll-up with one page of its contributors, without a row per body or report in the process: what
+ * planRollup decides from them is decided from the outline (store/rollup-outline.ts) — the template from the counts,
+ * the reports left out from the 口径 bodies' subordinates, the page's lines from their bodies' order — with the
+ * same pure functions, and summed from the kept sums, all in one snapshot. Null when the kept sums cannot tell (not
+ * kept during a bulk load, or a key not numbered), or summing the reports reads less (the plan leaves out more than
+ * it sums): then the whole plan is read.
+ */
+async function regionRollup(store: Store, scope: Scope, year: number, page: RollupPageOptions):
+  Promise<Rollup | null> {
+  return store.snapshot(async (s) => {
+    const q = { region: scope.region, year, publishedOnly: scope.publishedOnly };
+    const o = await s.rollupOutline(q);
+    if (!o.kept) return null; // a bulk load with the kept sums' upkeep off: they do not hold its reports yet
+    const version = majorityTemplate(o.reports, year);
+    const scopes = o.scopes.map((x) => scopeOf({ name: x.bodyName }, x.report, x.subs));
+    const leaveOut = o.scopes.flatMap((x) => x.subs.flatMap((sub) =>
+      (sub.report?.version === version ? [sub.report.reportId] : [])));
+    const included = o.reports[version] - leaveOut.length;
+    if (leaveOut.length > included) return null;
+    const order = contributorOrder(o.ids.map((id, i) => ({ id, name: o.names[i] })));
+    const versions = o.scopes.map((x) => x.report.version);
+    const [lines, kept, sums] = await Promise.all([
+      s.contributorRows(q, order.slice(page.offset, page.offset + page.limit)),
+      s.regionTotals({ region: scope.region, year, version, publishedOnly: scope.publishedOnly,
+        expected: o.reports[version], leaveOut }),
+      scopeSums(s, scopes, versions),
+    ]);
+    if (!kept) return null;
+    const reported = o.reports['2019'] + o.reports['2021'];
+    const plan = { year, version, label: scope.region ?? '', regionCode: scope.region ?? null, parentBodyId: null,
+      contributors: lines.map((l) => contributorOf(l, l.report, version, l.inParent)),
+      counts: { bodies: o.ids.length, reports: reported, included, missing: o.ids.length - reported }, scopes };
+    return { ...finishRollup(plan, { included: kept, scopes: sums, versions }), offset: page.offset,
+      limit: page.limit };
   });
-  const totals = new Map(await Promise.all([...groups].map(async ([v, g]) =>
-    [v, await store.rollupTotals(v, g)] as const)));
-  return {
-    included: kept ?? totals.get(plan.version)![0],
-    scopes: plan.scopes.map((_, i) => ({ own: totals.get(versions[i])![at[i]],
-      found: totals.get(versions[i])![at[i] + 1] })),
-    versions,
-  };
 }
 
 /**
  * The roll-up of a region's (or a parent body's) bodies for a year: contributors from the reports' metadata, sums
- * in SQL over reports.vals, the checks of the sums and the 口径 checks; the drill-down only for the keys asked.
+ * in SQL over reports.vals, the checks of the sums and the 口径 checks; the drill-down only for the keys asked; every
+ * contributor, or with `page` one page of them (a region's then planned in SQL, regionRollup).
  */
-export async function rollupOf(store: Store, scope: Scope, year: number, parentBodyId?: number, drill: Drill = []):
-  Promise<Rollup> {
+export async function rollupOf(store: Store, scope: Scope, year: number, parentBodyId?: number, drill: Drill = [],
+  page?: RollupPageOptions): Promise<Rollup> {
+  if (page && parentBodyId === undefined && drill !== 'all' && drill.length === 0) {
+    const fast = await regionRollup(store, scope, year, page);
+    if (fast) return fast;
+  }
   const { plan, version } = await planOf(store, scope, year, parentBodyId);
   const ids = plan.included.map((r) => r.reportId);
   const [sums, drilled] = await Promise.all([
     sumsOf(store, scope, plan, version),
     drill === 'all' || drill.length === 0 ? undefined : store.drillReports(ids, drill),
   ]);
+  let out: Rollup;
   if (drill === 'all') {
     const keys = rollupKeys(plan.version, sums.included.single);
-    return finishRollup(plan, sums, drillDown(plan, keys, await store.drillReports(ids, keys)));
-  }
-  return finishRollup(plan, sums, drilled ? drillDown(plan, drill, drilled) : {});
+    out = finishRollup(plan, sums, drillDown(plan, keys, await store.drillReports(ids, keys)));
+  } else out = finishRollup(plan, sums, drilled ? drillDown(plan, drill, drilled) : {});
+  return page ? rollupPage(out, page) : out;
 }
 
-/** The contributions of each summed report to a few cells of a roll-up (the page's drill-down), without the sums. */
+/**
+ * The contributions of each summed report to a few cells of a roll-up (the page's drill-down), without the sums;
+ * with the listed bodies' names (the roll-up's answer holds one page of its contributors).
+ */
 export async function rollupDrill(store: Store, scope: Scope, year: number, parentBodyId: number | undefined,
   keys: string[]): Promise<RollupDrill> {
   const { plan } = await planOf(store, scope, year, parentBodyId);
   const reports = await store.drillReports(plan.included.map((r) => r.reportId), keys);
-  return { year, template: plan.version, byContributor: drillDown(plan, keys, reports) };
+  const byContributor = drillDown(plan, keys, reports);
+  const listed = new Set(Object.values(byContributor).flatMap((list) => list.map(([bodyId]) => bodyId)));
+  const names = new Map(plan.contributors.map((c) => [c.bodyId, c.bodyName]));
+  const bodies = plan.included.filter((r) => listed.has(r.bodyId))
+    .map((r): [number, string, number] => [r.bodyId, names.get(r.bodyId)!, r.reportId]);
+  return { year, template: plan.version, byContributor, bodies };
 }
+
+/** The indicators' inputs of the scope's reports in a span of years: the kept parts, else from reports.vals. */
+async function indicatorInputs(store: Store, f: ReportFilter, span: { from?: number; to?: number }):
+  Promise<IndicatorInput[]> {
+  const kept = await store.reportIndicatorParts(f, span);
+  if (kept) return kept;
+  const list = await store.indicatorValues(f, span, INDICATOR_KEYS);
+  const at = new Map(INDICATOR_KEYS.map((k, i) => [k, i]));
+  return list.map((r) => ({ reportId: r.id, bodyId: r.bodyId, label: r.label, year: r.year,
+    parts: indicatorParts(r.version, (k) => {
+      const i = at.get(k);
+      return i === undefined ? null : r.values[i] ?? null;
+    }),
+  }));
+}
+
+/** What the indicators are asked: the years, the view, and with any page option one page of the rows. */
+export type IndicatorQuery = { year?: number; from?: number; to?: number; view?: 'table' | 'trend' }
+  & IndicatorPageOptions;
 
 /**
  * The indicator table of a region's reports for a year or a span of years. view 'table' (default): a row per
- * report (only the cells the indicators use are read), totals per year, rankings and distributions of the latest
- * year; 'trend': the totals per year alone, summed in SQL (no report's values leave the database).
+ * report, totals per year, rankings and distributions of the latest year, all from each report's kept indicator
+ * parts (migration 0009); with a page option (limit, offset, sort, order, top: the API always gives one) only that
+ * page of rows and the first `top` of each ranking — the totals come from the same read, so they always match the
+ * rows. 'trend': the totals per year alone, from the sums the write path keeps (no report's values are read).
  */
-export async function indicators(store: Store, scope: Scope, q: { year?: number; from?: number; to?: number;
-  view?: 'table' | 'trend' }): Promise<IndicatorTable> {
+export async function indicators(store: Store, scope: Scope, q: IndicatorQuery): Promise<IndicatorTable> {
   const from = q.year ?? q.from;
   const to = q.year ?? q.to;
   const f = filterOf(scope);
-  const minCases = (await store.getSetting<number>('minCases')) ?? INDICATOR_DEFAULTS.minCases;
+  const setting = store.getSetting<number>('minCases');
   if (q.view === 'trend') {
+    const minCases = (await setting) ?? INDICATOR_DEFAULTS.minCases;
     // a region's from the sums the write path keeps (migration 0007), else over its reports
     const sums = await store.regionIndicatorSums(f, { from, to }) ?? await store.indicatorYearSums(f, { from, to });
     return { definitions: INDICATORS, minCases, rows: [], rankings: [], distributions: [],
       trend: sums.map((y) => trendRow(y.year, y.reports, y.sums, minCases)) };
   }
-  const list = await store.indicatorValues(f, { from, to }, INDICATOR_KEYS);
-  const at = new Map(INDICATOR_KEYS.map((k, i) => [k, i]));
-  return indicatorTableOf(list.map((r) => ({ reportId: r.id, bodyId: r.bodyId, label: r.label, year: r.year,
-    parts: indicatorParts(r.version, (k) => {
-      const i = at.get(k);
-      return i === undefined ? null : r.values[i] ?? null;
-    }),
-  })), { minCases, from, to });
+  const [inputs, minCases] = await Promise.all([indicatorInputs(store, f, { from, to }),
+    setting.then((m) => m ?? INDICATOR_DEFAULTS.minCases)]);
+  const { sort, order, limit, offset, top } = q;
+  const paged = [sort, order, limit, offset, top].some((x) => x !== undefined);
+  return paged ? indicatorPageOf(inputs, { minCases, from, to, sort, order, limit, offset, top })
+    : indicatorTableOf(inputs, { minCases, from, to });
 }
 
 /** The filing status of a region's bodies; with `page`, one page of the rows (the summary stays over all). */

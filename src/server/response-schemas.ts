@@ -212,7 +212,10 @@ export const RollupOut = Type.Object({
   contributors: Type.Array(Type.Object({
     bodyId: Num, bodyName: Str, reportId: OrNull('number'), status: StatusOrMissing,
     included: Type.Optional(Bool), reason: Type.Optional(OrNull('string')),
-  })),
+  }), { description: 'one page of the bodies expected (`limit`, `offset`), in name order; counts.bodies in all' }),
+  counts: Type.Object({ bodies: Num, reports: Num, included: Num, missing: Num }, {
+    description: 'bodies expected, of them with a report (published only for the public), summed, without a report',
+  }),
   byContributor: Type.Record(Type.String(), Type.Array(Type.Tuple([Num, OrNull('number')])), {
     description: 'drill-down: for each cell key asked (`drill`), [bodyId, value] of every summed report that has it',
   }),
@@ -220,11 +223,15 @@ export const RollupOut = Type.Object({
     reportId: Num, bodyName: Str, differences: Type.Array(CellDifference), missing: Type.Array(Str),
     summed: Type.Optional(Num), complete: Type.Optional(Bool),
   })),
+  offset: Type.Optional(Num), limit: Type.Optional(Num),
 });
 
 export const RollupDrillOut = Type.Object({
   year: Num, template: StrEnum(TEMPLATES),
   byContributor: Type.Record(Type.String(), Type.Array(Type.Tuple([Num, OrNull('number')]))),
+  bodies: Type.Array(Type.Tuple([Num, Str, Num]), {
+    description: 'the bodies listed in byContributor: [bodyId, name, reportId], in contributor order',
+  }),
 });
 
 const Indicator = StrEnum(INDICATORS);
@@ -244,10 +251,11 @@ export const IndicatorTableOut = Type.Object({
   minCases: Num,
   rows: Type.Array(IndicatorRow),
   trend: Type.Array(IndicatorRow),
+  total: Type.Optional(Num), offset: Type.Optional(Num), limit: Type.Optional(Num),
   rankings: Type.Optional(Type.Array(Type.Object({
     id: Indicator, year: Num,
     rows: Type.Array(Type.Object({ rank: Num, bodyId: OrNull('number'), label: Str, value: Num, denominator: Num })),
-    hidden: Num,
+    hidden: Num, total: Type.Optional(Num),
   }))),
   distributions: Type.Optional(Type.Array(Type.Object({
     id: Indicator, year: Num, bins: Type.Array(Type.Object({ from: Num, to: Num, count: Num })), hidden: Num,

@@ -8,6 +8,7 @@ import type {
   AssignRequest, CellCorrection, DecisionRequest, DraftContent, NewReportRequest, PublishRequest, ReturnRequest,
 } from '../model/api.js';
 import { OUTPUT_FORMATS } from '../render/index.js';
+import { INDICATORS } from '../analysis/indicators.js';
 
 const Year = Type.Integer({ minimum: 1990, maximum: 2100 });
 const RegionCode = Type.String({ pattern: '^[0-9]{6}([0-9]{3})?$' });
@@ -136,6 +137,8 @@ const CellKeys = Type.String({ pattern: '^[A-Za-z0-9_./-]+(,[A-Za-z0-9_./-]+)*$'
 export const RollupQuery = Type.Object({
   region: Type.Optional(RegionCode), parent: Type.Optional(Type.Integer({ minimum: 1 })), year: Year,
   drill: Type.Optional(CellKeys),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, description: 'contributors listed (default 50)' })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, description: 'the first contributor listed (default 0)' })),
 });
 export const RollupDrillQuery = Type.Object({
   region: Type.Optional(RegionCode), parent: Type.Optional(Type.Integer({ minimum: 1 })), year: Year, keys: CellKeys,
@@ -143,9 +146,18 @@ export const RollupDrillQuery = Type.Object({
 export const IndicatorsQuery = Type.Object({
   region: Type.Optional(RegionCode), year: Type.Optional(Year), from: Type.Optional(Year), to: Type.Optional(Year),
   view: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('trend')], {
-    description: "'table' (default): a row per report, totals per year, rankings; 'trend': the totals per year only "
-      + '(rows, rankings and distributions empty), summed in the database',
+    description: "'table' (default): a page of the rows (a row per report), totals per year, rankings and "
+      + "distributions of the latest year; 'trend': the totals per year only (rows, rankings and distributions "
+      + 'empty), from the sums the database keeps',
   })),
+  limit: Type.Optional(Limit), offset: Type.Optional(Offset),
+  sort: Type.Optional(Type.Enum(['label', ...INDICATORS.map((d) => d.id)], {
+    description: "'label' (default): by year, then name; an indicator: by its value (ties: the larger denominator "
+      + 'first), rows without a value (unknown, or a rate over too few cases) last',
+  })),
+  order: Type.Optional(Type.Enum(['asc', 'desc'])),
+  top: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, default: 10,
+    description: 'the first rows of each ranking given (`total` says how many are ranked)' })),
 });
 export const ExportQuery = Type.Object({ region: Type.Optional(RegionCode), year: Type.Optional(Year) });
 

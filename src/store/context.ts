@@ -20,6 +20,12 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
   return r.rows;
 }
 
+/** A raw query function over a drizzle database or transaction: `$1`… in the text are bound to `params`. */
+export function rawOver(db: Db): Ctx['raw'] {
+  return (text, params = []) => rows(db, sql.join(text.split(/\$(\d+)/)
+    .map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)), sql``));
+}
+
 /** Runs `fn` in one transaction (the context's db is the transaction inside). */
 export function inTx<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
@@ -75,6 +81,17 @@ export class CellKeyIndex {
       }
     }
     await this.load();
+  }
+
+  /**
+   * The same index for queries run by `raw` (a transaction's: on PGlite a query outside a running transaction waits
+   * for its end), starting from what this one holds; its reloads are its own.
+   */
+  over(raw: Ctx['raw']): CellKeyIndex {
+    const view = new CellKeyIndex(raw);
+    view.byKey = this.byKey;
+    view.loaded = this.loaded;
+    return view;
   }
 
   idx(key: string): number | undefined {

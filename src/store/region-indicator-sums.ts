@@ -4,7 +4,8 @@
 // of a region per request. A region's trend then reads tens of rows (a province's five years: ~50,000 reports).
 // A report's parts are computed in the database by gk_indicator_parts, written here from the indicators' own
 // definitions (src/analysis/indicators.ts, through indicator-sums.ts partSql) and the cell keys' numbers when the
-// store opens; when it changed (a new definition, a key numbered differently) the kept sums are rebuilt.
+// store opens; when it changed (a new definition, a key numbered differently) the kept sums are rebuilt. So is each
+// report's own parts, kept by migration 0009 (store/report-indicators.ts reads them), from a function written beside.
 import { sql } from 'drizzle-orm';
 import { INDICATORS, indicatorTerms } from '../analysis/indicators.js';
 import { parseVals } from './analysis.js';
@@ -38,6 +39,20 @@ export function indicatorPartsFunction(idx: KeyIndex): string {
 $f$`;
 }
 
+/**
+ * The per-report parts function (migration 0009): per indicator the numerator and the denominator as float8send
+ * bytes (NaN where unknown), concatenated — inlined into the trigger's statement as gk_indicator_parts is.
+ */
+export function indicatorReportPartsFunction(idx: KeyIndex): string {
+  const arg = (e: string) => e.replaceAll('x.v[', '$2[').replaceAll('x.version', '$1');
+  const out = INDICATORS.flatMap((_, i) => (['numerator', 'denominator'] as const)
+    .map((side) => `float8send(coalesce(${arg(partSql(idx, i, side))}, 'NaN'))`));
+  return `CREATE OR REPLACE FUNCTION gk_indicator_report_parts(version text, v float8[]) RETURNS bytea
+  LANGUAGE sql IMMUTABLE AS $f$
+  SELECT ${out.join('\n    || ')}
+$f$`;
+}
+
 /** A connection that runs scripts and queries in one session (the store's migration connection). */
 export interface Session {
   exec(sqlText: string): Promise<void>;
@@ -60,7 +75,8 @@ export async function keepIndicatorSums(s: Session, lock: string): Promise<void>
 
 /**
  * Numbers the cells the parts read (so a later import numbering keys cannot change the function), writes the parts
- * function and, when it differs from the one the kept sums were made with, rebuilds them. Single statements: the
+ * functions (the sums' and each report's, 0009) and, when they differ from those the kept sums and parts were made
+ * with, rebuilds both. Single statements: the
  * store's reset runs it on its pool too (after emptying cell_keys, which renumbers the keys).
  */
 export async function writeIndicatorParts(query: Session['query']): Promise<void> {
@@ -75,11 +91,14 @@ export async function writeIndicatorParts(query: Session['query']): Promise<void
   }
   const numbered = new Map((await query<{ idx: number; key: string }>(
     'SELECT idx, key FROM cell_keys WHERE key = ANY ($1::text[])', [INDICATOR_CELLS])).map((r) => [r.key, r.idx]));
-  const def = indicatorPartsFunction((k) => numbered.get(k));
+  const idx: KeyIndex = (k) => numbered.get(k);
+  const defs = [indicatorPartsFunction(idx), indicatorReportPartsFunction(idx)];
+  const def = defs.join(';\n');
   const [kept] = await query<{ def: string }>('SELECT def FROM indicator_sums_def');
   if (kept?.def === def) return;
-  await query(def);
+  for (const d of defs) await query(d);
   await query('SELECT gk_indicator_sums_rebuild()');
+  await query('SELECT gk_report_indicators_rebuild()');
   await query('DELETE FROM indicator_sums_def');
   await query('INSERT INTO indicator_sums_def (def) VALUES ($1)', [def]);
 }

@@ -104,8 +104,11 @@ export async function regionTotals(ctx: Ctx, q: RegionTotalsQuery): Promise<Roll
   return totals;
 }
 
-/** The triggers that keep region_sums (0006) and region_indicator_sums (0007) on every write to reports. */
-const SUM_TRIGGERS = ['region_sums', 'indicator_sums'].flatMap((t) =>
+/**
+ * The triggers that keep region_sums (0006), region_indicator_sums (0007) and report_indicators (0009) on every
+ * write to reports.
+ */
+const SUM_TRIGGERS = ['region_sums', 'indicator_sums', 'indicators'].flatMap((t) =>
   ['insert', 'update', 'delete'].map((op) => `reports_${t}_${op}`));
 
 /**
@@ -124,5 +127,6 @@ export async function withSumsDeferred<T>(ctx: Ctx, write: () => Promise<T>): Pr
     await toggle('ENABLE');
     await ctx.raw('SELECT gk_region_sums_rebuild()');
     await ctx.raw('SELECT gk_indicator_sums_rebuild()');
+    await ctx.raw('SELECT gk_report_indicators_rebuild()');
   }
 }

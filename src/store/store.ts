@@ -1,7 +1,7 @@
 // The Store over drizzle: each method delegates to its query family (one file each); this file only wires them
 // to one context (database, kind, raw queries, the cell-key index).
 import { sql } from 'drizzle-orm';
-import { CellKeyIndex, type Ctx, type Db } from './context.js';
+import { CellKeyIndex, rawOver, type Ctx, type Db } from './context.js';
 import * as analysis from './analysis.js';
 import { listAudit } from './audit.js';
 import * as bodies from './bodies.js';
@@ -11,9 +11,11 @@ import * as imports from './imports.js';
 import * as indicatorSums from './indicator-sums.js';
 import { insertRegions, loadRegions, listRegions, regionSubtree } from './regions.js';
 import * as reports from './reports.js';
+import * as rollupOutline from './rollup-outline.js';
 import * as rollupSums from './rollup-sums.js';
 import * as regionSums from './region-sums.js';
 import { regionIndicatorSums, writeIndicatorParts } from './region-indicator-sums.js';
+import { reportIndicatorParts } from './report-indicators.js';
 import * as sessions from './sessions.js';
 import * as settings from './settings.js';
 import { tasksFor } from './tasks.js';
@@ -27,11 +29,14 @@ const TABLES = ['sessions', 'users', 'audit', 'settings', 'import_items', 'impor
   'regions'];
 
 export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void>;
-  raw: Ctx['raw'] }): Store {
-  const ctx: Ctx = { db: o.db, kind: o.kind, raw: o.raw, keys: new CellKeyIndex(o.raw) };
+  raw: Ctx['raw'] }, keys?: CellKeyIndex): Store {
+  const ctx: Ctx = { db: o.db, kind: o.kind, raw: o.raw, keys: keys ?? new CellKeyIndex(o.raw) };
   return {
     kind: o.kind,
     close: o.close,
+    ping: async () => {
+      await o.raw('SELECT 1');
+    },
     db: o.db,
     listRegions: (parent) => listRegions(ctx, parent),
     regionSubtree: (code) => regionSubtree(ctx, code),
@@ -94,9 +99,21 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     analysisBodies: (region, parentId) => analysis.analysisBodies(ctx, region, parentId),
     filingReports: (region, year) => analysis.filingReports(ctx, region, year),
     rollupMetas: (f) => analysis.rollupMetas(ctx, f),
+    rollupOutline: (q) => rollupOutline.rollupOutline(ctx, q),
+    contributorRows: (q, ids) => rollupOutline.contributorRows(ctx, q, ids),
+    async snapshot(fn) {
+      if (ctx.keys.all().size === 0) await ctx.keys.load();
+      // every query inside, the cell-key index's reloads too, runs in the transaction
+      return o.db.transaction(async (tx) => {
+        const db = tx as unknown as Db;
+        const raw = rawOver(db);
+        return fn(createStore({ ...o, db, raw }, ctx.keys.over(raw)));
+      }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+    },
     indicatorValues: (f, span, keys) => indicatorSums.indicatorValues(ctx, f, span, keys),
     indicatorYearSums: (f, span) => indicatorSums.indicatorYearSums(ctx, f, span),
     regionIndicatorSums: (f, span) => regionIndicatorSums(ctx, f, span),
+    reportIndicatorParts: (f, span) => reportIndicatorParts(ctx, f, span),
     rollupTotals: (version, groups) => rollupSums.rollupTotals(ctx, version, groups),
     regionTotals: (q) => regionSums.regionTotals(ctx, q),
     withSumsDeferred: (write) => regionSums.withSumsDeferred(ctx, write),

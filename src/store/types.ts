@@ -14,6 +14,7 @@ import type {
 import type { TemplateVersion } from '../model/template.js';
 import type { YearSpan } from './indicator-sums.js';
 import type { RegionTotalsQuery } from './region-sums.js';
+import type { ContributorRow, OutlineQuery, RollupOutline } from './rollup-outline.js';
 import type { Db } from './context.js';
 import type { StoredModel } from './model-codec.js';
 
@@ -109,6 +110,8 @@ export interface Store {
   /** 'pglite' or 'postgres' */
   readonly kind: string;
   close(): Promise<void>;
+  /** One round trip to the database (`SELECT 1`): what a health check asks, without reading any table. */
+  ping(): Promise<void>;
   /** (store engineer) the drizzle database itself, typed by src/store/schema.ts, for queries not listed here */
   readonly db: Db;
   /** (store engineer) true when no body is stored: the demo province is loaded on first start then, by
@@ -264,8 +267,25 @@ export interface Store {
   /** (read side) the same from the sums the write path keeps (migration 0007); null when they cannot tell */
   regionIndicatorSums(filter: ReportFilter, span: YearSpan): Promise<{ year: number; reports: number;
     sums: number[] }[] | null>;
+  /**
+   * (read side) per report its indicators' parts (analysis/indicators.ts indicatorParts) as the write path keeps
+   * them (migration 0009), by report id; null when the filter asks more than a region and published-or-not
+   */
+  reportIndicatorParts(filter: ReportFilter, span: YearSpan): Promise<{ reportId: number; bodyId: number | null;
+    label: string; year: number; parts: Float64Array }[] | null>;
   /** (read side) what a roll-up is planned on: per report its id, body, year, status and template, no cell */
   rollupMetas(filter: ReportFilter): Promise<RollupMeta[]>;
+  /**
+   * (read side) what a region's roll-up is planned on without a row per body or report: counts by template, the
+   * bodies' names, the 口径 scopes (store/rollup-outline.ts); and the lines of a page of its contributors
+   */
+  rollupOutline(q: OutlineQuery): Promise<RollupOutline>;
+  contributorRows(q: OutlineQuery, ids: number[]): Promise<ContributorRow[]>;
+  /**
+   * Runs `fn` with a store whose reads all see one snapshot of the database (a read-only REPEATABLE READ
+   * transaction), so several reads describe the same reports. The store given is for reads only; do not close it.
+   */
+  snapshot<T>(fn: (store: Store) => Promise<T>): Promise<T>;
   /**
    * (read side) SQL sums of groups of reports (by id) over a template's keys, as analysis/rollup.ts `totalsOf`
    * gives them over models (store/rollup-sums.ts)

@@ -6,8 +6,13 @@ export function plainSpaces(s: string): string {
   return s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ');
 }
 
+/** Ideographs of the CJK unified block and ASCII letters and digits only: what every step below keeps as it is. */
+const UNCHANGED = /^[\u4e00-\u9fffA-Za-z0-9]*$/;
+
 /** NFKC plus punctuation unification; used before matching labels. */
 export function normaliseForMatch(s: string): string {
+  // most titles are such: one test, not seven passes over the text
+  if (UNCHANGED.test(s)) return s;
   return plainSpaces(s)
     .normalize('NFKC')
     .replace(/[“”„‟"'‘’`「」『』]/g, '')

@@ -28,6 +28,8 @@ export async function reviewRegion(req: FastifyRequest, asked: string | undefine
 }
 
 const MAX_DRILL = 50;
+/** Contributors a roll-up lists unless asked for another page size: a province expects ~10,000 bodies (~1 MB). */
+export const ROLLUP_PAGE = 50;
 
 /** Comma-separated cell keys (a query parameter), at most MAX_DRILL of them. */
 function cellKeys(list: string | undefined): string[] {
@@ -77,23 +79,32 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/analysis/rollup', { schema: { tags, querystring: RollupQuery, response: { 200: RollupOut },
     description: 'The summed tables of the bodies under a region or parent body for a year, their checks and the '
-      + '口径 checks. `drill` (cell keys, comma-separated) adds the contributions of each summed report to those '
-      + 'cells (`byContributor`, empty without it); the page asks /analysis/rollup/contributors when a cell is opened.',
+      + '口径 checks; the bodies expected (`contributors`) one page at a time in name order (`limit`, default '
+      + `${ROLLUP_PAGE}, \`offset\`), with \`counts\` over all of them. \`drill\` (cell keys, comma-separated) adds `
+      + 'the contributions of each summed report to those cells (`byContributor`, empty without it); the page asks '
+      + '/analysis/rollup/contributors when a cell is opened.',
   } }, async (req): Promise<Rollup> => {
-    const { region, parent, year, drill } = req.query;
-    return q.rollupOf(store, await rollupScope(req, region, parent), year, parent, cellKeys(drill));
+    const { region, parent, year, drill, limit = ROLLUP_PAGE, offset = 0 } = req.query;
+    return q.rollupOf(store, await rollupScope(req, region, parent), year, parent, cellKeys(drill),
+      { limit, offset });
   });
 
   app.get('/analysis/rollup/contributors', { schema: { tags, querystring: RollupDrillQuery,
     response: { 200: RollupDrillOut },
     description: 'Drill-down of a roll-up: for each cell key asked, [bodyId, value] of every summed report that has '
-      + 'it (null: printed blank) — the same as the roll-up\'s `byContributor` with `drill`, without the sums.',
+      + 'it (null: printed blank) — the same as the roll-up\'s `byContributor` with `drill`, without the sums — and '
+      + 'the bodies listed (`bodies`: [bodyId, name, reportId]).',
   } }, async (req): Promise<RollupDrill> => {
     const { region, parent, year, keys } = req.query;
     return q.rollupDrill(store, await rollupScope(req, region, parent), year, parent, cellKeys(keys));
   });
 
   app.get('/analysis/indicators', { schema: { tags, querystring: IndicatorsQuery,
+    description: 'The indicators of a region\'s reports for a year (`year`) or years (`from`, `to`), with their '
+      + 'definitions: one page of the rows (`limit`, default 50; `offset`; `sort` by the label or an indicator; '
+      + '`order`) and their `total`, the totals per year (`trend`), and for the latest year each rate\'s ranking '
+      + '(its first `top` rows and its `total`) and distribution (bins and median). A rate over fewer cases than '
+      + '`minCases` is hidden, not ranked. Every row: /api/exports/indicators.{csv,xlsx,json}.',
     response: { 200: IndicatorTableOut } } },
     async (req): Promise<IndicatorTable> => q.indicators(store, await publicScope(req, req.query.region), req.query));
 

@@ -7,31 +7,23 @@ import { useT } from '../../app/i18n';
 import { Link, setParams, useLocation } from '../../app/router';
 import { useFilters } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { EmptyHint, ErrorBox, Loaded } from '../../components/common';
-import { IndicatorDefinitions, useIndicatorColumns } from '../../components/Indicators';
-import type { IndicatorId, IndicatorTable, Page, ReportSummary } from '../../model';
+import { EmptyHint, ErrorBox } from '../../components/common';
+import { IndicatorDefinitions, PagedIndicators } from '../../components/Indicators';
+import type { IndicatorId, Page, ReportSummary } from '../../model';
 
 const PAGE = 20;
 
 const SHOWN: IndicatorId[] = ['applications', 'disclosureRate', 'reviewCorrectionRate', 'litigationCorrectionRate'];
 
-function IndicatorList({ ind }: { ind: IndicatorTable }) {
-  const t = useT();
-  const columns = useIndicatorColumns(ind, SHOWN);
-  return (
-    <>
-      <IndicatorDefinitions ind={ind} ids={SHOWN} />
-      <Table size="small" rowKey={(r) => `${r.bodyId}:${r.year}`} dataSource={ind.rows} pagination={{ pageSize: 20 }}
-        locale={{ emptyText: t('本年度还没有已发布报告的指标。', 'No indicators from published reports this year.') }}
-        columns={columns} />
-    </>
-  );
-}
-
 function Indicators() {
+  const t = useT();
   const { region, year } = useFilters();
-  const state = useApi<IndicatorTable>(`/analysis/indicators${qs({ region, year })}`);
-  return <Loaded state={state}>{(ind) => <IndicatorList ind={ind} />}</Loaded>;
+  return (
+    <PagedIndicators key={`${region}:${year}`} region={region} year={year} ids={SHOWN} pageSize={PAGE}
+      first={{ sort: 'label', order: 'asc' }}
+      empty={t('本年度还没有已发布报告的指标。', 'No indicators from published reports this year.')}
+      above={(ind) => <IndicatorDefinitions ind={ind} ids={SHOWN} />} />
+  );
 }
 
 export default function PublicPage() {

@@ -1,13 +1,16 @@
 // 通报 / 排名: scores under the configured deduction rules with each deduction's evidence (DOCX/XLSX export),
-// and indicator rankings in which rates over too few cases are hidden, not ranked.
-import { Table, Tabs, Tag, Typography } from 'antd';
+// and indicator rankings in which rates over too few cases are hidden, not ranked: paged and sorted by the server,
+// with each rate's distribution as the server bins it.
+import { Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { fileUrl, qs } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
 import { Link } from '../../app/router';
 import { useFilters } from '../../app/session';
 import { useApi } from '../../app/use-api';
-import { EmptyHint, Loaded } from '../../components/common';
-import { IndicatorDefinitions, indicatorValue, useIndicatorColumns } from '../../components/Indicators';
+import { Chart } from '../../components/Chart';
+import { EmptyHint, Loaded, pct } from '../../components/common';
+import { IndicatorDefinitions, PagedIndicators } from '../../components/Indicators';
 import { DEDUCTION, LEVEL, pick } from '../../components/labels';
 import type { BodyLevel, IndicatorId, IndicatorTable, Ranking, RankingRow } from '../../model';
 
@@ -55,32 +58,53 @@ function Scores() {
 const RANKED: IndicatorId[] = ['applications', 'disclosureRate', 'denialShare', 'reviewCorrectionRate',
   'litigationCorrectionRate'];
 
-function RankedIndicators({ ind }: { ind: IndicatorTable }) {
+/** How the bodies spread on one rate (the server's bins and median; rates over too few cases counted apart). */
+function Spread({ ind }: { ind: IndicatorTable }) {
   const t = useT();
-  const { region, year } = useFilters();
-  const columns = useIndicatorColumns(ind, RANKED);
-  // highest 公开率 first; hidden rates (too few cases) last
-  const rows = [...ind.rows].sort((a, b) =>
-    (indicatorValue(b, 'disclosureRate') ?? -1) - (indicatorValue(a, 'disclosureRate') ?? -1));
+  const lang = useLang();
+  const [id, setId] = useState<IndicatorId>('disclosureRate');
+  const d = ind.distributions?.find((x) => x.id === id) ?? ind.distributions?.[0];
+  if (!d) return null;
+  const name = (x: IndicatorId) => {
+    const def = ind.definitions.find((y) => y.id === x);
+    return def ? (lang === 'en' ? def.nameEn : def.name) : x;
+  };
+  const bin = (b: { from: number; to: number }) => `${Math.round(b.from * 100)}–${Math.round(b.to * 100)}%`;
+  const option = {
+    grid: { left: 40, right: 10, bottom: 30, top: 16 },
+    xAxis: { type: 'category', data: d.bins.map(bin) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', name: t('机关数', 'Bodies'), data: d.bins.map((b) => b.count), color: '#5470c6' }],
+  };
   return (
-    <>
-      <IndicatorDefinitions ind={ind} ids={RANKED} />
-      <p><a href={fileUrl(`/exports/indicators.xlsx${qs({ region, year })}`)}
-        download>{t('导出指标 XLSX', 'Export indicators (XLSX)')}</a></p>
-      <Table size="small" rowKey={(r) => `${r.bodyId}:${r.year}`} dataSource={rows} pagination={{ pageSize: 50 }}
-        columns={columns} />
-    </>
+    <section aria-label={t('指标分布', 'Distribution')} style={{ marginBottom: 16 }}>
+      <Space wrap>
+        <span>{t('分布：', 'Distribution: ')}</span>
+        <Select<IndicatorId> value={d.id} onChange={setId} style={{ minWidth: 180 }}
+          aria-label={t('选择指标', 'Choose an indicator')}
+          options={(ind.distributions ?? []).map((x) => ({ value: x.id, label: name(x.id) }))} />
+        <span>{t(`${d.year}年度，中位数 ${pct(d.median)}；样本不足未计 ${d.hidden} 个。`,
+          `${d.year}: median ${pct(d.median)}; ${d.hidden} with too few cases left out.`)}</span>
+      </Space>
+      <Chart option={option} height={220} label={t(`${name(d.id)}的分布（各区间机关数）`,
+        `${name(d.id)}: bodies per range`)} />
+    </section>
   );
 }
 
 function IndicatorRanking() {
   const t = useT();
   const { region, year } = useFilters();
-  const state = useApi<IndicatorTable>(`/analysis/indicators${qs({ region, year })}`);
   return (
-    <Loaded state={state}>{(ind) => ind.rows.length === 0
-      ? <EmptyHint>{t('本地区本年度暂无指标数据。', 'No indicators for this region and year yet.')}</EmptyHint>
-      : <RankedIndicators ind={ind} />}</Loaded>
+    <>
+      <p><a href={fileUrl(`/exports/indicators.xlsx${qs({ region, year })}`)}
+        download>{t('导出全部指标 XLSX', 'Export all indicators (XLSX)')}</a></p>
+      {/* highest 公开率 first (the server sorts; unknown and hidden rates last); a new region or year starts over */}
+      <PagedIndicators key={`${region}:${year}`} region={region} year={year} ids={RANKED} pageSize={50}
+        first={{ sort: 'disclosureRate', order: 'desc' }}
+        empty={<EmptyHint>{t('本地区本年度暂无指标数据。', 'No indicators for this region and year yet.')}</EmptyHint>}
+        above={(ind) => <><IndicatorDefinitions ind={ind} ids={RANKED} /><Spread ind={ind} /></>} />
+    </>
   );
 }
 

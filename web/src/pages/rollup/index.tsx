@@ -1,6 +1,8 @@
 // 汇总: the roll-up of a region's bodies for a year in the official layout, its own checks, drill-down from a
 // cell to each contributor (asked of the server when a cell is opened: a province's every cell by every body would
-// be megabytes), the 口径 check of government reports against their subordinates, XLSX export.
+// be megabytes), the 口径 check of government reports against their subordinates, the bodies expected one page at a
+// time (a province expects ~10,000: the roll-up answers the first page, the others are asked as they are opened),
+// XLSX export.
 import { Card, Col, List, Row, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { fileUrl, qs } from '../../app/api';
@@ -13,22 +15,53 @@ import { OfficialTables } from '../../components/OfficialTables';
 import { labelOfCell } from '../../../../src/render/layout';
 import type { Rollup, RollupContributor, RollupDrill, ScopeCheck } from '../../model';
 
+/** Bodies listed per page. */
+const PAGE = 10;
+
 /** The contributions of each summed body to one cell, asked when the cell is opened. */
 function Drill({ r, cell, region }: { r: Rollup; cell: string; region: string | undefined }) {
   const t = useT();
-  const names = new Map(r.contributors.map((c) => [c.bodyId, c]));
   const state = useApi<RollupDrill>(`/analysis/rollup/contributors${qs({ region, year: r.year, keys: cell })}`);
   return (
-    <Loaded state={state}>{(d) => (
-      <Table size="small" rowKey={(x) => String(x[0])}
-        pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
-        dataSource={d.byContributor[cell] ?? []} columns={[
-          { title: t('机关', 'Body'), render: (_,
-            x) => { const c = names.get(x[0]); return c?.reportId
-              ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link> : c?.bodyName ?? x[0]; } },
-          { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
-        ]} />
-    )}</Loaded>
+    <Loaded state={state}>{(d) => {
+      const names = new Map(d.bodies.map(([id, name, reportId]) => [id, { name, reportId }]));
+      return (
+        <Table size="small" rowKey={(x) => String(x[0])}
+          pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
+          dataSource={d.byContributor[cell] ?? []} columns={[
+            { title: t('机关', 'Body'), render: (_, x) => {
+              const c = names.get(x[0]);
+              return c ? <Link to={`/reports/${c.reportId}`}>{c.name}</Link> : x[0];
+            } },
+            { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
+          ]} />
+      );
+    }}</Loaded>
+  );
+}
+
+/** The bodies expected, a page at a time: the first came with the roll-up, the others are asked when opened. */
+function Contributors({ r, region }: { r: Rollup; region: string | undefined }) {
+  const t = useT();
+  const [page, setPage] = useState(1);
+  const later = useApi<Rollup>(page === 1 ? null
+    : `/analysis/rollup${qs({ region, year: r.year, limit: PAGE, offset: (page - 1) * PAGE })}`);
+  const list = page === 1 ? r.contributors : later.data?.contributors ?? [];
+  return (
+    <div data-testid="rollup-bodies"><Table<RollupContributor> size="small" rowKey="bodyId" dataSource={list}
+      loading={page > 1 && later.loading}
+      pagination={{ current: page, pageSize: PAGE, total: r.counts.bodies, size: 'small', showSizeChanger: false,
+        onChange: setPage }}
+      columns={[
+        { title: t('机关', 'Body'), dataIndex: 'bodyName',
+          render: (n: string, c) => (c.reportId ? <Link to={`/reports/${c.reportId}`}>{n}</Link> : n) },
+        { title: t('状态', 'Status'), dataIndex: 'status', className: 'nowrap',
+          render: (_: unknown, c) => <StatusTag status={c.status} /> },
+        // a short answer stays on one line when a long body name takes the row's width; a reason may wrap
+        { title: t('汇总', 'Summed'), dataIndex: 'reason',
+          render: (_: unknown, c) => (c.included ? <span className="nowrap">{t('计入', 'yes')}</span>
+            : c.status === 'missing' ? <span className="nowrap">{c.reason}</span> : c.reason ?? '') },
+      ]} /></div>
   );
 }
 
@@ -37,7 +70,7 @@ function RollupView({ r, region }: { r: Rollup; region: string | undefined }) {
   const lang = useLang();
   const [key, setKey] = useState<string | null>(null);
   const flagged = new Set(r.findings.flatMap((f) => f.cells.map((c) => c.key)));
-  if (r.contributors.length === 0) return <EmptyHint>{t('该地区本年度没有可汇总的报告。请选择其他地区或年度。',
+  if (r.counts.bodies === 0) return <EmptyHint>{t('该地区本年度没有可汇总的报告。请选择其他地区或年度。',
     'No reports to roll up here. Choose another region or year.')}</EmptyHint>;
   return (
     <Row gutter={[16, 16]}>
@@ -79,13 +112,12 @@ function RollupView({ r, region }: { r: Rollup; region: string | undefined }) {
                 </div>
               ))}
           </Card>
-          <Card size="small" title={<h2 className="card-h">{t(`参与汇总的机关（${r.contributors.length}）`,
-            `Bodies (${r.contributors.length})`)}</h2>}>
-            <List size="small" dataSource={r.contributors} pagination={{ pageSize: 10, size: 'small' }}
-              renderItem={(c: RollupContributor) => (
-              <List.Item><Space>{c.reportId ? <Link to={`/reports/${c.reportId}`}>{c.bodyName}</Link>
-                : c.bodyName}<StatusTag status={c.status} /></Space></List.Item>
-            )} />
+          <Card size="small" title={<h2 className="card-h">{t(`参与汇总的机关（${r.counts.bodies}）`,
+            `Bodies (${r.counts.bodies})`)}</h2>}>
+            <p data-testid="rollup-counts">{t(`已报送 ${r.counts.reports}，计入汇总 ${r.counts.included}，未报送 `
+              + `${r.counts.missing}`, `${r.counts.reports} filed, ${r.counts.included} summed, `
+              + `${r.counts.missing} missing`)}</p>
+            <Contributors r={r} region={region} />
           </Card>
         </Space>
       </Col>
@@ -96,7 +128,7 @@ function RollupView({ r, region }: { r: Rollup; region: string | undefined }) {
 export default function RollupPage() {
   const t = useT();
   const { region, year } = useFilters();
-  const state = useApi<Rollup>(`/analysis/rollup${qs({ region, year })}`);
+  const state = useApi<Rollup>(`/analysis/rollup${qs({ region, year, limit: PAGE })}`);
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`汇总 · ${year}年度`, `Roll-up · ${year}`)}</Typography.Title>
