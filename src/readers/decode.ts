@@ -197,7 +197,8 @@ function damageCounts(text: string): { all: number; bad: number; control: number
       continue;
     }
     if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) continue; // ASCII whitespace
-    if (c === 0xa0 || c === 0x3000 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) continue;
+    if (c === 0xa0 || c === 0x3000 || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+      c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) continue;
     out.all++;
     if (c === 0xfffd || c <= 0x08 || (c >= 0x0e && c <= 0x1a) || (c >= 0x1c && c <= 0x1f)) {
       out.bad++;
@@ -255,7 +256,8 @@ function finish(text: string, encoding: string, name: string): Decoded {
     throw new InputError(
       name,
       '无法识别文件编码：解码后大部分为无效字符（文件可能不是文本，或使用了不支持的编码）',
-      'cannot determine the text encoding: the decoded text is mostly invalid characters (not a text file, or an unsupported encoding)',
+      'cannot determine the text encoding: the decoded text is mostly invalid characters ' +
+      '(not a text file, or an unsupported encoding)',
     );
   }
   const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

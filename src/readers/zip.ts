@@ -71,16 +71,21 @@ export function listZip(bytes: Uint8Array, name: string, limits: ZipLimits = ZIP
   const loc = eocd - 20;
   if ((count === 0xffff || dirOffset === 0xffffffff) && loc >= 0 && u32(bytes, loc) === 0x07064b50) {
     const z64 = u64(bytes, loc + 8);
-    if (z64 + 56 > bytes.length || u32(bytes, z64) !== 0x06064b50) throw corrupt(name, 'ZIP64 目录损坏', 'bad ZIP64 directory');
+    if (z64 + 56 > bytes.length || u32(bytes, z64) !== 0x06064b50) {
+      throw corrupt(name, 'ZIP64 目录损坏', 'bad ZIP64 directory');
+    }
     count = u64(bytes, z64 + 32);
     dirOffset = u64(bytes, z64 + 48);
   }
   if (count > limits.maxEntries)
-    throw new InputError(name, `压缩包条目过多（${count} 个，上限 ${limits.maxEntries}）`, `too many archive entries (${count}, limit ${limits.maxEntries})`);
+    throw new InputError(name, `压缩包条目过多（${count} 个，上限 ${limits.maxEntries}）`,
+      `too many archive entries (${count}, limit ${limits.maxEntries})`);
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt(name, 'ZIP 目录被截断', 'the ZIP directory is cut short');
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) {
+      throw corrupt(name, 'ZIP 目录被截断', 'the ZIP directory is cut short');
+    }
     const flags = u16(bytes, p + 8);
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
@@ -115,19 +120,25 @@ function zip64Extra(e: ZipEntry, extra: Uint8Array): void {
 export function checkEntry(e: ZipEntry, name: string, limits: ZipLimits = ZIP_LIMITS): void {
   if (e.flags & 1) throw new InputError(name, `压缩包内文件 ${e.name} 已加密，无法读取`, `archive entry ${e.name} is encrypted`);
   if (e.size > limits.maxTotalBytes)
-    throw new InputError(name, `压缩包内文件 ${e.name} 解压后过大（${e.size} 字节），疑为压缩炸弹`, `zip bomb suspected: entry ${e.name} expands to ${e.size} bytes`);
+    throw new InputError(name, `压缩包内文件 ${e.name} 解压后过大（${e.size} 字节），疑为压缩炸弹`,
+      `zip bomb suspected: entry ${e.name} expands to ${e.size} bytes`);
   if (e.size > limits.ratioFloor && e.size > e.compressedSize * limits.maxRatio)
     throw new InputError(name, `压缩包内文件 ${e.name} 压缩比过高（${Math.round(e.size / Math.max(1, e.compressedSize))}:1），疑为压缩炸弹`,
-      `zip bomb suspected: entry ${e.name} has a compression ratio of ${Math.round(e.size / Math.max(1, e.compressedSize))}:1 (limit ${limits.maxRatio}:1)`);
+      `zip bomb suspected: entry ${e.name} has a compression ratio of ` +
+      `${Math.round(e.size / Math.max(1, e.compressedSize))}:1 (limit ${limits.maxRatio}:1)`);
 }
 
 /** Inflate one entry: output capped at its declared size, CRC-32 checked. */
 export function inflateEntry(bytes: Uint8Array, e: ZipEntry, name: string, limits: ZipLimits = ZIP_LIMITS): Uint8Array {
   checkEntry(e, name, limits);
   const h = e.offset;
-  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) throw corrupt(name, `${e.name} 的数据缺失`, `data of ${e.name} is missing`);
+  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) {
+    throw corrupt(name, `${e.name} 的数据缺失`, `data of ${e.name} is missing`);
+  }
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
-  if (start + e.compressedSize > bytes.length) throw corrupt(name, `${e.name} 的数据被截断`, `data of ${e.name} is cut short`);
+  if (start + e.compressedSize > bytes.length) {
+    throw corrupt(name, `${e.name} 的数据被截断`, `data of ${e.name} is cut short`);
+  }
   const data = bytes.subarray(start, start + e.compressedSize);
   let out: Uint8Array;
   if (e.method === 0) out = data;
@@ -136,24 +147,37 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry, name: string, limit
       out = e.size === 0 ? new Uint8Array(0) : inflateRawSync(data, { maxOutputLength: e.size });
     } catch (err) {
       const big = (err as Error).name === 'RangeError' || /maxOutputLength|buffer/i.test((err as Error).message);
-      if (big) throw new InputError(name, `压缩包内文件 ${e.name} 解压后超过其声明的大小，疑为压缩炸弹`, `zip bomb suspected: entry ${e.name} expands past its declared size`);
+      if (big) {
+        throw new InputError(name, `压缩包内文件 ${e.name} 解压后超过其声明的大小，疑为压缩炸弹`,
+          `zip bomb suspected: entry ${e.name} expands past its declared size`);
+      }
       throw corrupt(name, `${e.name} 无法解压`, `${e.name} cannot be inflated: ${(err as Error).message}`);
     }
-  } else throw new InputError(name, `压缩包内文件 ${e.name} 使用不支持的压缩方法（${e.method}）`, `archive entry ${e.name} uses an unsupported compression method (${e.method})`);
+  } else {
+    throw new InputError(name, `压缩包内文件 ${e.name} 使用不支持的压缩方法（${e.method}）`,
+      `archive entry ${e.name} uses an unsupported compression method (${e.method})`);
+  }
   if (out.length !== e.size || crc32(out) >>> 0 !== e.crc)
     throw corrupt(name, `${e.name} 校验失败`, `${e.name} fails its checksum`);
   return out;
 }
 
 /** Selected entries of a ZIP container (e.g. the parts of a DOCX), inflated; the total is checked too. */
-export function unzipEntries(bytes: Uint8Array, name: string, want: (entry: string) => boolean, limits: ZipLimits = ZIP_LIMITS): Map<string, Uint8Array> {
+/** The archive's whole uncompressed size passed the cap. */
+function totalTooLarge(name: string, limits: ZipLimits): InputError {
+  return new InputError(name, `压缩包解压后总量超过上限（${limits.maxTotalBytes} 字节），疑为压缩炸弹`,
+    `zip bomb suspected: more than ${limits.maxTotalBytes} bytes uncompressed`);
+}
+
+export function unzipEntries(bytes: Uint8Array, name: string, want: (entry: string) => boolean,
+  limits: ZipLimits = ZIP_LIMITS): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   let total = 0;
   for (const e of listZip(bytes, name, limits)) {
     checkEntry(e, name, limits);
     total += e.size;
     if (total > limits.maxTotalBytes)
-      throw new InputError(name, `压缩包解压后总量超过上限（${limits.maxTotalBytes} 字节），疑为压缩炸弹`, `zip bomb suspected: more than ${limits.maxTotalBytes} bytes uncompressed`);
+      throw totalTooLarge(name, limits);
     if (want(e.name)) out.set(e.name, inflateEntry(bytes, e, name, limits));
   }
   return out;
@@ -180,7 +204,8 @@ const SKIP_ENTRY = /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$|\._)
  * The files of an archive of reports, nested archives expanded (up to `maxDepth`). Names are `archive/entry`.
  * Directories and OS litter are skipped; totals over the whole tree are limited.
  */
-export function expandArchive(bytes: Uint8Array, name: string, limits: ZipLimits = ZIP_LIMITS): { name: string; bytes: Uint8Array }[] {
+export function expandArchive(bytes: Uint8Array, name: string,
+  limits: ZipLimits = ZIP_LIMITS): { name: string; bytes: Uint8Array }[] {
   const budget = { total: 0 };
   const out: { name: string; bytes: Uint8Array }[] = [];
   const walk = (b: Uint8Array, label: string, depth: number) => {
@@ -191,7 +216,7 @@ export function expandArchive(bytes: Uint8Array, name: string, limits: ZipLimits
       checkEntry(e, label, limits);
       budget.total += e.size;
       if (budget.total > limits.maxTotalBytes)
-        throw new InputError(name, `压缩包解压后总量超过上限（${limits.maxTotalBytes} 字节），疑为压缩炸弹`, `zip bomb suspected: more than ${limits.maxTotalBytes} bytes uncompressed`);
+        throw totalTooLarge(name, limits);
       const data = inflateEntry(b, e, label, limits);
       const inner = `${label}/${e.name}`;
       if (isArchive(data, e.name)) walk(data, inner, depth + 1);
