@@ -57,6 +57,9 @@ export default defineConfig({
       GONGKAI_DATA_DIR: process.env.GONGKAI_E2E_DATA ?? '',
       GONGKAI_ADMIN_PASSWORD: process.env.GONGKAI_E2E_ADMIN!,
       GONGKAI_DEMO: '0',
+      // the journeys sign in some twenty times a minute from one address; the limit itself is tested through
+      // app.inject (test/server-workflow.test.ts)
+      GONGKAI_LOGIN_LIMIT: '100',
     },
   },
 });

@@ -67,7 +67,10 @@ export async function serve(opts: ServeOptions = {}): Promise<Running> {
     const uploadMax = process.env.GONGKAI_UPLOAD_MAX ? Number(process.env.GONGKAI_UPLOAD_MAX) : undefined;
     // behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get Secure and rate limits see the client
     const trustProxy = process.env.GONGKAI_TRUST_PROXY === '1';
-    const app = await buildApp({ store, logger: opts.logger ?? false, uploadMax, trustProxy,
+    // logins a client may try per minute (default 10); a test run signing in many users from one address raises it
+    const loginsPerMinute = Number(process.env.GONGKAI_LOGIN_LIMIT) || undefined;
+    const loginRateLimit = loginsPerMinute ? { max: loginsPerMinute, timeWindowMs: 60_000 } : undefined;
+    const app = await buildApp({ store, logger: opts.logger ?? false, uploadMax, trustProxy, loginRateLimit,
       webRoot: opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot });
     await app.listen({ host, port });
     const address = app.server.address();
