@@ -10,33 +10,15 @@
 //   node bench/assemble-rows.mjs --a DIST_A --b DIST_B [--dir DIR] [--rounds 60] [--only 001_]
 // DIST defaults to dist/ (then both sides are the same build: an A/A run shows the noise). DIR defaults to the
 // corpus texts under ../shared/corpus, else 300 generated reports with damaged rows.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchInputs, builds, opt, pairedRounds } from './lib/ab.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
 const rounds = Number(opt('rounds', '60'));
-const distA = resolve(opt('a', join(root, 'dist')));
-const distB = resolve(opt('b', distA));
+const { distA, distB } = builds();
 const only = opt('only', null);
-
-const shared = join(root, '..', 'shared', 'corpus');
-let dirs = opt('dir', null) ? [opt('dir', null)] : [join(shared, 'seeds'), join(shared, 'dev', 'reports')];
-dirs = dirs.filter((d) => existsSync(d));
-let temp = null;
-if (!dirs.length) {
-  const { writeCorpus } = await import(join(distA, 'index.js'));
-  temp = mkdtempSync(join(tmpdir(), 'gongkai-assemble-'));
-  writeCorpus(temp, { count: 300, seed: 11, damage: ['short-rows', 'blanks', 'detached'], damageRate: 0.5 });
-  dirs = [temp];
-}
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => !f.endsWith('.json') && !f.endsWith('.md'))
-  .filter((f) => !only || f.includes(only)).map((f) => join(d, f)));
-const inputs = files.map((f) => ({ name: f, bytes: readFileSync(f) }));
-if (temp) rmSync(temp, { recursive: true, force: true });
+const { inputs, from } = await benchInputs(distA,
+  { count: 300, seed: 11, damage: ['short-rows', 'blanks', 'detached'], damageRate: 0.5 },
+  (f) => !only || f.includes(only));
 
 /** One build's assembler over every report's tables, as recognise() calls it (version and cut as it decides). */
 async function assemblerOf(dist) {
@@ -61,26 +43,10 @@ async function assemblerOf(dist) {
 
 const runA = await assemblerOf(distA);
 const runB = await assemblerOf(distB);
-const cpu = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-const REPEAT = 5; // runs per round: a round long enough that a collection's pause is a small part of it
-const a = [];
-const b = [];
-for (let r = 0; r < rounds; r++) {
-  const order = r % 2 ? [[runA, a], [runB, b]] : [[runB, b], [runA, a]];
-  for (const [run, out] of order) {
-    const t = cpu();
-    for (let k = 0; k < REPEAT; k++) run();
-    out.push((cpu() - t) / inputs.length / REPEAT);
-  }
-}
-const warm = Math.ceil(rounds / 4); // the first quarter warms up
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const ratios = a.slice(warm).map((x, i) => b[warm + i] / x);
+// runs per round: a round long enough that a collection's pause is a small part of it
+const t = pairedRounds(runA, runB, { rounds, units: inputs.length, repeat: 5 });
 const which = only ? ` (names with ${only})` : '';
-console.log(`${inputs.length} reports from ${dirs.join(', ')}${which} · ${rounds} rounds`);
-console.log(`A ${distA}: ${median(a.slice(warm)).toFixed(1)} µs per report (median of rounds)`);
-console.log(`B ${distB}: ${median(b.slice(warm)).toFixed(1)} µs per report`);
-console.log(`B/A, median of the paired rounds: ${median(ratios).toFixed(3)}`);
+console.log(`${inputs.length} reports from ${from}${which} · ${rounds} rounds`);
+console.log(`A ${distA}: ${t.medianA.toFixed(1)} µs per report (median of rounds)`);
+console.log(`B ${distB}: ${t.medianB.toFixed(1)} µs per report`);
+console.log(`B/A, median of the paired rounds: ${t.ratio.toFixed(3)}`);

@@ -8,56 +8,25 @@
 //   node [--max-opt=1] bench/sniff.mjs --a DIST_A --b DIST_B [--dir DIR] [--rounds 200]
 // DIST defaults to dist/ (both sides the same build: an A/A run shows the noise). DIR defaults to the corpus texts
 // under ../shared/corpus, else 300 generated reports of every layout.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchInputs, builds, opt, pairedRounds } from './lib/ab.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const opt = (name, def) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : def);
 const rounds = Number(opt('rounds', '200'));
-const distA = resolve(opt('a', join(root, 'dist')));
-const distB = resolve(opt('b', distA));
-
-const shared = join(root, '..', 'shared', 'corpus');
-let dirs = opt('dir', null) ? [opt('dir', null)] : [join(shared, 'seeds'), join(shared, 'dev', 'reports')];
-dirs = dirs.filter((d) => existsSync(d));
-let temp = null;
-if (!dirs.length) {
-  const { writeCorpus } = await import(join(distA, 'index.js'));
-  temp = mkdtempSync(join(tmpdir(), 'gongkai-sniff-'));
-  writeCorpus(temp, { count: 300, seed: 5 });
-  dirs = [temp];
-}
-const inputs = dirs.flatMap((d) => readdirSync(d).filter((f) => !f.endsWith('.json') && !f.endsWith('.md'))
-  .map((f) => ({ name: join(d, f), bytes: readFileSync(join(d, f)) })));
-if (temp) rmSync(temp, { recursive: true, force: true });
+const { distA, distB } = builds();
+const { inputs, from } = await benchInputs(distA, { count: 300, seed: 5 });
 
 const sniffA = (await import(join(distA, 'readers', 'sniff.js'))).sniffFormat;
 const sniffB = (await import(join(distB, 'readers', 'sniff.js'))).sniffFormat;
 for (const { name, bytes } of inputs) {
   if (sniffA(bytes, name) !== sniffB(bytes, name)) console.log(`the builds disagree on ${name}`);
 }
-const cpu = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-const a = [];
-const b = [];
-for (let r = 0; r < rounds; r++) {
-  const order = r % 2 ? [[sniffA, a], [sniffB, b]] : [[sniffB, b], [sniffA, a]];
-  for (const [sniff, out] of order) {
-    const t = cpu();
-    for (const { name, bytes } of inputs) sniff(bytes, name);
-    out.push((cpu() - t) / inputs.length);
-  }
-}
-const warm = Math.ceil(rounds / 4); // the first quarter warms up
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-const ratios = a.slice(warm).map((x, i) => b[warm + i] / x);
-console.log(`${inputs.length} inputs from ${dirs.join(', ')} · ${rounds} rounds · ` +
+const t = pairedRounds(() => {
+  for (const { name, bytes } of inputs) sniffA(bytes, name);
+}, () => {
+  for (const { name, bytes } of inputs) sniffB(bytes, name);
+}, { rounds, units: inputs.length });
+console.log(`${inputs.length} inputs from ${from} · ${rounds} rounds · ` +
   `flags: ${process.execArgv.join(' ')}`);
-console.log(`A ${distA}: first round ${a[0].toFixed(1)} µs, then ${median(a.slice(warm)).toFixed(2)} µs per input`);
-console.log(`B ${distB}: first round ${b[0].toFixed(1)} µs, then ${median(b.slice(warm)).toFixed(2)} µs per input`);
-console.log(`B/A, median of the paired rounds: ${median(ratios).toFixed(3)}`);
+console.log(`A ${distA}: first round ${t.firstA.toFixed(1)} µs, then ${t.medianA.toFixed(2)} µs per input`);
+console.log(`B ${distB}: first round ${t.firstB.toFixed(1)} µs, then ${t.medianB.toFixed(2)} µs per input`);
+console.log(`B/A, median of the paired rounds: ${t.ratio.toFixed(3)}`);

@@ -6,12 +6,12 @@
 // assigned to a body, a body moved to another region, a report deleted. Each step compares every region prefix ×
 // year × template × published-only; and the indicators' trend sums (migration 0007) the same way.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Body, BodyLevel } from '../src/model/api.js';
+import type { Body } from '../src/model/api.js';
 import type { TemplateVersion } from '../src/model/template.js';
 import { makeReport, type ReportSpec } from '../src/rules/testing.js';
 import type { Actor, Store } from '../src/store/types.js';
 import { BACKENDS } from './store-backends.js';
-import { insertReportBatch } from './store-kept-writes.js';
+import { addBodies, insertReportBatch, saveReport } from './store-kept-writes.js';
 
 const SYS: Actor = { userId: null, username: null };
 const YEARS = [2020, 2023];
@@ -27,23 +27,18 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       ({ store, dispose } = await backend.open());
-      const made = await store.upsertBodies([
+      Object.assign(bodies, await addBodies(store, [
         ['甲区人民政府', '320813', 'county'], ['甲区教育局', '320813', 'department'], ['乙区人民政府', '320812', 'county'],
         ['乙区财政局', '320812', 'department'], ['丙区人民政府', '320102', 'county'], ['丙区统计局', '320102', 'department'],
         ['丁市人民政府', '320800', 'city'],
-      ].map(([name, regionCode, level]) => ({ name, aliases: [], level: level as BodyLevel, regionCode, parentId: null,
-        dueDate: '03-31', scope: 'own' as const })), SYS);
-      for (const b of made) bodies[b.name] = b;
+      ], SYS));
     }, 120_000);
     afterAll(async () => {
       await dispose?.();
     });
 
     const save = async (name: string, year: number, spec: ReportSpec, status: 'published' | 'submitted') => {
-      const report = makeReport({ agency: name, year, ...spec });
-      ids[`${name}${year}`] = (await store.saveImported({ report, findings: [], source: null,
-        bodyId: bodies[name].id, year, status, publishedAt: status === 'published' ? `${year + 1}-03-01` : null,
-        reason: 'test' }, SYS)).reportId;
+      ids[`${name}${year}`] = await saveReport(store, bodies[name], year, spec, status, SYS);
     };
 
     /** Every region × year × template × published-only: the kept sums equal the reports' own. */

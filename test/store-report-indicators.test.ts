@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorPage } from '../src/analysis/indicator-page.js';
 import { analysisInput } from '../src/analysis/input.js';
 import { indicatorParts, indicatorTable, indicatorTableOf } from '../src/analysis/indicators.js';
-import type { Body, BodyLevel } from '../src/model/api.js';
+import type { Body } from '../src/model/api.js';
 import { makeReport, type ReportSpec } from '../src/rules/testing.js';
 import * as q from '../src/server/analysis-queries.js';
 import { INDICATOR_CELLS } from '../src/store/region-indicator-sums.js';
 import type { Actor, Store } from '../src/store/types.js';
 import { BACKENDS } from './store-backends.js';
-import { insertReportBatch } from './store-kept-writes.js';
+import { addBodies, insertReportBatch, saveReport } from './store-kept-writes.js';
 
 const SYS: Actor = { userId: null, username: null };
 const REGIONS = ['320000', '320800', '320813', '320102'];
@@ -29,22 +29,17 @@ for (const backend of BACKENDS) {
 
     beforeAll(async () => {
       ({ store, dispose } = await backend.open());
-      const made = await store.upsertBodies([
+      Object.assign(bodies, await addBodies(store, [
         ['甲区人民政府', '320813', 'county'], ['甲区教育局', '320813', 'department'], ['乙区人民政府', '320812', 'county'],
         ['丙区人民政府', '320102', 'county'], ['丙区统计局', '320102', 'department'], ['丁市人民政府', '320800', 'city'],
-      ].map(([name, regionCode, level]) => ({ name, aliases: [], level: level as BodyLevel, regionCode, parentId: null,
-        dueDate: '03-31', scope: 'own' as const })), SYS);
-      for (const b of made) bodies[b.name] = b;
+      ], SYS));
     }, 120_000);
     afterAll(async () => {
       await dispose?.();
     });
 
     const save = async (name: string, year: number, spec: ReportSpec, status: 'published' | 'submitted') => {
-      const report = makeReport({ agency: name, year, ...spec });
-      ids[`${name}${year}`] = (await store.saveImported({ report, findings: [], source: null,
-        bodyId: bodies[name].id, year, status, publishedAt: status === 'published' ? `${year + 1}-03-01` : null,
-        reason: 'test' }, SYS)).reportId;
+      ids[`${name}${year}`] = await saveReport(store, bodies[name], year, spec, status, SYS);
     };
 
     /** The parts from reports.vals, as the indicators read them without the kept table. */
