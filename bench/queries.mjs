@@ -18,7 +18,7 @@
 // database seeded by an older build gets them when a newer one opens it); a region's indicator trend reads the sums
 // kept the same way (migration 0007, rebuilt on open when missing), its one-year indicators each report's kept parts
 // (0009: a page of 50 rows as the API asks, and every row as the export); the filing status is timed whole (the
-// XLSX export) and as the 报送情况 page asks it, 50 rows.
+// XLSX export) and as the 报送情况 page asks it, 50 rows (read in SQL: store/filing-outline.ts), in three orders.
 // --full-models: the version models keep their cells too (60 KB each), and the whole-model read the analysis routes
 // made before they read reports.vals is timed beside (for before/after figures; heavy: use with ~10k reports).
 import { rmSync } from 'node:fs';
@@ -230,6 +230,16 @@ async function time(counties) {
     const y = year();
     return routes.filing(store, pick(provinces), y, asOf(y), { limit: 50, offset: 0 });
   });
+  // the page's other orders: by name every body's name is ordered (the outline lists them all: its worst case);
+  // those to chase only, by due date
+  await timed('filing status of a province, one page of 50 by name', () => {
+    const y = year();
+    return routes.filing(store, pick(provinces), y, asOf(y), { limit: 50, offset: 0, sort: 'name' });
+  }, few);
+  await timed('filing status of a province, to chase, by due date, page 3', () => {
+    const y = year();
+    return routes.filing(store, pick(provinces), y, asOf(y), { limit: 50, offset: 100, chase: true, sort: 'due' });
+  }, few);
   if (!args.includes('--no-similarity')) {
     await timed('雷同 screening of a county (a year and the one before)', () =>
       routes.similarity(store, { ...all, region: county() }, year()));

@@ -26,6 +26,14 @@ test('supervisor: upload, review, dismiss, re-check, return', async ({ page }) =
   await expect(page.getByTestId('cell-panel')).toBeVisible();
   await expect(page.getByTestId('source-hit')).toBeVisible();
 
+  // the text tab has an address of its own; choosing a finding brings back the tables, where its cells are
+  await page.getByRole('tab', { name: '正文' }).click();
+  await expect(page).toHaveURL(/[?&]tab=text/);
+  await expect(page.getByTestId('section-text').first()).toBeVisible();
+  await page.locator('[data-testid=finding]:not([data-cells="0"]) .ant-btn-link').first().click();
+  await expect(page.getByRole('tab', { name: '表格' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).not.toHaveURL(/tab=/);
+
   // dismiss the first finding with a reason
   const first = findings.first();
   const rule = await first.getAttribute('data-rule');
@@ -50,4 +58,11 @@ test('supervisor: upload, review, dismiss, re-check, return', async ({ page }) =
   await ret.getByRole('button', { name: /确\s*定/ }).click();
   await expect(page.getByText('已退回')).toBeVisible();
   await expect(page.locator('.ant-tag', { hasText: '退回' }).first()).toBeVisible();
+
+  // the audit trail: the return, field by field (the note it added, the state it left)
+  await page.getByRole('tab', { name: '操作记录' }).click();
+  const entry = page.getByRole('row').filter({ hasText: '状态：退回' });
+  await expect(entry).toHaveCount(1);
+  await expect(entry.locator('.audit-change li').filter({ hasText: /^status submitted → returned$/ })).toHaveCount(1);
+  await expect(entry.locator('.audit-change li').filter({ hasText: '表三第一项与第三项不平衡' })).toHaveCount(1);
 });

@@ -25,8 +25,10 @@ async function reportIds(page: Page, query = ''): Promise<number[]> {
   }, query);
 }
 
-const firstReport = (q = ''): Target => async (p) => { const [id] = await reportIds(p, q); return id ? `/reports/${id}`
-  : null; };
+const firstReport = (q = '', tab = ''): Target => async (p) => {
+  const [id] = await reportIds(p, q);
+  return id ? `/reports/${id}${tab && `?tab=${tab}`}` : null;
+};
 
 const PAGES: Record<Who, [string, Target][]> = {
   public: [
@@ -36,10 +38,15 @@ const PAGES: Record<Who, [string, Target][]> = {
   supervisor: [
     ['dashboard', '/dashboard?region=320000'], ['tasks-supervisor', '/tasks'], ['reports', '/reports?year='],
     ['report', firstReport(`&year=${YEAR}`)],
+    // a page's other tabs, each opened by its address
+    ['report-text', firstReport(`&year=${YEAR}`, 'text')],
+    ['report-versions', firstReport(`&year=${YEAR}`, 'versions')],
+    ['report-audit', firstReport(`&year=${YEAR}`, 'audit')],
     ['compare', async (p) => { const ids = await reportIds(p, '&sort=year'); return ids.length >= 2
       ? `/compare?a=${ids[1]}&b=${ids[0]}` : '/compare'; }],
     ['rollup', `/rollup?region=320000&year=${YEAR}`], ['filing', '/filing?region=320000'],
-      ['ranking', '/ranking?region=320000'],
+    ['ranking', '/ranking?region=320000'],
+    ['ranking-indicators', `/ranking?region=320000&year=${YEAR}&tab=indicators`],
     ['upload', '/upload'],
   ],
   editor: [
@@ -47,7 +54,8 @@ const PAGES: Record<Who, [string, Target][]> = {
     ['author-form', async (p) => { const [id] = await reportIds(p, '&status=draft'); return id ? `/author?report=${id}`
       : null; }],
   ],
-  admin: [['admin', '/admin?region=320100']],
+  admin: [['admin', '/admin?region=320100'], ['admin-users', '/admin?tab=users'], ['admin-rules', '/admin?tab=rules'],
+    ['admin-filing', '/admin?tab=filing']],
 };
 
 for (const zoom of [false, true]) {

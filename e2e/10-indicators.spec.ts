@@ -21,6 +21,10 @@ test('indicators: rows paged and sorted by the server, distributions from the se
   const urls = asked(page);
   await page.goto(`/ranking?region=${PROVINCE}&year=${YEAR}`);
   await page.getByRole('tab', { name: '指标排名' }).click();
+  // the open tab is in the address: a reload (or a shared link) opens it again
+  await expect(page).toHaveURL(/[?&]tab=indicators/);
+  await page.reload();
+  await expect(page.getByRole('tab', { name: '指标排名' })).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByRole('tabpanel', { name: '指标排名' });
   await expect(panel.getByRole('link', { name: BODY_NAME })).toBeVisible();
   expect(params(urls.at(-1))).toMatchObject({ region: PROVINCE, year: String(YEAR), limit: '50', offset: '0',

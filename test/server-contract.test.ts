@@ -153,6 +153,8 @@ const cases = (): Case[] => {
       direct: async () => { const items = await store.listUsers(); return { items, total: items.length }; } },
     { url: '/api/settings/scoring', who: 'supervisorA', schema: Type.Array(out.ScoringRuleOut),
       direct: () => store.scoringRules() },
+    { url: '/api/settings/filing', who: 'supervisorA', schema: out.FilingSettingsOut,
+      direct: () => store.filingSettings() },
     { url: '/api/audit', who: 'admin', schema: out.PageOf(out.AuditEntryOut),
       direct: () => store.audit({ limit: 50, offset: 0 }) },
   ];

@@ -114,7 +114,7 @@ describe('a report page carries its preview', () => {
       return id === 13 ? '' : `<div id="report-preview">报告 ${id}</div>`;
     } });
     try {
-      const page = await app.inject({ url: '/reports/012?tab=text' });
+      const page = await app.inject({ url: '/reports/012?cell=a' });
       expect(page.statusCode).toBe(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers['cache-control']).toBe('no-cache');
@@ -124,7 +124,10 @@ describe('a report page carries its preview', () => {
       // none to give: the plain page
       expect((await app.inject({ url: '/reports/13' })).body).toBe(pageHtml(HTML, {}, '/reports/13'));
       for (const url of ['/dashboard', '/reports/12x', '/', '/reports']) await app.inject({ url });
-      expect(asked).toEqual([12, 13]);
+      // opened on its tables tab by name: the preview; on another tab: the plain page (the preview is of tables)
+      expect((await app.inject({ url: '/reports/14?tab=tables' })).body).toContain('报告 14');
+      expect((await app.inject({ url: '/reports/15?x=1&tab=text' })).body).toBe(pageHtml(HTML, {}, '/reports/15'));
+      expect(asked).toEqual([12, 13, 14]);
     } finally {
       await app.close();
     }

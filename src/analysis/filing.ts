@@ -23,7 +23,8 @@ export const DEFAULT_DUE_DATES: Record<BodyLevel, string> = {
   department: '01-31', street: '01-31', committee: '01-31', other: '01-31',
 };
 
-const FILED: ReadonlySet<ReportStatus> = new Set(['submitted', 'returned', 'accepted', 'published']);
+/** The statuses of a report filed: submitted, then returned, accepted or published. */
+export const FILED: ReadonlySet<string> = new Set<ReportStatus>(['submitted', 'returned', 'accepted', 'published']);
 
 /** The date itself when it is a working day, else the next working day (official calendar). */
 export function nextWorkingDay(day: string): string {
@@ -61,7 +62,7 @@ export function filedOn(m: Meta): string | null {
 type Resolved = FilingOptions & { asOf: string; publicationGraceDays: number };
 
 /** What every body with one due date shares: the dates, their day numbers, the lateness of an unfiled report. */
-interface Due {
+export interface Due {
   due: string;
   nominal: string;
   publicationDue: string;
@@ -74,7 +75,7 @@ interface Due {
 
 // A province has ~10,000 bodies and a handful of due dates: each due date's strings and day numbers are made once
 // per call, and a row costs one object (no per-row date strings, spreads or result objects).
-function dues(o: Resolved): (body: AnalysisBody) => Due {
+function dues(o: Resolved): (body: Pick<AnalysisBody, 'level' | 'dueDate'>) => Due {
   const byMmdd = new Map<string, Due>();
   const asOfDay = dayNumber(o.asOf);
   return (body) => {
@@ -93,6 +94,13 @@ function dues(o: Resolved): (body: AnalysisBody) => Due {
     return d;
   };
 }
+
+/**
+ * The due dates of bodies as filingStatus reckons them (options over the same defaults): the page read in SQL
+ * (server/analysis-queries.ts filing) asks this of a region's few distinct (level, own due date) pairs.
+ */
+export const dueOf = (options: FilingOptions): (body: Pick<AnalysisBody, 'level' | 'dueDate'>) => Due =>
+  dues(withDefaults({ asOf: today(), publicationGraceDays: 0 }, options));
 
 function row(body: AnalysisBody, report: Meta | undefined, d: Due): FilingRow {
   const status = report ? report.status : 'missing';

@@ -390,6 +390,34 @@ export interface FilingRow {
   nominalDueDate?: string;
 }
 
+/**
+ * A due date's month and day (MM-DD) that exists in every year: 02-29 is refused, as a rule that moves to 03-01
+ * three years in four is not one a body can be held to. The API's schemas and the filing computation use it.
+ */
+export const MONTH_DAY_PATTERN = '^(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])'
+  + '|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))$';
+const MONTH_DAY = new RegExp(MONTH_DAY_PATTERN);
+
+/** Whether a string is a due date's MM-DD (MONTH_DAY_PATTERN). */
+export const isMonthDay = (s: string | null | undefined): s is string => typeof s === 'string' && MONTH_DAY.test(s);
+
+/** The filing rules an admin sets (GET/PUT /api/settings/filing): they apply to every body without its own date. */
+export interface FilingSettings {
+  /** due dates MM-DD per body level (each level present: the setting over the defaults) */
+  dueDates: Record<BodyLevel, string>;
+  /** a due date on a weekend or public holiday moves to the next working day */
+  workingDays: boolean;
+  /** days after the filing due date by which the report must be published */
+  publicationGraceDays: number;
+}
+
+/** What an admin sends to set the filing rules: a level left out of `dueDates` takes the default. */
+export interface FilingSettingsRequest {
+  dueDates: Partial<Record<BodyLevel, string>>;
+  workingDays: boolean;
+  publicationGraceDays: number;
+}
+
 export interface FilingOptions {
   year: number;
   /** YYYY-MM-DD; default today (UTC) */
@@ -414,6 +442,26 @@ export interface FilingSummary {
   filedLate?: number;
   /** started (draft or 待确认) but not filed */
   notFiled?: number;
+}
+
+/** How many of a region's bodies have a status and lateness (the filing page's summary is read as these groups). */
+export interface FilingGroup {
+  status: ReportStatus | 'missing';
+  late: boolean;
+  count: number;
+}
+
+/**
+ * A filing page's place (offset, limit) and the first key of its order: days overdue or the due date (ties then go
+ * by name), or none when the page is by name. Whoever lists the bodies of a page need list only those whose first
+ * key ties with a place in the page (analysis/filing-order.ts): a province's 10,000 bodies are ordered by name only
+ * for a page by name.
+ */
+export interface FilingWindow {
+  key: 'overdue' | 'due' | 'name';
+  desc: boolean;
+  offset: number;
+  limit: number;
 }
 
 export interface FilingStatus {

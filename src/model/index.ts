@@ -31,4 +31,5 @@ export { checkReport, ALL_RULES, ruleById, type Rule, type RuleContext } from '.
 export type * from './api.js';
 export { openFindingFlags } from './finding-flags.js';
 export type * from './analysis.js';
+export { MONTH_DAY_PATTERN, isMonthDay } from './analysis.js';
 export { agencyKey, sameAgency } from './agency-key.js';

@@ -39,7 +39,24 @@ const elementKids = (n: HNode, ...names: string[]): HNode[] =>
 
 function hidden(n: HNode): boolean {
   const a = n.attribs ?? {};
-  return 'hidden' in a || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style ?? '');
+  if ('hidden' in a) return true;
+  const style = a.style;
+  if (style === undefined || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  // a body a page script reveals after loading (WeChat articles: <div id="js_content" style="visibility: hidden">)
+  // is the report as a scrape saves it; a hidden decoy or tracker holds no table
+  return /display\s*:\s*none/i.test(style) || !holdsTable(n);
+}
+
+/** Whether a subtree holds a <table> (asked only of the rare element hidden by visibility). */
+function holdsTable(n: HNode): boolean {
+  const stack = [...kids(n)];
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (!el(c)) continue;
+    if (c.name === 'table') return true;
+    for (const k of kids(c)) stack.push(k);
+  }
+  return false;
 }
 
 /** Flattened text of a subtree, <br> and block boundaries as BREAK; nested tables are collected, not read. */

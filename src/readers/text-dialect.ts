@@ -29,6 +29,15 @@ export function dialectOf(text: string, name: string): TextDialect {
   return { box, separator: box ? null : separatorOf(text, /\.csv$/i.test(name)) };
 }
 
+/** Markdown emphasis around a whole cell ('**12**', '__12__', '*12*'): the cell's text inside it. Bold labels read
+ * either way (labels match on their CJK characters); a bold number reads only without its asterisks. */
+export function unemphasise(cell: string): string {
+  const c = cell.charCodeAt(0);
+  if (c !== 0x2a && c !== 0x5f) return cell; // '*' or '_': every other cell returns here
+  const m = /^(\*\*|__|\*|_)([^*_]+)\1$/.exec(cell);
+  return m ? m[2].trim() : cell;
+}
+
 /** A line that only draws a box rule (┌──┬──┐, ├──┼──┤, +----+): no cell in it. */
 export function isBoxRule(line: string): boolean {
   return BOX.test(line) && BOX_RULE.test(line);

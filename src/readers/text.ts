@@ -6,7 +6,9 @@ import type { Block, GDocument, TableCell, TableRow } from '../document/model.js
 import type { SourceRef } from '../model/report.js';
 import { parseNumberCell, plainSpaces } from '../text/normalise.js';
 import { limitError, TEXT_MAX_LINE_CHARS, TEXT_MAX_ROW_CELLS } from './limits.js';
-import { dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox } from './text-dialect.js';
+import { dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox, unemphasise } from './text-dialect.js';
+import { runningHeaders } from './text-pages.js';
+import { joinWrapped, lineFacts, wrapWidth, type Seam } from './text-wrap.js';
 
 const PAGE_NUMBER = /^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$|^\s*第\s*\d+\s*页(\s*共\s*\d+\s*页)?\s*$/;
 const PIPE_FILLER = /^[\s|｜]*$/;
@@ -188,6 +190,15 @@ function sourceAt(lineIndex: number, lineStart: number, column: number): SourceR
   return { line: lineIndex + 1, column: column + 1, offset: lineStart + column };
 }
 
+/** The source position of a column of line `row`, or of a line joined from hard-wrapped pieces (the piece it
+ * falls in). */
+function positionOf(seams: Seam[] | null, row: number, lineStart: number, column: number): SourceRef {
+  if (!seams) return sourceAt(row, lineStart, column);
+  let k = seams.length - 1;
+  while (k > 0 && seams[k].at > column) k--;
+  return sourceAt(seams[k].line, seams[k].lineStart, column - seams[k].at);
+}
+
 /** Read a decoded text into the document model. */
 export function readText(text: string, name: string, encoding: string,
   format: GDocument['source']['format'] = 'text'): GDocument {
@@ -198,18 +209,34 @@ export function readText(text: string, name: string, encoding: string,
   let offset = 0;
   const lines = text.split('\n');
   const dialect = dialectOf(text, name);
+  const facts = lineFacts(lines);
+  const wrap = wrapWidth(lines, facts);
+  const headers = runningHeaders(lines, facts);
   const flush = () => {
     if (table && table.length) blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
     table = null;
   };
+  let joinedTo = -1;
   for (let i = 0; i < lines.length; i++) {
+    // lines a hard-wrapped line took in (their offsets counted there); `i` itself is never reassigned, which
+    // keeps this loop as fast as it was
+    if (i <= joinedTo) continue;
     const rawLine = lines[i];
     if (rawLine.length > TEXT_MAX_LINE_CHARS)
       throw limitError(name, `第${i + 1}行过长（${rawLine.length} 个字符）`,
         `line ${i + 1} is too long (${rawLine.length} characters)`, 'TEXT_MAX_LINE_CHARS', TEXT_MAX_LINE_CHARS);
     const lineStart = offset;
     offset += rawLine.length + 1;
+    if (headers.size && headers.has(i)) continue; // a running page header (pdftotext's form feed before it)
     let line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    let seams: Seam[] | null = null;
+    if (wrap && rawLine.length === wrap) {
+      // a hard-wrapped line: the lines its cut continues on are read with it
+      const joined = joinWrapped(lines, i, lineStart, wrap);
+      for (let k = i + 1; k <= joined.last; k++) offset += lines[k].length + 1;
+      if (joined.last > i) [seams, joinedTo] = [joined.seams, joined.last];
+      line = joined.text;
+    }
     if (dialect.box) {
       if (isBoxRule(line)) continue;
       line = unbox(line);
@@ -223,12 +250,13 @@ export function readText(text: string, name: string, encoding: string,
       if (filled.length >= 2) {
         count('separated');
         const rowCells = peelGluedValue(fields, (text, start) => ({ text, start }))
-          .map((c): TableCell => ({ text: c.text, pos: sourceAt(i, lineStart, c.start) }));
+          .map((c): TableCell => ({ text: c.text, pos: positionOf(seams, i, lineStart, c.start) }));
         (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos });
         continue;
       }
       flush();
-      if (filled.length) blocks.push(textBlock(filled[0].text, sourceAt(i, lineStart, filled[0].start)));
+      const first = filled[0];
+      if (first) blocks.push(textBlock(first.text, positionOf(seams, i, lineStart, first.start)));
       continue;
     }
     if (isPlainParagraph(line)) {
@@ -236,7 +264,7 @@ export function readText(text: string, name: string, encoding: string,
       flush();
       count('single');
       const at = line.length - line.trimStart().length;
-      blocks.push(textBlock(trimmed, sourceAt(i, lineStart, at)));
+      blocks.push(textBlock(trimmed, positionOf(seams, i, lineStart, at)));
       continue;
     }
     if (isPageNumber(trimmed)) continue;
@@ -246,14 +274,15 @@ export function readText(text: string, name: string, encoding: string,
       const last = blocks[blocks.length - 1];
       if (!table && last?.kind === 'paragraph') {
         const at = line.length - line.trimStart().length;
-        blocks.push({ kind: 'paragraph', text: trimmed.replace(/[^|｜]/g, ''), pos: sourceAt(i, lineStart, at) });
+        const pos = positionOf(seams, i, lineStart, at);
+        blocks.push({ kind: 'paragraph', text: trimmed.replace(/[^|｜]/g, ''), pos });
       }
       continue;
     }
     const md = trimmed.charCodeAt(0) === 0x23 ? /^(#{1,6})\s+(.*)$/.exec(trimmed) : null;
     if (md) {
       flush();
-      const pos = sourceAt(i, lineStart, line.indexOf(md[2]));
+      const pos = positionOf(seams, i, lineStart, line.indexOf(md[2]));
       blocks.push({ kind: 'heading', level: md[1].length, text: md[2].trim(), pos });
       count('markdown');
       continue;
@@ -269,11 +298,17 @@ export function readText(text: string, name: string, encoding: string,
     if (cells.length === 1) {
       flush();
       const c = cells[0];
-      blocks.push(textBlock(c.text, sourceAt(i, lineStart, c.start)));
+      blocks.push(textBlock(c.text, positionOf(seams, i, lineStart, c.start)));
       continue;
     }
     const rowCells = (shape === 'layout' ? cells : peelGluedValue(cells, (text, start) => ({ text, start })))
-      .map((c): TableCell => ({ text: c.text.trim(), pos: sourceAt(i, lineStart, c.start) }));
+      .map((c): TableCell => {
+        const text = c.text.trim();
+        // the two checks inline: this runs for every cell of every table
+        const star = text.charCodeAt(0) === 0x2a || text.charCodeAt(0) === 0x5f;
+        const pos = seams ? positionOf(seams, i, lineStart, c.start) : sourceAt(i, lineStart, c.start);
+        return { text: star ? unemphasise(text) : text, pos };
+      });
     if (shape === 'layout') setDisplayEnds(line, cells, rowCells);
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
     (table ??= []).push(row);

@@ -76,6 +76,7 @@ export function findYearStatements(rows: Row[], stopAt: number, lines = new Sque
     starts.push({ at: text.length, pos: row.pos });
     text += line;
   }
+  text = digitYears(text);
   const posAt = (i: number): SourceRef => {
     let lo = 0;
     for (let hi = starts.length - 1; lo < hi;) {
@@ -118,6 +119,14 @@ export function findYearStatements(rows: Row[], stopAt: number, lines = new Sque
     if (!inBookTitle(yearAt)) add(Number(m[1]), 'body', yearAt);
   }
   return out.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column);
+}
+
+/** Years of this century in Chinese numerals (二〇二〇年, 二零二一年) as digits; four characters for four, so every
+ * index stays. Only a text holding 〇 or 零 pays: every such year has one (its hundreds digit). */
+function digitYears(text: string): string {
+  if (!text.includes('〇') && !text.includes('零')) return text;
+  return text.replace(/二[〇零][一二三四五六七八九〇零]{2}(?=年)/g, (y) =>
+    [...y].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c)).join(''));
 }
 
 /**

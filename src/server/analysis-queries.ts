@@ -3,18 +3,20 @@
 // analysis routes and the export routes, so a download always equals what the page shows. Each reads no more than
 // its function uses: a roll-up is planned on the reports' metadata, summed in SQL and drilled into only for the
 // cells asked; indicators read each report's kept parts (or, for a trend alone, the kept sums per year); filing
-// status a few columns; only 雷同 screening (the sections) and the ranking (it re-checks the reports) read models.
+// status a few columns (its page: counts and sort keys computed in SQL, and the page's bodies); only 雷同 screening
+// (the sections) and the ranking (it re-checks the reports) read models.
 import type {
-  AnalysisBody, AnalysisReport, Comparison, FilingStatus, IndicatorPageOptions, IndicatorTable, Ranking, ReportMeta,
-  Rollup, RollupDrill, RollupPlan, RollupSums, RollupTotals, SimilarPair,
+  AnalysisBody, AnalysisReport, Comparison, FilingOptions, FilingStatus, IndicatorPageOptions, IndicatorTable, Ranking,
+  ReportMeta, Rollup, RollupDrill, RollupPlan, RollupSums, RollupTotals, SimilarPair,
 } from '../model/analysis.js';
-import type { BodyLevel, ReportSummary } from '../model/api.js';
+import type { ReportSummary } from '../model/api.js';
 import type { Report } from '../model/report.js';
 import { cellKey, groupItems, splitCellKey, type TemplateVersion } from '../model/template.js';
 import type { ReportFilter, Store } from '../store/types.js';
 import { analysisInput } from '../analysis/input.js';
 import { compareReports } from '../analysis/compare.js';
-import { filingPage, filingStatus, type FilingPageOptions } from '../analysis/filing.js';
+import { dueOf, filingPage, filingStatus, type FilingPageOptions } from '../analysis/filing.js';
+import { filingPageIds, filingSummaryOf, filingWindow } from '../analysis/filing-order.js';
 import {
   INDICATORS, INDICATOR_DEFAULTS, indicatorParts, indicatorTableOf, trendRow, type IndicatorInput,
 } from '../analysis/indicators.js';
@@ -288,15 +290,49 @@ export async function indicators(store: Store, scope: Scope, q: IndicatorQuery):
     : indicatorTableOf(inputs, { minCases, from, to });
 }
 
+/**
+ * One page of a region's filing status without a row per body or report in the process: the bodies' counts per
+ * status and lateness and each kept body's sort keys computed in SQL (store/filing-outline.ts) from the due dates
+ * filingStatus reckons (a region's bodies share a few), the summary and the page from those (filing-order.ts), the
+ * page's rows computed by filingStatus itself from those bodies' lines alone — all in one snapshot. Null when the
+ * outline cannot tell: a due date that is not a date, or a body's name holding the outline's line separator.
+ */
+async function filingPageOf(store: Store, region: string | undefined, year: number, asOf: string,
+  page: FilingPageOptions): Promise<FilingStatus | null> {
+  return store.snapshot(async (s) => {
+    // one after the other: a snapshot is one connection, which runs one statement at a time (pg warns otherwise)
+    const pairs = await s.filingDuePairs(region);
+    const rules = await s.filingSettings();
+    const options: FilingOptions = { ...rules, year, asOf };
+    const dueOfBody = dueOf(options);
+    const dues = pairs.map((p) => ({ p, d: dueOfBody(p) }));
+    if (dues.some(({ d }) => !Number.isInteger(d.dueDay) || !Number.isInteger(d.overdueAsOf))) return null;
+    // a page by due date is ordered by the due date's text (filingPage): its rank among the few
+    const days = [...new Set(dues.map(({ d }) => d.due))].sort();
+    const o = await s.filingOutline({ region, year, chase: page.chase === true, window: filingWindow(page),
+      dues: dues.map(({ p, d }) => ({ ...p, day: d.dueDay, overdueAsOf: d.overdueAsOf, rank: days.indexOf(d.due) })) });
+    if (!o) return null;
+    const ids = filingPageIds({ ...o, dues: o.due.map((k) => dues[k].d.due) }, page, o.before);
+    const lines = await s.filingLines(ids, year);
+    const byId = new Map(filingStatus(lines.bodies, lines.reports, options).rows.map((r) => [r.bodyId, r]));
+    return { regionCode: region ?? null, year, asOf, summary: filingSummaryOf(o.groups),
+      rows: ids.map((id) => byId.get(id)!), total: o.kept, offset: page.offset ?? 0, limit: page.limit ?? o.kept };
+  });
+}
+
 /** The filing status of a region's bodies; with `page`, one page of the rows (the summary stays over all). */
 export async function filing(store: Store, region: string | undefined, year: number, asOf: string,
   page?: FilingPageOptions): Promise<FilingStatus> {
-  const [bodies, reports, dueDates] = await Promise.all([
+  if (page?.limit !== undefined) {
+    const fast = await filingPageOf(store, region, year, asOf, page);
+    if (fast) return fast;
+  }
+  const [bodies, reports, rules] = await Promise.all([
     bodiesIn(store, region),
     store.filingReports(region, year),
-    store.dueDates() as Promise<Partial<Record<BodyLevel, string>>>,
+    store.filingSettings(),
   ]);
-  const status = filingStatus(bodies, reports, { year, asOf, dueDates }, region ?? null);
+  const status = filingStatus(bodies, reports, { ...rules, year, asOf }, region ?? null);
   return page ? filingPage(status, page) : status;
 }
 

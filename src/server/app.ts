@@ -43,6 +43,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   today?: () => string;
   importer?: Importer;
+  /** bytes of serialised report models kept for GET /api/reports/:id (default 48 MB; 0: none) */
+  reportAnswerBudget?: number;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -54,6 +56,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     secureCookies: opts.secureCookies ?? 'auto',
     today: opts.today ?? (() => new Date().toISOString().slice(0, 10)),
     importer: opts.importer ?? pipelineImporter,
+    reportAnswerBudget: opts.reportAnswerBudget ?? 48 * 1024 * 1024,
   };
   app.decorate('store', opts.store);
   app.decorate('config', config);

@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** today as YYYY-MM-DD (tests pin it) */
   today: () => string;
   importer: Importer;
+  /** bytes of serialised report models kept for GET /api/reports/:id (report-answer.ts); 0: none */
+  reportAnswerBudget: number;
 }
 
 declare module 'fastify' {

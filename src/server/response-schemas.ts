@@ -151,6 +151,28 @@ export const ReportDetailOut = Type.Object({
   actions: Type.Array(StrEnum(ACTIONS)),
 });
 
+/** The fields of a report's detail that its stored version's model alone gives (report-answer.ts keeps them). */
+export const DETAIL_MODEL_KEYS = ['tables', 'cells', 'sections', 'narrative'] as const;
+
+/**
+ * ReportDetailOut in three runs, each a schema of its own, that written one after the other are the detail as the
+ * serialiser writes it whole: the fields before the model's, the model's, the rest. The serialiser writes the
+ * required properties first and the optional ones after (fast-json-stringify), so the runs follow that order.
+ */
+export const ReportDetailParts = (() => {
+  const { properties, required = [] } = ReportDetailOut as unknown as
+    { properties: Record<string, unknown>; required?: string[] };
+  const keys = Object.keys(properties);
+  const written = [...keys.filter((k) => required.includes(k)), ...keys.filter((k) => !required.includes(k))];
+  const at = written.indexOf(DETAIL_MODEL_KEYS[0]);
+  if (DETAIL_MODEL_KEYS.some((k, i) => written[at + i] !== k)) throw new Error('the model\'s fields are not one run');
+  const run = (list: string[]) => ({ type: 'object',
+    properties: Object.fromEntries(list.map((k) => [k, properties[k]])),
+    required: list.filter((k) => required.includes(k)) });
+  return { head: run(written.slice(0, at)), model: run(written.slice(at, at + DETAIL_MODEL_KEYS.length)),
+    tail: run(written.slice(at + DETAIL_MODEL_KEYS.length)) };
+})();
+
 export const VersionInfoOut = Type.Object({
   version: Num, createdAt: Str, createdBy: OrNull('string'), reason: Str, status: Status,
 });
@@ -280,6 +302,11 @@ export const FilingStatusOut = Type.Object({
 
 export const ScoringRuleOut = Type.Object({
   kind: StrEnum(DEDUCTIONS), points: Num, cap: OrNull('number'), threshold: OrNull('number'), enabled: Bool,
+});
+
+export const FilingSettingsOut = Type.Object({
+  dueDates: Type.Object(Object.fromEntries(LEVELS.map((l) => [l, Str])) as Record<(typeof LEVELS)[number], typeof Str>),
+  workingDays: Bool, publicationGraceDays: Num,
 });
 
 export const RankingOut = Type.Object({

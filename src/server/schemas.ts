@@ -4,6 +4,7 @@
 // drift.
 import { Type, type Static } from 'typebox';
 import { mirrors, type Exact, type Mirrors } from './schema-check.js';
+import { MONTH_DAY_PATTERN, type FilingSettingsRequest } from '../model/analysis.js';
 import type {
   AssignRequest, CellCorrection, DecisionRequest, DraftContent, NewReportRequest, PublishRequest, ReturnRequest,
 } from '../model/api.js';
@@ -17,8 +18,11 @@ const Offset = Type.Integer({ minimum: 0, default: 0 });
 const Template = Type.Union([Type.Literal('2019'), Type.Literal('2021')]);
 const ReportStatus = Type.Enum(['pending', 'draft', 'submitted', 'returned', 'accepted', 'published']);
 const Role = Type.Union([Type.Literal('admin'), Type.Literal('supervisor'), Type.Literal('editor')]);
-const BodyLevel = Type.Enum(['province', 'city', 'county', 'town', 'street', 'department', 'committee', 'other']);
+const LEVEL_KEYS = ['province', 'city', 'county', 'town', 'street', 'department', 'committee', 'other'] as const;
+const BodyLevel = Type.Enum([...LEVEL_KEYS]);
 const CellValue = Type.Union([Type.Number(), Type.Null()]);
+/** A due date's MM-DD that exists every year (02-30 and 02-29 refused: model/analysis.ts MONTH_DAY_PATTERN). */
+const MonthDay = Type.String({ pattern: MONTH_DAY_PATTERN });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
@@ -48,7 +52,7 @@ const BodyFields = {
   level: BodyLevel,
   regionCode: RegionCode,
   parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
-  dueDate: Type.String({ pattern: '^[01][0-9]-[0-3][0-9]$' }),
+  dueDate: MonthDay,
   scope: Type.Union([Type.Literal('own'), Type.Literal('including-subordinates')]),
 };
 export const NewBody = Type.Object(BodyFields, { additionalProperties: false });
@@ -186,6 +190,14 @@ export const ScoringRules = Type.Array(Type.Object({
   enabled: Type.Boolean(),
 }), { maxItems: 50 });
 
+export const FilingSettingsBody = Type.Object({
+  dueDates: Type.Object(Object.fromEntries(LEVEL_KEYS.map((l) => [l, Type.Optional(MonthDay)])) as
+    Record<(typeof LEVEL_KEYS)[number], ReturnType<typeof Type.Optional<typeof MonthDay>>>,
+  { additionalProperties: false }),
+  workingDays: Type.Boolean(),
+  publicationGraceDays: Type.Integer({ minimum: 0, maximum: 90 }),
+}, { additionalProperties: false });
+
 export const AuditQuery = Type.Object({
   user: Type.Optional(Type.Integer({ minimum: 1 })),
   entity: Type.Optional(Type.String({ maxLength: 40 })),
@@ -201,3 +213,4 @@ mirrors<Mirrors<typeof Return, ReturnRequest>>();
 mirrors<Mirrors<typeof Publish, PublishRequest>>();
 mirrors<Mirrors<typeof Assign, AssignRequest>>();
 mirrors<Mirrors<typeof Decision, DecisionRequest>>();
+mirrors<Mirrors<typeof FilingSettingsBody, FilingSettingsRequest>>();

@@ -45,6 +45,16 @@ function reportIdOf(path: string): number | null {
   return report ? Number(report[1]) : null;
 }
 
+/**
+ * The preview is of the report's tables: a report page opened on another tab (`?tab=text`, web/src/components/
+ * UrlTabs.tsx) would show the tables first and then swap them for the tab, so it goes out without one.
+ */
+function opensOnTables(url: string): boolean {
+  const query = url.indexOf('?');
+  const tab = query < 0 ? null : new URLSearchParams(url.slice(query + 1)).get('tab');
+  return tab === null || tab === 'tables';
+}
+
 /** The page's source in the manifest (web/src/app/routes.ts `routeOf`): /reports/12 → the report page. */
 function pageOf(path: string): string | null {
   if (/^\/reports\/\d+/.test(path)) return 'src/pages/report/index.tsx';
@@ -129,7 +139,9 @@ export async function installWebApp(app: FastifyInstance, webRoot: string | null
     if (req.method === 'GET' && !path.startsWith('/api/') && path !== '/api' && !/\.[a-z0-9]+$/i.test(path)) {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache');
       const id = reportIdOf(path);
-      if (built && preview && id !== null) return sendReportPage(reply, sendPage(path), preview(req, id));
+      if (built && preview && id !== null && opensOnTables(req.url)) {
+        return sendReportPage(reply, sendPage(path), preview(req, id));
+      }
       return reply.send(sendPage(path));
     }
     return reply.status(404).send(envelope('not-found', `no route ${req.method} ${path}`));

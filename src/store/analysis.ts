@@ -5,7 +5,7 @@
 // planned on, what filing status reads (an index covers it, migration 0005), never a JSON model. The roll-up's sums
 // and the indicators' are computed in SQL beside (rollup-sums.ts, indicator-sums.ts).
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { AnalysisBody, FilingReport, RollupMeta } from '../model/analysis.js';
+import { isMonthDay, type AnalysisBody, type FilingReport, type RollupMeta } from '../model/analysis.js';
 import type { Body, BodyLevel, ReportStatus, ReportSummary } from '../model/api.js';
 import type { Cell, Report, Section } from '../model/report.js';
 import { splitCellKey, type TemplateVersion } from '../model/template.js';
@@ -13,7 +13,6 @@ import { bodies, reportVersions, reports } from './schema.js';
 import { toBody } from './bodies.js';
 import { rows, type Ctx } from './context.js';
 import { subtreePattern } from './regions.js';
-import { DEFAULT_DUE_DATES } from './settings.js';
 import { reportWhere, summaryColumns, toSummary, blankModel } from './reports.js';
 import type { ReportFilter } from './types.js';
 
@@ -180,27 +179,46 @@ export async function analysisBodies(ctx: Ctx, region?: string, parentId?: numbe
   const params: unknown[] = [];
   if (region) where.push(`region_code LIKE $${params.push(subtreePattern(region))}`);
   if (parentId !== undefined) where.push(`(parent_id = $${params.push(parentId)} OR id = $${params.length})`);
-  const list = await ctx.raw<{ id: number; name: string; level: BodyLevel; region_code: string;
-    parent_id: number | null; due_date: string | null; scope: Body['scope'] }>(
-    `SELECT id, name, level, region_code, parent_id, due_date, scope FROM bodies
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY region_code, id`, params);
-  return list.map((r) => ({ id: r.id, name: r.name, level: r.level, regionCode: r.region_code,
-    parentId: r.parent_id, dueDate: r.due_date ?? DEFAULT_DUE_DATES[r.level] ?? '01-31', scope: r.scope }));
+  const list = await ctx.raw<AnalysisBodyRow>(
+    `SELECT ${ANALYSIS_BODY} FROM bodies ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY region_code, id`, params);
+  return list.map(toAnalysisBody);
 }
+
+/** What analysisBodies reads of a body (a select list), and its row. */
+export const ANALYSIS_BODY = 'id, name, level, region_code, parent_id, due_date, scope';
+export type AnalysisBodyRow = { id: number; name: string; level: BodyLevel; region_code: string;
+  parent_id: number | null; due_date: string | null; scope: Body['scope'] };
+
+/**
+ * A body's own due date as the analyses are given it: '' when it has none (or a stored one that is not a date), so
+ * that the filing settings' date for its level applies (filing.ts: own date, then the level's setting, then the
+ * default). The body list shows the level default in its place (bodies.ts).
+ */
+export const bodyDueDate = (dueDate: string | null): string => (isMonthDay(dueDate) ? dueDate : '');
+
+export const toAnalysisBody = (r: AnalysisBodyRow): AnalysisBody => ({ id: r.id, name: r.name, level: r.level,
+  regionCode: r.region_code, parentId: r.parent_id, dueDate: bodyDueDate(r.due_date), scope: r.scope });
 
 /** What filing status reads of each report of a year (in a region): who, status and the workflow's dates. */
 export async function filingReports(ctx: Ctx, region: string | undefined, year: number): Promise<FilingReport[]> {
   const params: unknown[] = [year];
-  const list = await ctx.raw<{ id: number; body_id: number; status: ReportStatus; submitted: string | null;
-    accepted: string | null; published: string | null }>(
-    `SELECT r.id, r.body_id, r.status, to_char(r.submitted_at, 'YYYY-MM-DD') AS submitted,
-      to_char(r.accepted_at, 'YYYY-MM-DD') AS accepted, to_char(r.published_at, 'YYYY-MM-DD') AS published
-    FROM reports r JOIN bodies b ON b.id = r.body_id
+  const list = await ctx.raw<FilingReportRow>(
+    `SELECT ${FILING_REPORT} FROM reports r JOIN bodies b ON b.id = r.body_id
     WHERE r.year = $1${region ? ` AND b.region_code LIKE $${params.push(subtreePattern(region))}` : ''}
     ORDER BY r.id`, params);
-  return list.map((r) => ({ reportId: r.id, bodyId: r.body_id, year, status: r.status, submittedAt: r.submitted,
-    acceptedAt: r.accepted, publishedAt: r.published }));
+  return list.map((r) => toFilingReport(r, year));
 }
+
+/** What filingReports reads of a report `r` (a select list), and its row. */
+export const FILING_REPORT = `r.id, r.body_id, r.status, to_char(r.submitted_at, 'YYYY-MM-DD') AS submitted,
+  to_char(r.accepted_at, 'YYYY-MM-DD') AS accepted, to_char(r.published_at, 'YYYY-MM-DD') AS published`;
+export type FilingReportRow = { id: number; body_id: number; status: ReportStatus; submitted: string | null;
+  accepted: string | null; published: string | null };
+
+export const toFilingReport = (r: FilingReportRow, year: number): FilingReport => ({ reportId: r.id,
+  bodyId: r.body_id, year, status: r.status, submittedAt: r.submitted, acceptedAt: r.accepted,
+  publishedAt: r.published });
 
 /** A select-list item: the newest cell-key number (withKeys compares it with the index the query was built on). */
 export const KEYS_MAX = sql.raw('(SELECT coalesce(max(idx), 0) FROM cell_keys) AS keys_max');

@@ -6,18 +6,25 @@ import type { Body, BodyLevel, Page } from '../model/api.js';
 import { bodies } from './schema.js';
 import { writeAudit } from './audit.js';
 import { inTx, rows, type Ctx } from './context.js';
+import { aliased, jsonPage } from './json-rows.js';
 import { subtreePattern } from './regions.js';
 import { DEFAULT_DUE_DATES } from './settings.js';
 import type { Actor } from './types.js';
 
 type Row = typeof bodies.$inferSelect;
 
-export const toBody = (r: Row): Body => ({
+export const toBody = (r: Omit<Row, 'keys'>): Body => ({
   id: r.id, name: r.name, aliases: r.aliases, agencyKey: r.agencyKey, level: r.level as BodyLevel,
   regionCode: r.regionCode, parentId: r.parentId,
   dueDate: r.dueDate ?? DEFAULT_DUE_DATES[r.level as BodyLevel] ?? '01-31',
   scope: r.scope as Body['scope'],
 });
+
+/** What toBody reads of a row. */
+const BODY_COLUMNS = {
+  id: bodies.id, name: bodies.name, aliases: bodies.aliases, agencyKey: bodies.agencyKey, level: bodies.level,
+  regionCode: bodies.regionCode, parentId: bodies.parentId, dueDate: bodies.dueDate, scope: bodies.scope,
+};
 
 /** The agency keys a body answers to: its name's and every alias's. */
 export const bodyKeys = (name: string, aliases: string[]): string[] =>
@@ -34,10 +41,12 @@ export async function listBodies(ctx: Ctx, f: { region?: string; parentId?: numb
     where.push(sql`(${bodies.name} LIKE ${like} OR array_to_string(${bodies.aliases}, ' ') LIKE ${like})`);
   }
   const cond = where.length ? and(...where) : undefined;
-  const list = await ctx.db.select().from(bodies).where(cond).orderBy(asc(bodies.regionCode), asc(bodies.id))
-    .limit(Math.min(f.limit ?? 50, 1_000_000)).offset(f.offset ?? 0);
-  const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(bodies).where(cond);
-  return { items: list.map(toBody), total: Number(n) };
+  const page = ctx.db.select(aliased(BODY_COLUMNS)).from(bodies).where(cond)
+    .orderBy(asc(bodies.regionCode), asc(bodies.id)).limit(Math.min(f.limit ?? 50, 1_000_000)).offset(f.offset ?? 0);
+  const count = ctx.db.select({ n: sql<number>`count(*)::int` }).from(bodies).where(cond);
+  // the page and the total in one statement, the page as one JSON value (json-rows.ts)
+  const { items, total } = await jsonPage<Omit<Row, 'keys'>>(ctx, page, count);
+  return { items: items.map(toBody), total };
 }
 
 export async function getBody(ctx: Ctx, id: number): Promise<Body | null> {

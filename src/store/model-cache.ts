@@ -3,8 +3,9 @@
 // for as long as it is kept, in every process sharing the database: there is nothing to invalidate. Bounded by
 // count (a model is ~60 KB of JSON, a few hundred KB parsed), least recently read first out.
 //
-// Why: reading the page's 60 KB model from the database and parsing it is most of GET /api/reports/:id
-// (bench/load.mjs: CPU per request on PGlite, with and without — see the note in getReport).
+// Why: reading the page's 60 KB model from the database and parsing it is most of getReport (bench/load.mjs: CPU per
+// request on PGlite, with and without — see the note in getReport). GET /api/reports/:id itself no longer goes
+// through it: the server keeps that answer's model part serialised (src/server/report-answer.ts).
 import type { Report } from '../model/report.js';
 import type { Db } from './context.js';
 

@@ -12,10 +12,11 @@ import { writeAudit } from './audit.js';
 import { day, inTx, iso, type Ctx } from './context.js';
 import { applyFindings, freshCounts, listFindings } from './findings.js';
 import { subtreePattern } from './regions.js';
-import { StoreError, type Actor, type IncomingReport, type ReportFilter } from './types.js';
+import { StoreError, type Actor, type IncomingReport, type ReportFilter, type ReportHead } from './types.js';
 import { insertVersion, versionModel } from './versions.js';
 import { modelCache, versionKey } from './model-cache.js';
 import { cellKeysOf, headOf, isPacked, type StoredModel } from './model-codec.js';
+import { aliased, jsonPage } from './json-rows.js';
 
 /** joins a report to its current version */
 const currentVersion = and(
@@ -35,7 +36,7 @@ interface SummaryRow {
   year: number | null; template: string | null; status: string; version: number; title: string | null;
   agency: string | null; errors: number; warnings: number; infos: number; similar: boolean;
   submittedAt: string | null; returnedAt: string | null; resubmittedAt: string | null; acceptedAt: string | null;
-  publishedAt: string | null; updatedAt: Date;
+  publishedAt: string | null; updatedAt: Date | string;
 }
 
 export function toSummary(r: SummaryRow): ReportSummary {
@@ -94,14 +95,13 @@ function reportOrder(f: ReportFilter): SQL[] {
 
 export async function listReports(ctx: Ctx, f: ReportFilter): Promise<Page<ReportSummary>> {
   const cond = reportWhere(f);
-  // the page and the total at once (two connections on PostgreSQL; PGlite queues them)
-  const [list, [{ n }]] = await Promise.all([
-    ctx.db.select(summaryColumns).from(reports).leftJoin(bodies, eq(bodies.id, reports.bodyId))
-      .where(cond).orderBy(...reportOrder(f)).limit(Math.min(f.limit ?? 50, 100_000)).offset(f.offset ?? 0),
-    ctx.db.select({ n: sql<number>`count(*)::int` }).from(reports)
-      .leftJoin(bodies, eq(bodies.id, reports.bodyId)).where(cond),
-  ]);
-  return { items: list.map(toSummary), total: Number(n) };
+  const page = ctx.db.select(aliased(summaryColumns)).from(reports).leftJoin(bodies, eq(bodies.id, reports.bodyId))
+    .where(cond).orderBy(...reportOrder(f)).limit(Math.min(f.limit ?? 50, 100_000)).offset(f.offset ?? 0);
+  const count = ctx.db.select({ n: sql<number>`count(*)::int` }).from(reports)
+    .leftJoin(bodies, eq(bodies.id, reports.bodyId)).where(cond);
+  // the page and the total in one statement, the page as one JSON value (json-rows.ts)
+  const { items, total } = await jsonPage<SummaryRow>(ctx, page, count);
+  return { items: items.map(toSummary), total };
 }
 
 export async function getSummary(ctx: Ctx, id: number): Promise<ReportSummary | null> {
@@ -124,16 +124,18 @@ export async function getReportModel(ctx: Ctx, id: number, version?: number): Pr
   return r ? (r.model as Report) : null;
 }
 
-export async function getReport(ctx: Ctx, id: number): Promise<ReportDetail | null> {
-  // the summary and the source file's description in one query, the findings beside it; the model (60 KB of JSON)
-  // from the process's cache of stored versions when it holds this one (model-cache.ts), else read
+/** what a report's detail answers beside its summary, read with it */
+const detailColumns = {
+  ...summaryColumns, publishedUrl: reports.publishedUrl, returnNote: reports.returnNote, yearFrom: reports.yearFrom,
+  agencyFrom: reports.agencyFrom, candidates: reports.agencyCandidates, versionCreated: reportVersions.createdAt,
+  hash: sourceFiles.hash, name: sourceFiles.name, size: sourceFiles.size, format: sourceFiles.format,
+};
+
+/** A report's detail but what its current version's model gives, and that version (its number and cache key). */
+export async function getReportHead(ctx: Ctx, id: number): Promise<ReportHead | null> {
+  // the summary and the source file's description in one query, the findings beside it
   const [[row], findingList] = await Promise.all([
-    ctx.db.select({
-      ...summaryColumns, publishedUrl: reports.publishedUrl,
-      returnNote: reports.returnNote, yearFrom: reports.yearFrom, agencyFrom: reports.agencyFrom,
-      candidates: reports.agencyCandidates, versionCreated: reportVersions.createdAt,
-      hash: sourceFiles.hash, name: sourceFiles.name, size: sourceFiles.size, format: sourceFiles.format,
-    }).from(reports)
+    ctx.db.select(detailColumns).from(reports)
       .leftJoin(bodies, eq(bodies.id, reports.bodyId))
       .innerJoin(reportVersions, currentVersion)
       .leftJoin(sourceFiles, eq(sourceFiles.hash, reportVersions.sourceHash))
@@ -141,21 +143,36 @@ export async function getReport(ctx: Ctx, id: number): Promise<ReportDetail | nu
     listFindings(ctx, id),
   ]);
   if (!row) return null;
-  const cache = modelCache(ctx.db);
-  const key = versionKey(id, row.version, row.versionCreated);
-  let m = cache.get(key);
-  if (!m) {
-    const read = await versionModel(ctx, id, row.version);
-    if (!read) return null; // the version went in between (a reset): as if the report were not there
-    cache.set(key, (m = read));
-  }
   return {
-    ...toSummary(row), format: m.format, encoding: m.encoding, truncated: m.truncated, publishedUrl: row.publishedUrl,
-    returnNote: row.returnNote, yearFrom: row.yearFrom, agencyFrom: row.agencyFrom, agencyCandidates: row.candidates,
-    tables: m.tables, cells: m.cells, sections: m.sections, narrative: m.narrative,
-    findings: findingList,
-    source: row.hash ? { hash: row.hash, name: row.name!, size: row.size!, format: row.format! } : null,
-    sourceLines: null, actions: [],
+    detail: {
+      ...toSummary(row), publishedUrl: row.publishedUrl, returnNote: row.returnNote, yearFrom: row.yearFrom,
+      agencyFrom: row.agencyFrom, agencyCandidates: row.candidates, findings: findingList,
+      source: row.hash ? { hash: row.hash, name: row.name!, size: row.size!, format: row.format! } : null,
+      sourceLines: null, actions: [],
+    },
+    version: row.version, versionKey: versionKey(id, row.version, row.versionCreated),
+  };
+}
+
+export async function getReport(ctx: Ctx, id: number): Promise<ReportDetail | null> {
+  const head = await getReportHead(ctx, id);
+  if (!head) return null;
+  // the model (60 KB of JSON) from the process's cache of stored versions when it holds this one (model-cache.ts),
+  // else read
+  const cache = modelCache(ctx.db);
+  let m = cache.get(head.versionKey);
+  if (!m) {
+    const read = await versionModel(ctx, id, head.version);
+    if (!read) return null; // the version went in between (a reset): as if the report were not there
+    cache.set(head.versionKey, (m = read));
+  }
+  const { publishedUrl, returnNote, yearFrom, agencyFrom, agencyCandidates, findings, source, sourceLines, actions,
+    ...summary } = head.detail;
+  // the detail's fields in the order the API has always answered them
+  return {
+    ...summary, format: m.format, encoding: m.encoding, truncated: m.truncated, publishedUrl, returnNote, yearFrom,
+    agencyFrom, agencyCandidates, tables: m.tables, cells: m.cells, sections: m.sections, narrative: m.narrative,
+    findings, source, sourceLines, actions,
   };
 }
 

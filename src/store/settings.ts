@@ -1,7 +1,7 @@
 // Settings kept in the database as JSON by key: 通报 scoring rules, due-date defaults per body level, the minimum
 // number of cases below which a rate is hidden.
 import { eq } from 'drizzle-orm';
-import type { ScoringRule } from '../model/analysis.js';
+import type { FilingSettings, ScoringRule } from '../model/analysis.js';
 import type { BodyLevel } from '../model/api.js';
 import { settings } from './schema.js';
 import { writeAudit } from './audit.js';
@@ -32,7 +32,22 @@ export async function scoringRules(ctx: Ctx): Promise<ScoringRule[]> {
   return (await getSetting<ScoringRule[]>(ctx, 'scoring')) ?? DEFAULT_SCORING;
 }
 
-/** Due date MM-DD for a body level: the setting `dueDates` (per level) over the defaults. */
+/**
+ * The filing rules: the setting `filing` (PUT /api/settings/filing) over the older per-level setting `dueDates`
+ * over the defaults (条例 第四十九条 dates; no working-day shift; publication due with filing).
+ */
+export async function filingSettings(ctx: Ctx): Promise<FilingSettings> {
+  // in turn: inside a snapshot (one connection) statements cannot overlap
+  const set = await getSetting<Partial<FilingSettings>>(ctx, 'filing');
+  const older = await getSetting<Partial<Record<BodyLevel, string>>>(ctx, 'dueDates');
+  return {
+    dueDates: { ...DEFAULT_DUE_DATES, ...older, ...set?.dueDates },
+    workingDays: set?.workingDays ?? false,
+    publicationGraceDays: set?.publicationGraceDays ?? 0,
+  };
+}
+
+/** Due date MM-DD for a body level: the filing settings' dates. */
 export async function dueDates(ctx: Ctx): Promise<Record<string, string>> {
-  return { ...DEFAULT_DUE_DATES, ...((await getSetting<Record<string, string>>(ctx, 'dueDates')) ?? {}) };
+  return (await filingSettings(ctx)).dueDates;
 }

@@ -12,6 +12,7 @@ import * as indicatorSums from './indicator-sums.js';
 import { insertRegions, loadRegions, listRegions, regionSubtree } from './regions.js';
 import * as reports from './reports.js';
 import * as rollupOutline from './rollup-outline.js';
+import * as filingOutline from './filing-outline.js';
 import * as rollupSums from './rollup-sums.js';
 import * as regionSums from './region-sums.js';
 import { regionIndicatorSums, writeIndicatorParts } from './region-indicator-sums.js';
@@ -37,6 +38,9 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     ping: async () => {
       await o.raw('SELECT 1');
     },
+    refreshStatistics: async () => {
+      if (o.kind === 'pglite') await o.raw('ANALYZE');
+    },
     db: o.db,
     listRegions: (parent) => listRegions(ctx, parent),
     regionSubtree: (code) => regionSubtree(ctx, code),
@@ -50,6 +54,7 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     updateBody: (id, patch, actor) => bodies.updateBody(ctx, id, patch, actor),
     listReports: (f) => reports.listReports(ctx, f),
     getReport: (id) => reports.getReport(ctx, id),
+    getReportHead: (id) => reports.getReportHead(ctx, id),
     getReportModel: (id, version) => reports.getReportModel(ctx, id, version),
     findReport: (bodyId, year) => reports.findReport(ctx, bodyId, year),
     saveImported: (inc, actor) => reports.saveImported(ctx, inc, actor),
@@ -90,6 +95,7 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     putSetting: (key, value, actor) => settings.putSetting(ctx, key, value, actor),
     scoringRules: () => settings.scoringRules(ctx),
     dueDates: () => settings.dueDates(ctx),
+    filingSettings: () => settings.filingSettings(ctx),
     tasksFor: (user, today) => tasksFor(ctx, user, today),
     reportModels: (f, opts) => analysis.reportModels(ctx, f, opts),
     reportSummaries: (f) => analysis.reportSummaries(ctx, f),
@@ -101,6 +107,9 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     rollupMetas: (f) => analysis.rollupMetas(ctx, f),
     rollupOutline: (q) => rollupOutline.rollupOutline(ctx, q),
     contributorRows: (q, ids) => rollupOutline.contributorRows(ctx, q, ids),
+    filingDuePairs: (region) => filingOutline.filingDuePairs(ctx, region),
+    filingOutline: (q) => filingOutline.filingOutline(ctx, q),
+    filingLines: (ids, year) => filingOutline.filingLines(ctx, ids, year),
     async snapshot(fn) {
       if (ctx.keys.all().size === 0) await ctx.keys.load();
       // every query inside, the cell-key index's reloads too, runs in the transaction

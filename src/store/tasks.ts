@@ -1,10 +1,12 @@
 // Each user's to-do list: reports waiting for their review, returned reports to fix, drafts to finish, 待确认
 // reports to assign, and filing due dates approaching or passed (for the report on last year, due this year).
 import { sql, type SQL } from 'drizzle-orm';
-import type { Task, User } from '../model/api.js';
+import { dueDateOf } from '../analysis/filing.js';
+import type { BodyLevel, Task, User } from '../model/api.js';
 import { rows, type Ctx } from './context.js';
 import { subtreePattern } from './regions.js';
-import { DEFAULT_DUE_DATES } from './settings.js';
+import { bodyDueDate } from './analysis.js';
+import { filingSettings } from './settings.js';
 
 const LIMIT = 200;
 const SOON_DAYS = 14;
@@ -47,13 +49,14 @@ export async function tasksFor(ctx: Ctx, user: User, today: string): Promise<Tas
   }
   // due dates: the report on last year, for the bodies in scope that have not filed it
   const year = Number(today.slice(0, 4)) - 1;
-  type D = { id: number; name: string; level: string; due_date: string | null; report_id: number | null };
+  type D = { id: number; name: string; level: BodyLevel; due_date: string | null; report_id: number | null };
+  const rules = await filingSettings(ctx); // the filing page's due dates: own date, the level's setting, working days
   const due = await rows<D>(
     ctx.db, sql`SELECT b.id, b.name, b.level, b.due_date, r.id AS report_id FROM bodies b
       LEFT JOIN reports r ON r.body_id = b.id AND r.year = ${year}
       WHERE ${scope} AND (r.id IS NULL OR r.status IN ('draft', 'pending')) ORDER BY b.id LIMIT ${LIMIT * 5}`);
   for (const b of due) {
-    const date = `${year + 1}-${b.due_date ?? DEFAULT_DUE_DATES[b.level as keyof typeof DEFAULT_DUE_DATES] ?? '01-31'}`;
+    const date = dueDateOf({ level: b.level, dueDate: bodyDueDate(b.due_date) }, year, rules).due;
     const left = dayDiff(date, today);
     if (left > SOON_DAYS) continue;
     tasks.push({ kind: left < 0 ? 'overdue' : 'due-soon', reportId: b.report_id, bodyId: b.id,

@@ -9,12 +9,13 @@ import type {
 } from '../model/api.js';
 import type { Finding, Report } from '../model/report.js';
 import type {
-  AnalysisBody, FilingReport, RollupMeta, RollupTotals, ScoringRule,
+  AnalysisBody, FilingReport, FilingSettings, RollupMeta, RollupTotals, ScoringRule,
 } from '../model/analysis.js';
 import type { TemplateVersion } from '../model/template.js';
 import type { YearSpan } from './indicator-sums.js';
 import type { RegionTotalsQuery } from './region-sums.js';
 import type { ContributorRow, OutlineQuery, RollupOutline } from './rollup-outline.js';
+import type { DuePair, FilingOutline, FilingOutlineQuery } from './filing-outline.js';
 import type { Db } from './context.js';
 import type { StoredModel } from './model-codec.js';
 
@@ -106,12 +107,28 @@ export interface ImportBatchResult {
   error: string | null;
 }
 
+/** The fields of a report's detail that come from its current version's model (an immutable version's content). */
+export type ModelPart = 'format' | 'encoding' | 'truncated' | 'tables' | 'cells' | 'sections' | 'narrative';
+
+/** A report's detail but its model's part, and its current version: the number and a key that names its content
+ * for as long as the database lives (report, version, the version row's creation time: model-cache.ts). */
+export interface ReportHead {
+  detail: Omit<ReportDetail, ModelPart>;
+  version: number;
+  versionKey: string;
+}
+
 export interface Store {
   /** 'pglite' or 'postgres' */
   readonly kind: string;
   close(): Promise<void>;
   /** One round trip to the database (`SELECT 1`): what a health check asks, without reading any table. */
   ping(): Promise<void>;
+  /**
+   * Fresh planner statistics after many rows came in (a start, a large import). PGlite has no autovacuum, so
+   * without this a page of reports is planned on the row estimates of an empty table; PostgreSQL keeps its own.
+   */
+  refreshStatistics(): Promise<void>;
   /** (store engineer) the drizzle database itself, typed by src/store/schema.ts, for queries not listed here */
   readonly db: Db;
   /** (store engineer) true when no body is stored: the demo province is loaded on first start then, by
@@ -138,6 +155,8 @@ export interface Store {
   // reports (reports.ts, versions.ts)
   listReports(filter: ReportFilter): Promise<Page<ReportSummary>>;
   getReport(id: number): Promise<ReportDetail | null>;
+  /** (server) the report's detail but its model's part, with the current version's number and cache key */
+  getReportHead(id: number): Promise<ReportHead | null>;
   /** the engine's Report rebuilt from the stored current version (for analysis and rendering) */
   getReportModel(id: number, version?: number): Promise<Report | null>;
   findReport(bodyId: number, year: number): Promise<ReportSummary | null>;
@@ -222,8 +241,10 @@ export interface Store {
   getSetting<T>(key: string): Promise<T | null>;
   putSetting<T>(key: string, value: T, actor: Actor): Promise<void>;
   scoringRules(): Promise<ScoringRule[]>;
-  /** (store engineer) filing due dates MM-DD per body level: setting `dueDates` over the defaults */
+  /** filing due dates MM-DD per body level: the filing settings' dates (settings over the defaults) */
   dueDates(): Promise<Record<string, string>>;
+  /** the filing rules: due dates per level, the working-day shift, the publication grace days */
+  filingSettings(): Promise<FilingSettings>;
 
   // tasks (tasks.ts)
   tasksFor(user: User, today: string): Promise<Task[]>;
@@ -281,6 +302,13 @@ export interface Store {
    */
   rollupOutline(q: OutlineQuery): Promise<RollupOutline>;
   contributorRows(q: OutlineQuery, ids: number[]): Promise<ContributorRow[]>;
+  /**
+   * (read side) one page of a region's filing status without a row per body or report (store/filing-outline.ts):
+   * its bodies' distinct (level, own due date) pairs; the summary and each kept body's sort keys; the page's lines
+   */
+  filingDuePairs(region: string | undefined): Promise<DuePair[]>;
+  filingOutline(q: FilingOutlineQuery): Promise<FilingOutline | null>;
+  filingLines(ids: number[], year: number): Promise<{ bodies: AnalysisBody[]; reports: FilingReport[] }>;
   /**
    * Runs `fn` with a store whose reads all see one snapshot of the database (a read-only REPEATABLE READ
    * transaction), so several reads describe the same reports. The store given is for reads only; do not close it.

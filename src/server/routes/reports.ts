@@ -11,6 +11,7 @@ import { applyCorrections, applyDraft, checkStored } from '../content.js';
 import { attachment } from '../download.js';
 import { conflict, denied, notFound } from '../errors.js';
 import { renderReport } from '../render.js';
+import { reportAnswer, RunCache } from '../report-answer.js';
 import { freshDetail, reportFor } from '../report-access.js';
 import {
   CellChanges, DiffQuery, Draft, IdParams, NewReport, PageQuery, RenderParams, ReportsQuery,
@@ -46,8 +47,12 @@ export const reportsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return { items, total: page.total - (page.items.length - items.length) };
     });
 
-  app.get('/reports/:id', { schema: { tags, params: IdParams, response: DETAIL } },
-    async (req): Promise<ReportDetail> => reportFor(req, req.params.id));
+  // the answer written as text from runs, the model's kept per stored version (report-answer.ts)
+  const answers = new RunCache(app.config.reportAnswerBudget);
+  app.get('/reports/:id', { schema: { tags, params: IdParams, response: DETAIL } }, async (req, reply) => {
+    const json = await reportAnswer(req, reply, req.params.id, answers);
+    return reply.type('application/json; charset=utf-8').send(json as unknown as ReportDetail);
+  });
 
   app.post('/reports', { schema: { tags, body: NewReport, summary: "start a body's report from the template",
     response: { 201: ReportDetailOut } } },

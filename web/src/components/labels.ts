@@ -101,3 +101,19 @@ export const DEDUCTION: Record<DeductionKind, [string, string]> = {
   'strict-error': ['勾稽关系错误', 'Relation error'], similarity: ['雷同', 'Similar text'],
   'returned-not-fixed': ['退回未按期整改', 'Returned, not fixed'], 'not-filed': ['未报送', 'Not filed'],
 };
+
+const AUDIT_ACTION: Record<string, Pair> = {
+  import: ['导入', 'Import'], recheck: ['重新检查', 'Re-check'], 'correct-cell': ['更正单元格', 'Cell corrected'],
+  decide: ['处理问题', 'Finding decided'], assign: ['指定机关和年度', 'Assigned'], create: ['创建', 'Created'],
+  'create-draft': ['新建草稿', 'Draft created'], 'save-draft': ['保存草稿', 'Draft saved'], update: ['修改', 'Updated'],
+  upsert: ['保存', 'Saved'],
+};
+
+/** An audit entry's action as read: `status:returned` → 状态：退回; an action not known here as it is stored. */
+export function auditAction(action: string, lang: 'zh' | 'en'): string {
+  const status = /^status:(.+)$/.exec(action)?.[1];
+  if (status && status in STATUS) {
+    return `${lang === 'en' ? 'Status: ' : '状态：'}${pick(STATUS[status as ReportStatus], lang)}`;
+  }
+  return AUDIT_ACTION[action] ? pick(AUDIT_ACTION[action], lang) : action;
+}

@@ -1,5 +1,5 @@
 // 管理: regions and bodies, users and roles, 通报 rules. Admin only (the server enforces it as well).
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
@@ -7,8 +7,10 @@ import { hasRole, useUser } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { EmptyHint, Loaded } from '../../components/common';
 import { DEDUCTION, pick } from '../../components/labels';
+import { UrlTabs } from '../../components/UrlTabs';
 import type { Page, Role, ScoringRule, User } from '../../model';
 import { Bodies } from './Bodies';
+import { FilingRules } from './FilingRules';
 import { useEditor } from './use-editor';
 
 const ROLE: Record<Role, [string, string]> = { admin: ['管理员', 'Admin'], supervisor: ['审核（公开办）', 'Supervisor'],
@@ -113,10 +115,11 @@ export default function AdminPage() {
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('管理', 'Administration')}</Typography.Title>
-      <Tabs items={[
+      <UrlTabs items={[
         { key: 'bodies', label: t('地区与机关', 'Regions and bodies'), children: <Bodies /> },
         { key: 'users', label: t('用户与角色', 'Users and roles'), children: <Users /> },
         { key: 'rules', label: t('通报规则', 'Scoring rules'), children: <Rules /> },
+        { key: 'filing', label: t('报送期限', 'Filing rules'), children: <FilingRules /> },
       ]} />
     </>
   );

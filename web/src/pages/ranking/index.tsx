@@ -1,7 +1,7 @@
 // 通报 / 排名: scores under the configured deduction rules with each deduction's evidence (DOCX/XLSX export),
 // and indicator rankings in which rates over too few cases are hidden, not ranked: paged and sorted by the server,
 // with each rate's distribution as the server bins it.
-import { Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { fileUrl, qs } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
@@ -12,6 +12,7 @@ import { Chart } from '../../components/Chart';
 import { EmptyHint, Loaded, pct } from '../../components/common';
 import { IndicatorDefinitions, PagedIndicators } from '../../components/Indicators';
 import { DEDUCTION, LEVEL, pick } from '../../components/labels';
+import { UrlTabs } from '../../components/UrlTabs';
 import type { BodyLevel, IndicatorId, IndicatorTable, Ranking, RankingRow } from '../../model';
 
 function Scores() {
@@ -115,7 +116,7 @@ export default function RankingPage() {
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t(`通报 / 排名 · ${year}年度`,
         `Ranking · ${year}`)}</Typography.Title>
-      <Tabs items={[
+      <UrlTabs items={[
         { key: 'scores', label: t('通报评分', 'Scores'), children: <Scores /> },
         { key: 'indicators', label: t('指标排名', 'Indicators'), children: <IndicatorRanking /> },
       ]} />

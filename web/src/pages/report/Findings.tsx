@@ -23,7 +23,7 @@ export function FindingList({ findings, canDecide, onSelect, onDecided }: {
       {/* a plain list (antd List would bring its Pagination and Select into the page's first load) */}
       <ul className="finding-list">
         {findings.map((f) => (
-          <li key={f.id} data-testid="finding" data-rule={f.ruleId} data-status={f.status}>
+          <li key={f.id} data-testid="finding" data-rule={f.ruleId} data-status={f.status} data-cells={f.cells.length}>
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap>
                 <SeverityTag severity={f.severity} />

@@ -5,9 +5,11 @@ import { qs } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
 import { useApi } from '../../app/use-api';
 import { EmptyHint, Loaded, StatusTag } from '../../components/common';
+import { auditAction } from '../../components/labels';
 import {
   cellLabel, type AuditEntry, type Page, type ReportVersionInfo, type TemplateVersion, type VersionDiff,
 } from '../../model';
+import { changeLines } from './audit-change';
 
 function show(v: number | null | undefined): string {
   return v === undefined ? '（无）' : v === null ? '（空）' : String(v);
@@ -59,9 +61,22 @@ export function Versions({ reportId, template }: { reportId: number; template: T
   );
 }
 
-export function AuditTrail({ reportId }: { reportId: number }) {
+/** An audit entry's change, a line per changed field (audit-change.ts); a corrected cell named by its label. */
+function AuditChange({ entry, template }: { entry: AuditEntry; template: TemplateVersion }) {
   const t = useT();
-  useLang();
+  const lines = changeLines(entry.before, entry.after);
+  if (lines.length === 0) return <span style={{ color: '#595959' }}>{t('无变化', 'no change')}</span>;
+  return (
+    <ul className="audit-change">{lines.map((c, i) => (
+      c.same ? <li key={i}>{c.field === 'key' ? cellLabel(template, c.from) : `${c.field} ${c.from}`}</li>
+        : <li key={i}>{c.field && <code>{c.field}</code>} {c.from} → {c.to}</li>
+    ))}</ul>
+  );
+}
+
+export function AuditTrail({ reportId, template }: { reportId: number; template: TemplateVersion }) {
+  const t = useT();
+  const lang = useLang();
   const state = useApi<Page<AuditEntry>>(`/reports/${reportId}/audit?limit=100`);
   return (
     <Loaded state={state}>{(page) => page.items.length === 0
@@ -69,9 +84,8 @@ export function AuditTrail({ reportId }: { reportId: number }) {
       <Table size="small" rowKey="id" pagination={false} dataSource={page.items} columns={[
         { title: t('时间', 'When'), dataIndex: 'at', render: (d: string) => d.slice(0, 16).replace('T', ' ') },
         { title: t('用户', 'Who'), dataIndex: 'username' },
-        { title: t('操作', 'What'), dataIndex: 'action' },
-        { title: t('变更', 'Change'), render: (_, a) =>
-          <code style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(a.before)} → {JSON.stringify(a.after)}</code> },
+        { title: t('操作', 'What'), dataIndex: 'action', render: (a: string) => auditAction(a, lang) },
+        { title: t('变更', 'Change'), render: (_, a) => <AuditChange entry={a} template={template} /> },
         { title: t('理由', 'Why'), dataIndex: 'reason' },
       ]} />
     )}</Loaded>

@@ -1,14 +1,15 @@
 // 报告详情: the report in the official table layout (2019 or 2021) with flagged cells; a click on a cell or a
 // finding shows where it was read; decisions, corrections, versions, workflow actions and downloads.
-import { Alert, Col, Row, Space, Tabs, Tag } from 'antd';
+import { Alert, Col, Row, Space, Tag } from 'antd';
 import { lazy, Suspense, useLayoutEffect, useMemo, useState } from 'react';
 import { useLang, useT } from '../../app/i18n';
-import { Link, useLocation } from '../../app/router';
+import { Link, setParams, useLocation } from '../../app/router';
 import { hasRole, useUser } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { Loaded, Loading, StatusTag } from '../../components/common';
 import { OfficialTables } from '../../components/OfficialTables';
 import { SECTION_NAMES, pick } from '../../components/labels';
+import { UrlTabs } from '../../components/UrlTabs';
 import { formatCell } from '../../../../src/render/layout';
 import { openFindingFlags } from '../../model';
 import type { ReportDetail, StoredFinding, TemplateVersion } from '../../model';
@@ -39,6 +40,7 @@ function ReportView({ initial }: { initial: ReportDetail }) {
   const selectFinding = (f: StoredFinding) => {
     setFinding(f);
     setSelected(f.cells[0]?.key ?? null);
+    if (f.cells.length) setParams({ tab: null }); // its cells are shown in the tables tab
   };
   const renderCell = (key: string, column: Parameters<typeof formatCell>[1]) => {
     const cell = report.cells[key];
@@ -88,28 +90,31 @@ function ReportView({ initial }: { initial: ReportDetail }) {
       <div style={{ marginBottom: 12 }}><Actions report={report} onChange={(r) => { setReport(r); }} /></div>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
-          <Tabs items={[
+          <UrlTabs items={[
             { key: 'tables', label: t('表格', 'Tables'), children: (
               <>
                 <OfficialTables version={version} cells={report.cells} renderCell={renderCell} cellClass={cellClass} />
                 <PreviewReplaced />
               </>
             ) },
-            { key: 'text', label: t('正文', 'Text'), children: report.sections.map((s) => (
+            // each tab drops the server's preview when drawn (a page opened on it by its address has none)
+            { key: 'text', label: t('正文', 'Text'), children: [<PreviewReplaced key="preview" />,
+              ...report.sections.map((s) => (
               <section key={s.key}>
                 <h2 style={{ fontSize: 16 }}>{s.title ?? pick(SECTION_NAMES[s.key], lang, s.key)}</h2>
                 <div className="section-text" data-testid="section-text">
                   {s.text || t('（原文未见本节）', '(not in the source)')}
                 </div>
               </section>
-            )) },
+            ))] },
             { key: 'versions', label: t('版本', 'Versions'),
-              children: <Suspense fallback={<Loading />}>
+              children: <><PreviewReplaced /><Suspense fallback={<Loading />}>
                 <Versions reportId={report.id} template={version} />
-              </Suspense> },
+              </Suspense></> },
             ...(hasRole(user, 'supervisor', 'admin', 'editor')
               ? [{ key: 'audit', label: t('操作记录', 'Audit'),
-                children: <Suspense fallback={<Loading />}><AuditTrail reportId={report.id} /></Suspense> }] : []),
+                children: <><PreviewReplaced /><Suspense fallback={<Loading />}><AuditTrail
+                  reportId={report.id} template={version} /></Suspense></> }] : []),
           ]} />
         </Col>
         <Col xs={24} xl={9}>
