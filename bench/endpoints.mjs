@@ -14,6 +14,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seedLoadData } from './lib/load-seed.mjs';
 
 const args = process.argv.slice(2);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,26 +30,11 @@ const load = (dist, path) => import(pathToFileURL(join(dist, path)).href);
 
 /** The data of bench/load.mjs: published generated reports, two a body, bodies spread over the cities. */
 async function seed(into) {
-  const { generateReport, parseBytes, checkReport } = await load(distA, 'index.js');
+  const engine = await load(distA, 'index.js');
   const { openStore } = await load(distA, 'store/open.js');
   const store = await openStore({ dataDir: into });
-  const system = { userId: null, username: null };
   try {
-    const cities = await store.listRegions('320000');
-    const bodies = await store.upsertBodies(Array.from({ length: Math.ceil(reportsWanted / 2) }, (_, i) => ({
-      name: `负载测试第${i + 1}局`, aliases: [], level: 'department', regionCode: cities[i % cities.length].code,
-      parentId: null, dueDate: '01-31', scope: 'own' })), system);
-    const ids = [];
-    for (let i = 0; i < reportsWanted; i++) {
-      const year = 2022 + (i % 2);
-      const g = generateReport({ seed: 1000 + i, layout: 'tab', year, template: '2021' });
-      const report = await parseBytes(g.bytes, `load-${i}.txt`);
-      const { reportId } = await store.saveImported({ report, findings: checkReport(report), source: null,
-        bodyId: bodies[Math.floor(i / 2)].id, year, status: 'published', publishedAt: `${year + 1}-01-20`,
-        publishedUrl: 'https://example.gov.cn/r.html', reason: 'bench' }, system);
-      ids.push(reportId);
-    }
-    return { ids, city: cities[0].code };
+    return await seedLoadData(store, engine, reportsWanted);
   } finally {
     await store.close();
   }

@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { seedLoadData } from './lib/load-seed.mjs';
 import { startServing } from './lib/server.mjs';
 
 const args = process.argv.slice(2);
@@ -53,27 +54,12 @@ const rate = opt('rate', 200);
 const duration = opt('duration', 30);
 const connections = opt('connections', 10);
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-load-'));
-const system = { userId: null, username: null };
 
 async function seed() {
   const store = await openStore(pgUrl ? { url: pgUrl } : { dataDir: dir });
   try {
-    const province = (await store.listRegions(null)).find((r) => r.code === '320000');
-    const cities = await store.listRegions(province.code);
-    const bodies = await store.upsertBodies(Array.from({ length: Math.ceil(reportsWanted / 2) }, (_, i) => ({
-      name: `负载测试第${i + 1}局${pgUrl ? Date.now() : ''}`, aliases: [], level: 'department',
-      regionCode: cities[i % cities.length].code, parentId: null, dueDate: '01-31', scope: 'own' })), system);
-    const ids = [];
-    for (let i = 0; i < reportsWanted; i++) {
-      const year = 2022 + (i % 2);
-      const g = generateReport({ seed: 1000 + i, layout: 'tab', year, template: '2021' });
-      const report = await parseBytes(g.bytes, `load-${i}.txt`);
-      const { reportId } = await store.saveImported({ report, findings: checkReport(report), source: null,
-        bodyId: bodies[Math.floor(i / 2)].id, year, status: 'published', publishedAt: `${year + 1}-01-20`,
-        publishedUrl: 'https://example.gov.cn/r.html', reason: 'bench' }, system);
-      ids.push(reportId);
-    }
-    return { ids, city: cities[0].code };
+    return await seedLoadData(store, { generateReport, parseBytes, checkReport }, reportsWanted,
+      pgUrl ? String(Date.now()) : '');
   } finally {
     await store.close();
   }
