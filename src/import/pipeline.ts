@@ -117,8 +117,6 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
   const seqOf = new Map<string, number>();
   const results: ItemResult[] = [];
   const totals: ImportTotals = { imported: 0, unchanged: 0, failed: 0, pending: 0 };
-  // an upload of a few files leaves the statistics fit; a batch of many refreshes them (ANALYZE samples every table)
-  const REFRESH_AFTER = 50;
   // a resumed job: what was settled before counts as it was (archives count by their members)
   const settledBefore = job.items.filter((i) => i.status !== 'queued' && !isContainer(i));
   for (const i of settledBefore) {
@@ -273,7 +271,6 @@ async function runJob(store: Store, job: ImportJob, list: Entry[], o: ImportOpti
     if (r.status === 'rejected') throw r.reason;
     if (w.status === 'rejected') throw w.reason;
     await store.finishImportJob(job.id, 'done');
-    if (totals.imported >= REFRESH_AFTER) await store.refreshStatistics();
   } catch (e) {
     await store.finishImportJob(job.id, 'failed').catch(() => undefined);
     throw e;

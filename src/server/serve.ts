@@ -64,7 +64,6 @@ export async function serve(opts: ServeOptions = {}): Promise<Running> {
   try {
     await ensureAdmin(store, opts.adminPassword ?? (process.env.GONGKAI_ADMIN_PASSWORD || undefined), print);
     if (opts.demo ?? process.env.GONGKAI_DEMO !== '0') await loadDemoIfEmpty(store, print);
-    await store.refreshStatistics(); // after the demo, or imports by the CLI while the server was stopped
     const uploadMax = process.env.GONGKAI_UPLOAD_MAX ? Number(process.env.GONGKAI_UPLOAD_MAX) : undefined;
     // behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get Secure and rate limits see the client
     const trustProxy = process.env.GONGKAI_TRUST_PROXY === '1';

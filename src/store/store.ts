@@ -38,9 +38,6 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     ping: async () => {
       await o.raw('SELECT 1');
     },
-    refreshStatistics: async () => {
-      if (o.kind === 'pglite') await o.raw('ANALYZE');
-    },
     db: o.db,
     listRegions: (parent) => listRegions(ctx, parent),
     regionSubtree: (code) => regionSubtree(ctx, code),

@@ -124,11 +124,6 @@ export interface Store {
   close(): Promise<void>;
   /** One round trip to the database (`SELECT 1`): what a health check asks, without reading any table. */
   ping(): Promise<void>;
-  /**
-   * Fresh planner statistics after many rows came in (a start, a large import). PGlite has no autovacuum, so
-   * without this a page of reports is planned on the row estimates of an empty table; PostgreSQL keeps its own.
-   */
-  refreshStatistics(): Promise<void>;
   /** (store engineer) the drizzle database itself, typed by src/store/schema.ts, for queries not listed here */
   readonly db: Db;
   /** (store engineer) true when no body is stored: the demo province is loaded on first start then, by
