@@ -196,6 +196,10 @@ async function time(counties) {
       routes.rollupDrill(store, { ...all, region: pick(cities) }, year(), undefined, [cell]));
     await timed('roll-up drill-down into one cell, a province', () =>
       routes.rollupDrill(store, { ...all, region: pick(provinces) }, year(), undefined, [cell]), few);
+    // the page's drill-down: one page of 20, the largest first
+    await timed('roll-up drill-down into one cell, a province, a page by value', () =>
+      routes.rollupDrill(store, { ...all, region: pick(provinces) }, year(), undefined, [cell],
+        { limit: 20, offset: 20, sort: 'value' }), few);
     await timed('roll-up of a city with every drill-down cell (the XLSX export)', () =>
       routes.rollupOf(store, { ...all, region: pick(cities) }, year(), undefined, 'all'), few);
   }

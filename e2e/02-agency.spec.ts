@@ -106,7 +106,17 @@ test('agency: fix the returned report; supervisor accepts, publishes, compares, 
   await expect(rows.filter({ hasText: '未报送' }).first()).toBeVisible();
   // drill-down: opening the cell asks the server for each summed body's value of it
   await page.locator('td[data-key="applications/newReceived/total"] button').click();
-  await expect(page.getByTestId('drill').locator('.ant-table-row').first()).toBeVisible();
+  const drill = page.getByTestId('drill');
+  await expect(drill.locator('.ant-table-row').first()).toBeVisible();
+  // the largest first: the server sorts and pages the contributions (blanks, shown as 空白, come last)
+  await drill.getByText('按数值').click();
+  await expect(async () => {
+    const values = (await drill.locator('.ant-table-row td:nth-child(2)').allInnerTexts()).map(Number)
+      .filter((n) => !Number.isNaN(n));
+    expect(values.length).toBeGreaterThan(1);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    expect(values[0]).toBeGreaterThan(values[values.length - 1]);
+  }).toPass();
   const [download] = await Promise.all([page.waitForEvent('download'),
     page.getByRole('link', { name: /导出汇总表/ }).click()]);
   const numbers = await numbersIn(await bytesOf(download));

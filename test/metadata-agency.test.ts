@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReport } from '../src/generate/index.js';
 import { agencyKey, sameAgency } from '../src/model/agency-key.js';
-import { asBodyName, bodyNameEnding } from '../src/recognise/agency.js';
+import { asBodyName, bodyNameEnding, isKnownRegion, titleBodyName } from '../src/recognise/agency.js';
 import { parseBytes } from '../src/index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -79,6 +79,92 @@ describe('agency from the text', () => {
     expect([rec.agency, rec.agencyFrom, rec.year, rec.yearFrom])
       .toEqual(['宜都市红花套镇人民政府', 'self-reference', 2022, 'body']);
     expect(rec.agencyCandidates).toEqual(['宜都市红花套镇人民政府']);
+  });
+});
+
+describe('places the data lacks (new towns, generated names)', () => {
+  it('reads a signature line whose place is not in GB/T 2260, and lists no cut name beside it', async () => {
+    const r = await parse(['一、总体情况', '2023年，我街道认真贯彻落实《条例》，推进公开工作。', ...TAIL,
+      '东篱县西岭街道办事处', '2024年1月18日']);
+    expect([r.agency, r.agencyFrom]).toEqual(['东篱县西岭街道办事处', 'signature']);
+    expect(r.agencyCandidates).toEqual(['东篱县西岭街道办事处']);
+  });
+  it('never takes 街道 itself for a place (the data lists a town so named)', async () => {
+    expect(isKnownRegion('街道')).toBe(false);
+    expect(isKnownRegion('红花套镇')).toBe(true);
+    const r = await parse(['一、总体情况', '2023年，我街道认真贯彻落实《条例》，结合街道实际推进公开工作。', ...TAIL]);
+    expect(r.agency).toBeNull();
+    expect(r.agencyCandidates).not.toContain('街道办事处');
+  });
+  it('gives no agency rather than 县统计局 when the text names no county to join it with', async () => {
+    const r = await parse(['一、总体情况', '2023年，我局认真贯彻落实《条例》，县统计局主动公开信息12条。', ...TAIL]);
+    expect(r.agency).toBeNull();
+  });
+  it('reads a title whose place is also a word (平台市), not the cut 市交通运输局', async () => {
+    const r = await parse(['平台市交通运输局2022年政府信息公开工作年度报告', '一、总体情况', '2022年，我局主动公开信息12条。',
+      ...TAIL]);
+    expect([r.agency, r.agencyFrom]).toEqual(['平台市交通运输局', 'title']);
+    expect(titleBodyName('平台县白泉乡人民政府')).toEqual({ name: '平台县白泉乡人民政府', kind: 'government',
+      region: '平台县白泉乡' });
+    expect(titleBodyName('首页平台建设市交通运输局')?.name).toBe('市交通运输局'); // more than a place before it
+  });
+});
+
+describe('a title with the year first', () => {
+  it('reads the year from it, and 上海市政府信息公开 as the place 上海市, not a body 上海市政府', async () => {
+    const r = await parse(['2022年上海市政府信息公开工作年度报告', '本年度报告电子版可从上海市人民政府网站下载。', '一、总体情况',
+      '2022年，上海市全面推进政务公开工作。', ...TAIL]);
+    expect([r.year, r.yearFrom, r.title]).toEqual([2022, 'title', '2022年上海市政府信息公开工作年度报告']);
+    expect([r.agency, r.agencyFrom]).toEqual(['上海市人民政府', 'self-reference']);
+  });
+});
+
+describe('a street printed without 道', () => {
+  it('reads 白云街 as the street 白云街道 the data knows (and nothing from a word before 街)', async () => {
+    const r = await parse(['一、总体情况', '2022年，白云街全面推进政务公开工作。', '2022年，我街共受理政府信息公开申请1件。', ...TAIL]);
+    expect([r.agency, r.agencyFrom]).toEqual(['白云街道办事处', 'self-reference']);
+    const walk = await parse(['一、总体情况', '2022年，步行街改造信息全部公开。', ...TAIL]);
+    expect(walk.agency).toBeNull();
+  });
+});
+
+describe("a zone's administrative committee", () => {
+  it('reads 某某工业园区管委会 where a name starts (a year sentence, a line above the title)', async () => {
+    const a = await parse(['一、总体情况', '2023年，甘眉工业园区管委会坚持以公开为常态。', '2023年，我委主动公开信息20条。', ...TAIL]);
+    expect([a.agency, a.agencyFrom]).toEqual(['甘眉工业园区管委会', 'self-reference']);
+    const b = await parse(['重庆磁器口古镇管理委员会', '2023年政府信息公开工作年度报告', '一、总体情况', '全年公开信息354条。',
+      ...TAIL]);
+    expect([b.agency, b.agencyFrom]).toEqual(['重庆磁器口古镇管理委员会', 'title']);
+    for (const s of ['园区管委会', '推进工作园区管委会', '在开发区管委会']) expect(asBodyName(s, true), s).toBeNull();
+    // 从 inside a name (从化) is no boundary to start a zone's name at
+    const c = await parse(['一、总体情况', '2022年，在区委区政府的正确领导下，广东从化经济开发区管理委员会认真贯彻《条例》。',
+      '2022年，我委发布信息220多篇。', ...TAIL]);
+    expect(c.agency).not.toBe('化经济开发区管理委员会');
+    expect(c.agencyCandidates).not.toContain('化经济开发区管理委员会');
+  });
+});
+
+describe('names cut or borrowed', () => {
+  it('does not end a name inside a word: 民意乡未收到和处|理 is no body', async () => {
+    const r = await parse(['一、总体情况', '2021年度，民意乡未收到和处理政府信息公开申请。', ...TAIL]);
+    expect(r.agency).not.toBe('民意乡未收到和处');
+  });
+  it('completes a place alone on the line above the title from the text', async () => {
+    const r = await parse(['五常市民意乡', '2021年政府信息公开工作年度报告', '如有疑问，请联系民意乡政府。地址：五常市民意乡人民政府。',
+      '一、总体情况', '2021年度，民意乡未收到政府信息公开申请。', ...TAIL]);
+    expect([r.agency, r.agencyFrom]).toEqual(['五常市民意乡人民政府', 'title']);
+  });
+  it("reads the place whose report the text publishes, not a county its short name ends with (肃南县 → 南县)", async () => {
+    const r = await parse(['现公布肃南裕固族自治县2021年度政府信息公开工作年度报告。', '本报告电子版通过肃南县人民政府门户网站公开发布。',
+      '一、总体情况', '2021年度，我县主动公开政府信息34152条。', ...TAIL]);
+    expect([r.agency, r.agencyFrom]).toEqual(['肃南裕固族自治县', 'title']); // as its report's name names it
+    const full = await parse(['现公布肃南裕固族自治县2021年度政府信息公开工作年度报告。', '肃南裕固族自治县人民政府负责解释。',
+      '一、总体情况', '2021年度，我县主动公开政府信息34152条。', ...TAIL]);
+    expect([full.agency, full.agencyFrom]).toEqual(['肃南裕固族自治县人民政府', 'title']);
+    // a place so read is one the data knows: the words before it are not taken in by its shape
+    const w = await parse(['首页 > 洗马乡 > 年报', '根据《条例》要求，我乡结合工作实际，并形成洗马乡2020年政府信息公开年度报告。',
+      '一、总体情况', '2020年，洗马乡主动公开信息30条。', ...TAIL]);
+    expect(w.agency).toBe('洗马乡');
   });
 });
 

@@ -32,6 +32,10 @@ describe('year', () => {
     const b = await parse(['现向社会汇报我镇2019年政府信息公开工作，请予监督。', '一、总体情况', '全年公开信息15条。', ...TAIL]);
     expect([b.year, b.yearFrom]).toEqual([2019, 'body']);
   });
+  it('「截止20XX年12月31日我局…」: figures as at the end of the year (截止 as often as 截至)', async () => {
+    const r = await parse(['一、总体情况', '本年度我局不断充实公开内容。截止2023年12月31日我局发布信息34条。', ...TAIL]);
+    expect([r.year, r.yearFrom]).toEqual([2023, 'body']);
+  });
   it('is not a date, a range, a comparison or a plan for next year', async () => {
     const r = await parse(['一、总体情况', '2023年1月，镇政府召开会议。', '与2021年相比，公开信息增加12条。', '2019年以来累计公开300条。',
       '2018年至2022年共办理申请5件。', ...TAIL]);

@@ -51,6 +51,9 @@ describe('filing settings', () => {
       expect(row).toMatchObject({ dueDate: '2023-01-16', nominalDueDate: '2023-01-15', publicationDue: '2023-01-26',
         status: 'missing', daysOverdue: 0 });
     }
+    // the body list gives the date the body files by, and that it is its level's
+    const body = (await supervisor.request('GET', `/api/bodies/${w.bodyA.id}`)).json();
+    expect(body).toMatchObject({ dueDate: '01-15', ownDueDate: null });
     // the editor's to-do list counts to the same date
     const editor = await Client.as(w, 'editorA');
     const tasks = (await editor.request('GET', '/api/me/tasks')).json() as { kind: string; due: string | null }[];
@@ -64,11 +67,15 @@ describe('filing settings', () => {
   test("a body's own date comes before its level's", async () => {
     const patched = await admin.request('PATCH', `/api/bodies/${w.bodyA.id}`, { dueDate: '02-10' });
     expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ dueDate: '02-10', ownDueDate: '02-10' });
     try {
       for (const row of await rowsOfA()) expect(row.dueDate).toBe('2023-02-10');
     } finally {
-      await admin.request('PATCH', `/api/bodies/${w.bodyA.id}`, { dueDate: '01-31' });
+      // null clears it: the level's date applies again
+      const cleared = await admin.request('PATCH', `/api/bodies/${w.bodyA.id}`, { dueDate: null });
+      expect(cleared.json()).toMatchObject({ dueDate: '01-15', ownDueDate: null });
     }
+    for (const row of await rowsOfA()) expect(row.dueDate).toBe('2023-01-16');
   });
 
   test('dates that do not exist every year are refused; unknown fields are dropped, not kept', async () => {

@@ -69,12 +69,12 @@ async function populate(dir: string, store: Store, options: Partial<AppOptions>)
   const cities = await store.listRegions(province.code);
   const [cityA, cityB] = [cities[0].code, cities[1].code];
   const [parentBody] = await store.upsertBodies([{ name: '测试省某某厅', aliases: [], level: 'department',
-    regionCode: province.code, parentId: null, dueDate: '01-31', scope: 'own' }], SYSTEM);
+    regionCode: province.code, parentId: null, scope: 'own' }], SYSTEM);
   const [bodyA, bodyB] = await store.upsertBodies([
     { name: '测试甲市人民政府办公室', aliases: [], level: 'department', regionCode: cityA,
-      parentId: parentBody.id, dueDate: '01-31', scope: 'own' },
+      parentId: parentBody.id, scope: 'own' }, // no dates of their own: their level's apply
     { name: '测试乙市人民政府办公室', aliases: [], level: 'department', regionCode: cityB, parentId: null,
-      dueDate: '01-31', scope: 'own' },
+      scope: 'own' },
   ], SYSTEM);
   const mk = (username: string, role: User['role'], bodyId: number | null, regionCode: string | null) =>
     store.createUser({ username, displayName: username, role, bodyId, regionCode, password: PASSWORD }, SYSTEM);

@@ -108,6 +108,7 @@ for (const backend of BACKENDS) {
 
     it('rolls up a region and a parent body exactly as over the full models', async () => {
       const bodies = (await store.listBodies({ region: CITY, limit: 1000 })).items;
+      let withBlanks = 0; // scopes whose paged drill-down had blanks to place last
       for (const [scope, parent] of [[{ region: CITY, publishedOnly: false }, undefined],
         [{ region: CITY, publishedOnly: true }, undefined], [{ publishedOnly: false }, govt.id]] as const) {
         const full = await store.reportModels({ region: scope.region, year: 2023, parentBodyId: parent,
@@ -128,16 +129,41 @@ for (const backend of BACKENDS) {
         expect(some.byContributor[drill[0]].length).toBeGreaterThan(0);
         expect(await q.rollupOf(store, scope, 2023, parent, drill)).toEqual(some);
         const names = new Map(want.contributors.map((c) => [c.bodyId, c]));
+        const total = Object.fromEntries(drill.map((k) => [k, some.byContributor[k].length]));
         expect(await q.rollupDrill(store, scope, 2023, parent, drill)).toEqual({ year: 2023, template: want.template,
           byContributor: some.byContributor, bodies: want.contributors.filter((c) => c.included)
             .filter((c) => drill.some((k) => some.byContributor[k].some(([id]) => id === c.bodyId)))
-            .map((c) => [c.bodyId, names.get(c.bodyId)!.bodyName, c.reportId]) });
+            .map((c) => [c.bodyId, names.get(c.bodyId)!.bodyName, c.reportId]), total, offset: 0, limit: null,
+          sort: 'body' });
+        // one page, in the contributors' order or the largest first (blanks last, ties in contributor order), of a
+        // cell some print blank and others fill
+        const mixedKey = [...new Set(full.flatMap((m) => Object.keys(m.report.cells)))]
+          .find((k) => full.some((m) => m.report.cells[k]?.value === null)
+          && full.some((m) => typeof m.report.cells[k]?.value === 'number'));
+        if (mixedKey) withBlanks++;
+        const paged = mixedKey ? [drill[0], mixedKey] : [drill[0]];
+        const whole = rollup(inputs, expected, { ...options, drillKeys: paged }).byContributor;
+        const largest = (list: [number, number | null][]) => list.map((x, i) => ({ x, i })).sort((a, b) =>
+          (a.x[1] === null ? 1e12 : -a.x[1]) - (b.x[1] === null ? 1e12 : -b.x[1]) || a.i - b.i).map(({ x }) => x);
+        const pages = [{ limit: 2, offset: 1, sort: 'body' }, { limit: 3, offset: 0, sort: 'value' },
+          { limit: 50, offset: 2, sort: 'value' }] as const;
+        for (const page of pages) {
+          const byContributor = Object.fromEntries(paged.map((k) => [k,
+            (page.sort === 'value' ? largest(whole[k]) : whole[k]).slice(page.offset, page.offset + page.limit)]));
+          const bodies = want.contributors.filter((c) => c.included)
+            .filter((c) => paged.some((k) => byContributor[k].some(([id]) => id === c.bodyId)))
+            .map((c) => [c.bodyId, names.get(c.bodyId)!.bodyName, c.reportId]);
+          expect(await q.rollupDrill(store, scope, 2023, parent, paged, page), JSON.stringify(page)).toEqual({
+            year: 2023, template: want.template, byContributor, bodies, ...page,
+            total: Object.fromEntries(paged.map((k) => [k, whole[k].length])) });
+        }
         // one page of the contributors (a region's planned in SQL): the pure roll-up's, sliced
         for (const page of [{ limit: 3, offset: 0 }, { limit: 2, offset: 5 }, { limit: 50, offset: 1 }]) {
           expect(await q.rollupOf(store, scope, 2023, parent, [], page))
             .toEqual(rollupPage({ ...want, byContributor: {} }, page));
         }
       }
+      expect(withBlanks).toBeGreaterThan(0);
       const withScope = await q.rollupOf(store, { publishedOnly: false }, 2023, govt.id);
       expect(withScope.scopeChecks.length).toBe(1);
     });

@@ -249,8 +249,8 @@ export function drillCells(keys: string[]): string[] {
 }
 
 /** Drill-down: per key, each summed report's body and contribution (reports without the cell left out). */
-export function drillDown(plan: RollupPlan, keys: string[], reports: Map<number, Pick<Report, 'cells'>>):
-  Record<string, [number, number | null][]> {
+export function drillDown(plan: Pick<RollupPlan, 'included'>, keys: string[],
+  reports: Map<number, Pick<Report, 'cells'>>): Record<string, [number, number | null][]> {
   const out: Record<string, [number, number | null][]> = {};
   for (const key of keys) {
     const list: [number, number | null][] = [];

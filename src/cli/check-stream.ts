@@ -62,7 +62,11 @@ export function previousReport(view: PreviousView): Report {
     if (!view.state[i]) return;
     const value = view.state[i] === 2 ? view.values[i] : null;
     const raw = value === null ? '' : String(value);
-    const cell: Cell = { key, ...splitCellKey(key), value, raw, source: { line: 0, column: 0 }, how: 'direct' };
+    const { table, row, column } = splitCellKey(key);
+    // the recogniser's cell literal, field for field (recognise/assemble.ts): a cell of another shape made the rules'
+    // reads of the previous year deoptimise when the first one came (bench/engine-deopts.mjs)
+    const cell: Cell = { key, table, row, column, value, raw, unit: undefined, source: { line: 0, column: 0 },
+      how: 'direct', reason: undefined };
     cells[key] = cell;
   });
   return { ...view.report, cells };

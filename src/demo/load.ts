@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Body, ReportStatus, Role } from '../model/api.js';
 import type { Report } from '../model/report.js';
+import { DEFAULT_DUE_DATES } from '../analysis/filing.js';
 import { generateReport, type DamageName, type LayoutName } from '../generate/index.js';
 import { Rng } from '../generate/random.js';
 import { createPool } from '../import/pool.js';
@@ -52,7 +53,9 @@ export async function loadDemo(store: Store, o: DemoOptions = {}): Promise<DemoR
   for (let depth = 0; depth < 4; depth++) {
     const batch = tree.bodies.map((b, i) => ({ b, i })).filter(({ b }) => levelDepth(tree.bodies, b) === depth);
     const stored = await store.upsertBodies(batch.map(({ b }) => ({
-      name: b.name, aliases: b.aliases, level: b.level, regionCode: b.regionCode, dueDate: b.dueDate, scope: b.scope,
+      name: b.name, aliases: b.aliases, level: b.level, regionCode: b.regionCode, scope: b.scope,
+      // a body whose date is its level's default follows the level's setting (an admin may change it)
+      dueDate: b.dueDate !== DEFAULT_DUE_DATES[b.level] ? b.dueDate : null,
       parentId: b.parent === null ? null : ids[b.parent],
     })), SYSTEM);
     stored.forEach((s, k) => {

@@ -15,7 +15,7 @@ const CITY_DEPTS = ['教育局', '民政局', '自然资源和规划局', '生�
 const COUNTY_DEPTS = ['教育局', '民政局', '卫生健康局', '农业农村局'];
 
 /** A body of the demo tree before it is stored: its parent by index into the list. */
-export interface DemoBody extends Omit<Body, 'id' | 'agencyKey' | 'parentId'> {
+export interface DemoBody extends Omit<Body, 'id' | 'agencyKey' | 'parentId' | 'ownDueDate'> {
   parent: number | null;
 }
 

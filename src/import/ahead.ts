@@ -1,6 +1,7 @@
 // The import's parse-ahead queue: files handed to the worker pool, in input order, at most `depth` at a time. The
-// reader of the inputs waits while it is full; the writer takes from its head the files already parsed (a batch)
-// and waits only when the first one is not. So the pool keeps parsing while the main thread writes.
+// reader of the inputs waits while it is full; the writer takes from its head the files already parsed (a batch),
+// once a batch's worth is (or a moment after the first one is: filled). So the pool keeps parsing while the main
+// thread writes.
 
 interface Slot<T> {
   promise: Promise<T>;
@@ -48,6 +49,29 @@ export class Ahead<T> {
       await new Promise<void>((r) => (this.wakeWriter = r));
     }
     return this.slots[0].promise;
+  }
+
+  /**
+   * Waits until the first `n` files are parsed (fewer when the queue closes with fewer), at most `patience` ms (the
+   * writer asks once the first is parsed): a batch written whole costs the main thread less than the same files in
+   * several (statements, commits and the kept tables' triggers cost per statement; bench/import.mjs), while slow
+   * inputs (PDFs) still settle steadily.
+   */
+  async filled(n: number, patience: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((r) => (timer = setTimeout(() => r('expired'), patience)));
+    try {
+      for (;;) {
+        const want = this.slots.slice(0, n);
+        const pending = want.find((s) => !('value' in s));
+        if (!pending && (want.length >= n || this.closed)) return;
+        // the first file not parsed yet, else the reader's next file (or the end of the inputs)
+        const next = pending ? pending.promise : new Promise<void>((r) => (this.wakeWriter = r));
+        if (await Promise.race([expired, next]) === 'expired') return;
+      }
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** The first file if it is parsed already. */

@@ -248,7 +248,17 @@ export interface RollupDrill {
   byContributor: Record<string, [number, number | null][]>;
   /** the bodies listed in byContributor, [bodyId, name, reportId] in contributor order (the roll-up pages its list) */
   bodies: [number, string, number][];
+  /** cell key → how many summed reports have the cell (byContributor lists one page of them when a limit is asked) */
+  total: Record<string, number>;
+  /** the page: the first listed and how many at most (null: every one) */
+  offset: number;
+  limit: number | null;
+  /** the order: 'body' the contributors' (by name), 'value' the largest first (blanks last) */
+  sort: RollupDrillSort;
 }
+
+/** The order of a drill-down's contributors: the roll-up's (by name), or by value, the largest first. */
+export type RollupDrillSort = 'body' | 'value';
 
 // ---------------------------------------------------------------- indicators
 

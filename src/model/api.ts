@@ -62,11 +62,22 @@ export interface Body {
   level: BodyLevel;
   regionCode: string;
   parentId: number | null;
-  /** filing due date as MM-DD for the report on year Y, due in year Y+1 (per-level default unless set) */
+  /**
+   * the date (MM-DD) the report on year Y is due in year Y+1: the body's own date, else its level's in the filing
+   * settings (GET /api/settings/filing), else the built-in default
+   */
   dueDate: string;
+  /** the body's own due date, or null when it follows its level's setting */
+  ownDueDate: string | null;
   /** whether this body's government report includes its subordinates (口径) */
   scope: 'own' | 'including-subordinates';
 }
+
+/**
+ * A body as written (POST /api/bodies, the store's upsert): `dueDate` is the body's own due date (MM-DD); absent,
+ * null or '' when it follows its level's setting.
+ */
+export type BodyInput = Omit<Body, 'id' | 'agencyKey' | 'dueDate' | 'ownDueDate'> & { dueDate?: string | null };
 
 // ---------------------------------------------------------------- reports
 

@@ -110,8 +110,13 @@ function peelNumbers(cell: RawCell): RawCell[] {
   return [...label, ...parts.slice(i).map((p) => ({ text: p.text, start: cell.start + p.start }))];
 }
 
-/** Each cell's end as a display column (CJK and full-width characters count 2), for space-aligned rows. */
-function setDisplayEnds(line: string, cells: RawCell[], out: TableCell[]): void {
+/**
+ * Each cell's end as a display column (CJK and full-width characters count 2), for space-aligned rows. Given to the
+ * cells as they are made (every cell of this reader has `x`, undefined off space-aligned rows): setting it on made
+ * cells gave them a second hidden class, and V8 deoptimised readText, tokenRows and their callers for it.
+ */
+function displayEnds(line: string, cells: RawCell[]): number[] {
+  const out: number[] = [];
   let col = 0;
   let i = 0;
   for (let k = 0; k < cells.length; k++) {
@@ -120,8 +125,9 @@ function setDisplayEnds(line: string, cells: RawCell[], out: TableCell[]): void 
       const c = line.charCodeAt(i);
       col += c >= 0xdc00 && c <= 0xdfff ? 0 : wide(c) ? 2 : 1; // a surrogate pair counts once
     }
-    out[k].x = col;
+    out.push(col);
   }
+  return out;
 }
 
 function wide(c: number): boolean {
@@ -249,8 +255,9 @@ export function readText(text: string, name: string, encoding: string,
       const filled = fields.filter((f) => f.text !== '');
       if (filled.length >= 2) {
         count('separated');
-        const rowCells = peelGluedValue(fields, (text, start) => ({ text, start }))
-          .map((c): TableCell => ({ text: c.text, pos: positionOf(seams, i, lineStart, c.start) }));
+        const rowCells: TableCell[] = [];
+        for (const c of peelGluedValue(fields, (text, start) => ({ text, start })))
+          rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined });
         (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos });
         continue;
       }
@@ -301,15 +308,20 @@ export function readText(text: string, name: string, encoding: string,
       blocks.push(textBlock(c.text, positionOf(seams, i, lineStart, c.start)));
       continue;
     }
-    const rowCells = (shape === 'layout' ? cells : peelGluedValue(cells, (text, start) => ({ text, start })))
-      .map((c): TableCell => {
-        const text = c.text.trim();
-        // the two checks inline: this runs for every cell of every table
-        const star = text.charCodeAt(0) === 0x2a || text.charCodeAt(0) === 0x5f;
-        const pos = seams ? positionOf(seams, i, lineStart, c.start) : sourceAt(i, lineStart, c.start);
-        return { text: star ? unemphasise(text) : text, pos };
-      });
-    if (shape === 'layout') setDisplayEnds(line, cells, rowCells);
+    const ends = shape === 'layout' ? displayEnds(line, cells) : null;
+    // a loop and push, not .map: an optimised .map makes a holey array where the unoptimised one made a packed
+    // one, and meeting the other kind mid-batch deoptimised every reader of the cells (readText, tokenRows, …)
+    const rowCells: TableCell[] = [];
+    const made = shape === 'layout' ? cells : peelGluedValue(cells, (text, start) => ({ text, start }));
+    for (let k = 0; k < made.length; k++) {
+      const c = made[k];
+      const text = c.text.trim();
+      // the two checks inline: this runs for every cell of every table
+      const first = text.length ? text.charCodeAt(0) : 0; // charCodeAt past the end deoptimised this
+      const star = first === 0x2a || first === 0x5f;
+      const pos = seams ? positionOf(seams, i, lineStart, c.start) : sourceAt(i, lineStart, c.start);
+      rowCells.push({ text: star ? unemphasise(text) : text, pos, x: ends ? ends[k] : undefined });
+    }
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
     (table ??= []).push(row);
   }

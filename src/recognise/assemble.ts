@@ -5,11 +5,11 @@ import { bilingual, type Cell, type Diagnostic, type DiagnosticCode } from '../m
 import { cellKey, tableDef, type TableDef, type TemplateVersion } from '../model/template.js';
 import { agreedOf, BLANK, consistentWith, rowCandidates, type Candidate, type RowSum, type TableSum } from './align.js';
 import {
-  POSITION_REASON, readByPosition, readByX, resolveOpen, tableNorms, xAnchors, type OpenRow,
+  POSITION_REASON, pushLost, readByPosition, readByX, resolveOpen, tableNorms, xAnchors, type OpenRow,
 } from './placement.js';
 import { positionalReadings, rowSumsHold, shapeOf } from './positions.js';
-import type { Token } from './tokens.js';
-import { orphanRun, type Observation, type OrphanRun, type TableEvent } from './walk.js';
+import { valuesOf, type Token } from './tokens.js';
+import { orphanRun, withNumbers, type Observation, type OrphanRun, type TableEvent } from './walk.js';
 import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
 
 export interface Assembled { cells: Cell[]; diagnostics: Diagnostic[] }
@@ -64,10 +64,15 @@ function computeDataRows(table: TableDef, singleOther: boolean): string[] {
   ];
 }
 
+/**
+ * A diagnostic, 'warning' unless said (one literal for every severity, not spread copies: see documentOf in
+ * readers/index.ts).
+ */
 export function diag(
   code: DiagnosticCode, message: string, messageEn: string, tok?: Token, cells?: string[],
+  severity: Diagnostic['severity'] = 'warning',
 ): Diagnostic {
-  return { code, severity: 'warning', message, messageEn, source: tok?.pos, cells };
+  return { code, severity, message, messageEn, source: tok?.pos, cells };
 }
 
 /** Column relations of table 三 (outcome total, balance) over the rows read. */
@@ -78,7 +83,12 @@ export function columnRelations(rows: string[], present: Set<string>): TableSum[
   const balance = ['newReceived', 'carriedOver', 'outcome.total', 'carriedForward'].every((r) => present.has(r));
   const rel: TableSum[] = [];
   for (let c = 0; c < 7; c++) {
-    if (total) rel.push({ lhs: [['outcome.total', c]], rhs: outcome.map((r) => [r, c] as [string, number]) });
+    if (total) {
+      // a loop, not .map: see valuesOf in tokens.ts (the relations' code deoptimised on the other array kind)
+      const rhs: [string, number][] = [];
+      for (const r of outcome) rhs.push([r, c]);
+      rel.push({ lhs: [['outcome.total', c]], rhs });
+    }
     if (balance)
       rel.push({ lhs: [['newReceived', c], ['carriedOver', c]], rhs: [['outcome.total', c], ['carriedForward', c]] });
   }
@@ -114,7 +124,7 @@ export function assembleTable(
       e.numbers.length % width === 0) {
       // a block of labels printed together, then the block's values: the values are not the last label's alone;
       // they are placed as values printed apart from their labels (in printed order, proven by the sums)
-      stream.push({ ...e, numbers: [], numberRows: 0 }, orphanRun(e.table, e.numbers, e.seq));
+      stream.push(withNumbers(e, [], 0, e.xs, e.split === true), orphanRun(e.table, e.numbers, e.seq));
       emptyBefore = 0;
       continue;
     }
@@ -123,7 +133,7 @@ export function assembleTable(
       // more values after a label than the row has columns: the dump may be scrambled column-major, so the
       // first values count as this row's only if they satisfy its own sums (checked below)
       stream.push(
-        { ...e, numbers: e.numbers.slice(0, width), xs: e.xs?.slice(0, width), split: true },
+        withNumbers(e, e.numbers.slice(0, width), e.numberRows, e.xs?.slice(0, width), true),
         orphanRun(e.table, e.numbers.slice(width), e.seq),
       );
     } else stream.push(e);
@@ -134,7 +144,7 @@ export function assembleTable(
   const open = new Map<string, OpenRow>();
   for (const e of stream) {
     if (e.kind !== 'row' || !order.includes(e.row) || reads.has(e.row) || open.has(e.row)) continue;
-    const printed = e.numbers.map((n) => n.number!.value);
+    const printed = valuesOf(e.numbers);
     if (!printed.length) {
       if (e.blanks >= width) {
         reads.set(e.row, {
@@ -184,7 +194,7 @@ export function assembleTable(
       });
     } else if (cands.length > 1) {
       open.set(e.row, {
-        obs: e, readings: cands.map((values) => ({ values, tokens: null, kind: 'lost' })), alt: [], strong: false,
+        obs: e, readings: pushLost([], cands), alt: [], strong: false,
       });
     } else {
       diagnostics.push(diag('row-unplaceable',
@@ -199,40 +209,50 @@ export function assembleTable(
   const cells: Cell[] = [];
   for (const row of order) {
     const r = reads.get(row);
-    if (!r) continue;
-    // the row's observation is looked up (a scan of the events) at most once per row, and only when a diagnostic
-    // or a cell without its own token needs it; the reason is split once per row, not once per cell: an inferred
-    // table 三 (seeds 001/002) spent more in this loop than in placing its values (bench/assemble-rows.mjs)
-    let obs: Observation | undefined | null = null;
-    const observed = (): Observation | undefined =>
-      obs === null ? (obs = events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined) : obs;
-    if (r.how !== 'direct') {
-      const label = observed()?.label;
-      const name = label?.text ?? row;
-      const zh = reasonPart(r.reason, 0);
-      diagnostics.push({ ...diag(r.how === 'inferred' ? 'row-damaged' : 'row-detached',
-        r.how === 'inferred'
-          ? `「${name}」一行印出的数值个数与列数不符：${zh}。`
-          : `「${name}」一行的数值与行标签分离印出：${zh}。`,
-        `row "${name}": ${reasonPart(r.reason, 1) ?? r.reason ?? ''}`, label ?? firstOf(observed()),
-        [`${tableKey}/${row}`]), severity: 'info' });
-    }
-    const keys = rowCellKeys(table, row);
-    const why = r.reason === undefined ? undefined : bilingual(r.reason);
-    for (let c = 0; c < r.values.length; c++) {
-      const v = r.values[c];
-      if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) continue;
-      const tok = r.tokens[c] ?? null;
-      const col = table.columns[c];
-      cells.push({
-        key: keys[c], table: tableKey, row, column: col.key, value: v === BLANK ? null : v,
-        raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit,
-        source: (tok ?? firstOf(observed()))?.pos ?? { line: 0, column: 0 },
-        how: r.how, reason: why === undefined ? undefined : { zh: why.zh, en: why.en },
-      });
-    }
+    if (r) rowCells(table, tableKey, row, r, events, diagnostics, cells);
   }
   return { cells, diagnostics };
+}
+
+/**
+ * The cells of one row read (appended to `cells`), and the diagnostic of a row not read as printed. A function of
+ * its own: this is the hot part of assembling a table, and V8 compiles a small function sooner and at a fraction of
+ * the cost of assembleTable around it (whose compile, the largest of a batch, came too late in 2,000 reports to
+ * pay back).
+ */
+function rowCells(table: TableDef, tableKey: string, row: string, r: RowRead, events: TableEvent[],
+  diagnostics: Diagnostic[], cells: Cell[]): void {
+  // the row's observation is looked up (a scan of the events) at most once per row, and only when a diagnostic
+  // or a cell without its own token needs it; the reason is split once per row, not once per cell: an inferred
+  // table 三 (seeds 001/002) spent more in this loop than in placing its values (bench/assemble-rows.mjs)
+  let obs: Observation | undefined | null = null;
+  const observed = (): Observation | undefined =>
+    obs === null ? (obs = events.find((x) => x.kind === 'row' && x.row === row) as Observation | undefined) : obs;
+  if (r.how !== 'direct') {
+    const label = observed()?.label;
+    const name = label?.text ?? row;
+    const zh = reasonPart(r.reason, 0);
+    diagnostics.push(diag(r.how === 'inferred' ? 'row-damaged' : 'row-detached',
+      r.how === 'inferred'
+        ? `「${name}」一行印出的数值个数与列数不符：${zh}。`
+        : `「${name}」一行的数值与行标签分离印出：${zh}。`,
+      `row "${name}": ${reasonPart(r.reason, 1) ?? r.reason ?? ''}`, label ?? firstOf(observed()),
+      [`${tableKey}/${row}`], 'info'));
+  }
+  const keys = rowCellKeys(table, row);
+  const why = r.reason === undefined ? undefined : bilingual(r.reason);
+  for (let c = 0; c < r.values.length; c++) {
+    const v = r.values[c];
+    if (v === null && (r.how !== 'direct' || r.reason === CUT_REASON)) continue;
+    const tok = r.tokens[c] ?? null;
+    const col = table.columns[c];
+    cells.push({
+      key: keys[c], table: tableKey, row, column: col.key, value: v === BLANK ? null : v,
+      raw: tok && tok.kind === 'number' ? tok.text : '', unit: tok?.number?.unit,
+      source: (tok ?? firstOf(observed()))?.pos ?? { line: 0, column: 0 },
+      how: r.how, reason: why === undefined ? undefined : { zh: why.zh, en: why.en },
+    });
+  }
 }
 
 const rowKeysMemo = new WeakMap<TableDef, Map<string, string[]>>();
@@ -306,7 +326,7 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
       return;
     }
     const slices = Array.from({ length: groups }, (_, i) => tokens.slice(i * width, (i + 1) * width));
-    const values = slices.map((sl) => sl.map((t) => t.number!.value));
+    const values = slices.map(valuesOf);
     const bad = values.findIndex((v) => rowCandidates(v, width, sums).length !== 1);
     if (bad >= 0) {
       diagnostics.push(diag('values-unplaced', `印在行标签之外的一组数不满足行合计，这${groups}组数未放置。`,
@@ -471,7 +491,7 @@ function assembleReview(
   let how: Cell['how'] = 'direct';
   let reason: string | undefined;
   let placedTokens: (Token | null)[] = tokens;
-  const printed = tokens.map((t) => t.number!.value);
+  const printed = valuesOf(tokens);
   let candsMemo: Candidate[] | null = null; // the search runs only when the printed order is not enough
   const cands = (): Candidate[] => (candsMemo ??= rowCandidates(printed, width, sums));
   const byPosition = runs.length === 1 && runs[0].slots
@@ -521,15 +541,12 @@ function assembleReview(
     return { cells: [], diagnostics };
   }
   if (how !== 'direct')
-    diagnostics.push({
-      ...diag(
-        'review-damaged',
-        `复议诉讼表印有${printed.length}个数，已按合计关系确定各数所在列。`,
-        `the review/litigation table printed ${printed.length} values; columns fixed by the group totals`,
-        tokens[0],
-      ),
-      severity: 'info',
-    });
+    diagnostics.push(diag(
+      'review-damaged',
+      `复议诉讼表印有${printed.length}个数，已按合计关系确定各数所在列。`,
+      `the review/litigation table printed ${printed.length} values; columns fixed by the group totals`,
+      tokens[0], undefined, 'info',
+    ));
   const cells: Cell[] = values.flatMap((v, c) => {
     if (v === null) return [];
     const col = table.columns[c];

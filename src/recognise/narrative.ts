@@ -76,6 +76,20 @@ function paragraphs(rows: Row[], lines: SqueezedLines): { text: string; starts: 
   return out;
 }
 
+type GlobalPattern = (typeof GLOBAL_PATTERNS)[number];
+
+/**
+ * The patterns a paragraph states a figure by, in pattern order; cheap tests first: most paragraphs state none of
+ * these figures. A function of its own: this is the hot loop of the narrative finder, and V8 compiles a small
+ * function sooner and at a fraction of the cost of findNarrative around it (whose compile came too late in a batch
+ * of 2,000 reports to pay back).
+ */
+function statedIn(text: string, has: (word: string) => boolean): GlobalPattern[] {
+  const out: GlobalPattern[] = [];
+  for (const p of GLOBAL_PATTERNS) if (p.needs.some(has) && p.re.test(text)) out.push(p);
+  return out;
+}
+
 /** `lines`: the rows squeezed (shared with the other finders of the same report). */
 export function findNarrative(rows: Row[], _sections: Section[], lines = new SqueezedLines(rows)): NarrativeFigure[] {
   const out: NarrativeFigure[] = [];
@@ -89,9 +103,7 @@ export function findNarrative(rows: Row[], _sections: Section[], lines = new Squ
       if (yes === undefined) present.set(word, (yes = text.includes(word)));
       return yes;
     };
-    for (const p of GLOBAL_PATTERNS) {
-      // cheap tests first: most paragraphs state none of these figures
-      if (!p.needs.some(has) || !p.re.test(text)) continue;
+    for (const p of statedIn(text, has)) {
       p.global.lastIndex = 0;
       for (const m of text.matchAll(p.global)) {
         const value = toNumber(m[1]);

@@ -12,12 +12,29 @@ import {
 } from './align.js';
 import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble.js';
 import {
-  learnNorms, positionalReadings, rowSumsHold, runNumbers, shapeOf, type Norms, type Shape,
+  learnNorms, positionalReadings, rowSumsHold, runNumbers, shapeOf, type Norms, type Reading, type Shape,
 } from './positions.js';
-import type { Token } from './tokens.js';
+import { valuesOf, type Token } from './tokens.js';
 import type { Observation, OrphanRun } from './walk.js';
 
-interface OpenReading { values: Candidate; tokens: (Token | null)[] | null; kind: 'position' | 'lost' }
+export interface OpenReading { values: Candidate; tokens: (Token | null)[] | null; kind: 'position' | 'lost' }
+
+/**
+ * A positional reading as an open reading: a literal of the same shape as the lost-field readings' (a spread copy
+ * has a hidden class of its own, and V8 deoptimised the code reading both kinds when one of them first came).
+ */
+function positional(r: Reading): OpenReading {
+  return { values: r.values, tokens: r.tokens, kind: 'position' };
+}
+
+/**
+ * Lost-field readings appended to `out` (a loop and push, not a spread of .map: an optimised .map makes a holey
+ * array where the unoptimised one made a packed one, and the code reading them deoptimised on the other kind).
+ */
+export function pushLost(out: OpenReading[], cands: readonly Candidate[]): OpenReading[] {
+  for (const values of cands) out.push({ values, tokens: null, kind: 'lost' });
+  return out;
+}
 
 /** A row with more than one possible reading, or one positional reading still to be checked (`strong`). */
 export interface OpenRow {
@@ -123,7 +140,9 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
   const run = shape.run;
   const valueOf = (t: Token | null): number | null => (t && t.kind === 'number' ? t.number.value : BLANK);
   if (run.length === width) {
-    reads.set(e.row, { row: e.row, tokens: run, values: run.map(valueOf), how: 'direct', reason: undefined });
+    const values: Candidate = []; // a loop, not .map: see valuesOf in tokens.ts
+    for (let c = 0; c < run.length; c++) values.push(valueOf(run[c]));
+    reads.set(e.row, { row: e.row, tokens: run, values, how: 'direct', reason: undefined });
     return true;
   }
   if (run.length > width) {
@@ -150,15 +169,14 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
   }
   const { strong, weak } = positionalReadings(shape, width, levelOf(table, e.row), norms);
   // a run with a blank inside cannot have lost a value inside it: no lost-field reading
-  const lost = shape.blankInside ? [] : rowCandidates(numbers.map((t) => t.number!.value), width, sums);
+  const lost = shape.blankInside ? [] : rowCandidates(valuesOf(numbers), width, sums);
   if (strong && rowSumsHold(strong.values, sums)) {
-    open.set(e.row, { obs: e, readings: [{ ...strong, kind: 'position' }], alt: lost, strong: true });
+    open.set(e.row, { obs: e, readings: [positional(strong)], alt: lost, strong: true });
     return true;
   }
-  const readings: OpenReading[] = [
-    ...weak.filter((r) => rowSumsHold(r.values, sums)).map((r): OpenReading => ({ ...r, kind: 'position' })),
-    ...lost.map((values): OpenReading => ({ values, tokens: null, kind: 'lost' })),
-  ];
+  const readings: OpenReading[] = [];
+  for (const r of weak) if (rowSumsHold(r.values, sums)) readings.push(positional(r));
+  pushLost(readings, lost);
   open.set(e.row, { obs: e, readings: dedupe(readings), alt: [], strong: false });
   return true;
 }
@@ -198,7 +216,7 @@ export function resolveOpen(
   const relations = columnRelations(order, new Set([...reads.keys(), ...open.keys()]));
   const fixed = new Map([...reads].map(([k, r]) => [k, r.values] as [string, Candidate]));
   const known = new Map(
-    [...open].map(([k, o]) => [k, agreedOf(o.readings.map((r) => r.values))] as [string, Candidate]),
+    [...open].map(([k, o]) => [k, agreedOf(readingValues(o.readings))] as [string, Candidate]),
   );
   let unreliable = false;
   for (const [row, o] of open) {
@@ -214,14 +232,11 @@ export function resolveOpen(
     }
   }
   if (unreliable) {
-    diagnostics.push({ ...diag('positions-unreliable', '表格有的行按字段位置读出后与合计关系矛盾，说明转录时丢失了字段；该表各行按印出的数值与合计关系读取。',
+    diagnostics.push(diag('positions-unreliable', '表格有的行按字段位置读出后与合计关系矛盾，说明转录时丢失了字段；该表各行按印出的数值与合计关系读取。',
       'a row read by its field positions breaks the sums, so this transcription lost fields; the rows of this table ' +
-        'are read from their printed values and the sums'), severity: 'info' });
+        'are read from their printed values and the sums', undefined, undefined, 'info'));
     for (const o of open.values()) {
-      const lost = [
-        ...o.readings.filter((r) => r.kind === 'lost'),
-        ...o.alt.map((values): OpenReading => ({ values, tokens: null, kind: 'lost' })),
-      ];
+      const lost = pushLost(o.readings.filter((r) => r.kind === 'lost'), o.alt);
       if (!lost.length) continue;
       o.readings = dedupe(lost);
       o.alt = [];
@@ -238,7 +253,7 @@ export function resolveOpen(
   if (!open.size) return;
   const pruned = pruneReadings(
     fixed,
-    new Map([...open].map(([k, o]) => [k, o.readings.map((r) => r.values)] as [string, Candidate[]])),
+    new Map([...open].map(([k, o]) => [k, readingValues(o.readings)] as [string, Candidate[]])),
     relations,
   );
   const combos = [...pruned.values()].reduce((n, c) => n * Math.max(1, c.length), 1);
@@ -249,6 +264,13 @@ export function resolveOpen(
     const fits = solved ? (solved.readings > 0 ? countFits(cands, placed) : 0) : cands.length;
     place(table, row, o, cands, placed, fits, reads, diagnostics);
   }
+}
+
+/** The readings' values, in order (a loop, not .map: see valuesOf in tokens.ts; agreedOf deoptimised on it). */
+function readingValues(readings: OpenReading[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < readings.length; i++) out.push(readings[i].values);
+  return out;
 }
 
 /** Readings of one row that the joint solution leaves open (at least one when something was placed). */

@@ -86,8 +86,14 @@ export function classify(text: string, pos: SourceRef): Token {
   let c = classified.get(t);
   if (!c) {
     const fresh = classifyText(t, pos);
-    // the cache must not keep the report's whole text alive (see detachedCopy)
-    c = { ...fresh, text: detachedCopy(t), headerOf: fresh.kind === 'header' ? headerKindOf(t) : undefined } as Token;
+    // the cache must not keep the report's whole text alive (see detachedCopy); one literal of fixed shape, as
+    // below, not a spread copy of `fresh`: those had a hidden class per kind (and a spread copy's class changes
+    // after its first uses), so the reads of every cached entry below were megamorphic
+    c = {
+      kind: fresh.kind, text: detachedCopy(t), pos: fresh.pos, number: fresh.number, label: fresh.label,
+      labelScore: fresh.labelScore, caption: fresh.caption, section: fresh.section, version: fresh.version,
+      headerOf: fresh.kind === 'header' ? headerKindOf(t) : undefined,
+    } as Token;
     if (classified.size > 50_000) classified.clear();
     classified.set(c.text, c);
   }
@@ -132,14 +138,38 @@ function headerKindOf(text: string): 'applications' | 'review' | null {
   return null;
 }
 
+/**
+ * The values of number tokens, in order. A loop and push, not .map: an optimised .map makes a holey array where the
+ * unoptimised one made a packed one, and the assembler's code that had seen only one kind deoptimised mid-batch
+ * when the other came (assembleTable, rowCandidates and resolve were each compiled again for it). The other loops
+ * that say "not .map" are there for the same reason. `node bench/engine-deopts.mjs --min 1` lists the deopts: the
+ * engine's "wrong map" ones went from 38–49 to 0–7 a run (27 texts × 60 rounds, V8 defaults), and from 15 to 0–1
+ * in a 2,000-report `check`.
+ */
+export function valuesOf(tokens: readonly Token[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < tokens.length; i++) out.push(tokens[i].number!.value);
+  return out;
+}
+
 /** A table row's tokens; its whole text (wanted only for the few rows read as prose or headings) is joined lazily. */
 class TableRowTokens implements Row {
   private joined: string | null = null;
   constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef,
     readonly cells: TableRow['cells'], readonly fields: Token[]) {}
   get text(): string {
-    return (this.joined ??= this.cells.map((c) => c.text).join(' '));
+    return (this.joined ??= joinTexts(this.cells));
   }
+}
+
+/**
+ * The cells' texts joined by spaces. A loop, not map and join: an optimised map makes a holey array where the
+ * unoptimised one made a packed one, and join's code deoptimised on meeting the other kind mid-batch.
+ */
+function joinTexts(cells: TableRow['cells']): string {
+  let s = '';
+  for (let i = 0; i < cells.length; i++) s += i ? ' ' + cells[i].text : cells[i].text;
+  return s;
 }
 
 /** Every block as rows of tokens, in document order. */

@@ -53,6 +53,20 @@ export function observation(table: string, row: string, label: Token, numbers: T
     flow: undefined, xs: undefined, seq };
 }
 
+/**
+ * `e` with other numbers, made by observation() rather than a spread: a spread copy has a hidden class of its own,
+ * and meeting one first in a late report deoptimised the assembler (assembleTable was compiled again for it).
+ */
+export function withNumbers(e: Observation, numbers: Token[], numberRows: number, xs: number[] | undefined,
+  split: boolean): Observation {
+  const copy = observation(e.table, e.row, e.label, numbers, numberRows, e.sameRow, e.blanks, e.seq);
+  copy.split = split;
+  copy.slots = e.slots;
+  copy.flow = e.flow;
+  copy.xs = xs;
+  return copy;
+}
+
 export function orphanRun(table: string, numbers: Token[], seq: number): OrphanRun {
   return { kind: 'orphans', table, numbers, seq, slots: undefined, flow: undefined };
 }

@@ -20,6 +20,10 @@ const cases: RuleCases = {
     },
     { name: 'only a report title survives', report: { ...nothing(), title: '某县2023年政府信息公开工作年度报告' } },
     {
+      name: 'a title without 政府 and a cut text (truncated says so)',
+      report: { ...nothing(), title: '某镇人民政府2020年信息公开工作年度报告' },
+    },
+    {
       name: 'a table and nothing else',
       report: { ...nothing(), tables: { active: false, applications: true, review: false } },
     },

@@ -7,7 +7,7 @@
 // (the sections) and the ranking (it re-checks the reports) read models.
 import type {
   AnalysisBody, AnalysisReport, Comparison, FilingOptions, FilingStatus, IndicatorPageOptions, IndicatorTable, Ranking,
-  ReportMeta, Rollup, RollupDrill, RollupPlan, RollupSums, RollupTotals, SimilarPair,
+  ReportMeta, Rollup, RollupPlan, RollupSums, RollupTotals, SimilarPair,
 } from '../model/analysis.js';
 import type { ReportSummary } from '../model/api.js';
 import type { Report } from '../model/report.js';
@@ -25,6 +25,7 @@ import {
   contributorOf, contributorOrder, drillDown, finishRollup, majorityTemplate, planRollup, rollupKeys, rollupPage,
   scopeOf,
 } from '../analysis/rollup.js';
+import { outlineChoice } from '../analysis/rollup-drill.js';
 import { scoreBodies } from '../analysis/scoring.js';
 import { screenSimilarity } from '../analysis/similarity.js';
 
@@ -94,7 +95,7 @@ export async function similarity(store: Store, scope: Scope, year: number, thres
 export type Drill = string[] | 'all';
 
 /** The plan of a roll-up from the bodies and the reports' metadata (no cell read yet). */
-async function planOf(store: Store, scope: Scope, year: number, parentBodyId?: number):
+export async function planOf(store: Store, scope: Scope, year: number, parentBodyId?: number):
   Promise<{ plan: RollupPlan; version: Map<number, TemplateVersion> }> {
   const [bodies, metas] = await Promise.all([
     bodiesIn(store, scope.region, parentBodyId),
@@ -179,11 +180,8 @@ async function regionRollup(store: Store, scope: Scope, year: number, page: Roll
     const q = { region: scope.region, year, publishedOnly: scope.publishedOnly };
     const o = await s.rollupOutline(q);
     if (!o.kept) return null; // a bulk load with the kept sums' upkeep off: they do not hold its reports yet
-    const version = majorityTemplate(o.reports, year);
+    const { version, leaveOut, included } = outlineChoice(o, year);
     const scopes = o.scopes.map((x) => scopeOf({ name: x.bodyName }, x.report, x.subs));
-    const leaveOut = o.scopes.flatMap((x) => x.subs.flatMap((sub) =>
-      (sub.report?.version === version ? [sub.report.reportId] : [])));
-    const included = o.reports[version] - leaveOut.length;
     if (leaveOut.length > included) return null;
     const order = contributorOrder(o.ids.map((id, i) => ({ id, name: o.names[i] })));
     const versions = o.scopes.map((x) => x.report.version);
@@ -226,22 +224,6 @@ export async function rollupOf(store: Store, scope: Scope, year: number, parentB
     out = finishRollup(plan, sums, drillDown(plan, keys, await store.drillReports(ids, keys)));
   } else out = finishRollup(plan, sums, drilled ? drillDown(plan, drill, drilled) : {});
   return page ? rollupPage(out, page) : out;
-}
-
-/**
- * The contributions of each summed report to a few cells of a roll-up (the page's drill-down), without the sums;
- * with the listed bodies' names (the roll-up's answer holds one page of its contributors).
- */
-export async function rollupDrill(store: Store, scope: Scope, year: number, parentBodyId: number | undefined,
-  keys: string[]): Promise<RollupDrill> {
-  const { plan } = await planOf(store, scope, year, parentBodyId);
-  const reports = await store.drillReports(plan.included.map((r) => r.reportId), keys);
-  const byContributor = drillDown(plan, keys, reports);
-  const listed = new Set(Object.values(byContributor).flatMap((list) => list.map(([bodyId]) => bodyId)));
-  const names = new Map(plan.contributors.map((c) => [c.bodyId, c.bodyName]));
-  const bodies = plan.included.filter((r) => listed.has(r.bodyId))
-    .map((r): [number, string, number] => [r.bodyId, names.get(r.bodyId)!, r.reportId]);
-  return { year, template: plan.version, byContributor, bodies };
 }
 
 /** The indicators' inputs of the scope's reports in a span of years: the kept parts, else from reports.vals. */
@@ -348,3 +330,5 @@ export async function ranking(store: Store, region: string | undefined, year: nu
   ]);
   return scoreBodies(status, reports, similar, { year, regionCode: region ?? null, asOf, rules });
 }
+
+export { rollupDrill } from './rollup-drill.js';

@@ -116,7 +116,8 @@ export const RegionOut = Type.Object({
 
 export const BodyOut = Type.Object({
   id: Num, name: Str, aliases: Type.Array(Str), agencyKey: Str, level: StrEnum(LEVELS), regionCode: Str,
-  parentId: OrNull('number'), dueDate: Str, scope: StrEnum(['own', 'including-subordinates']),
+  parentId: OrNull('number'), dueDate: Str, ownDueDate: OrNull('string'),
+  scope: StrEnum(['own', 'including-subordinates']),
 });
 
 // ---------------------------------------------------------------- reports
@@ -254,6 +255,8 @@ export const RollupDrillOut = Type.Object({
   bodies: Type.Array(Type.Tuple([Num, Str, Num]), {
     description: 'the bodies listed in byContributor: [bodyId, name, reportId], in contributor order',
   }),
+  total: Type.Record(Type.String(), Num, { description: 'per cell key, how many summed reports have the cell' }),
+  offset: Num, limit: OrNull('number'), sort: StrEnum(['body', 'value']),
 });
 
 const Indicator = StrEnum(INDICATORS);

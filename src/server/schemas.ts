@@ -52,11 +52,14 @@ const BodyFields = {
   level: BodyLevel,
   regionCode: RegionCode,
   parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
-  dueDate: MonthDay,
   scope: Type.Union([Type.Literal('own'), Type.Literal('including-subordinates')]),
 };
-export const NewBody = Type.Object(BodyFields, { additionalProperties: false });
-export const BodyPatch = Type.Partial(Type.Object(BodyFields, { additionalProperties: false }));
+/** the body's own due date; null (or absent, on creation) when it follows its level's setting */
+const OwnDueDate = Type.Union([MonthDay, Type.Null()]);
+export const NewBody = Type.Object({ ...BodyFields, dueDate: Type.Optional(OwnDueDate) },
+  { additionalProperties: false });
+export const BodyPatch = Type.Partial(Type.Object({ ...BodyFields, dueDate: OwnDueDate },
+  { additionalProperties: false }));
 
 export const ReportsQuery = Type.Object({
   limit: Type.Optional(Limit),
@@ -146,6 +149,11 @@ export const RollupQuery = Type.Object({
 });
 export const RollupDrillQuery = Type.Object({
   region: Type.Optional(RegionCode), parent: Type.Optional(Type.Integer({ minimum: 1 })), year: Year, keys: CellKeys,
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, description: 'none: every contributor' })),
+  offset: Type.Optional(Offset),
+  sort: Type.Optional(Type.Union([Type.Literal('body'), Type.Literal('value')], {
+    description: "'body' (default): the roll-up's contributor order (by name); 'value': the largest first, blanks last",
+  })),
 });
 export const IndicatorsQuery = Type.Object({
   region: Type.Optional(RegionCode), year: Type.Optional(Year), from: Type.Optional(Year), to: Type.Optional(Year),

@@ -11,6 +11,7 @@ import type { Cell, Report, Section } from '../model/report.js';
 import { splitCellKey, type TemplateVersion } from '../model/template.js';
 import { bodies, reportVersions, reports } from './schema.js';
 import { toBody } from './bodies.js';
+import { dueDates } from './settings.js';
 import { rows, type Ctx } from './context.js';
 import { subtreePattern } from './regions.js';
 import { reportWhere, summaryColumns, toSummary, blankModel } from './reports.js';
@@ -167,7 +168,8 @@ export async function expectedBodies(ctx: Ctx, region?: string, parentId?: numbe
   if (parentId !== undefined) where.push(sql`(${bodies.parentId} = ${parentId} OR ${bodies.id} = ${parentId})`);
   const list = await ctx.db.select().from(bodies).where(where.length ? and(...where) : undefined)
     .orderBy(asc(bodies.regionCode), asc(bodies.id));
-  return list.map(toBody);
+  const levels = await dueDates(ctx);
+  return list.map((r) => toBody(r, levels));
 }
 
 /**

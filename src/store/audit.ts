@@ -4,6 +4,7 @@ import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { AuditEntry, Page } from '../model/api.js';
 import { audit } from './schema.js';
 import { iso, type Ctx } from './context.js';
+import { execRaw, jsonb, Params } from './raw-sql.js';
 import type { Actor } from './types.js';
 
 export interface AuditRecord {
@@ -16,12 +17,15 @@ export interface AuditRecord {
 }
 
 export async function writeAudit(ctx: Ctx, actor: Actor, records: AuditRecord[]): Promise<void> {
-  // multi-row VALUES in chunks (a statement's parameters are bounded)
+  // multi-row VALUES in chunks (a statement's parameters are bounded); sent as text and parameters (raw-sql.ts: an
+  // import batch writes a hundred records at a time)
   for (let i = 0; i < records.length; i += 500) {
-    await ctx.db.insert(audit).values(records.slice(i, i + 500).map((r) => ({
-      userId: actor.userId, username: actor.username, entity: r.entity, entityId: String(r.entityId), action: r.action,
-      before: r.before ?? null, after: r.after ?? null, reason: r.reason ?? null,
-    })));
+    const p = new Params();
+    const values = records.slice(i, i + 500).map((r) => `(${[actor.userId ?? null, actor.username ?? null, r.entity,
+      String(r.entityId), r.action, jsonb(r.before), jsonb(r.after), r.reason ?? null].map((v) => p.add(v))
+      .join(', ')})`);
+    await execRaw(ctx.db, `INSERT INTO audit (user_id, username, entity, entity_id, action, before, after, reason)
+      VALUES ${values.join(', ')}`, p.list);
   }
 }
 

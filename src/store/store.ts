@@ -124,6 +124,7 @@ export function createStore(o: { db: Db; kind: 'pglite' | 'postgres'; close: () 
     regionTotals: (q) => regionSums.regionTotals(ctx, q),
     withSumsDeferred: (write) => regionSums.withSumsDeferred(ctx, write),
     drillReports: (ids, keys) => rollupSums.drillReports(ctx, ids, keys),
+    drillRegion: (q, keys) => rollupSums.drillRegion(ctx, q, keys),
     isEmpty: async () => (await o.raw<{ n: number }>('SELECT count(*)::int AS n FROM bodies'))[0].n === 0,
     async resetAll() {
       await o.db.execute(sql.raw(`TRUNCATE ${TABLES.join(', ')} RESTART IDENTITY CASCADE`));

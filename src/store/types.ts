@@ -3,8 +3,8 @@
 // contract suite against both. Methods that write take the acting user (for the audit trail) and run as one
 // transaction each. Query families live one per file beside this one.
 import type {
-  AuditEntry, Body, CellCorrection, DecisionRequest, DraftContent, ImportItem, ImportItemStatus, ImportJob, Page,
-  Region, ReportDetail, ReportStatus, ReportSummary, ReportVersionInfo, Role, StoredFinding, Task, User,
+  AuditEntry, Body, BodyInput, CellCorrection, DecisionRequest, DraftContent, ImportItem, ImportItemStatus, ImportJob,
+  Page, Region, ReportDetail, ReportStatus, ReportSummary, ReportVersionInfo, Role, StoredFinding, Task, User,
   VersionDiff,
 } from '../model/api.js';
 import type { Finding, Report } from '../model/report.js';
@@ -14,6 +14,7 @@ import type {
 import type { TemplateVersion } from '../model/template.js';
 import type { YearSpan } from './indicator-sums.js';
 import type { RegionTotalsQuery } from './region-sums.js';
+import type { DrillScope } from './rollup-sums.js';
 import type { ContributorRow, OutlineQuery, RollupOutline } from './rollup-outline.js';
 import type { DuePair, FilingOutline, FilingOutlineQuery } from './filing-outline.js';
 import type { Db } from './context.js';
@@ -144,8 +145,8 @@ export interface Store {
   findBodyByName(name: string, regionCode?: string | null): Promise<Body | null>;
   /** (store engineer) every body answering to the name's agencyKey (candidates for a 待确认 report) */
   bodiesByName(name: string, regionCode?: string | null): Promise<Body[]>;
-  upsertBodies(bodies: Omit<Body, 'id' | 'agencyKey'>[], actor: Actor): Promise<Body[]>;
-  updateBody(id: number, patch: Partial<Omit<Body, 'id' | 'agencyKey'>>, actor: Actor): Promise<Body>;
+  upsertBodies(bodies: BodyInput[], actor: Actor): Promise<Body[]>;
+  updateBody(id: number, patch: Partial<BodyInput>, actor: Actor): Promise<Body>;
 
   // reports (reports.ts, versions.ts)
   listReports(filter: ReportFilter): Promise<Page<ReportSummary>>;
@@ -326,6 +327,8 @@ export interface Store {
   withSumsDeferred<T>(write: () => Promise<T>): Promise<T>;
   /** (read side) reports (by id) holding only the cells a roll-up's drill-down into `keys` reads */
   drillReports(ids: number[], keys: string[]): Promise<Map<number, Pick<Report, 'cells'>>>;
+  /** The drill-down's cells of a region's reports of a year and template, less those left out (with their bodies). */
+  drillRegion(q: DrillScope, keys: string[]): Promise<{ id: number; bodyId: number; cells: Report['cells'] }[]>;
 
   /** empties every table (demo --reset) */
   resetAll(): Promise<void>;

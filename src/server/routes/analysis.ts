@@ -93,10 +93,12 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
     response: { 200: RollupDrillOut },
     description: 'Drill-down of a roll-up: for each cell key asked, [bodyId, value] of every summed report that has '
       + 'it (null: printed blank) — the same as the roll-up\'s `byContributor` with `drill`, without the sums — and '
-      + 'the bodies listed (`bodies`: [bodyId, name, reportId]).',
+      + 'the bodies listed (`bodies`: [bodyId, name, reportId]). With `limit` (and `offset`) one page of each key\'s '
+      + 'list, `total` telling how many; `sort=value` lists the largest first.',
   } }, async (req): Promise<RollupDrill> => {
-    const { region, parent, year, keys } = req.query;
-    return q.rollupDrill(store, await rollupScope(req, region, parent), year, parent, cellKeys(keys));
+    const { region, parent, year, keys, limit, offset, sort } = req.query;
+    return q.rollupDrill(store, await rollupScope(req, region, parent), year, parent, cellKeys(keys),
+      { limit, offset, sort });
   });
 
   app.get('/analysis/indicators', { schema: { tags, querystring: IndicatorsQuery,

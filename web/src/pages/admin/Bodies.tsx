@@ -1,6 +1,6 @@
 // 管理 · 地区与机关: the bodies of the chosen region (tree in the header), with aliases, level, due date and 口径;
-// add a body or edit one.
-import { Button, Form, Input, Modal, Select, Space, Table } from 'antd';
+// add a body or edit one. A body's due date is its own when set, else its level's (报送期限 tab): the list says which.
+import { Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { qs } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
@@ -8,10 +8,13 @@ import { useFilters } from '../../app/session';
 import { useApi } from '../../app/use-api';
 import { ErrorBox } from '../../components/common';
 import { LEVEL, pick } from '../../components/labels';
-import type { Body, BodyLevel, Page } from '../../model';
+import { MONTH_DAY_PATTERN, type Body, type BodyLevel, type Page } from '../../model';
 import { useEditor } from './use-editor';
 
-type BodyForm = Omit<Body, 'id' | 'agencyKey' | 'aliases' | 'parentId'> & { aliases: string; parentId?: number | null };
+type BodyForm = Omit<Body, 'id' | 'agencyKey' | 'aliases' | 'parentId' | 'dueDate' | 'ownDueDate'>
+  & { aliases: string; parentId?: number | null; dueDate?: string };
+
+const MONTH_DAY = new RegExp(MONTH_DAY_PATTERN);
 
 export function Bodies() {
   const t = useT();
@@ -25,12 +28,13 @@ export function Bodies() {
   const open = (b: Body | 'new') => {
     setEditing(b);
     form.setFieldsValue(b === 'new'
-      ? { name: '', aliases: '', level: 'department', regionCode: region, dueDate: '01-31', scope: 'own' }
-      : { ...b, aliases: b.aliases.join('，') });
+      ? { name: '', aliases: '', level: 'department', regionCode: region, dueDate: '', scope: 'own' }
+      : { ...b, aliases: b.aliases.join('，'), dueDate: b.ownDueDate ?? '' });
   };
   const save = async () => {
     const v = await form.validateFields();
-    await saveBody({ ...v, aliases: v.aliases.split(/[,，、\s]+/).filter(Boolean) });
+    // no date of its own: null, so that the level's setting applies
+    await saveBody({ ...v, aliases: v.aliases.split(/[,，、\s]+/).filter(Boolean), dueDate: v.dueDate || null });
   };
   return (
     <>
@@ -49,7 +53,12 @@ export function Bodies() {
           { title: t('别名', 'Aliases'), dataIndex: 'aliases', render: (a: string[]) => a.join('、') },
           { title: t('层级', 'Level'), dataIndex: 'level', render: (l: BodyLevel) => pick(LEVEL[l], lang) },
           { title: t('地区代码', 'Region'), dataIndex: 'regionCode' },
-          { title: t('报送截止（次年）', 'Due (next year)'), dataIndex: 'dueDate' },
+          { title: t('报送截止（次年）', 'Due (next year)'), dataIndex: 'dueDate',
+            render: (d: string, b) => (
+              <>{d}{b.ownDueDate === null && <Tag className="due-from-level" bordered={false}
+                style={{ marginInlineStart: 6 }}
+                title={t('未单独设置，按层级的报送期限', 'No date of its own: its level\'s due date')}>
+                {t('按层级', 'by level')}</Tag>}</>) },
           { title: t('口径', 'Scope'), dataIndex: 'scope',
             render: (s: Body['scope']) => (s === 'own' ? t('本级', 'own') : t('含下级', 'incl. subordinates')) },
           { title: '', render: (_, b) => <Button size="small" onClick={() => open(b)}>{t('编辑', 'Edit')}</Button> },
@@ -67,8 +76,10 @@ export function Bodies() {
           <Form.Item name="regionCode" label={t('地区代码', 'Region code')}
             rules={[{ required: true, pattern: /^\d{6}(\d{3})?$/,
               message: t('6位地区代码', '6-digit code') }]}><Input /></Form.Item>
-          <Form.Item name="dueDate" label={t('报送截止（MM-DD）', 'Due date (MM-DD)')}
-            rules={[{ required: true, pattern: /^\d{2}-\d{2}$/, message: 'MM-DD' }]}><Input /></Form.Item>
+          <Form.Item name="dueDate" label={t('本机关报送截止（MM-DD）', 'Its own due date (MM-DD)')}
+            extra={t('留空则按层级的报送期限（管理 · 报送期限）', 'Leave empty to follow its level\'s due date (Admin · Due dates)')}
+            rules={[{ pattern: MONTH_DAY, message: t('请填写每年都有的日期，如 01-31', 'A date every year has, e.g. 01-31') }]}>
+            <Input placeholder={t('按层级', 'by level')} /></Form.Item>
           <Form.Item name="scope" label={t('口径', 'Scope')}>
             <Select options={[{ value: 'own', label: t('本级', 'own') },
               { value: 'including-subordinates', label: t('含下级', 'including subordinates') }]} />

@@ -3,7 +3,7 @@
 // be megabytes), the 口径 check of government reports against their subordinates, the bodies expected one page at a
 // time (a province expects ~10,000: the roll-up answers the first page, the others are asked as they are opened),
 // XLSX export.
-import { Card, Col, List, Row, Space, Table, Typography } from 'antd';
+import { Card, Col, List, Row, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { fileUrl, qs } from '../../app/api';
 import { useLang, useT } from '../../app/i18n';
@@ -13,30 +13,46 @@ import { useApi } from '../../app/use-api';
 import { EmptyHint, Loaded, SeverityTag, StatusTag } from '../../components/common';
 import { OfficialTables } from '../../components/OfficialTables';
 import { labelOfCell } from '../../../../src/render/layout';
-import type { Rollup, RollupContributor, RollupDrill, ScopeCheck } from '../../model';
+import type { Rollup, RollupContributor, RollupDrill, RollupDrillSort, ScopeCheck } from '../../model';
 
 /** Bodies listed per page. */
 const PAGE = 10;
 
-/** The contributions of each summed body to one cell, asked when the cell is opened. */
+/** Contributions listed per page of a drill-down. */
+const DRILL_PAGE = 20;
+
+/**
+ * The contributions of each summed body to one cell, asked a page at a time when the cell is opened (a province's
+ * 10,000 bodies are not sent at once), in the bodies' order or the largest first.
+ */
 function Drill({ r, cell, region }: { r: Rollup; cell: string; region: string | undefined }) {
   const t = useT();
-  const state = useApi<RollupDrill>(`/analysis/rollup/contributors${qs({ region, year: r.year, keys: cell })}`);
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<RollupDrillSort>('body');
+  const state = useApi<RollupDrill>(`/analysis/rollup/contributors${qs({ region, year: r.year, keys: cell,
+    limit: DRILL_PAGE, offset: (page - 1) * DRILL_PAGE, sort })}`);
   return (
-    <Loaded state={state}>{(d) => {
-      const names = new Map(d.bodies.map(([id, name, reportId]) => [id, { name, reportId }]));
-      return (
-        <Table size="small" rowKey={(x) => String(x[0])}
-          pagination={{ pageSize: 20, size: 'small', hideOnSinglePage: true }}
-          dataSource={d.byContributor[cell] ?? []} columns={[
-            { title: t('机关', 'Body'), render: (_, x) => {
-              const c = names.get(x[0]);
-              return c ? <Link to={`/reports/${c.reportId}`}>{c.name}</Link> : x[0];
-            } },
-            { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
-          ]} />
-      );
-    }}</Loaded>
+    <>
+      <Segmented<RollupDrillSort> size="small" value={sort} style={{ marginBottom: 8 }}
+        onChange={(v) => { setSort(v); setPage(1); }}
+        options={[{ value: 'body', label: t('按机关', 'By body') },
+          { value: 'value', label: t('按数值', 'Largest first') }]} />
+      <Loaded state={state}>{(d) => {
+        const names = new Map(d.bodies.map(([id, name, reportId]) => [id, { name, reportId }]));
+        return (
+          <Table size="small" rowKey={(x) => String(x[0])}
+            pagination={{ current: page, pageSize: DRILL_PAGE, total: d.total[cell] ?? 0, size: 'small',
+              hideOnSinglePage: true, showSizeChanger: false, onChange: setPage }}
+            dataSource={d.byContributor[cell] ?? []} columns={[
+              { title: t('机关', 'Body'), render: (_, x) => {
+                const c = names.get(x[0]);
+                return c ? <Link to={`/reports/${c.reportId}`}>{c.name}</Link> : x[0];
+              } },
+              { title: t('数值', 'Value'), render: (_, x) => (x[1] === null ? t('空白', 'blank') : x[1]) },
+            ]} />
+        );
+      }}</Loaded>
+    </>
   );
 }
 
