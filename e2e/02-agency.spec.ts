@@ -109,14 +109,18 @@ test('agency: fix the returned report; supervisor accepts, publishes, compares, 
   const drill = page.getByTestId('drill');
   await expect(drill.locator('.ant-table-row').first()).toBeVisible();
   // the largest first: the server sorts and pages the contributions (blanks, shown as 空白, come last)
-  await drill.getByText('按数值').click();
-  await expect(async () => {
-    const values = (await drill.locator('.ant-table-row td:nth-child(2)').allInnerTexts()).map(Number)
-      .filter((n) => !Number.isNaN(n));
-    expect(values.length).toBeGreaterThan(1);
-    expect(values).toEqual([...values].sort((a, b) => b - a));
-    expect(values[0]).toBeGreaterThan(values[values.length - 1]);
-  }).toPass();
+  const [sorted] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/analysis/rollup/contributors')
+      && r.url().includes('sort=value')),
+    drill.getByText('按数值').click(),
+  ]);
+  expect(sorted.status()).toBe(200);
+  const asked = (await sorted.json()) as { byContributor: Record<string, [number, number | null][]> };
+  const want = asked.byContributor['applications/newReceived/total'].map(([, v]) => (v === null ? '空白' : String(v)));
+  expect(want.length).toBeGreaterThan(0);
+  await expect(drill.locator('.ant-table-row td:nth-child(2)')).toHaveText(want);
+  const drilled = want.filter((v) => v !== '空白').map(Number);
+  expect(drilled).toEqual([...drilled].sort((a, b) => b - a));
   const [download] = await Promise.all([page.waitForEvent('download'),
     page.getByRole('link', { name: /导出汇总表/ }).click()]);
   const numbers = await numbersIn(await bytesOf(download));
