@@ -131,8 +131,9 @@ async function totalsByVersion(store: Store, groups: { version: TemplateVersion;
     const list = byVersion.get(g.version) ?? byVersion.set(g.version, []).get(g.version)!;
     return list.push(g.ids) - 1;
   });
-  const totals = new Map(await Promise.all([...byVersion].map(async ([v, list]) =>
-    [v, await store.rollupTotals(v, list)] as const)));
+  // in turn (two templates at most): inside a snapshot the store is one connection
+  const totals = new Map<TemplateVersion, RollupTotals[]>();
+  for (const [v, list] of byVersion) totals.set(v, await store.rollupTotals(v, list));
   return groups.map((g, i) => totals.get(g.version)![at[i]]);
 }
 
@@ -185,12 +186,12 @@ async function regionRollup(store: Store, scope: Scope, year: number, page: Roll
     if (leaveOut.length > included) return null;
     const order = contributorOrder(o.ids.map((id, i) => ({ id, name: o.names[i] })));
     const versions = o.scopes.map((x) => x.report.version);
-    const [lines, kept, sums] = await Promise.all([
-      s.contributorRows(q, order.slice(page.offset, page.offset + page.limit)),
-      s.regionTotals({ region: scope.region, year, version, publishedOnly: scope.publishedOnly,
-        expected: o.reports[version], leaveOut }),
-      scopeSums(s, scopes, versions),
-    ]);
+    // in turn: the snapshot is one connection, on which statements cannot overlap (node-postgres queues them, and
+    // warns that it will stop doing so)
+    const lines = await s.contributorRows(q, order.slice(page.offset, page.offset + page.limit));
+    const kept = await s.regionTotals({ region: scope.region, year, version, publishedOnly: scope.publishedOnly,
+      expected: o.reports[version], leaveOut });
+    const sums = await scopeSums(s, scopes, versions);
     if (!kept) return null;
     const reported = o.reports['2019'] + o.reports['2021'];
     const plan = { year, version, label: scope.region ?? '', regionCode: scope.region ?? null, parentBodyId: null,
