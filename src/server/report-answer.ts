@@ -10,6 +10,7 @@
 // Why (bench/endpoints.mjs, in-process CPU per request against the build before, and bench/load.mjs): the store
 // no longer reads, inflates and rebuilds the model's ~200 cell objects and the serialiser no longer walks them on
 // every request; a kept run is one buffer off the JS heap, not a few hundred KB of objects for the GC to trace.
+import { LRUCache } from 'lru-cache';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReportDetail } from '../model/api.js';
 import type { ReportHead } from '../store/types.js';
@@ -29,38 +30,29 @@ interface Kept {
   run: Buffer;
 }
 
-/** Kept runs by version key, least recently read first; `budget` in bytes. */
+/**
+ * Kept runs by version key, least recently read first out (lru-cache), `budget` bytes of them at most; a budget of 0
+ * keeps none, and a run larger than the budget is not kept.
+ */
 export class RunCache {
-  private readonly map = new Map<string, Kept>();
-  private size = 0;
+  private readonly lru: LRUCache<string, Kept> | null;
 
-  constructor(readonly budget: number) {}
+  constructor(readonly budget: number) {
+    this.lru = budget > 0
+      ? new LRUCache<string, Kept>({ maxSize: budget, sizeCalculation: (kept) => Math.max(1, kept.run.byteLength) })
+      : null;
+  }
 
   get(key: string): Kept | undefined {
-    const hit = this.map.get(key);
-    if (hit) {
-      this.map.delete(key); // most recently read last
-      this.map.set(key, hit);
-    }
-    return hit;
+    return this.lru?.get(key);
   }
 
   set(key: string, kept: Kept): void {
-    if (kept.run.byteLength > this.budget) return;
-    const was = this.map.get(key);
-    if (was) this.size -= was.run.byteLength;
-    this.map.delete(key);
-    this.map.set(key, kept);
-    this.size += kept.run.byteLength;
-    for (const [k, v] of this.map) {
-      if (this.size <= this.budget) break;
-      this.map.delete(k);
-      this.size -= v.run.byteLength;
-    }
+    if (kept.run.byteLength <= this.budget) this.lru?.set(key, kept);
   }
 
   get entries(): number {
-    return this.map.size;
+    return this.lru?.size ?? 0;
   }
 }
 

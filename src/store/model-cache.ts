@@ -6,29 +6,15 @@
 // Why: reading the page's 60 KB model from the database and parsing it is most of getReport (bench/load.mjs: CPU per
 // request on PGlite, with and without — see the note in getReport). GET /api/reports/:id itself no longer goes
 // through it: the server keeps that answer's model part serialised (src/server/report-answer.ts).
+import { LRUCache } from 'lru-cache';
 import type { Report } from '../model/report.js';
 import type { Db } from './context.js';
 
 /** entries per database handle */
 export const MODEL_CACHE_ENTRIES = 256;
 
-class ModelCache {
-  private readonly map = new Map<string, Report>();
-
-  get(key: string): Report | undefined {
-    const hit = this.map.get(key);
-    if (hit) {
-      this.map.delete(key); // most recently read last
-      this.map.set(key, hit);
-    }
-    return hit;
-  }
-
-  set(key: string, model: Report): void {
-    this.map.set(key, model);
-    if (this.map.size > MODEL_CACHE_ENTRIES) this.map.delete(this.map.keys().next().value!);
-  }
-}
+/** The kept models of one database handle (lru-cache: least recently read out first). */
+type ModelCache = LRUCache<string, Report>;
 
 // one cache per database handle: a transaction's handle gets its own, dropped with it, so a version written in a
 // transaction that is rolled back is never served afterwards
@@ -36,7 +22,7 @@ const caches = new WeakMap<Db, ModelCache>();
 
 export function modelCache(db: Db): ModelCache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = new ModelCache()));
+  if (!c) caches.set(db, (c = new LRUCache<string, Report>({ max: MODEL_CACHE_ENTRIES })));
   return c;
 }
 
