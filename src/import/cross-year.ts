@@ -6,9 +6,9 @@
 // (rules/lib/previous-year.ts), the same findings as checking it all again.
 import { checkReport } from '../rules/index.js';
 import { withPreviousYear } from '../rules/lib/previous-year.js';
-import type { Finding, Report } from '../model/report.js';
+import type { Finding, Report, SourceRef } from '../model/report.js';
 import type { Actor, ImportNeighbour, Store } from '../store/types.js';
-import { asReport, isPacked, type StoredModel } from '../store/model-codec.js';
+import { asReport, isPacked, type PackedReport, type StoredModel } from '../store/model-codec.js';
 
 /** A report of an import batch, matched to its body and year (packed: unpacked only when a neighbour is stored). */
 export interface Matched {
@@ -42,14 +42,12 @@ export async function forBatch(store: Store, list: Matched[]): Promise<CrossYear
   for (const m of list) {
     const prev = stored.get(`${m.bodyId}/${m.year - 1}`);
     const next = stored.get(`${m.bodyId}/${m.year + 1}`);
-    let report: Report | undefined;
-    const full = (): Report => (report ??= asReport(m.report));
     const findings = prev?.previous && prev.status !== 'pending'
-      ? againstPrevious(m.report, full, prev.previous, m.findings) : m.findings;
+      ? againstPrevious(m.report, prev.previous, m.findings) : m.findings;
     const rechecks: CrossYear['rechecks'] = [];
     if (next && next.status !== 'pending') {
       const model = await store.getReportModel(next.reportId);
-      if (model) rechecks.push({ reportId: next.reportId, findings: checkReport(model, full()) });
+      if (model) rechecks.push({ reportId: next.reportId, findings: checkReport(model, asReport(m.report)) });
     }
     out.push({ findings, existing: stored.has(`${m.bodyId}/${m.year}`), rechecks });
   }
@@ -57,22 +55,41 @@ export async function forBatch(store: Store, list: Matched[]): Promise<CrossYear
 }
 
 /**
- * withPreviousYear(report, previous, own) without unpacking a packed report's cells when the previous year adds
- * nothing (the usual case: a body's carry-over agrees with its last report). The previous-year rules decide from
- * the report's plain fields and its cells' keys and values alone (rules/lib/evaluate.ts reads a cell's value and
- * whether it is there); only a finding they make reads more (the first cell's source). So they run first on the
- * report as keys and values — the same view a stored previous year is read as (store/import-batch.ts) — and
- * only when that finds something, again on the whole report, for the findings as checkReport makes them.
- * Unpacking cost the main thread 0.2–0.6 ms a report (a ~20 KB cells JSON inflated, parsed and rebuilt), the view
- * ~0.02 ms. "Adds nothing" is withPreviousYear handing back `own` itself; were it ever to copy, this only unpacks.
+ * withPreviousYear(report, previous, own) without unpacking a packed report's cells. The previous-year rules read
+ * the report's plain fields and, of its cells, whether each is there, its value, and the source of the first cell a
+ * finding names (rules/lib/evaluate.ts, rules/lib/findings.ts): so they run on the report as keys, values and
+ * sources — the same view a stored previous year is read as (store/import-batch.ts), sources read only when a
+ * finding is made. Unpacking cost the main thread 0.1–0.6 ms a report (a ~20 KB cells JSON inflated, parsed and
+ * rebuilt); it was done for every report the previous year added a finding to, ~2/3 of bench/import.mjs's
+ * generated ones, after the rules had run once on a view without sources. test/import-cross-year.test.ts compares
+ * the findings with checkReport on the whole report.
  */
-function againstPrevious(m: StoredModel, full: () => Report, previous: Report, own: Finding[]): Finding[] {
-  if (!isPacked(m)) return withPreviousYear(m, previous, own);
-  const cells: Record<string, { value: number | null }> = {};
-  for (let i = 0; i < m.keys.length; i++) cells[m.keys[i]] = { value: m.values[i] };
-  const light = { ...m.head, cells } as unknown as Report;
-  if (withPreviousYear(light, previous, own) === own) return own;
-  return withPreviousYear(full(), previous, own);
+function againstPrevious(m: StoredModel, previous: Report, own: Finding[]): Finding[] {
+  return withPreviousYear(isPacked(m) ? viewOf(m) : m, previous, own);
+}
+
+/** A cell of the view: its value, and its source read from the report's sources when a finding quotes it. */
+class ViewCell {
+  constructor(readonly value: number | null, private readonly index: number, private readonly all: Sources) {}
+  get source(): SourceRef {
+    return this.all.at(this.index);
+  }
+}
+
+/** A packed report's cell sources, parsed the first time one is read. */
+class Sources {
+  private list: SourceRef[] | null = null;
+  constructor(private readonly json: string) {}
+  at(i: number): SourceRef {
+    return (this.list ??= JSON.parse(this.json) as SourceRef[])[i];
+  }
+}
+
+function viewOf(m: PackedReport): Report {
+  const sources = new Sources(m.sources);
+  const cells: Record<string, ViewCell> = {};
+  for (let i = 0; i < m.keys.length; i++) cells[m.keys[i]] = new ViewCell(m.values[i], i, sources);
+  return { ...m.head, cells } as unknown as Report;
 }
 
 /** Re-checks the body's next-year report (when stored) against this year's report. */

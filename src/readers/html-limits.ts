@@ -3,6 +3,7 @@
 // crafted page — 100k nested <div>s, one row of 1M <td>s — is refused by a linear scan of its tags before it is
 // parsed; the tree parsed is then checked for its real depth without recursion, so the reader's walk (which
 // recurses) never goes deeper than HTML_MAX_DEPTH.
+import { childrenOf, type HNode } from './html-tree.js';
 import { HTML_MAX_CELLS, HTML_MAX_DEPTH, HTML_MAX_ELEMENTS, HTML_MAX_TAG_DEPTH, limitError } from './limits.js';
 
 /** Elements that never have content (no end tag). */
@@ -59,15 +60,13 @@ function indexOfClose(text: string, tag: string, from: number): number {
   return re.exec(text)?.index ?? -1;
 }
 
-interface Node { children?: Node[] }
-
 /** The parsed tree's depth, walked with an explicit stack; over HTML_MAX_DEPTH is the limit's InputError. */
-export function checkHtmlDepth(root: Node, name: string): void {
-  const stack: [Node, number][] = [[root, 0]];
+export function checkHtmlDepth(root: HNode, name: string): void {
+  const stack: [HNode, number][] = [[root, 0]];
   while (stack.length) {
     const [n, d] = stack.pop()!;
     if (d > HTML_MAX_DEPTH)
       throw limitError(name, '网页元素嵌套过深', 'the page nests its elements too deep', 'HTML_MAX_DEPTH', HTML_MAX_DEPTH);
-    for (const c of n.children ?? []) if (c.children?.length) stack.push([c, d + 1]);
+    for (const c of childrenOf(n)) if (childrenOf(c).length) stack.push([c, d + 1]);
   }
 }

@@ -8,20 +8,27 @@ export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 
+const NEEDS_CLEANING = /[\u00a0 \t\n\r\f<]/;
+const LINE_BREAK = /[\n\r]/;
+
 /**
  * Collapse whitespace runs to one space (&nbsp; included) and trim. A run that holds a source line break
  * between two CJK characters is dropped (CSS Text segment-break rule), so '本年度\n  办理结果' reads as one word.
  */
 export function cleanText(raw: string): string {
-  return raw
+  // most texts (a table cell's number, a run between tags) hold nothing the replacements below change, and most of
+  // the rest no line break: the same result without a callback per whitespace run (~5 % of reading a page)
+  if (!NEEDS_CLEANING.test(raw)) return raw.trim();
+  if (!LINE_BREAK.test(raw)) return withoutCutTag(raw.replace(/\u00a0/g, ' ').replace(/[ \t\f]+/g, ' ')).trim();
+  return withoutCutTag(raw
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t\n\r\f]+/g, (ws: string, at: number, s: string) =>
       /[\n\r]/.test(ws) && isCjk(s[at - 1]) && isCjk(s[at + ws.length]) ? '' : ' ',
-    )
-    // a page cut inside a tag leaves '</' or '<td' as text at the very end
-    .replace(/<\/?[a-zA-Z]*$/, '')
-    .trim();
+    )).trim();
 }
+
+/** A page cut inside a tag leaves '</' or '<td' as text at the very end. */
+const withoutCutTag = (text: string): string => text.replace(/<\/?[a-zA-Z]*$/, '');
 
 /** Join cleaned lines: no separator between two CJK characters, one space otherwise. */
 export function joinLines(lines: string[]): string {

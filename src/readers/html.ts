@@ -1,23 +1,15 @@
-// The HTML reader: parses with cheerio (parse5, HTML5 error recovery, source locations) and walks the DOM in
+// The HTML reader: parses with parse5 (HTML5 error recovery, start offsets; html-tree.ts) and walks the tree in
 // document order into headings, paragraphs and grid tables. Page chrome (scripts, menus, footers, print/close
 // links) is dropped; layout tables (a page wrapped in a table) are read as flow; nested data tables follow their
 // outer table as blocks of their own.
-import { load } from 'cheerio';
 import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
 import { checkHtmlDepth, checkHtmlTags } from './html-limits.js';
 import { scriptHtml } from './html-script.js';
 import { CHROME_NAME, LineIndex, cleanText, headingLevel, isChromeLine, joinLines } from './html-text.js';
-
-/** The part of a parse5/domhandler node this reader uses. */
-interface HNode {
-  nodeType: number;
-  name?: string;
-  data?: string;
-  attribs?: Record<string, string>;
-  children?: HNode[];
-  sourceCodeLocation?: { startOffset: number } | null;
-}
+import {
+  attrOf, childrenOf, isDocument, isElement, isText, parseHtml, startOf, textOf, type HElement, type HNode,
+} from './html-tree.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'embed',
   'select', 'option', 'button', 'input', 'textarea', 'svg', 'canvas', 'map', 'audio', 'video']);
@@ -31,16 +23,14 @@ const BOLD_STYLE = /font-weight\s*:\s*(bold|[6-9]00)/i;
 /** U+2029 marks a hard line break (<br>, block boundary) inside flattened text. */
 const BREAK = '\u2029';
 
-const el = (n: HNode): n is HNode & { name: string; attribs: Record<string, string> } =>
-  n.nodeType === 1 && typeof n.name === 'string' && n.attribs !== undefined;
-const kids = (n: HNode): HNode[] => n.children ?? [];
-const elementKids = (n: HNode, ...names: string[]): HNode[] =>
-  kids(n).filter((c) => el(c) && names.includes(c.name));
+const el = isElement;
+const kids = childrenOf;
+const elementKids = (n: HNode, ...names: string[]): HElement[] =>
+  kids(n).filter((c): c is HElement => el(c) && names.includes(c.tagName));
 
-function hidden(n: HNode): boolean {
-  const a = n.attribs ?? {};
-  if ('hidden' in a) return true;
-  const style = a.style;
+function hidden(n: HElement): boolean {
+  if (attrOf(n, 'hidden') !== undefined) return true;
+  const style = attrOf(n, 'style');
   if (style === undefined || !/display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
   // a body a page script reveals after loading (WeChat articles: <div id="js_content" style="visibility: hidden">)
   // is the report as a scrape saves it; a hidden decoy or tracker holds no table
@@ -53,7 +43,7 @@ function holdsTable(n: HNode): boolean {
   while (stack.length) {
     const c = stack.pop()!;
     if (!el(c)) continue;
-    if (c.name === 'table') return true;
+    if (c.tagName === 'table') return true;
     for (const k of kids(c)) stack.push(k);
   }
   return false;
@@ -61,22 +51,23 @@ function holdsTable(n: HNode): boolean {
 
 /** Flattened text of a subtree, <br> and block boundaries as BREAK; nested tables are collected, not read. */
 function flatten(n: HNode, nested?: HNode[]): string {
-  if (n.nodeType === 3) return n.data ?? '';
-  if (!el(n) || SKIP.has(n.name) || hidden(n)) return '';
-  if (n.name === 'br') return BREAK;
-  if (n.name === 'table' && nested) {
+  if (isText(n)) return n.value;
+  if (!el(n) || SKIP.has(n.tagName) || hidden(n)) return '';
+  if (n.tagName === 'br') return BREAK;
+  if (n.tagName === 'table' && nested) {
     nested.push(n);
     return BREAK;
   }
   const inner = kids(n).map((c) => flatten(c, nested)).join('');
-  return BLOCK.has(n.name) ? BREAK + inner + BREAK : inner;
+  return BLOCK.has(n.tagName) ? BREAK + inner + BREAK : inner;
 }
 
 const flatText = (n: HNode, nested?: HNode[]): string => joinLines(flatten(n, nested).split(BREAK));
 
-function tableRows(table: HNode): HNode[] {
+function tableRows(table: HNode): HElement[] {
   return kids(table).flatMap((c) =>
-    !el(c) ? [] : c.name === 'tr' ? [c] : ['thead', 'tbody', 'tfoot'].includes(c.name) ? elementKids(c, 'tr') : [],
+    !el(c) ? [] : c.tagName === 'tr' ? [c]
+      : ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? elementKids(c, 'tr') : [],
   );
 }
 
@@ -86,9 +77,9 @@ function span(v: string | undefined, max: number): number | undefined {
 }
 
 /** h1–h6 elements under a node, not looking into tables. */
-function headingsInside(n: HNode): HNode[] {
+function headingsInside(n: HNode): HElement[] {
   return kids(n).flatMap((c) =>
-    !el(c) || c.name === 'table' ? [] : HEADING_TAG.test(c.name) ? [c] : headingsInside(c),
+    !el(c) || c.tagName === 'table' ? [] : HEADING_TAG.test(c.tagName) ? [c] : headingsInside(c),
   );
 }
 
@@ -102,9 +93,9 @@ const CHROME_SCAN_CHARS = 4_000;
  * What deciding on a chrome container needs, from the start of its subtree (iteratively, within the bounds
  * above): its text (as flatText gives it, up to the bound), whether it holds a table, its headings outside tables.
  */
-function chromeFacts(n: HNode): { text: string; table: boolean; headings: HNode[] } {
+function chromeFacts(n: HNode): { text: string; table: boolean; headings: HElement[] } {
   const parts: string[] = [];
-  const headings: HNode[] = [];
+  const headings: HElement[] = [];
   let chars = 0;
   let table = false;
   let seen = 0;
@@ -112,18 +103,18 @@ function chromeFacts(n: HNode): { text: string; table: boolean; headings: HNode[
   const stack: [HNode, boolean][] = kids(n).map((c): [HNode, boolean] => [c, false]).reverse();
   while (stack.length && seen++ < CHROME_SCAN_NODES) {
     const [c, inTable] = stack.pop()!;
-    if (c.nodeType === 3) {
-      const data = c.data ?? '';
+    if (isText(c)) {
+      const data = c.value;
       if (chars < CHROME_SCAN_CHARS) parts.push(data.slice(0, CHROME_SCAN_CHARS - chars));
       chars += data.length;
       continue;
     }
     if (!el(c)) continue;
-    if (c.name === 'table') table = true;
-    else if (!inTable && HEADING_TAG.test(c.name)) headings.push(c);
-    if (SKIP.has(c.name) || hidden(c)) continue;
-    if (c.name === 'br' || BLOCK.has(c.name)) parts.push(BREAK);
-    const inner = inTable || c.name === 'table';
+    if (c.tagName === 'table') table = true;
+    else if (!inTable && HEADING_TAG.test(c.tagName)) headings.push(c);
+    if (SKIP.has(c.tagName) || hidden(c)) continue;
+    if (c.tagName === 'br' || BLOCK.has(c.tagName)) parts.push(BREAK);
+    const inner = inTable || c.tagName === 'table';
     for (let i = kids(c).length - 1; i >= 0; i--) stack.push([kids(c)[i], inner]);
   }
   return { text: joinLines(parts.join('').split(BREAK)), table, headings };
@@ -143,7 +134,8 @@ class Walker {
 
   /** Position of a node's start tag, or of its first located descendant (parse5-implied elements have none). */
   where(n: HNode): SourceRef | null {
-    if (n.sourceCodeLocation) return this.lines.at(n.sourceCodeLocation.startOffset);
+    const start = startOf(n);
+    if (start >= 0) return this.lines.at(start);
     for (const c of kids(n)) {
       const p = this.where(c);
       if (p) return p;
@@ -156,12 +148,12 @@ class Walker {
   }
 
   walk(n: HNode): void {
-    if (n.nodeType === 3) return this.text(n);
-    if (n.nodeType === 9) return kids(n).forEach((c) => this.walk(c));
-    if (el(n) && n.name === 'script') return this.script(n);
-    if (!el(n) || SKIP.has(n.name) || hidden(n) || this.chrome(n)) return;
-    if (n.name === 'br' || n.name === 'hr') return this.flush();
-    const h = HEADING_TAG.exec(n.name);
+    if (isText(n)) return this.text(n.value, n);
+    if (isDocument(n)) return kids(n).forEach((c) => this.walk(c));
+    if (el(n) && n.tagName === 'script') return this.script(n);
+    if (!el(n) || SKIP.has(n.tagName) || hidden(n) || this.chrome(n)) return;
+    if (n.tagName === 'br' || n.tagName === 'hr') return this.flush();
+    const h = HEADING_TAG.exec(n.tagName);
     if (h) {
       this.flush();
       const text = flatText(n);
@@ -169,9 +161,9 @@ class Walker {
         pos: this.at(n) });
       return;
     }
-    if (n.name === 'table') return this.table(n);
-    if (BLOCK.has(n.name)) return this.walkBlock(n);
-    const bold = n.name === 'strong' || n.name === 'b' || BOLD_STYLE.test(n.attribs.style ?? '');
+    if (n.tagName === 'table') return this.table(n);
+    if (BLOCK.has(n.tagName)) return this.walkBlock(n);
+    const bold = n.tagName === 'strong' || n.tagName === 'b' || BOLD_STYLE.test(attrOf(n, 'style') ?? '');
     if (bold) this.bold++;
     kids(n).forEach((c) => this.walk(c));
     if (bold) this.bold--;
@@ -180,11 +172,12 @@ class Walker {
   /** A report body held in a script's string (`let content = "<p>…<table>…"`): read in place (html-script.ts). */
   private script(n: HNode): void {
     const code = kids(n)[0];
-    const embedded = code?.data ? scriptHtml(code.data, code.sourceCodeLocation?.startOffset ?? 0, this.lines) : null;
+    const data = code ? textOf(code) : '';
+    const embedded = data ? scriptHtml(data, Math.max(startOf(code), 0), this.lines) : null;
     if (!embedded) return;
     this.flush();
     const inner = new Walker(embedded.lines);
-    inner.walk(load(embedded.html, { sourceCodeLocationInfo: true }).root()[0]);
+    inner.walk(parseHtml(embedded.html));
     inner.flush();
     this.blocks.push(...inner.blocks);
     this.notes.push(...inner.notes);
@@ -194,7 +187,7 @@ class Walker {
   private walkBlock(n: HNode): void {
     this.flush();
     this.anchor = this.where(n);
-    const bold = BOLD_STYLE.test(n.attribs?.style ?? '');
+    const bold = el(n) && BOLD_STYLE.test(attrOf(n, 'style') ?? '');
     if (bold) this.bold++;
     kids(n).forEach((c) => this.walk(c));
     if (bold) this.bold--;
@@ -205,15 +198,15 @@ class Walker {
    * Chrome containers are dropped unless they evidently hold the report: some sites wrap it in id="printArea",
    * or put the title in class="article-header".
    */
-  private chrome(n: HNode & { name: string; attribs: Record<string, string> }): boolean {
-    if (!CHROME_TAGS.has(n.name) && !CHROME_NAME.test(`${n.attribs.class ?? ''} ${n.attribs.id ?? ''}`)) return false;
+  private chrome(n: HElement): boolean {
+    if (!CHROME_TAGS.has(n.tagName) && !CHROME_NAME.test(`${attrOf(n, 'class') ?? ''} ${attrOf(n, 'id') ?? ''}`))
+      return false;
     const facts = chromeFacts(n);
     if (/信息公开/.test(facts.text) && (facts.text.length > 500 || facts.table)) return false;
     return !facts.headings.some((h) => /年度?报告/.test(flatText(h)));
   }
 
-  private text(n: HNode): void {
-    const data = n.data ?? '';
+  private text(data: string, n: HNode): void {
     if (this.parts.length === 0 && !/\S/.test(data.replace(/\u00a0/g, ' '))) return;
     if (this.parts.length === 0) this.pos = this.anchor ?? this.where(n);
     this.parts.push(data);
@@ -244,8 +237,8 @@ class Walker {
     for (const tr of tableRows(t)) {
       const cells = elementKids(tr, 'td', 'th').map((td): TableCell => {
         const cell: TableCell = { text: flatText(td, nested), pos: this.at(td) };
-        const rowSpan = span(td.attribs?.rowspan, 65534);
-        const colSpan = span(td.attribs?.colspan, 1000);
+        const rowSpan = span(attrOf(td, 'rowspan'), 65534);
+        const colSpan = span(attrOf(td, 'colspan'), 1000);
         if (rowSpan) cell.rowSpan = rowSpan;
         if (colSpan) cell.colSpan = colSpan;
         return cell;
@@ -282,8 +275,7 @@ class Walker {
 /** Read decoded HTML into the document model. `encoding` is what decodeBytes reported. */
 export function readHtml(text: string, name: string, encoding: string): GDocument {
   checkHtmlTags(text, name); // bounds first: the parser is quadratic in nesting depth
-  const $ = load(text, { sourceCodeLocationInfo: true });
-  const root: HNode = $.root()[0];
+  const root = parseHtml(text);
   checkHtmlDepth(root, name);
   const walker = new Walker(new LineIndex(text));
   walker.walk(root);

@@ -26,6 +26,11 @@ export interface PackedReport {
   values: (number | null)[];
   /** the cells with their provenance, packed (see the header) */
   cells: string;
+  /**
+   * each cell's source position, in `keys` order, as JSON: what a finding quotes of a cell besides its value, so
+   * the import's cross-year checks read a report without unpacking its cells (import/cross-year.ts)
+   */
+  sources: string;
   /** the jsonb text stored: made where the model is packed (the worker), so the main thread has nothing to write */
   json: string;
 }
@@ -82,8 +87,15 @@ function unpackCells(stored: unknown): Report['cells'] {
 export function packReport(report: Report): PackedReport {
   const { cells, ...head } = report;
   const keys = Object.keys(cells);
+  const values: (number | null)[] = new Array(keys.length);
+  const sources: Cell['source'][] = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const c = cells[keys[i]];
+    values[i] = c.value;
+    sources[i] = c.source;
+  }
   const packed = packCells(cells);
-  return { head, keys, values: keys.map((k) => cells[k].value), cells: packed, json: storedJson(head, packed) };
+  return { head, keys, values, cells: packed, sources: JSON.stringify(sources), json: storedJson(head, packed) };
 }
 
 /** A packed model with other plain fields (its cells as they are). */
