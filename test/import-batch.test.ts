@@ -72,6 +72,26 @@ for (const backend of BACKENDS) {
       expect(audit.items[0].action).toBe('import');
     });
 
+    it('stores the batch\'s source files byte for byte (every byte value, and a file with none)', async () => {
+      const job = await store.createImportJob(['e', 'f'], SYS);
+      const names = ['丁县人民政府', '戊县人民政府'];
+      const more = await store.upsertBodies(names.map((name) => ({ name, aliases: [], level: 'county' as const,
+        regionCode: '320813', parentId: null, dueDate: '03-31', scope: 'own' as const })), SYS);
+      const all = new Uint8Array(4096).map((_, i) => (i * 7) % 256); // 0x00 and 0x5c among them
+      const sources = [all, new Uint8Array(0)];
+      const list = await Promise.all(more.map(async (b, i) => {
+        const inc = await incoming(40 + i, b.name, 2022, b.id);
+        const hash = createHash('sha256').update(sources[i]).digest('hex');
+        return { ...inc, source: { ...inc.source!, hash, bytes: sources[i] } };
+      }));
+      const got = await store.writeImportBatch(job.id, list.map((inc, i) => entry(job.items[i].id, inc)), SYS);
+      expect(got.map((r) => r.status)).toEqual(['imported', 'imported']);
+      for (const [i, r] of got.entries()) {
+        const src = await store.sourceFile(r.reportId!);
+        expect(Buffer.from(src!.bytes).equals(Buffer.from(sources[i])), names[i]).toBe(true);
+      }
+    });
+
     it('makes a new version when the body and year are stored after all, and re-imports nothing', async () => {
       const job = await store.createImportJob(['e', 'f'], SYS);
       const e = await incoming(4, bodies[0].name, 2022, bodies[0].id); // 甲县 2022 is stored by the first test
