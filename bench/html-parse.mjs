@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// Parsing report web pages into a tree with source locations, two ways, each in a process of its own (its JIT and
-// heap untouched by the other), rounds alternated, medians: cheerio's `load` (domhandler nodes carrying parse5's
-// whole location record: what the HTML reader used) and parse5 with its own default tree (what the reader uses now,
-// src/readers/html-tree.ts); and the whole HTML reader of this build (parse + walk into the document model). The
-// pages: generated report pages (the generator's html and html-gbk layouts, a tenth cut short), or the .html/.htm
-// files of --dir. A tree adapter of our own that kept only start offsets measured the same as parse5's default
-// tree (878 against 884 ms for 400 pages), so it was not kept. No assertions: figures for the notes.
+// Parsing report web pages into a tree with source locations, each way in a process of its own (its JIT and heap
+// untouched by the others), rounds alternated, medians of CPU time: cheerio's `load` (domhandler nodes carrying
+// parse5's whole location records: what the HTML reader used), parse5 with its default tree, parse5 keeping only
+// where each node starts (src/readers/html-tree.ts: what the reader uses), and the whole HTML reader of this build
+// (parse + walk into the document model). The pages: generated report pages (the generator's html and html-gbk
+// layouts, a tenth cut short), or the .html/.htm files of --dir. No assertions: figures for the notes.
 //   node bench/html-parse.mjs [--pages 400] [--rounds 5] [--dir DIR] [--dist DIR]
 // Pin it to one core for steadier figures: `taskset -c 0 node bench/html-parse.mjs`.
 import { spawnSync } from 'node:child_process';
@@ -20,7 +19,7 @@ const opt = (name, def) => {
 };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = pathToFileURL(`${resolve(opt('dist', join(root, 'dist')))}/`).href;
-const WAYS = ['cheerio', 'parse5', 'reader'];
+const WAYS = ['cheerio', 'parse5', 'starts-only', 'reader'];
 
 if (process.env.GONGKAI_HTML_BENCH_WAY) {
   // the child: parse every page of the round once, report CPU ms
@@ -35,6 +34,9 @@ if (process.env.GONGKAI_HTML_BENCH_WAY) {
   } else if (way === 'parse5') {
     const { parse } = await import('parse5');
     parseOne = (t) => parse(t, { sourceCodeLocationInfo: true });
+  } else if (way === 'starts-only') {
+    const { parseHtml } = await import(new URL('readers/html-tree.js', dist).href);
+    parseOne = parseHtml;
   } else {
     const { readHtml } = await import(new URL('readers/html.js', dist).href);
     parseOne = (t) => readHtml(t, 'page.html', 'utf-8');
