@@ -76,11 +76,13 @@ function span(v: string | undefined, max: number): number | undefined {
   return Number.isFinite(n) && n > 1 ? Math.min(n, max) : undefined;
 }
 
-/** h1–h6 elements under a node, not looking into tables. */
-function headingsInside(n: HNode): HElement[] {
-  return kids(n).flatMap((c) =>
-    !el(c) || c.tagName === 'table' ? [] : HEADING_TAG.test(c.tagName) ? [c] : headingsInside(c),
-  );
+/** Whether an h1–h6 element lies under a node, not looking into tables. */
+function holdsHeading(n: HNode): boolean {
+  for (const c of kids(n)) {
+    if (!el(c) || c.tagName === 'table') continue;
+    if (HEADING_TAG.test(c.tagName) || holdsHeading(c)) return true;
+  }
+  return false;
 }
 
 /**
@@ -250,7 +252,7 @@ class Walker {
     const layout = cellCount === 1 ||
       (nested.length > 0 && rows.every((r) => r.cells.length === 1)) ||
       rows.some((r) => r.cells.some((c) => c.text.length > 300)) ||
-      tableRows(t).some((tr) => elementKids(tr, 'td', 'th').some((td) => headingsInside(td).length > 0));
+      tableRows(t).some((tr) => elementKids(tr, 'td', 'th').some(holdsHeading));
     if (layout) {
       // a page or a box wrapped in a table: read its cells as ordinary flow
       for (const tr of tableRows(t)) for (const td of elementKids(tr, 'td', 'th')) this.walkBlock(td);
