@@ -12,6 +12,7 @@ import { OUTPUT_FORMATS, RENDERERS } from '../src/render/index.js';
 import { rollupPage } from '../src/analysis/rollup.js';
 import { indicatorPage } from '../src/analysis/indicator-page.js';
 import * as q from '../src/server/analysis-queries.js';
+import { rollupDrill } from '../src/server/rollup-drill.js';
 import type { Importer } from '../src/server/importer.js';
 import * as out from '../src/server/response-schemas.js';
 import { Type } from 'typebox';
@@ -128,7 +129,7 @@ const cases = (): Case[] => {
       schema: out.RollupOut,
       direct: async () => rollupPage(await q.rollupOf(store, all, YEAR, undefined, DRILL), { limit: 50, offset: 0 }) },
     { url: `/api/analysis/rollup/contributors?region=${region}&year=${YEAR}&keys=${DRILL.join(',')}`,
-      who: 'supervisorA', schema: out.RollupDrillOut, direct: () => q.rollupDrill(store, all, YEAR, undefined, DRILL) },
+      who: 'supervisorA', schema: out.RollupDrillOut, direct: () => rollupDrill(store, all, YEAR, undefined, DRILL) },
     { url: `/api/analysis/indicators?region=${region}&from=${YEAR - 1}&to=${YEAR}&view=trend`, who: 'supervisorA',
       schema: out.IndicatorTableOut,
       direct: () => q.indicators(store, all, { from: YEAR - 1, to: YEAR, view: 'trend' }) },

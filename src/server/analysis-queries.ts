@@ -332,4 +332,3 @@ export async function ranking(store: Store, region: string | undefined, year: nu
   return scoreBodies(status, reports, similar, { year, regionCode: region ?? null, asOf, rules });
 }
 
-export { rollupDrill } from './rollup-drill.js';

@@ -8,6 +8,7 @@ import type {
   Comparison, FilingStatus, IndicatorTable, Ranking, Rollup, RollupDrill, SimilarPair,
 } from '../../model/analysis.js';
 import * as q from '../analysis-queries.js';
+import { rollupDrill } from '../rollup-drill.js';
 import { badRequest, denied, notFound } from '../errors.js';
 import { reportFor } from '../report-access.js';
 import {
@@ -97,7 +98,7 @@ export const analysisRoutes: FastifyPluginAsyncTypebox = async (app) => {
       + 'list, `total` telling how many; `sort=value` lists the largest first.',
   } }, async (req): Promise<RollupDrill> => {
     const { region, parent, year, keys, limit, offset, sort } = req.query;
-    return q.rollupDrill(store, await rollupScope(req, region, parent), year, parent, cellKeys(keys),
+    return rollupDrill(store, await rollupScope(req, region, parent), year, parent, cellKeys(keys),
       { limit, offset, sort });
   });
 
