@@ -45,9 +45,11 @@ function walk(root: string, seen: Set<string>): InputEntry[] {
       continue;
     }
     const dirs: { path: string; ancestors: string[] }[] = [];
+    const under = childPaths(path);
+    const realUnder = childPaths(real);
     for (const d of names) {
       if (SKIP.test(d.name)) continue;
-      const p = join(path, d.name);
+      const p = under(d.name);
       let isDir = d.isDirectory();
       if (d.isSymbolicLink()) {
         try {
@@ -60,12 +62,23 @@ function walk(root: string, seen: Set<string>): InputEntry[] {
       if (isDir) dirs.push({ path: p, ancestors: [...ancestors, real] });
       // a plain file's real path is its directory's real path and its name: no realpath call (one per file of a
       // large batch, each an lstat per path component); a link is resolved
-      else once(p, seen, out, d.isSymbolicLink() ? undefined : join(real, d.name));
+      else once(p, seen, out, d.isSymbolicLink() ? undefined : realUnder(d.name));
     }
     // files of a directory come before its subdirectories' (the order the recursive walk had: by name)
     for (let i = dirs.length - 1; i >= 0; i--) stack.push(dirs[i]);
   }
   return out;
+}
+
+/**
+ * `join(dir, name)` for the names of a directory's entries, the directory's part normalised once: join normalises
+ * each segment on its own, and an entry's name is one plain segment (never '.' or '..', no '/'), so the path is the
+ * same prefix and the name. Why: two joins per file of a directory took 7–11 ms of a 2,000-file batch's start
+ * (they run before anything is compiled), the prefix and a concatenation 0.3 ms (`node bench/child-paths.mjs`).
+ */
+function childPaths(dir: string): (name: string) => string {
+  const prefix = join(dir, 'x').slice(0, -1);
+  return (name) => prefix + name;
 }
 
 /** Add a file unless the same file (by real path) is already listed. */
