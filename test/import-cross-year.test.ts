@@ -79,6 +79,19 @@ for (const backend of BACKENDS) {
       expect(got[3].findings).toEqual(checkReport(reports[3].report));
     });
 
+    it('gives the same findings when the quoted cells\' sources were not sent (the cells unpacked for them)',
+      async () => {
+        const reports = await Promise.all(bodies.map((b, i) => read(20 + i, b.name, 2023)));
+        const list = reports.map(({ report }, i) => ({ bodyId: bodies[i].id, year: 2023, report: packReport(report),
+          findings: checkReport(report) }));
+        const sent = await forBatch(store, list);
+        const unsent = await forBatch(store, list.map((m) => ({ ...m, report: { ...m.report, sources: '{}' } })));
+        expect(unsent.map((c) => c.findings)).toEqual(sent.map((c) => c.findings));
+        // the findings quote sources (so an unpacking that lost them would show)
+        expect(sent.flatMap((c) => c.findings).filter((f) => f.ruleId === 'cross-year' && f.source).length)
+          .toBeGreaterThan(0);
+      });
+
     it('gives the full run\'s findings when the previous year agrees (cells not unpacked)', async () => {
       // a previous year made to agree with the report: each cross-year relation's one previous-year cell set so
       // that the relation holds (forBatch then finds nothing to add from the report's keys and values alone)

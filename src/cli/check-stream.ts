@@ -12,7 +12,7 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { agencyKey as bodyKey } from '../model/agency-key.js';
 import type { Cell, Finding, Report } from '../model/report.js';
-import { inferVersion, parseTerm, relationsOf } from '../model/relations.js';
+import { crossYearKeys, inferVersion } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 import { loadBytes } from '../parse.js';
 import { checkReport } from '../rules/index.js';
@@ -21,11 +21,7 @@ import { detachedCopy } from '../text/normalise.js';
 import { runBatch, type BatchResult, type BatchSource } from './batch.js';
 
 /** Cell keys a cross-year relation reads from the previous year's report, in any template or layout. */
-const PREVIOUS_KEYS: readonly string[] = [...new Set(
-  (['2019', '2021'] as const).flatMap((version) => (['single', 'items'] as const).flatMap((other) =>
-    relationsOf(version, { other }).filter((r) => r.scope === 'crossYear')
-      .flatMap((r) => [...r.lhs, ...r.rhs].map(parseTerm).filter((t) => t.prev).map((t) => t.key)))),
-)];
+const PREVIOUS_KEYS: readonly string[] = crossYearKeys('previous');
 
 /** A report as a previous year: identity, and PREVIOUS_KEYS' values (state 0 absent, 1 blank, 2 a number). */
 interface PreviousView {

@@ -57,10 +57,11 @@ export async function forBatch(store: Store, list: Matched[]): Promise<CrossYear
 /**
  * withPreviousYear(report, previous, own) without unpacking a packed report's cells. The previous-year rules read
  * the report's plain fields and, of its cells, whether each is there, its value, and the source of the first cell a
- * finding names (rules/lib/evaluate.ts, rules/lib/findings.ts): so they run on the report as keys, values and
- * sources — the same view a stored previous year is read as (store/import-batch.ts), sources read only when a
- * finding is made. Unpacking cost the main thread 0.1–0.6 ms a report (a ~20 KB cells JSON inflated, parsed and
- * rebuilt); it was done for every report the previous year added a finding to, ~2/3 of bench/import.mjs's
+ * finding names (rules/lib/evaluate.ts, rules/lib/findings.ts): so they run on the report as keys and values — the
+ * same view a stored previous year is read as (store/import-batch.ts) — with the sources of the cells a cross-year
+ * finding can name, which the worker sent beside the packed report; a source not sent (a rule quoting another cell)
+ * unpacks the cells after all. Unpacking cost the main thread 0.1–0.6 ms a report (a ~20 KB cells JSON inflated,
+ * parsed and rebuilt); it was done for every report the previous year added a finding to, ~2/3 of bench/import.mjs's
  * generated ones, after the rules had run once on a view without sources. test/import-cross-year.test.ts compares
  * the findings with checkReport on the whole report.
  */
@@ -68,27 +69,31 @@ function againstPrevious(m: StoredModel, previous: Report, own: Finding[]): Find
   return withPreviousYear(isPacked(m) ? viewOf(m) : m, previous, own);
 }
 
-/** A cell of the view: its value, and its source read from the report's sources when a finding quotes it. */
-class ViewCell {
-  constructor(readonly value: number | null, private readonly index: number, private readonly all: Sources) {}
-  get source(): SourceRef {
-    return this.all.at(this.index);
+/** The sources of a view's cells: those sent with the report, else its unpacked cells'. */
+class ViewSources {
+  private sent: Record<string, SourceRef> | null = null;
+  private unpacked: Report | null = null;
+  constructor(private readonly packed: PackedReport) {}
+
+  of(key: string): SourceRef {
+    const sent = (this.sent ??= JSON.parse(this.packed.sources) as Record<string, SourceRef>);
+    if (Object.hasOwn(sent, key)) return sent[key];
+    return (this.unpacked ??= asReport(this.packed)).cells[key].source;
   }
 }
 
-/** A packed report's cell sources, parsed the first time one is read. */
-class Sources {
-  private list: SourceRef[] | null = null;
-  constructor(private readonly json: string) {}
-  at(i: number): SourceRef {
-    return (this.list ??= JSON.parse(this.json) as SourceRef[])[i];
+/** A cell of the view: its value, and its source when a finding quotes it. */
+class ViewCell {
+  constructor(readonly value: number | null, private readonly key: string, private readonly sources: ViewSources) {}
+  get source(): SourceRef {
+    return this.sources.of(this.key);
   }
 }
 
 function viewOf(m: PackedReport): Report {
-  const sources = new Sources(m.sources);
+  const sources = new ViewSources(m);
   const cells: Record<string, ViewCell> = {};
-  for (let i = 0; i < m.keys.length; i++) cells[m.keys[i]] = new ViewCell(m.values[i], i, sources);
+  for (let i = 0; i < m.keys.length; i++) cells[m.keys[i]] = new ViewCell(m.values[i], m.keys[i], sources);
   return { ...m.head, cells } as unknown as Report;
 }
 

@@ -195,6 +195,21 @@ export function relationsOf(version: TemplateVersion, layout: Partial<Omit<Layou
   return [...applicationRelations(full), ...reviewRelations(version), ...activeRelations(version)];
 }
 
+const crossYearKeysOf: Partial<Record<'previous' | 'own', readonly string[]>> = {};
+
+/**
+ * The cell keys the cross-year relations read, in any template or layout: of the previous year (`previous`: what a
+ * batch keeps of a possible previous year, cli/check-stream.ts) or of the report itself (`own`: the only cells a
+ * cross-year finding can quote, whose sources the import's workers send beside a packed report, store/model-codec.ts).
+ */
+export function crossYearKeys(side: 'previous' | 'own'): readonly string[] {
+  return (crossYearKeysOf[side] ??= [...new Set((['2019', '2021'] as const).flatMap((version) =>
+    (['single', 'items'] as const).flatMap((other) => relationsOf(version, { other })
+      .filter((r) => r.scope === 'crossYear')
+      .flatMap((r) => [...r.lhs, ...r.rhs].map(parseTerm).filter((t) => t.prev === (side === 'previous'))
+        .map((t) => t.key)))))]);
+}
+
 /** Group rows of table 三 that a report may print as subtotals, and the table's columns (the same in both templates). */
 const SUBTOTAL_GROUPS = ['outcome.denied', 'outcome.unableToProvide', 'outcome.notProcessed', 'outcome.other'];
 const APPLICATION_COLUMNS = TEMPLATES['2021'].tables.find((t) => t.key === APPLICATIONS)!.columns.map((c) => c.key);

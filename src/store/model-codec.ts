@@ -12,6 +12,7 @@
 // cells' values are read in SQL from reports.vals (context.ts), never from the model.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Cell, Report } from '../model/report.js';
+import { crossYearKeys } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
 
 /** A cell as stored: key, value, raw, how, source, and the cell's other fields when it has any. */
@@ -27,8 +28,9 @@ export interface PackedReport {
   /** the cells with their provenance, packed (see the header) */
   cells: string;
   /**
-   * each cell's source position, in `keys` order, as JSON: what a finding quotes of a cell besides its value, so
-   * the import's cross-year checks read a report without unpacking its cells (import/cross-year.ts)
+   * the source positions of the cells a cross-year finding can quote (model/relations.ts crossYearKeys), as JSON by
+   * key: what such a finding reads of a cell besides its value, so the import's cross-year checks read a report
+   * without unpacking its cells (import/cross-year.ts)
    */
   sources: string;
   /** the jsonb text stored: made where the model is packed (the worker), so the main thread has nothing to write */
@@ -88,12 +90,9 @@ export function packReport(report: Report): PackedReport {
   const { cells, ...head } = report;
   const keys = Object.keys(cells);
   const values: (number | null)[] = new Array(keys.length);
-  const sources: Cell['source'][] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const c = cells[keys[i]];
-    values[i] = c.value;
-    sources[i] = c.source;
-  }
+  for (let i = 0; i < keys.length; i++) values[i] = cells[keys[i]].value;
+  const sources: Record<string, Cell['source']> = {};
+  for (const k of crossYearKeys('own')) if (Object.hasOwn(cells, k)) sources[k] = cells[k].source;
   const packed = packCells(cells);
   return { head, keys, values, cells: packed, sources: JSON.stringify(sources), json: storedJson(head, packed) };
 }
