@@ -4,9 +4,9 @@
 // Why not cheerio's `load`, which runs the same parser: it builds domhandler nodes carrying parse5's whole location
 // record, copied once more at every end tag, plus sibling links; on generated report pages (31 KB, ~1,000 elements)
 // that cost 4.9–5.2 ms a page to parse against 2.2 ms for parse5's own tree and 1.8 ms keeping only starts; reading
-// a page (parse + walk) now costs 2.8 ms (bench/html-parse.mjs). A whole tree adapter of our own that kept only start offsets was tried first:
-// no faster than parse5's default tree (the location records are made, and copied, by the parser itself — hence
-// StartsOnlyParser below). test/readers-html-tree.test.ts checks that the reader sees through these accessors
+// a page (parse + walk) now costs 2.7 ms (bench/html-parse.mjs). A whole tree adapter of our own that kept only
+// start offsets was tried first: no faster than parse5's default tree (the location records are made, and copied,
+// by the parser itself — hence StartsOnlyParser below). test/readers-html-tree.test.ts checks that the reader sees through these accessors
 // exactly the tree cheerio built (elements, attributes, text runs, start offsets).
 import { Parser, defaultTreeAdapter, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
 
