@@ -6,8 +6,8 @@
 // that cost 4.9–5.2 ms a page to parse against 2.2 ms for parse5's own tree and 1.8 ms keeping only starts; reading
 // a page (parse + walk) now costs 2.7 ms (bench/html-parse.mjs). A whole tree adapter of our own that kept only
 // start offsets was tried first: no faster than parse5's default tree (the location records are made, and copied,
-// by the parser itself — hence StartsOnlyParser below). test/readers-html-tree.test.ts checks that the reader sees through these accessors
-// exactly the tree cheerio built (elements, attributes, text runs, start offsets).
+// by the parser itself — hence StartsOnlyParser below). test/readers-html-tree.test.ts checks that the reader sees
+// through these accessors exactly the tree cheerio built (elements, attributes, text runs, start offsets).
 import { Parser, defaultTreeAdapter, type DefaultTreeAdapterMap, type Token, type TreeAdapter } from 'parse5';
 
 /** A node of the tree (document, element, text, comment, doctype, template content). */

@@ -23,10 +23,8 @@ const BOLD_STYLE = /font-weight\s*:\s*(bold|[6-9]00)/i;
 /** U+2029 marks a hard line break (<br>, block boundary) inside flattened text. */
 const BREAK = '\u2029';
 
-const el = isElement;
-const kids = childrenOf;
 const elementKids = (n: HNode, ...names: string[]): HElement[] =>
-  kids(n).filter((c): c is HElement => el(c) && names.includes(c.tagName));
+  childrenOf(n).filter((c): c is HElement => isElement(c) && names.includes(c.tagName));
 
 function hidden(n: HElement): boolean {
   if (attrOf(n, 'hidden') !== undefined) return true;
@@ -39,12 +37,12 @@ function hidden(n: HElement): boolean {
 
 /** Whether a subtree holds a <table> (asked only of the rare element hidden by visibility). */
 function holdsTable(n: HNode): boolean {
-  const stack = [...kids(n)];
+  const stack = [...childrenOf(n)];
   while (stack.length) {
     const c = stack.pop()!;
-    if (!el(c)) continue;
+    if (!isElement(c)) continue;
     if (c.tagName === 'table') return true;
-    for (const k of kids(c)) stack.push(k);
+    for (const k of childrenOf(c)) stack.push(k);
   }
   return false;
 }
@@ -52,21 +50,21 @@ function holdsTable(n: HNode): boolean {
 /** Flattened text of a subtree, <br> and block boundaries as BREAK; nested tables are collected, not read. */
 function flatten(n: HNode, nested?: HNode[]): string {
   if (isText(n)) return n.value;
-  if (!el(n) || SKIP.has(n.tagName) || hidden(n)) return '';
+  if (!isElement(n) || SKIP.has(n.tagName) || hidden(n)) return '';
   if (n.tagName === 'br') return BREAK;
   if (n.tagName === 'table' && nested) {
     nested.push(n);
     return BREAK;
   }
-  const inner = kids(n).map((c) => flatten(c, nested)).join('');
+  const inner = childrenOf(n).map((c) => flatten(c, nested)).join('');
   return BLOCK.has(n.tagName) ? BREAK + inner + BREAK : inner;
 }
 
 const flatText = (n: HNode, nested?: HNode[]): string => joinLines(flatten(n, nested).split(BREAK));
 
 function tableRows(table: HNode): HElement[] {
-  return kids(table).flatMap((c) =>
-    !el(c) ? [] : c.tagName === 'tr' ? [c]
+  return childrenOf(table).flatMap((c) =>
+    !isElement(c) ? [] : c.tagName === 'tr' ? [c]
       : ['thead', 'tbody', 'tfoot'].includes(c.tagName) ? elementKids(c, 'tr') : [],
   );
 }
@@ -78,8 +76,8 @@ function span(v: string | undefined, max: number): number | undefined {
 
 /** Whether an h1–h6 element lies under a node, not looking into tables. */
 function holdsHeading(n: HNode): boolean {
-  for (const c of kids(n)) {
-    if (!el(c) || c.tagName === 'table') continue;
+  for (const c of childrenOf(n)) {
+    if (!isElement(c) || c.tagName === 'table') continue;
     if (HEADING_TAG.test(c.tagName) || holdsHeading(c)) return true;
   }
   return false;
@@ -102,7 +100,7 @@ function chromeFacts(n: HNode): { text: string; table: boolean; headings: HEleme
   let table = false;
   let seen = 0;
   // each entry: a node, and whether it lies inside a table
-  const stack: [HNode, boolean][] = kids(n).map((c): [HNode, boolean] => [c, false]).reverse();
+  const stack: [HNode, boolean][] = childrenOf(n).map((c): [HNode, boolean] => [c, false]).reverse();
   while (stack.length && seen++ < CHROME_SCAN_NODES) {
     const [c, inTable] = stack.pop()!;
     if (isText(c)) {
@@ -111,13 +109,13 @@ function chromeFacts(n: HNode): { text: string; table: boolean; headings: HEleme
       chars += data.length;
       continue;
     }
-    if (!el(c)) continue;
+    if (!isElement(c)) continue;
     if (c.tagName === 'table') table = true;
     else if (!inTable && HEADING_TAG.test(c.tagName)) headings.push(c);
     if (SKIP.has(c.tagName) || hidden(c)) continue;
     if (c.tagName === 'br' || BLOCK.has(c.tagName)) parts.push(BREAK);
     const inner = inTable || c.tagName === 'table';
-    for (let i = kids(c).length - 1; i >= 0; i--) stack.push([kids(c)[i], inner]);
+    for (let i = childrenOf(c).length - 1; i >= 0; i--) stack.push([childrenOf(c)[i], inner]);
   }
   return { text: joinLines(parts.join('').split(BREAK)), table, headings };
 }
@@ -138,7 +136,7 @@ class Walker {
   where(n: HNode): SourceRef | null {
     const start = startOf(n);
     if (start >= 0) return this.lines.at(start);
-    for (const c of kids(n)) {
+    for (const c of childrenOf(n)) {
       const p = this.where(c);
       if (p) return p;
     }
@@ -151,9 +149,9 @@ class Walker {
 
   walk(n: HNode): void {
     if (isText(n)) return this.text(n.value, n);
-    if (isDocument(n)) return kids(n).forEach((c) => this.walk(c));
-    if (el(n) && n.tagName === 'script') return this.script(n);
-    if (!el(n) || SKIP.has(n.tagName) || hidden(n) || this.chrome(n)) return;
+    if (isDocument(n)) return childrenOf(n).forEach((c) => this.walk(c));
+    if (isElement(n) && n.tagName === 'script') return this.script(n);
+    if (!isElement(n) || SKIP.has(n.tagName) || hidden(n) || this.chrome(n)) return;
     if (n.tagName === 'br' || n.tagName === 'hr') return this.flush();
     const h = HEADING_TAG.exec(n.tagName);
     if (h) {
@@ -167,13 +165,13 @@ class Walker {
     if (BLOCK.has(n.tagName)) return this.walkBlock(n);
     const bold = n.tagName === 'strong' || n.tagName === 'b' || BOLD_STYLE.test(attrOf(n, 'style') ?? '');
     if (bold) this.bold++;
-    kids(n).forEach((c) => this.walk(c));
+    childrenOf(n).forEach((c) => this.walk(c));
     if (bold) this.bold--;
   }
 
   /** A report body held in a script's string (`let content = "<p>…<table>…"`): read in place (html-script.ts). */
   private script(n: HNode): void {
-    const code = kids(n)[0];
+    const code = childrenOf(n)[0];
     const data = code ? textOf(code) : '';
     const embedded = data ? scriptHtml(data, Math.max(startOf(code), 0), this.lines) : null;
     if (!embedded) return;
@@ -189,9 +187,9 @@ class Walker {
   private walkBlock(n: HNode): void {
     this.flush();
     this.anchor = this.where(n);
-    const bold = el(n) && BOLD_STYLE.test(attrOf(n, 'style') ?? '');
+    const bold = isElement(n) && BOLD_STYLE.test(attrOf(n, 'style') ?? '');
     if (bold) this.bold++;
-    kids(n).forEach((c) => this.walk(c));
+    childrenOf(n).forEach((c) => this.walk(c));
     if (bold) this.bold--;
     this.flush();
   }

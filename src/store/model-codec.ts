@@ -89,12 +89,11 @@ function unpackCells(stored: unknown): Report['cells'] {
 export function packReport(report: Report): PackedReport {
   const { cells, ...head } = report;
   const keys = Object.keys(cells);
-  const values: (number | null)[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) values[i] = cells[keys[i]].value;
   const sources: Record<string, Cell['source']> = {};
   for (const k of crossYearKeys('own')) if (Object.hasOwn(cells, k)) sources[k] = cells[k].source;
   const packed = packCells(cells);
-  return { head, keys, values, cells: packed, sources: JSON.stringify(sources), json: storedJson(head, packed) };
+  return { head, keys, values: keys.map((k) => cells[k].value), cells: packed, sources: JSON.stringify(sources),
+    json: storedJson(head, packed) };
 }
 
 /** A packed model with other plain fields (its cells as they are). */

@@ -35,7 +35,8 @@ const BYTEA_OID = 17;
  * bytea parameters handed to PGlite as they are: its message writer sends a parameter that is bytes in binary
  * format (copied as a block), while its own bytea serializer first spells the bytes out in hex, a JavaScript call per
  * byte (~0.7 s for 100 files of 11 KB, measured when source files were first written in batches). Its type says a
- * serializer returns text; the writer takes bytes too (test/store-contract.test.ts stores and reads source files).
+ * serializer returns text; the writer takes bytes too (test/import-batch.test.ts and store-contract.test.ts read
+ * source files back byte for byte).
  */
 const bytesAsThey = (value: unknown): unknown => value;
 
