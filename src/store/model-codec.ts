@@ -1,12 +1,14 @@
 // How a version's model is stored in report_versions.model (jsonb): the Report's own fields as they are, but its
-// cells — 95 % of a model's ~60 KB of JSON, each cell an object of ten fields with its provenance — packed:
-//   cells: "<base64 of raw DEFLATE of the JSON text of [key, value, raw, how, source, rest?][]>"
-// where `rest` holds a cell's other fields (unit, reason, and table/row/column when they are not the key's parts).
-// A model is then ~6 KB; the import packs it in its worker threads (import/worker.ts), so the main thread (and, on
-// PGlite, the database running in it) no longer builds and writes a 60 KB jsonb tree per version: measured in
-// bench/import.mjs and the note of issue 10. Migration 0004 turned the stored models' cells into the same tuples,
-// unpacked (a JSON array: SQL has no DEFLATE); reading takes either, and a model stored with its cells as an
-// object (a row written before 0004 by a process still running old code) as it is.
+// cells — 95 % of a model's ~60 KB of JSON, each cell an object of ten fields with its provenance — packed into
+// one string, column by column (cells-text.ts: "2|<keys>|<values>|…", ~4.5 KB for a typical report). The import
+// packs a model in its worker threads (import/worker.ts), so the main thread (and, on PGlite, the database running
+// in it) no longer builds and writes a 60 KB jsonb tree per version: measured in bench/import.mjs and the notes of
+// issue 10. Older ways of storing the cells are still read:
+//   - "<base64 of raw DEFLATE of the JSON text of [key, value, raw, how, source, rest?][]>", as the import wrote
+//     them before cells-text.ts (and still writes a model whose cells the text cannot hold), `rest` holding a
+//     cell's other fields (unit, reason, and table/row/column when they are not the key's parts);
+//   - the same tuples as a JSON array: migration 0004 turned the models stored before it into that (SQL has no
+//     DEFLATE); and a model stored with its cells as an object (a row written before 0004 by old code).
 //
 // The section texts and every other field stay plain jsonb, so SQL still reads them (model -> 'sections'); the
 // cells' values are read in SQL from reports.vals (context.ts), never from the model.
@@ -14,6 +16,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Cell, Report } from '../model/report.js';
 import { crossYearKeys } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
+import { CELLS_TEXT_MARK, cellsToText, textToCells, type TextCell } from './cells-text.js';
 
 /** A cell as stored: key, value, raw, how, source, and the cell's other fields when it has any. */
 type Tuple = [string, number | null, string, Cell['how'], Cell['source'], Record<string, unknown>?];
@@ -42,7 +45,7 @@ export type StoredModel = Report | PackedReport;
 
 export const isPacked = (m: StoredModel): m is PackedReport => typeof m.cells === 'string';
 
-/** packed once per version in a worker: level 1 took ~30 % less time than 6 for 10 % more bytes (3.0 / 2.8 KB) */
+/** DEFLATE level of the older packing: level 1 took ~30 % less time than 6 for 10 % more bytes (3.0 / 2.8 KB) */
 const LEVEL = 1;
 
 function tuple(c: Cell): Tuple {
@@ -70,15 +73,38 @@ function cell(t: Tuple): Cell {
   return c;
 }
 
+/** The cells packed: as text (cells-text.ts), or the older way when the text cannot hold them. */
 export function packCells(cells: Report['cells']): string {
+  return cellsToText(cells) ?? deflatedTuples(cells);
+}
+
+/** The older packing: the tuples' JSON, DEFLATE-compressed, in base64 (see the header). */
+export function deflatedTuples(cells: Report['cells']): string {
   const list: Tuple[] = [];
   for (const k in cells) list.push(tuple(cells[k]));
   return deflateRawSync(JSON.stringify(list), { level: LEVEL }).toString('base64');
 }
 
+/** A cell of the text, fields in the engine's order (as cell() gives a tuple's). */
+function textCell(t: TextCell): Cell {
+  const { key, value, raw, how, source, rest } = t;
+  const table = (rest?.table as string | undefined) ?? t.table;
+  const row = (rest?.row as string | undefined) ?? t.row;
+  const column = (rest?.column as string | undefined) ?? t.column;
+  const c: Cell = rest?.unit === undefined ? { key, table, row, column, value, raw, source, how }
+    : { key, table, row, column, value, raw, unit: rest.unit as string, source, how };
+  if (rest) for (const k in rest) if (!(k in c)) (c as unknown as Record<string, unknown>)[k] = rest[k];
+  return c;
+}
+
 function unpackCells(stored: unknown): Report['cells'] {
   if (stored === null || typeof stored !== 'object' && typeof stored !== 'string') return {};
   if (typeof stored === 'object' && !Array.isArray(stored)) return stored as Report['cells']; // as stored before 0004
+  if (typeof stored === 'string' && stored.startsWith(CELLS_TEXT_MARK)) {
+    const out: Report['cells'] = {};
+    for (const t of textToCells(stored)) out[t.key] = textCell(t);
+    return out;
+  }
   const list = (typeof stored === 'string'
     ? JSON.parse(inflateRawSync(Buffer.from(stored, 'base64')).toString('utf8')) : stored) as Tuple[];
   const out: Report['cells'] = {};
