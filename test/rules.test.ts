@@ -93,6 +93,29 @@ describe('rule cases', async () => {
   }
 });
 
+// checkReport skips a cellsOnly rule on a report with no cell (rules/index.ts runAll): such a rule must find
+// nothing there, whatever else the report holds, with or without a previous year
+describe('cellsOnly rules on a report with no cell', async () => {
+  for (const id of ruleFiles) {
+    const rule = await load<Rule>(`${id}.ts`);
+    if (!rule.cellsOnly) continue;
+    const cases = await load<RuleCases>(`${id}.cases.ts`);
+    it(`${id}: no finding in any of its cases with the cells taken away`, () => {
+      for (const c of [...cases.valid, ...cases.invalid]) {
+        const fs = run(rule, { ...c, report: { ...c.report, cells: {} } });
+        expect(fs, `${c.name}\n${show(fs)}`).toHaveLength(0);
+      }
+    });
+  }
+  it('the rules that need no cell are not marked', () => {
+    const unmarked = ALL_RULES.filter((r) => !r.cellsOnly).map((r) => r.id).sort();
+    expect(unmarked).toEqual([
+      'missing-section', 'missing-table', 'not-a-report', 'other-year-figures', 'template-year', 'title-pattern',
+      'truncated', 'year-mismatch',
+    ]);
+  });
+});
+
 describe('relations', () => {
   const specDir = join(RULES_DIR, '..', '..', '..', 'shared', 'spec');
   for (const v of ['2019', '2021'] as const)

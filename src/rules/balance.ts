@@ -9,6 +9,7 @@ const rule: Rule = {
   id: 'balance',
   severity: 'error',
   messageId: 'rule.balance',
+  cellsOnly: true,
   check(ctx) {
     const v = versionOf(ctx.report);
     const rels = relationsWithPrefix(ctx.report, 'T3.balance.');

@@ -13,6 +13,7 @@ const rule: Rule = {
   id: 'blank-cell',
   severity: 'warning',
   messageId: 'rule.blank-cell',
+  cellsOnly: true,
   check(ctx) {
     const { report } = ctx;
     const v = versionOf(report);

@@ -18,6 +18,7 @@ const rule: Rule = {
   id: 'cross-year',
   severity: 'warning',
   messageId: 'rule.cross-year',
+  cellsOnly: true,
   check(ctx) {
     const { report, previous } = ctx;
     if (!previous || report.year === null || previous.year !== report.year - 1 ||

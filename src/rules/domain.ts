@@ -28,6 +28,7 @@ const rule: Rule = {
   id: 'domain',
   severity: 'error',
   messageId: 'rule.domain',
+  cellsOnly: true,
   check(ctx) {
     const { report } = ctx;
     const v = versionOf(report);

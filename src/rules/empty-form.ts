@@ -17,6 +17,7 @@ const rule: Rule = {
   id: 'empty-form',
   severity: 'error',
   messageId: 'rule.empty-form',
+  cellsOnly: true,
   check({ report }) {
     const blanks = blankFormCells(report);
     if (blanks === 0) return [];

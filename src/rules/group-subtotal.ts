@@ -10,6 +10,7 @@ const rule: Rule = {
   id: 'group-subtotal',
   severity: 'error',
   messageId: 'rule.group-subtotal',
+  cellsOnly: true,
   check(ctx) {
     const v = versionOf(ctx.report);
     const rels = relationsWithPrefix(ctx.report, 'T3.groupSubtotal.');

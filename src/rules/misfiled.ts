@@ -59,6 +59,7 @@ const rule: Rule = {
   id: 'misfiled',
   severity: 'error',
   messageId: 'rule.misfiled',
+  cellsOnly: true,
   check(ctx) {
     return [...diagnose(ctx, 'outcome-total'), ...diagnose(ctx, 'balance')];
   },

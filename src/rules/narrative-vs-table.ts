@@ -22,6 +22,7 @@ const rule: Rule = {
   id: 'narrative-vs-table',
   severity: 'warning',
   messageId: 'rule.narrative-vs-table',
+  cellsOnly: true,
   check(ctx) {
     const { report } = ctx;
     const out: Finding[] = [];

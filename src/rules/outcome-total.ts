@@ -10,6 +10,7 @@ const rule: Rule = {
   id: 'outcome-total',
   severity: 'error',
   messageId: 'rule.outcome-total',
+  cellsOnly: true,
   check(ctx) {
     const v = versionOf(ctx.report);
     const rels = relationsWithPrefix(ctx.report, 'T3.outcomeTotal.');

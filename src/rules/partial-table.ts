@@ -9,6 +9,7 @@ const rule: Rule = {
   id: 'partial-table',
   severity: 'warning',
   messageId: 'rule.partial-table',
+  cellsOnly: true,
   check(ctx) {
     const { report } = ctx;
     const v = versionOf(report);

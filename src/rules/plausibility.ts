@@ -68,6 +68,7 @@ const rule: Rule = {
   id: 'plausibility',
   severity: 'warning',
   messageId: 'rule.plausibility',
+  cellsOnly: true,
   check(ctx) {
     const { report } = ctx;
     return [...townRegulations(report), ...decisionsLookLikeItems(report), ...zeroTotals(ctx)];

@@ -9,6 +9,7 @@ const rule: Rule = {
   id: 'published-le-total',
   severity: 'warning',
   messageId: 'rule.published-le-total',
+  cellsOnly: true,
   check(ctx) {
     const v = versionOf(ctx.report);
     const rels = relationsWithPrefix(ctx.report, 'T2.published.le.total.');

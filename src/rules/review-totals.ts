@@ -7,6 +7,7 @@ const rule: Rule = {
   id: 'review-totals',
   severity: 'error',
   messageId: 'rule.review-totals',
+  cellsOnly: true,
   check(ctx) {
     const rels = relationsWithPrefix(ctx.report, 'T4.');
     return checkRelations(rule, ctx, rels, (rel, ev) => {

@@ -9,6 +9,7 @@ const rule: Rule = {
   id: 'row-total',
   severity: 'error',
   messageId: 'rule.row-total',
+  cellsOnly: true,
   check(ctx) {
     const v = versionOf(ctx.report);
     const rels = relationsWithPrefix(ctx.report, 'T3.rowTotal.');

@@ -18,6 +18,12 @@ export interface Rule {
   severity: Severity;
   /** what the rule checks, in the message catalogue (`rule.<id>`; formatMessage gives it per language) */
   messageId: MessageId;
+  /**
+   * True for a rule that reads only the report's cells (and the relations among them): on a report with no cell it
+   * finds nothing, and checkReport does not run it there (half the reports of the corpus have no table read).
+   * test/rules.test.ts runs every such rule's cases with the cells taken away to hold it to that.
+   */
+  cellsOnly?: boolean;
   check(ctx: RuleContext): Finding[];
 }
 
