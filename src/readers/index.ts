@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.js';
 import { checkBytes, checkChars, limitError, maxInputBytes } from './limits.js';
 import { sniffFormat, type SniffedFormat } from './sniff.js';
 import { readText } from './text.js';
+import { restoreLineBreaks } from './text-runon.js';
 import { expandArchive, isArchive } from './zip.js';
 
 export interface ReadResult { doc: GDocument; text: string; traditional: boolean }
@@ -26,9 +27,13 @@ export type Reader = (bytes: Uint8Array, name: string) => Promise<{ doc: GDocume
 export const READERS: Record<ReaderFormat, Reader> = {
   text: async (bytes, name) => {
     checkBytes(name, bytes.length);
-    const { text, encoding, notes } = decodeText(bytes, name);
-    checkChars(name, text.length); // before the text reader, whose time and memory grow with it
-    const doc = readText(text, name, encoding, isMarkdown(text) ? 'markdown' : 'text');
+    const decoded = decodeText(bytes, name);
+    checkChars(name, decoded.text.length); // before the text reader, whose time and memory grow with it
+    // a text that lost its line breaks gets them back first (text-runon.ts); offsets stay those of the source
+    const runOn = restoreLineBreaks(decoded.text);
+    const text = runOn?.text ?? decoded.text;
+    const notes = runOn ? [...decoded.notes, runOnNote(runOn.breaks)] : decoded.notes;
+    const doc = readText(text, name, decoded.encoding, isMarkdown(text) ? 'markdown' : 'text');
     return { doc: documentOf(doc.source, doc.blocks, [...notes, ...doc.notes]), text };
   },
   html: async (bytes, name) => {
@@ -49,6 +54,11 @@ export const READERS: Record<ReaderFormat, Reader> = {
 };
 
 type Note = GDocument['notes'][number];
+
+const runOnNote = (breaks: number): Note => ({ code: 'text.run-on',
+  message: `文本缺少换行，已在${breaks}处按报告结构恢复换行；行号、列号按恢复后的行计，字符位置不变`,
+  messageEn: `the text had lost its line breaks: ${breaks} restored where the report's structure had them; line ` +
+    'and column numbers count the restored lines, character offsets are unchanged' });
 
 /**
  * A document as one object literal. Not `{ ...doc, notes }`: V8 gave the spread copies of a batch two hidden classes
