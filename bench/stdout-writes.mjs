@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark behind src/cli/stdout.ts: the CPU of writing a batch's records to standard output (a file or
-// /dev/null) one process.stdout.write per record, against records gathered into writes of 16 Ki characters (what
-// BatchedOutput does) and against fs.writeSync per record. The records are `check --json` lines of generated reports
+// /dev/null) one process.stdout.write per record, against records gathered into writes of 16 Ki characters by
+// the stream (what BatchedOutput does into a pipe) or by fs.writeSync (what it does into a file: `gatheredSync`),
+// and against fs.writeSync per record. The records are `check --json` lines of generated reports
 // (or of --file FILE, JSON Lines), repeated to --records (default 2,000). Child processes, alternating, medians.
 //   npm run build && node bench/stdout-writes.mjs [--file FILE] [--records 2000] [--rounds 5]
 import { spawnSync } from 'node:child_process';
@@ -39,17 +40,18 @@ const c = process.cpuUsage();
 if (way === 'each') for (const l of lines) process.stdout.write(l);
 else if (way === 'writeSync') for (const l of lines) writeSync(1, l);
 else {
+  const send = way === 'gatheredSync' ? (s) => writeSync(1, s) : (s) => process.stdout.write(s);
   let pending = '';
   for (const l of lines) {
     pending += l;
-    if (pending.length >= 16 * 1024) { process.stdout.write(pending); pending = ''; }
+    if (pending.length >= 16 * 1024) { send(pending); pending = ''; }
   }
-  process.stdout.write(pending);
+  send(pending);
 }
 const d = process.cpuUsage(c);
 process.stderr.write(String((d.user + d.system) / 1000));
 `;
-  const ways = ['each', 'gathered', 'writeSync'];
+  const ways = ['each', 'gathered', 'gatheredSync', 'writeSync'];
   const times = Object.fromEntries(ways.map((w) => [w, []]));
   for (let r = 0; r < rounds; r++) {
     for (const w of ways) {

@@ -84,7 +84,9 @@ describe('check streams in input order and pairs years wherever they stand', () 
     const q = quietStderr();
     try {
       const r = await checkStream(inputs, ({ file, findings }) => JSON.stringify({ file, findings }) + '\n',
-        (file, message) => JSON.stringify({ file, error: message }) + '\n', (s) => out.push(s));
+        (file, message) => JSON.stringify({ file, error: message }) + '\n',
+        // an output read back from the spool file comes as its UTF-8 bytes
+        (s) => out.push(typeof s === 'string' ? s : Buffer.from(s).toString('utf8')));
       return { ...r, records: out.map((s) =>
         JSON.parse(s) as { file: string; findings?: { ruleId: string }[]; error?: string }) };
     } finally {

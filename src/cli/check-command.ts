@@ -17,7 +17,7 @@ export async function checkCommand(inputs: string[], opts: CheckOptions): Promis
   }
 }
 
-async function run(inputs: string[], opts: CheckOptions, out: { write(s: string): void }): Promise<number> {
+async function run(inputs: string[], opts: CheckOptions, out: { write(s: string | Uint8Array): void }): Promise<number> {
   let errors = 0;
   const en = opts.lang === 'en';
   const summary: Summary = { reports: 0, withErrors: 0, withWarnings: 0, unreadable: 0 };
