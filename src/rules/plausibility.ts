@@ -26,11 +26,14 @@ function townRegulations(report: Report): Finding[] {
   ];
 }
 
+/** A 2019 处理决定数量 cell's key. */
+const DECISIONS = /^art20_[56]\/[^/]+\/decisions$/;
+
 function decisionsLookLikeItems(report: Report): Finding[] {
   const out: Finding[] = [];
   const v = versionOf(report);
-  for (const k of cellKeysOf(report)
-    .filter((x) => x.endsWith('/decisions') && /^art20_[56]\/[^/]+\/decisions$/.test(x))) {
+  for (const k of cellKeysOf(report)) {
+    if (!k.endsWith('/decisions') || !DECISIONS.test(k)) continue;
     const base = k.slice(0, -'decisions'.length);
     const [decisions, prior, change] = [
       num(report, k), num(report, `${base}priorYearItems`), num(report, `${base}changeThisYear`),
@@ -49,17 +52,20 @@ function decisionsLookLikeItems(report: Report): Finding[] {
 function zeroTotals(ctx: RuleContext): Finding[] {
   const { report } = ctx;
   const out: Finding[] = [];
-  for (const rel of [...relationsWithPrefix(report, 'T3.rowTotal.'), ...relationsWithPrefix(report, 'T4.')]) {
-    if (num(report, rel.lhs[0]) !== 0) continue; // only totals printed as 0 concern this check
-    const ev = relationsOfContext(ctx).evaluate(rel); // row-total and review-totals evaluated it already
-    if (!ev || ev.holds || ev.rhs <= 0) continue;
-    const v = versionOf(report);
-    out.push(makeFinding(rule, report, {
-      messageId: 'plausibility.zeroTotal',
-      data: { version: v, key: rel.lhs[0], parts: ev.rhs },
-      cells: ev.keys,
-      expected: ev.rhs,
-    }));
+  // the two lists in turn (not a spread copy of both, made for every report)
+  for (const rels of [relationsWithPrefix(report, 'T3.rowTotal.'), relationsWithPrefix(report, 'T4.')]) {
+    for (const rel of rels) {
+      if (num(report, rel.lhs[0]) !== 0) continue; // only totals printed as 0 concern this check
+      const ev = relationsOfContext(ctx).evaluate(rel); // row-total and review-totals evaluated it already
+      if (!ev || ev.holds || ev.rhs <= 0) continue;
+      const v = versionOf(report);
+      out.push(makeFinding(rule, report, {
+        messageId: 'plausibility.zeroTotal',
+        data: { version: v, key: rel.lhs[0], parts: ev.rhs },
+        cells: ev.keys,
+        expected: ev.rhs,
+      }));
+    }
   }
   return out;
 }

@@ -22,8 +22,10 @@ export type FindingInput = {
 export function makeFinding(
   rule: Pick<Rule, 'id' | 'severity'>, report: Report, input: FindingInput, previous?: Report,
 ): Finding {
-  const cells = [...new Set(input.cells)].map((k) => findingCell(k, report, previous));
-  const first = input.cells.find((k) => report.cells[k] !== undefined);
+  // most findings name no cell (truncated, title-pattern, missing-table …): no set, no search for them
+  const none = input.cells.length === 0;
+  const cells = none ? [] : [...new Set(input.cells)].map((k) => findingCell(k, report, previous));
+  const first = none ? undefined : input.cells.find((k) => report.cells[k] !== undefined);
   const f: Finding = {
     ruleId: rule.id,
     severity: input.severity ?? rule.severity,
