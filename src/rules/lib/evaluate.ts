@@ -288,7 +288,9 @@ export function checkRelations(
 ): Finding[] {
   const out: Finding[] = [];
   const evaluated = relationsOfContext(ctx);
-  for (const rel of relations) {
+  // indexed, not for…of: see domain.ts
+  for (let i = 0; i < relations.length; i++) {
+    const rel = relations[i];
     if (evaluated.nothingToReport(rel)) continue;
     const ev = evaluated.evaluate(rel);
     if (!ev || ev.holds) continue;

@@ -24,7 +24,9 @@ export function groupTables(report: Report, group: TableGroup): TableDef[] {
  */
 const keysByGroup = lastReportMemo((report: Report): Record<TableGroup, string[]> => {
   const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
-  for (const cell of cellsOf(report)) groups[tableGroupOf(cell.table)].push(cell.key);
+  const cells = cellsOf(report);
+  // indexed, not for…of (here and in rowGaps): see domain.ts
+  for (let i = 0; i < cells.length; i++) groups[tableGroupOf(cells[i].table)].push(cells[i].key);
   return groups;
 });
 
@@ -63,9 +65,11 @@ function expectedRows(report: Report, group: TableGroup): { table: string; row: 
 /** Rows of `group` with missing cells, in template order. */
 export function rowGaps(report: Report, group: TableGroup): RowGap[] {
   const gaps: RowGap[] = [];
-  for (const { table, row, keys } of expectedRows(report, group)) {
+  const rows = expectedRows(report, group);
+  for (let r = 0; r < rows.length; r++) {
+    const { table, row, keys } = rows[r];
     let missing: string[] | null = null; // no array for the usual complete row
-    for (const k of keys) if (report.cells[k] === undefined) (missing ??= []).push(k);
+    for (let i = 0; i < keys.length; i++) if (report.cells[keys[i]] === undefined) (missing ??= []).push(keys[i]);
     if (missing) gaps.push({ table, row, missing, whole: missing.length === keys.length });
   }
   return gaps;
