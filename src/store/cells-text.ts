@@ -21,18 +21,8 @@ export const CELLS_TEXT_MARK = '2|';
 const HOW_LETTER: Record<ReadHow, string> = { direct: 'd', inferred: 'i', ordered: 'o' };
 const LETTER_HOW: Record<string, ReadHow> = { d: 'direct', i: 'inferred', o: 'ordered' };
 
-/** A cell as the text gives it back: key, its parts, value, raw, how, source and other fields. */
-export interface TextCell {
-  key: string;
-  table: string;
-  row: string;
-  column: string;
-  value: number | null;
-  raw: string;
-  how: ReadHow;
-  source: SourceRef;
-  rest?: Record<string, unknown>;
-}
+/** A cell as the text gives it back: the model's fields but unit and reason, which come in `rest` when set. */
+export type TextCell = Omit<Cell, 'unit' | 'reason'> & { rest?: Record<string, unknown> };
 
 interface Extra { raw?: string; source?: SourceRef; rest?: Record<string, unknown> }
 
