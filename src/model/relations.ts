@@ -244,9 +244,8 @@ export const relationsFor: (report: Report) => Relation[] = lastReportMemo((repo
 /** Which of SUBTOTAL_KEYS are among `keys` (a flag per subtotal), or null when none is. */
 function subtotalsPrinted(keys: readonly string[]): Uint8Array | null {
   let printed: Uint8Array | null = null;
-  // indexed, not for…of: run mostly unoptimised in a batch (rules/domain.ts says more)
-  for (let k = 0; k < keys.length; k++) {
-    const i = SUBTOTAL_INDEX.get(keys[k]);
+  for (const key of keys) {
+    const i = SUBTOTAL_INDEX.get(key);
     if (i !== undefined) (printed ??= new Uint8Array(SUBTOTAL_KEYS.length))[i] = 1;
   }
   return printed;

@@ -18,10 +18,7 @@ const rule: Rule = {
     const { report } = ctx;
     const v = versionOf(report);
     const rows = new Map<string, Cell[]>();
-    const all = cellsOf(report);
-    // indexed, not for…of: see domain.ts
-    for (let i = 0; i < all.length; i++) {
-      const cell = all[i];
+    for (const cell of cellsOf(report)) {
       if (cell.value !== null) continue;
       const id = `${cell.table}/${cell.row}`;
       rows.set(id, [...(rows.get(id) ?? []), cell]);

@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
 export function blankFormCells(report: Parameters<typeof cellsOf>[0]): number {
   const cells = cellsOf(report);
   if (cells.length === 0) return 0;
-  for (let i = 0; i < cells.length; i++) if (cells[i].value !== null) return 0; // indexed: see domain.ts
+  for (const c of cells) if (c.value !== null) return 0;
   return cells.length;
 }
 

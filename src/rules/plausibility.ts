@@ -32,10 +32,7 @@ const DECISIONS = /^art20_[56]\/[^/]+\/decisions$/;
 function decisionsLookLikeItems(report: Report): Finding[] {
   const out: Finding[] = [];
   const v = versionOf(report);
-  const keys = cellKeysOf(report);
-  // indexed, not for…of: see domain.ts
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
+  for (const k of cellKeysOf(report)) {
     if (!k.endsWith('/decisions') || !DECISIONS.test(k)) continue;
     const base = k.slice(0, -'decisions'.length);
     const [decisions, prior, change] = [

@@ -288,9 +288,7 @@ export function checkRelations(
 ): Finding[] {
   const out: Finding[] = [];
   const evaluated = relationsOfContext(ctx);
-  // indexed, not for…of: see domain.ts
-  for (let i = 0; i < relations.length; i++) {
-    const rel = relations[i];
+  for (const rel of relations) {
     if (evaluated.nothingToReport(rel)) continue;
     const ev = evaluated.evaluate(rel);
     if (!ev || ev.holds) continue;

@@ -24,9 +24,7 @@ export function groupTables(report: Report, group: TableGroup): TableDef[] {
  */
 const keysByGroup = lastReportMemo((report: Report): Record<TableGroup, string[]> => {
   const groups: Record<TableGroup, string[]> = { active: [], applications: [], review: [] };
-  const cells = cellsOf(report);
-  // indexed, not for…of (here and in rowGaps): see domain.ts
-  for (let i = 0; i < cells.length; i++) groups[tableGroupOf(cells[i].table)].push(cells[i].key);
+  for (const cell of cellsOf(report)) groups[tableGroupOf(cell.table)].push(cell.key);
   return groups;
 });
 
@@ -65,11 +63,9 @@ function expectedRows(report: Report, group: TableGroup): { table: string; row: 
 /** Rows of `group` with missing cells, in template order. */
 export function rowGaps(report: Report, group: TableGroup): RowGap[] {
   const gaps: RowGap[] = [];
-  const rows = expectedRows(report, group);
-  for (let r = 0; r < rows.length; r++) {
-    const { table, row, keys } = rows[r];
+  for (const { table, row, keys } of expectedRows(report, group)) {
     let missing: string[] | null = null; // no array for the usual complete row
-    for (let i = 0; i < keys.length; i++) if (report.cells[keys[i]] === undefined) (missing ??= []).push(keys[i]);
+    for (const k of keys) if (report.cells[k] === undefined) (missing ??= []).push(k);
     if (missing) gaps.push({ table, row, missing, whole: missing.length === keys.length });
   }
   return gaps;
