@@ -84,15 +84,11 @@ export interface Checked { file: string; report: Report; text: string; findings:
 /** What was written for one input: its findings by severity, or that it could not be read. */
 export interface Tally { file: string; errors: number; warnings: number; unreadable: boolean }
 
-function tallyOf(file: string, findings: Finding[]): Tally {
-  let errors = 0;
-  let warnings = 0;
-  for (let i = 0; i < findings.length; i++) {
-    if (findings[i].severity === 'error') errors++;
-    else if (findings[i].severity === 'warning') warnings++;
-  }
-  return { file, unreadable: false, errors, warnings };
-}
+const tallyOf = (file: string, findings: Finding[]): Tally => ({
+  file, unreadable: false,
+  errors: findings.filter((f) => f.severity === 'error').length,
+  warnings: findings.filter((f) => f.severity === 'warning').length,
+});
 
 /**
  * Outputs waiting their turn, kept in memory up to SPOOL_MEMORY characters at a time, the rest appended to a

@@ -16,8 +16,6 @@ function explainedByMisfiled(f: Finding, misfiled: Finding[]): boolean {
 }
 
 export function oneDefectOneFinding(findings: Finding[]): Finding[] {
-  // one finding has nothing to be merged with: kept as it is (most reports have none or one)
-  if (findings.length < 2) return findings;
   const alone = findings.filter((f) => ALONE.includes(f.ruleId));
   if (alone.length) return alone;
   const fired = new Set(findings.map((f) => f.ruleId));
