@@ -65,7 +65,7 @@ export class BatchedOutput {
 
   private send(s: string | Uint8Array): void {
     if (this.fd < 0) this.stream.write(s);
-    else if (typeof s === 'string') writeSync(this.fd, s);
+    else if (typeof s === 'string') writeSync(this.fd, s); // two calls: writeSync's overloads take one kind each
     else writeSync(this.fd, s);
   }
 }

@@ -9,9 +9,9 @@
 //   - otherwise only the prose's seams, after a sentence and after the title, so the year and the body are read
 //     from their sentences; the tables stay on their long lines, unread, as before.
 // Why not the rows of other run-on tables: breaking between a row's last number and the next label, before item
-// headings and after column headings read 75–88 % of the cells of the corpus texts run on, but on generated
-// reports run on (damaged rows, blanks, pdftotext layouts) it placed 5–14 numbers in 120 reports in the wrong cell
-// (a field position or a blank the run-on had lost), against none when the tables stay unread.
+// headings and after column headings read 75–88 % of the cells of the corpus texts joined, but placed 3 numbers in
+// the wrong cell in one corpus text collapsed and 5–14 in 120 damaged generated reports run on (a field position
+// or a blank the run-on had lost), against none when the tables stay unread.
 // Measured (score.mjs; ../shared/corpus seeds and dev reports, 27 texts, lines joined by a space / all whitespace
 // collapsed to one; 120 generated reports of 8 layouts, damaged, run on the same two ways): corpus year 37 → 93 %
 // and 67 → 96 %, generated year 100 %; cells read 0.7 → 60 % of the corpus joined, 0 → 43 % of the generated

@@ -11,7 +11,7 @@
 // A changed value therefore always breaks an equation it appears in with coefficient 1, since the others stay put.
 import type { Finding, Report, Severity } from '../model/report.js';
 import type { Rule, RuleContext } from './rule.js';
-import { cellKeysOf, withCellKeys } from '../model/relations.js';
+import { cellKeysOf, withCellKeys } from '../model/memo.js';
 import balance from './balance.js';
 import blankCell from './blank-cell.js';
 import crossYear from './cross-year.js';

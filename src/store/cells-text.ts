@@ -9,11 +9,12 @@
 //         value as printed, a source with other fields (a PDF page and box), other fields (unit, reason)
 // Why: the import's workers packed each model's cells as the JSON of tuples, DEFLATE-compressed and in base64.
 // For a typical report that cost ~0.4 ms of a worker's 2 ms (JSON.stringify of ~200 tuples, a zlib stream built
-// and torn down per call, the compression), about a fifth of the import's parse work (bench/import.mjs; the
-// note of issue 10). This text is built by concatenation in ~0.05 ms, holds nothing JSON has to escape, and
-// the database compresses the stored model (migration 0010: lz4 on PostgreSQL). A model it cannot write this
-// way (a key of other than three parts, a separator inside a key, a number JSON cannot carry) is packed the
-// old way (model-codec.ts), which is still read, as are the models stored in it.
+// and torn down per call, the compression), about a fifth of the import's parse work (a CPU profile of the worker;
+// the note of issue 10). With this text packReport takes 184 µs a report where it took 346 (isolated, alternated);
+// the text holds nothing JSON has to escape, and the database compresses the stored model (migration 0010: lz4).
+// A model it cannot write this way (a key of other than three parts, a separator inside a key, a number JSON
+// cannot carry, an unknown `how`) is packed the old way (model-codec.ts), which is still read, as are the models
+// stored in it. Read back, a cell is the same tuple the old way gives (CellTuple), made a Cell by model-codec.ts.
 import type { Cell, ReadHow, SourceRef } from '../model/report.js';
 
 export const CELLS_TEXT_MARK = '2|';
@@ -21,8 +22,11 @@ export const CELLS_TEXT_MARK = '2|';
 const HOW_LETTER: Record<ReadHow, string> = { direct: 'd', inferred: 'i', ordered: 'o' };
 const LETTER_HOW: Record<string, ReadHow> = { d: 'direct', i: 'inferred', o: 'ordered' };
 
-/** A cell as the text gives it back: the model's fields but unit and reason, which come in `rest` when set. */
-export type TextCell = Omit<Cell, 'unit' | 'reason'> & { rest?: Record<string, unknown> };
+/**
+ * A cell as stored, either way: key, value, raw, how, source, and its other fields when it has any (unit, reason,
+ * and table, row and column, all three, when they are not the key's parts).
+ */
+export type CellTuple = [string, number | null, string, ReadHow, SourceRef, Record<string, unknown>?];
 
 interface Extra { raw?: string; source?: SourceRef; rest?: Record<string, unknown> }
 
@@ -80,9 +84,10 @@ export function cellsToText(cells: Record<string, Cell>, keys: readonly string[]
     if (!plain) (extra ??= {}).source = s;
     if (c.unit !== undefined) ((extra ??= {}).rest ??= {}).unit = c.unit;
     if (c.reason !== undefined) ((extra ??= {}).rest ??= {}).reason = c.reason;
-    if (c.table !== t) ((extra ??= {}).rest ??= {}).table = c.table;
-    if (c.row !== r) ((extra ??= {}).rest ??= {}).row = c.row;
-    if (c.column !== key.slice(b + 1)) ((extra ??= {}).rest ??= {}).column = c.column;
+    if (c.table !== t || c.row !== r || c.column !== key.slice(b + 1)) {
+      const rest = ((extra ??= {}).rest ??= {});
+      [rest.table, rest.row, rest.column] = [c.table, c.row, c.column];
+    }
     if (extra) (extras ??= {})[i] = extra;
   }
   return `${CELLS_TEXT_MARK}${written.join(';')}|${values.join(',')}|${hows}|${sources.join(',')}|` +
@@ -90,7 +95,7 @@ export function cellsToText(cells: Record<string, Cell>, keys: readonly string[]
 }
 
 /** The cells a text holds, in their order (a text not made by cellsToText throws). */
-export function textToCells(text: string): TextCell[] {
+export function textToCells(text: string): CellTuple[] {
   if (!text.startsWith(CELLS_TEXT_MARK)) throw new Error('not a cells text');
   // the first four fields hold no '|'; the extras (JSON) may
   const cuts = [CELLS_TEXT_MARK.length - 1];
@@ -106,7 +111,7 @@ export function textToCells(text: string): TextCell[] {
   const sources = field(3).split(',');
   const extrasText = text.slice(cuts[4] + 1);
   const extras = (extrasText ? JSON.parse(extrasText) : {}) as Record<string, Extra>;
-  const out: TextCell[] = new Array(keys.length);
+  const out: CellTuple[] = new Array(keys.length);
   let table = '';
   let row = '';
   for (let i = 0; i < keys.length; i++) {
@@ -114,17 +119,15 @@ export function textToCells(text: string): TextCell[] {
     if (t) table = t;
     if (t || r) row = r;
     const v = values[i];
-    const value = v === '' ? null : Number(v);
     const offset = sources[3 * i + 2];
     const x = extras[i];
-    out[i] = {
-      key: `${table}/${row}/${column}`, table, row, column, value, raw: x?.raw ?? v,
-      how: hows ? LETTER_HOW[hows[i]] : 'direct',
-      source: x?.source ?? (offset === ''
-        ? { line: Number(sources[3 * i]), column: Number(sources[3 * i + 1]) }
-        : { line: Number(sources[3 * i]), column: Number(sources[3 * i + 1]), offset: Number(offset) }),
-      rest: x?.rest,
-    };
+    const source = x?.source ?? (offset === ''
+      ? { line: Number(sources[3 * i]), column: Number(sources[3 * i + 1]) }
+      : { line: Number(sources[3 * i]), column: Number(sources[3 * i + 1]), offset: Number(offset) });
+    const tuple: CellTuple = [`${table}/${row}/${column}`, v === '' ? null : Number(v), x?.raw ?? v,
+      hows ? LETTER_HOW[hows[i]] : 'direct', source];
+    if (x?.rest) tuple.push(x.rest);
+    out[i] = tuple;
   }
   return out;
 }

@@ -16,10 +16,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Cell, Report } from '../model/report.js';
 import { crossYearKeys } from '../model/relations.js';
 import { splitCellKey } from '../model/template.js';
-import { CELLS_TEXT_MARK, cellsToText, textToCells, type TextCell } from './cells-text.js';
-
-/** A cell as stored: key, value, raw, how, source, and the cell's other fields when it has any. */
-type Tuple = [string, number | null, string, Cell['how'], Cell['source'], Record<string, unknown>?];
+import { CELLS_TEXT_MARK, cellsToText, textToCells, type CellTuple as Tuple } from './cells-text.js';
 
 /** A model packed for storage (by the import's workers): its cells' keys and values beside, for reports.vals. */
 export interface PackedReport {
@@ -63,8 +60,9 @@ function tuple(c: Cell): Tuple {
 
 function cell(t: Tuple): Cell {
   const [key, value, raw, how, source, rest] = t;
-  const parts = rest?.table === undefined ? splitCellKey(key)
-    : (rest as { table: string; row: string; column: string });
+  // the key's parts, each unless `rest` holds its own (the older packing writes all three, or none)
+  const parts = rest ? { ...splitCellKey(key), ...(rest as Partial<Record<'table' | 'row' | 'column', string>>) }
+    : splitCellKey(key);
   const { table, row, column } = parts;
   // the engine's field order (the API answers cells as read)
   const c: Cell = rest?.unit === undefined ? { key, table, row, column, value, raw, source, how }
@@ -74,39 +72,23 @@ function cell(t: Tuple): Cell {
 }
 
 /** The cells packed: as text (cells-text.ts), or the older way when the text cannot hold them. */
-export function packCells(cells: Report['cells']): string {
-  return cellsToText(cells) ?? deflatedTuples(cells);
+function packCells(cells: Report['cells'], keys: string[]): string {
+  return cellsToText(cells, keys) ?? deflatedTuples(cells);
 }
 
 /** The older packing: the tuples' JSON, DEFLATE-compressed, in base64 (see the header). */
-export function deflatedTuples(cells: Report['cells']): string {
+function deflatedTuples(cells: Report['cells']): string {
   const list: Tuple[] = [];
   for (const k in cells) list.push(tuple(cells[k]));
   return deflateRawSync(JSON.stringify(list), { level: LEVEL }).toString('base64');
 }
 
-/** A cell of the text, fields in the engine's order (as cell() gives a tuple's). */
-function textCell(t: TextCell): Cell {
-  const { key, value, raw, how, source, rest } = t;
-  const table = (rest?.table as string | undefined) ?? t.table;
-  const row = (rest?.row as string | undefined) ?? t.row;
-  const column = (rest?.column as string | undefined) ?? t.column;
-  const c: Cell = rest?.unit === undefined ? { key, table, row, column, value, raw, source, how }
-    : { key, table, row, column, value, raw, unit: rest.unit as string, source, how };
-  if (rest) for (const k in rest) if (!(k in c)) (c as unknown as Record<string, unknown>)[k] = rest[k];
-  return c;
-}
-
 function unpackCells(stored: unknown): Report['cells'] {
   if (stored === null || typeof stored !== 'object' && typeof stored !== 'string') return {};
   if (typeof stored === 'object' && !Array.isArray(stored)) return stored as Report['cells']; // as stored before 0004
-  if (typeof stored === 'string' && stored.startsWith(CELLS_TEXT_MARK)) {
-    const out: Report['cells'] = {};
-    for (const t of textToCells(stored)) out[t.key] = textCell(t);
-    return out;
-  }
-  const list = (typeof stored === 'string'
-    ? JSON.parse(inflateRawSync(Buffer.from(stored, 'base64')).toString('utf8')) : stored) as Tuple[];
+  const list = typeof stored !== 'string' ? stored as Tuple[]
+    : stored.startsWith(CELLS_TEXT_MARK) ? textToCells(stored)
+      : JSON.parse(inflateRawSync(Buffer.from(stored, 'base64')).toString('utf8')) as Tuple[];
   const out: Report['cells'] = {};
   for (const t of list) out[t[0]] = cell(t);
   return out;
@@ -117,7 +99,7 @@ export function packReport(report: Report): PackedReport {
   const keys = Object.keys(cells);
   const sources: Record<string, Cell['source']> = {};
   for (const k of crossYearKeys('own')) if (Object.hasOwn(cells, k)) sources[k] = cells[k].source;
-  const packed = packCells(cells);
+  const packed = packCells(cells, keys);
   return { head, keys, values: keys.map((k) => cells[k].value), cells: packed, sources: JSON.stringify(sources),
     json: storedJson(head, packed) };
 }
