@@ -21,6 +21,8 @@ export const COMBOS = [
   ...TABLE_LAYOUTS.map((l) => [l, []]),
   ...['tab', 'pipe', 'markdown', 'text-gbk'].flatMap((l) =>
     [[l, ['detached']], [l, ['split-labels']], [l, ['moved']], [l, ['swapped']]]),
+  // scrapes of a layout (src/generate/scrapes.ts): a tab report with its tabs turned to spaces, a page's innerText
+  ...['spaced', 'inner-text'].flatMap((scrape) => [[null, ['blanks'], scrape], [null, ['short-rows'], scrape]]),
 ];
 
 /** Placement diagnostics: the report says why a cell it could not place was left out. */
@@ -30,19 +32,24 @@ const EXPLAINS = /unplaced|unplaceable|partly-placed|scrambled|positions-unrelia
  * Run `count` generated cases through `parse` and tally them. `generate` and `parse` are passed in so that the
  * test suite can run the same property on the sources (a bounded number of cases).
  */
-export async function runProperty({ count, seed = 1, generate, parse, damages }) {
+export async function runProperty({ count, seed = 1, generate, parse, damages, scrapes }) {
   const combos = COMBOS.filter(([, d]) => d.every((x) => damages.includes(x)));
   const t = { cases: 0, cells: 0, wrong: 0, blanksPrinted: 0, blanksFilled: 0, blanksRead: 0, leftOut: 0,
     leftOutExplained: 0 };
   const failures = [];
   for (let i = 0; i < count; i++) {
-    const [layout, damage] = combos[i % combos.length];
+    const [combo, damage, scrape] = combos[i % combos.length];
+    const layout = scrape ? scrapes.SCRAPE_OF[scrape] : combo;
     const s = seed * 100_003 + i;
     const g = generate({ seed: s, layout, damage });
-    const r = await parse(g.bytes, g.name + g.extension);
+    const r = scrape
+      ? await parse(new TextEncoder().encode(scrapes.scrapeText(scrape, new TextDecoder().decode(g.bytes))),
+        `${g.name}.${scrape}.txt`)
+      : await parse(g.bytes, g.name + g.extension);
     t.cases++;
     const explained = r.diagnostics.some((d) => EXPLAINS.test(d.code));
-    const at = `generateReport({ seed: ${s}, layout: '${layout}', damage: ${JSON.stringify(damage)} })`;
+    const at = `generateReport({ seed: ${s}, layout: '${layout}', damage: ${JSON.stringify(damage)} })` +
+      (scrape ? ` as ${scrape}` : '');
     for (const [key, want] of Object.entries(g.truth.cells)) {
       t.cells++;
       const got = r.cells[key]?.value;
@@ -80,8 +87,9 @@ async function main() {
   const started = Date.now();
   const { DAMAGES, generateReport } = await import('../dist/generate/index.js');
   const { parseBytes } = await import('../dist/parse.js');
+  const scrapes = await import('../dist/generate/scrapes.js');
   const { totals, failures } = await runProperty({ count, seed, generate: generateReport, parse: parseBytes,
-    damages: [...DAMAGES] });
+    damages: [...DAMAGES], scrapes });
   const seconds = (Date.now() - started) / 1000;
   if (args.includes('--json')) console.log(JSON.stringify({ ...totals, seconds }));
   else {

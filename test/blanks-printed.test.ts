@@ -6,6 +6,7 @@ import { generateReport, type LayoutName } from '../src/generate/index.js';
 import { parseBytes } from '../src/parse.js';
 import { checkReport } from '../src/rules/index.js';
 import type { Report } from '../src/model/report.js';
+import { BLANK, gapReadings } from '../src/recognise/align.js';
 
 const ROW = 'applications/newReceived';
 const COLUMNS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg',
@@ -88,6 +89,72 @@ describe('a printed blank stays blank', () => {
     });
     expect(rowValues(report)).toEqual([6, 0, 0, 0, 0, 0, null]);
     expect(blankFindings(report).some((m) => m.includes('印为空白；行合计推得应为6'))).toBe(true);
+  });
+});
+
+describe('whitespace-separated rows: a value missing from a row is a printed blank', () => {
+  /** A generated tab report (no damage) with every tab turned to one space, its 一、本年新收 row's values replaced. */
+  async function collapsed(seed: number, values: string, template: '2019' | '2021' = '2021'): Promise<Report> {
+    const g = generateReport({ seed, layout: 'tab', template });
+    const lines = g.text.split('\n');
+    const at = lines.findIndex((l) => l.includes('一、本年新收'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at].replace(/(\t\d+)+\t?$/, '\t' + values);
+    const text = lines.map((l) => l.replace(/\t/g, ' ')).join('\n');
+    return parseBytes(new TextEncoder().encode(text), 'collapsed.txt');
+  }
+
+  it("'6 0 0 0 0 0' for seven columns: only a blank 总计 fits the row sum, and it stays blank", async () => {
+    const report = await collapsed(21, '6 0 0 0 0 0');
+    expect(rowValues(report)).toEqual([6, 0, 0, 0, 0, 0, null]);
+    expect(report.cells[`${ROW}/naturalPerson`].raw).toBe('6'); // placed from its printed token
+  });
+
+  it("'0 0 0 0 0 0': any column may be the blank one, so the row is left out (never seven zeros)", async () => {
+    const report = await collapsed(22, '0 0 0 0 0 0');
+    expect(rowValues(report)).toEqual(COLUMNS.map(() => undefined));
+    expect(report.diagnostics.some((d) => d.code === 'row-unplaceable' && d.message.includes('一、本年新收'))).toBe(true);
+  });
+
+  it('a row printed whole is read as printed, with its group label and its own in one cell', async () => {
+    const report = await collapsed(23, '6 0 0 1 0 0 7');
+    expect(rowValues(report)).toEqual([6, 0, 0, 1, 0, 0, 7]);
+    const truth = generateReport({ seed: 23, layout: 'tab', template: '2021' }).truth.cells;
+    // '三、本年度办理结果 (一)予以公开 …' and '(六)其他处理 1.申请人无正当理由逾期不补正…' are their data rows
+    for (const row of ['outcome.granted', 'outcome.other.overdueCorrection']) {
+      expect(report.cells[`applications/${row}/total`]?.value, row).toBe(truth[`applications/${row}/total`]);
+    }
+  });
+
+  it('single spaces align nothing: a 2019 section-二 row printing two of three values is not placed by them',
+    async () => {
+      const g = generateReport({ seed: 24, layout: 'tab', template: '2019' });
+      const lines = g.text.split('\n');
+      const at = lines.findIndex((l) => l.startsWith('行政强制'));
+      expect(lines[at - 1]).toMatch(/^行政处罚\t/);
+      // once single-spaced, 564 ends one column before +3 and +87 where 20 ends: no reason to read them there
+      lines[at - 1] = '行政处罚\t6\t+3\t20';
+      lines[at] = '行政强制\t564\t+87\t'; // 处理决定数量 printed blank
+      const text = lines.map((l) => l.replace(/\t/g, ' ')).join('\n');
+      const report = await parseBytes(new TextEncoder().encode(text), 'collapsed.txt');
+      expect(report.cells['art20_6/punishment/priorYearItems']).toBeDefined(); // the full row above is read
+      for (const col of ['priorYearItems', 'changeThisYear', 'decisions'])
+        expect(report.cells[`art20_6/coercion/${col}`], col).toBeUndefined();
+    });
+
+  it('gapReadings: each placement of the blanks that the row sums allow, never a value made up', () => {
+    const sums = [{ total: 3, parts: [0, 1, 2] }];
+    expect(gapReadings([2, 1, 3], 4, sums).map((g) => g.values)).toEqual([
+      [BLANK, 2, 1, 3], // the parts 2+1 ≤ 3 with one blank
+      [2, BLANK, 1, 3],
+      [2, 1, BLANK, 3],
+      // [2, 1, 3, BLANK]: no sum through a blank total, so it fits too
+      [2, 1, 3, BLANK],
+    ]);
+    const pair = [{ total: 2, parts: [0, 1] }];
+    expect(gapReadings([5, 1], 3, pair).map((g) => g.values)).toEqual([[5, 1, BLANK]]); // 5 > a total of 1
+    expect(gapReadings([5, 1], 3, pair)[0].from).toEqual([0, 1, -1]);
+    expect(gapReadings([1], 4, sums)).toEqual([]); // three missing: too many to place
   });
 });
 

@@ -106,6 +106,8 @@ describe('places the data lacks (new towns, generated names)', () => {
     expect([r.agency, r.agencyFrom]).toEqual(['平台市交通运输局', 'title']);
     expect(titleBodyName('平台县白泉乡人民政府')).toEqual({ name: '平台县白泉乡人民政府', kind: 'government',
       region: '平台县白泉乡' });
+    expect(titleBodyName('白坪县平台乡人民政府')).toEqual({ name: '白坪县平台乡人民政府', kind: 'government',
+      region: '白坪县平台乡' }); // the word-place second in the chain
     expect(titleBodyName('首页平台建设市交通运输局')?.name).toBe('市交通运输局'); // more than a place before it
   });
 });

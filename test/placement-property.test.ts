@@ -4,6 +4,7 @@
 // differs from the truth, no printed blank comes out as a number, and every cell left out is explained.
 import { describe, expect, it } from 'vitest';
 import { DAMAGES, generateReport } from '../src/generate/index.js';
+import * as scrapes from '../src/generate/scrapes.js';
 import { parseBytes } from '../src/parse.js';
 import { COMBOS, runProperty } from '../scripts/property-placement.mjs';
 
@@ -13,11 +14,12 @@ describe('placement property (bounded)', () => {
     for (const d of ['blanks', 'short-rows', 'detached', 'split-labels', 'moved', 'swapped'])
       expect(damages.has(d), d).toBe(true);
     for (const d of damages) expect(DAMAGES as readonly string[]).toContain(d);
+    expect(new Set(COMBOS.map(([, , scrape]) => scrape).filter(Boolean))).toEqual(new Set(scrapes.SCRAPES));
   });
 
   it('no wrong number and no blank filled over a few hundred generated reports', async () => {
     const { totals, failures } = await runProperty({
-      count: 135, seed: 7, generate: generateReport, parse: parseBytes, damages: DAMAGES,
+      count: 147, seed: 7, generate: generateReport, parse: parseBytes, damages: DAMAGES, scrapes,
     });
     expect(failures).toEqual([]);
     expect(totals.wrong).toBe(0);

@@ -172,7 +172,14 @@ describe('splitLine', () => {
     expect(splitLine('规章 | 0 | 0 | 0 |').shape).toBe('pipe');
     expect(splitLine('规章          0     0     0').shape).toBe('layout');
     expect(splitLine('规章 |').shape).toBe('single');
-    expect(splitLine('|||')).toEqual({ cells: [], shape: 'single' });
+    expect(splitLine('|||')).toEqual({ cells: [], shape: 'single', peeledFrom: 0 });
+  });
+
+  it('says where the numbers peeled off at single spaces begin (their columns align nothing)', () => {
+    expect(splitLine('规章 0 0 0').peeledFrom).toBe(1);
+    expect(splitLine('10 1 0 0').peeledFrom).toBe(0);
+    expect(splitLine('规章      0  0 0').peeledFrom).toBe(2); // '0 0' was one cell of the space-aligned split
+    expect(splitLine('规章          0     0     0').peeledFrom).toBe(4); // nothing peeled
   });
 
   it('peels trailing numbers off a short label, not off a sentence', () => {

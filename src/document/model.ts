@@ -18,6 +18,12 @@ export interface TableCell {
 export interface TableRow {
   cells: TableCell[];
   pos: SourceRef;
+  /**
+   * The row was split at whitespace (pdftotext -layout, a scrape with its tabs turned to spaces): an empty cell
+   * prints as nothing there, so a value missing from the row is a printed blank, never a field lost in transcription
+   * for a row sum to give back.
+   */
+  spaced?: boolean;
 }
 
 export interface HeadingBlock { kind: 'heading'; level: number; text: string; pos: SourceRef }

@@ -8,6 +8,7 @@ import { decodeBytes } from './decode.js';
 import { checkBytes, checkChars, limitError, maxInputBytes } from './limits.js';
 import { sniffFormat, type SniffedFormat } from './sniff.js';
 import { readText } from './text.js';
+import { joinCellLines } from './text-cell-lines.js';
 import { restoreLineBreaks } from './text-runon.js';
 import { expandArchive, isArchive } from './zip.js';
 
@@ -31,8 +32,12 @@ export const READERS: Record<ReaderFormat, Reader> = {
     checkChars(name, decoded.text.length); // before the text reader, whose time and memory grow with it
     // a text that lost its line breaks gets them back first (text-runon.ts); offsets stay those of the source
     const runOn = restoreLineBreaks(decoded.text);
-    const text = runOn?.text ?? decoded.text;
-    const notes = runOn ? [...decoded.notes, runOnNote(runOn.breaks)] : decoded.notes;
+    // a table whose cells and tabs stand on lines of their own gets its rows back on one line each (the same way)
+    const cellLines = joinCellLines(runOn?.text ?? decoded.text);
+    const text = cellLines?.text ?? runOn?.text ?? decoded.text;
+    const notes = [...decoded.notes];
+    if (runOn) notes.push(runOnNote(runOn.breaks));
+    if (cellLines) notes.push(cellLinesNote(cellLines.rows));
     const doc = readText(text, name, decoded.encoding, isMarkdown(text) ? 'markdown' : 'text');
     return { doc: documentOf(doc.source, doc.blocks, [...notes, ...doc.notes]), text };
   },
@@ -59,6 +64,12 @@ const runOnNote = (breaks: number): Note => ({ code: 'text.run-on',
   message: `文本缺少换行，已在${breaks}处按报告结构恢复换行；行号、列号按恢复后的行计，字符位置不变`,
   messageEn: `the text had lost its line breaks: ${breaks} restored where the report's structure had them; line ` +
     'and column numbers count the restored lines, character offsets are unchanged' });
+
+const cellLinesNote = (rows: number): Note => ({ code: 'text.cell-lines',
+  message: `表格的单元格与分隔制表符各占一行（网页文本），已将${rows}行表格各自合为一行；行号、列号按合并后的行计，字符位置不变`,
+  messageEn: `the tables' cells and the tabs between them stood on lines of their own (a page's text): ${rows} ` +
+    'rows joined onto one line each; line and column numbers count the joined lines, character offsets are ' +
+    'unchanged' });
 
 /**
  * A document as one object literal. Not `{ ...doc, notes }`: V8 gave the spread copies of a batch two hidden classes

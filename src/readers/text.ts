@@ -16,31 +16,46 @@ const SECTION_HEADING = /^\s*[一二三四五六七八九十]+、\S{2,30}$/;
 
 interface RawCell { text: string; start: number }
 
-/** Split a line into cells; returns the cells and the shape that split it. */
-export function splitLine(line: string): { cells: RawCell[]; shape: 'tab' | 'pipe' | 'layout' | 'single' } {
-  if (line.includes('\t')) return { cells: splitRuns(line, TAB, TAB, 1, false), shape: 'tab' };
+/**
+ * Split a line into cells; returns the cells, the shape that split it, and where the cells peeled off at single
+ * spaces begin (`cells.length` when none were): their display columns say nothing about alignment.
+ */
+export function splitLine(line: string): {
+  cells: RawCell[]; shape: 'tab' | 'pipe' | 'layout' | 'single'; peeledFrom: number;
+} {
+  if (line.includes('\t')) {
+    const cells = splitRuns(line, TAB, TAB, 1, false);
+    return { cells, shape: 'tab', peeledFrom: cells.length };
+  }
   if (line.includes('|') || line.includes('｜')) {
     const cells = splitPipes(line);
     let filled = 0;
     for (const c of cells) if (c.text !== '') filled++;
     // a line with one filled cell ('标题 |', '0 |') is a paragraph; empty cells matter only inside a table row
     if (filled < 2) {
-      return { cells: filled === cells.length ? cells : cells.filter((c) => c.text !== ''), shape: 'single' };
+      const kept = filled === cells.length ? cells : cells.filter((c) => c.text !== '');
+      return { cells: kept, shape: 'single', peeledFrom: kept.length };
     }
-    return { cells, shape: 'pipe' };
+    return { cells, shape: 'pipe', peeledFrom: cells.length };
   }
   const plain = plainSpaces(line);
   const layout = splitRuns(plain, SPACE, SPACE, 2, true);
   const cells = layout.length ? layout : [{ text: line.trim(), start: line.length - line.trimStart().length }];
   // "规章 0 0 0" or "10 1 0 0": peel trailing whitespace-separated numbers off the last cell
   const last = cells[cells.length - 1];
-  if (!last.text.includes(' ')) return { cells, shape: cells.length > 1 ? 'layout' : 'single' }; // nothing to peel
+  if (!last.text.includes(' ')) {
+    return { cells, shape: cells.length > 1 ? 'layout' : 'single', peeledFrom: cells.length }; // nothing to peel
+  }
   const peeled = peelNumbers(last);
+  let peeledFrom = cells.length;
   if (peeled.length > 1 || (peeled.length === 1 && cells.length > 1)) {
     cells.pop();
+    // the peeled label (when the cell began with one) stands where the cell stood; the numbers after it were split
+    // at single spaces
+    peeledFrom = cells.length + (parseNumberCell(peeled[0].text) ? 0 : 1);
     for (const p of peeled) cells.push(p); // no spread: a line may hold 100k numbers
   }
-  return { cells, shape: cells.length > 1 ? 'layout' : 'single' };
+  return { cells, shape: cells.length > 1 ? 'layout' : 'single', peeledFrom };
 }
 
 const TAB = 0x09;
@@ -105,7 +120,8 @@ function peelNumbers(cell: RawCell): RawCell[] {
   while (i > 0 && parseNumberCell(parts[i - 1].text)) i--;
   if (i === parts.length) return [cell];
   const head = parts.slice(0, i).map((p) => p.text).join(' ');
-  if (i > 0 && (head.length > 40 || /[。；;]/.test(head))) return [cell];
+  // a label runs to about 45 characters, 48 with its group's before it (（六）其他处理 2.申请人逾期未按收费通知要求…)
+  if (i > 0 && (head.length > 60 || /[。；;]/.test(head))) return [cell];
   const label: RawCell[] = i > 0 ? [{ text: head, start: cell.start }] : [];
   return [...label, ...parts.slice(i).map((p) => ({ text: p.text, start: cell.start + p.start }))];
 }
@@ -258,7 +274,7 @@ export function readText(text: string, name: string, encoding: string,
         const rowCells: TableCell[] = [];
         for (const c of peelGluedValue(fields, (text, start) => ({ text, start })))
           rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined });
-        (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos });
+        (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos, spaced: false });
         continue;
       }
       flush();
@@ -296,7 +312,7 @@ export function readText(text: string, name: string, encoding: string,
     }
     // a markdown separator row
     if (line.includes('---') && /^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue;
-    const { cells, shape } = splitLine(line);
+    const { cells, shape, peeledFrom } = splitLine(line);
     if (!cells.length) continue;
     if (cells.length > TEXT_MAX_ROW_CELLS)
       throw limitError(name, `第${i + 1}行分出 ${cells.length} 个单元格`,
@@ -308,6 +324,7 @@ export function readText(text: string, name: string, encoding: string,
       blocks.push(textBlock(c.text, positionOf(seams, i, lineStart, c.start)));
       continue;
     }
+    // a cell peeled off at a single space has no display column: single spaces align nothing
     const ends = shape === 'layout' ? displayEnds(line, cells) : null;
     // a loop and push, not .map: an optimised .map makes a holey array where the unoptimised one made a packed
     // one, and meeting the other kind mid-batch deoptimised every reader of the cells (readText, tokenRows, …)
@@ -319,10 +336,12 @@ export function readText(text: string, name: string, encoding: string,
       // the two checks inline: this runs for every cell of every table
       const first = text.length ? text.charCodeAt(0) : 0; // charCodeAt past the end deoptimised this
       const star = first === 0x2a || first === 0x5f;
-      const pos = seams ? positionOf(seams, i, lineStart, c.start) : sourceAt(i, lineStart, c.start);
-      rowCells.push({ text: star ? unemphasise(text) : text, pos, x: ends ? ends[k] : undefined });
+      // a padded field ('0 \t 21') is placed at its text, not at the padding
+      const at = text.length === c.text.length ? c.start : c.start + c.text.length - c.text.trimStart().length;
+      const pos = seams ? positionOf(seams, i, lineStart, at) : sourceAt(i, lineStart, at);
+      rowCells.push({ text: star ? unemphasise(text) : text, pos, x: ends && k < peeledFrom ? ends[k] : undefined });
     }
-    const row: TableRow = { cells: rowCells, pos: rowCells[0].pos };
+    const row: TableRow = { cells: rowCells, pos: rowCells[0].pos, spaced: shape === 'layout' };
     (table ??= []).push(row);
   }
   flush();

@@ -181,20 +181,27 @@ export function bodyNameEnding(fragment: string, startsName = true): BodyName | 
 
 /**
  * The body a title names (`s`: the title's words before its year): the whole as a name, else the name it ends with
- * (words before it may be a site's). A place whose name is also a word (平台县, which the shape of a region refuses
- * elsewhere: 平台 is a sentence's word) is taken where it starts the title and the rest reads as a name after it.
+ * (words before it may be a site's). A place whose name is also a word (平台县, 白坪县平台乡: the shape of a region
+ * refuses it elsewhere, 平台 being a sentence's word) is taken where it belongs to the chain of places that starts
+ * the title and the rest reads as a name after it: each place in turn reads as a stand-in.
  */
 export function titleBodyName(s: string): BodyName | null {
   const whole = asBodyName(s, true);
   if (whole) return whole;
-  const place = /^([\u4e00-\u9fa5]{2,4}?)(?=街道|镇|乡|区|县|市)/.exec(s)?.[1];
-  if (place && !FUNCTION_CHARS.test(place)) {
-    // the rest after a stand-in place that the shape accepts: 平台县人民政府 reads as 东篱县人民政府 would
-    const b = asBodyName(STAND_IN + s.slice(place.length), true);
-    if (b) return { name: s, kind: b.kind, region: place + b.region.slice(STAND_IN.length) };
+  let standIns = '';
+  let places = '';
+  for (let rest = s, m = PLACE_AT_START.exec(rest); m && !FUNCTION_CHARS.test(m[1]); m = PLACE_AT_START.exec(rest)) {
+    // 平台县人民政府 reads as 东篱县人民政府 would; 白坪县平台乡人民政府 as 东篱县东篱乡人民政府
+    standIns += STAND_IN + m[2];
+    places += m[0];
+    rest = rest.slice(m[0].length);
+    const b = asBodyName(standIns + rest, true);
+    if (b) return { name: s, kind: b.kind, region: places + b.region.slice(standIns.length) };
   }
   return bodyNameEnding(s);
 }
+/** A place that starts a title: two to four characters and a level (titleBodyName). */
+const PLACE_AT_START = /^([\u4e00-\u9fa5]{2,4}?)(街道|镇|乡|区|县|市)/;
 /** Two characters a region's shape accepts and no GB/T 2260 name starts with (titleBodyName). */
 const STAND_IN = '东篱';
 

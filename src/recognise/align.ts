@@ -71,6 +71,49 @@ function resolve(values: Candidate, sums: RowSum[]): boolean {
   return true;
 }
 
+/** The row's own sums hold where every cell is a number (a blank may stand for anything: not checked). */
+export function rowSumsHold(values: Candidate, sums: RowSum[]): boolean {
+  for (const s of sums) {
+    const total = values[s.total];
+    if (total === null || total === BLANK) continue;
+    let sum = 0;
+    let known = true;
+    for (const p of s.parts) {
+      const v = values[p];
+      if (v === null || v === BLANK) known = false;
+      else sum += v;
+    }
+    if (known ? Math.abs(sum - total) > 1e-9 : sum > total + 1e-9) return false;
+  }
+  return true;
+}
+
+/** A reading of a row that lost no field: `from[c]` is the index of the printed value column c holds (-1: blank). */
+export interface GapReading { values: Candidate; from: number[] }
+
+/**
+ * Every reading of a whitespace-separated row that printed fewer values than columns: an empty cell prints as
+ * nothing there, so each missing value is a printed blank (BLANK), never a value for the row sum to give back. The
+ * printed values keep their order; each placement of the blanks that the row's sums allow (no sum is checked
+ * through a blank) is a reading. None when more than MAX_MISSING are missing.
+ */
+export function gapReadings(printed: number[], width: number, sums: RowSum[]): GapReading[] {
+  const out: GapReading[] = [];
+  const missing = width - printed.length;
+  if (missing <= 0 || missing > MAX_MISSING) return out;
+  for (const gap of combinations(width, missing)) {
+    const values: Candidate = [];
+    const from: number[] = [];
+    let p = 0;
+    for (let c = 0; c < width; c++) {
+      from.push(gap[c] ? -1 : p);
+      values.push(gap[c] ? BLANK : printed[p++]);
+    }
+    if (rowSumsHold(values, sums)) out.push({ values, from });
+  }
+  return out;
+}
+
 /**
  * Every reading of a row that printed `printed` values in order for `width` columns, consistent with `sums`, in
  * the order first found, without repeats (a repeat takes the place of its first finding, as a Map keyed by the

@@ -3,11 +3,14 @@
 // table's relations leave one possibility — otherwise they are left out with a diagnostic saying why.
 import { bilingual, type Cell, type Diagnostic, type DiagnosticCode } from '../model/report.js';
 import { cellKey, tableDef, type TableDef, type TemplateVersion } from '../model/template.js';
-import { agreedOf, BLANK, consistentWith, rowCandidates, type Candidate, type RowSum, type TableSum } from './align.js';
 import {
-  POSITION_REASON, pushLost, readByPosition, readByX, resolveOpen, tableNorms, xAnchors, type OpenRow,
+  agreedOf, BLANK, consistentWith, gapReadings, rowCandidates, rowSumsHold, type Candidate, type RowSum, type TableSum,
+} from './align.js';
+import {
+  GAP_REASON, POSITION_REASON, pushGaps, pushLost, readByPosition, readByX, resolveOpen, tableNorms, xAnchors,
+  type OpenRow,
 } from './placement.js';
-import { positionalReadings, rowSumsHold, shapeOf } from './positions.js';
+import { positionalReadings, shapeOf } from './positions.js';
 import { valuesOf, type Token } from './tokens.js';
 import { orphanRun, withNumbers, type Observation, type OrphanRun, type TableEvent } from './walk.js';
 import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
@@ -187,15 +190,16 @@ export function assembleTable(
       );
       continue;
     }
-    const cands = rowCandidates(printed, width, sums);
-    if (cands.length === 1) {
+    // split at whitespace, a missing value is a printed blank; elsewhere the row lost a field (seeds 001/002)
+    const gaps = e.spaced && printed.length < width;
+    const readings = gaps ? pushGaps([], e.numbers, width, sums) : pushLost([], rowCandidates(printed, width, sums));
+    if (readings.length === 1) {
       reads.set(e.row, {
-        row: e.row, tokens: [], values: cands[0], how: 'inferred', reason: shortReason(printed.length, width),
+        row: e.row, tokens: readings[0].tokens ?? [], values: readings[0].values, how: 'inferred',
+        reason: gaps ? GAP_REASON : shortReason(printed.length, width),
       });
-    } else if (cands.length > 1) {
-      open.set(e.row, {
-        obs: e, readings: pushLost([], cands), alt: [], strong: false,
-      });
+    } else if (readings.length > 1) {
+      open.set(e.row, { obs: e, readings, alt: [], strong: false });
     } else {
       diagnostics.push(diag('row-unplaceable',
         `「${e.label.text}」一行印有${printed.length}个数，表格有${width}列，无法确定各数所在列，已略去。`,
@@ -426,7 +430,7 @@ function dropUncheckedOrdered(order: string[], reads: Map<string, RowRead>, diag
  * columns (or its run does); a shorter run with a blank inside is placed only where one offset satisfies the group
  * sums. Null when the row holds no blank (the plain reading of its numbers applies).
  */
-function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: boolean):
+function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: boolean, spaced: boolean):
   { values: Candidate | null; tokens: (Token | null)[]; how: Cell['how']; reason?: string; run: number;
     fits: number } | null {
   const shape = shapeOf(slots);
@@ -448,7 +452,9 @@ function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: bo
   // the empty fields at the ends may be blanks or a scrape's filler, and the row may have lost a value: keep what
   // every reading that satisfies the group sums agrees on
   const fits = weak.filter((r) => rowSumsHold(r.values, sums));
-  const lost = shape.blankInside ? [] : rowCandidates(shape.run.map((t) => t.number?.value ?? 0), width, sums);
+  const runValues = shape.run.map((t) => t.number?.value ?? 0);
+  const lost = shape.blankInside ? []
+    : spaced ? gapReadings(runValues, width, sums).map((g) => g.values) : rowCandidates(runValues, width, sums);
   const all = [...fits.map((r) => r.values), ...lost];
   if (fits.length === 1 && !lost.length) return {
     values: fits[0].values, tokens: fits[0].tokens, how: 'inferred', reason: POSITION_REASON, run: shape.run.length,
@@ -492,10 +498,14 @@ function assembleReview(
   let reason: string | undefined;
   let placedTokens: (Token | null)[] = tokens;
   const printed = valuesOf(tokens);
+  // split at whitespace, a missing value is a printed blank, not a lost field for the group sums to give back
+  const spaced = runs.some((r) => r.spaced);
   let candsMemo: Candidate[] | null = null; // the search runs only when the printed order is not enough
-  const cands = (): Candidate[] => (candsMemo ??= rowCandidates(printed, width, sums));
+  const cands = (): Candidate[] => (candsMemo ??= spaced && printed.length < width
+    ? gapReadings(printed, width, sums).map((g) => g.values)
+    : rowCandidates(printed, width, sums));
   const byPosition = runs.length === 1 && runs[0].slots
-    ? reviewByPosition(runs[0].slots, width, sums, endsAt(tokens, cutAt))
+    ? reviewByPosition(runs[0].slots, width, sums, endsAt(tokens, cutAt), spaced)
     : null;
   if (byPosition) {
     ({ values, tokens: placedTokens, how, reason } = byPosition);
@@ -518,7 +528,7 @@ function assembleReview(
   } else if (inOrder && cands().length === 1) {
     values = cands()[0];
     how = 'inferred';
-    reason = shortReason(printed.length, width);
+    reason = spaced && printed.length < width ? GAP_REASON : shortReason(printed.length, width);
     placedTokens = [];
   } else if (!inOrder) {
     const groups = groupReviewRuns(runs.map((r) => r.numbers));

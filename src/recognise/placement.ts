@@ -8,16 +8,21 @@
 import type { Diagnostic } from '../model/report.js';
 import type { TableDef } from '../model/template.js';
 import {
-  agreedOf, BLANK, consistentWith, pruneReadings, rowCandidates, solveTable, type Candidate, type RowSum,
+  agreedOf, BLANK, consistentWith, gapReadings, pruneReadings, rowCandidates, rowSumsHold, solveTable,
+  type Candidate, type RowSum,
 } from './align.js';
 import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble.js';
 import {
-  learnNorms, positionalReadings, rowSumsHold, runNumbers, shapeOf, type Norms, type Reading, type Shape,
+  learnNorms, positionalReadings, runNumbers, shapeOf, type Norms, type Reading, type Shape,
 } from './positions.js';
 import { valuesOf, type Token } from './tokens.js';
 import type { Observation, OrphanRun } from './walk.js';
 
-export interface OpenReading { values: Candidate; tokens: (Token | null)[] | null; kind: 'position' | 'lost' }
+/**
+ * A reading of an open row: by the positions of its fields, as a row that lost a field (the row sum gives it back),
+ * or as a whitespace-separated row whose missing values are printed blanks ('gap').
+ */
+export interface OpenReading { values: Candidate; tokens: (Token | null)[] | null; kind: 'position' | 'lost' | 'gap' }
 
 /**
  * A positional reading as an open reading: a literal of the same shape as the lost-field readings' (a spread copy
@@ -35,6 +40,23 @@ export function pushLost(out: OpenReading[], cands: readonly Candidate[]): OpenR
   for (const values of cands) out.push({ values, tokens: null, kind: 'lost' });
   return out;
 }
+
+/**
+ * A whitespace-separated row's readings (gapReadings) appended to `out`, each column's token the printed value it
+ * holds (none at a blank).
+ */
+export function pushGaps(out: OpenReading[], numbers: Token[], width: number, sums: RowSum[]): OpenReading[] {
+  for (const g of gapReadings(valuesOf(numbers), width, sums)) {
+    const tokens: (Token | null)[] = [];
+    for (let c = 0; c < g.from.length; c++) tokens.push(g.from[c] < 0 ? null : numbers[g.from[c]]);
+    out.push({ values: g.values, tokens, kind: 'gap' });
+  }
+  return out;
+}
+
+export const GAP_REASON = '空格分隔的行印出的数少于列数，缺少的数按印为空白处理（空白单元格在此不留痕迹），' +
+  '各数所在列由合计关系唯一确定 / a whitespace-separated row printed fewer values than columns: the missing ones ' +
+  'are printed blanks (an empty cell leaves no trace there); the columns are fixed by the sums';
 
 /** A row with more than one possible reading, or one positional reading still to be checked (`strong`). */
 export interface OpenRow {
@@ -168,8 +190,9 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
     return true;
   }
   const { strong, weak } = positionalReadings(shape, width, levelOf(table, e.row), norms);
-  // a run with a blank inside cannot have lost a value inside it: no lost-field reading
-  const lost = shape.blankInside ? [] : rowCandidates(valuesOf(numbers), width, sums);
+  // a run with a blank inside cannot have lost a value inside it: no lost-field reading; nor can a row split at
+  // whitespace, where a missing value is a blank that left no empty field (gap readings)
+  const lost = shape.blankInside || e.spaced ? [] : rowCandidates(valuesOf(numbers), width, sums);
   if (strong && rowSumsHold(strong.values, sums)) {
     open.set(e.row, { obs: e, readings: [positional(strong)], alt: lost, strong: true });
     return true;
@@ -177,6 +200,7 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
   const readings: OpenReading[] = [];
   for (const r of weak) if (rowSumsHold(r.values, sums)) readings.push(positional(r));
   pushLost(readings, lost);
+  if (e.spaced && !shape.blankInside) pushGaps(readings, numbers, width, sums);
   open.set(e.row, { obs: e, readings: dedupe(readings), alt: [], strong: false });
   return true;
 }
@@ -294,7 +318,7 @@ function place(table: TableDef, row: string, o: OpenRow, cands: Candidate[], pla
   }
   const single = cands.length === 1 ? o.readings.find((r) => sameValues(r.values, cands[0])) : undefined;
   const tokens = single?.tokens ?? [];
-  const reason = single?.kind === 'position' ? POSITION_REASON
+  const reason = single?.kind === 'position' ? POSITION_REASON : single?.kind === 'gap' ? GAP_REASON
     : single && o.readings.length === 1 ? shortReason(n, width)
       : `该行印有「${printed}」，列位置由行合计、列平衡和（七）总计唯一确定 / ` +
         `printed "${printed}"; columns fixed by the row sum, the column balances and （七）总计`;

@@ -3,7 +3,7 @@
 // as printed; a shorter run is placed by the table's own field structure (the empty fields after the label and
 // after the values in the rows that print every value), and where that structure does not decide, every reading
 // is kept for the relations to choose from — the assembler places only what all consistent readings agree on.
-import { BLANK, type Candidate, type RowSum } from './align.js';
+import { BLANK, type Candidate } from './align.js';
 import type { Token } from './tokens.js';
 
 /** A delimited row's fields after its label: empty fields before the values, the values, empty fields after. */
@@ -106,23 +106,6 @@ export function positionalReadings(
 
 function sameReading(a: Reading, b: Reading): boolean {
   return a.tokens.every((t, i) => t === b.tokens[i]);
-}
-
-/** The row's own sums hold where every cell is a number (a blank may stand for anything: not checked). */
-export function rowSumsHold(values: Candidate, sums: RowSum[]): boolean {
-  for (const s of sums) {
-    const total = values[s.total];
-    if (total === null || total === BLANK) continue;
-    let sum = 0;
-    let known = true;
-    for (const p of s.parts) {
-      const v = values[p];
-      if (v === null || v === BLANK) known = false;
-      else sum += v;
-    }
-    if (known ? Math.abs(sum - total) > 1e-9 : sum > total + 1e-9) return false;
-  }
-  return true;
 }
 
 /** The numbers of a run (its blanks skipped), for the readings that treat the row as having lost a field. */

@@ -48,6 +48,8 @@ export interface Row {
   fields?: Token[];
   /** the document cells behind `fields`, index for index (their display columns, for space-aligned text) */
   cells?: TableRow['cells'];
+  /** split at whitespace: a value missing from it is a printed blank (TableRow.spaced) */
+  spaced?: boolean;
 }
 
 const APPLICATION_HEADER = /勾稽关系|申请人情况|^自然人$|法人或其他组织|^商业企业$|^科研机构$|^社会公益组织$|^社会组织$|^法律服务机构$/;
@@ -117,13 +119,33 @@ function classifyText(t: string, pos: SourceRef): Token {
   // table cells are short; a prose paragraph mentioning 现行有效 or 数量 is not a header
   const short = key.length <= 30 && !/[。；;]/.test(t);
   const version = short ? versionEvidence(t) ?? undefined : undefined;
-  const m = matchRowLabel(t);
+  // a group's label and its first row's in one cell (三、本年度办理结果 (一)予以公开: a scrape's tabs turned to spaces)
+  const m = childLabelAfter(t) ?? matchRowLabel(t);
   if (m) return { kind: 'label', text: t, pos, label: m.label, labelScore: m.score, version };
   if (version || /勾稽关系/.test(key) ||
     (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) ||
     (key.length <= 16 && /^本年|数量$|金额|^\(?单位/.test(key) && !/[,:]/.test(t)))
     return { kind: 'header', text: t, pos, version };
   return { kind: 'text', text: t, pos };
+}
+
+/** Where a numbered label may start inside a cell: （一）, (二), 1., 2、 */
+const NUMBERING = /[（(][一二三四五六七八九十][)）]|\d{1,2}[.、．]/g;
+
+/**
+ * The data row whose numbered label ends `t` after its group's label ('（六）其他处理 1.申请人…' → the first 其他处理
+ * row), or null. Only a cell short enough to be a table's and holding a numbering after its start is tried.
+ */
+function childLabelAfter(t: string): ReturnType<typeof matchRowLabel> {
+  if (t.length > 90) return null;
+  for (const at of t.matchAll(NUMBERING)) {
+    if (!at.index) continue;
+    const child = matchRowLabel(t.slice(at.index));
+    if (!child?.label.isData) continue;
+    const group = matchRowLabel(t.slice(0, at.index));
+    if (group && child.label.row.startsWith(group.label.row + '.')) return child;
+  }
+  return null;
 }
 
 export function headerKind(token: Token): 'applications' | 'review' | null {
@@ -156,7 +178,7 @@ export function valuesOf(tokens: readonly Token[]): number[] {
 class TableRowTokens implements Row {
   private joined: string | null = null;
   constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef,
-    readonly cells: TableRow['cells'], readonly fields: Token[]) {}
+    readonly cells: TableRow['cells'], readonly fields: Token[], readonly spaced: boolean) {}
   get text(): string {
     return (this.joined ??= joinTexts(this.cells));
   }
@@ -193,7 +215,7 @@ export function tokenRows(doc: GDocument): Row[] {
         // elsewhere they are the empty fields of merged label cells
         const blankRow = gridLayout && !anyNumber;
         const tokens = emptyBlank && !blankRow ? all.filter((tk) => tk.text !== '' || tk.kind !== 'blank') : all;
-        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells, all));
+        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells, all, r.spaced === true));
       }
     } else {
       rows.push({ tokens: [classify(b.text, b.pos)], grid: false, pos: b.pos, text: b.text });

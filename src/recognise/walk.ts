@@ -26,6 +26,8 @@ export interface Observation {
   flow?: Token[];
   /** space-aligned text: the display column where each of `numbers` ends (absent when any is unknown) */
   xs?: number[];
+  /** some of `numbers` came from a row split at whitespace: a value missing from them is a printed blank */
+  spaced: boolean;
   seq: number;
 }
 
@@ -38,6 +40,8 @@ export interface OrphanRun {
   slots?: Token[];
   /** one value per line: the values with the empty cells ('|' lines) between them, while the run is read */
   flow?: Token[];
+  /** some of `numbers` came from a row split at whitespace (Observation.spaced) */
+  spaced: boolean;
 }
 
 export type TableEvent = Observation | OrphanRun;
@@ -50,7 +54,7 @@ export type TableEvent = Observation | OrphanRun;
 export function observation(table: string, row: string, label: Token, numbers: Token[], numberRows: number,
   sameRow: boolean, blanks: number, seq: number): Observation {
   return { kind: 'row', table, row, label, numbers, numberRows, sameRow, blanks, split: false, slots: undefined,
-    flow: undefined, xs: undefined, seq };
+    flow: undefined, xs: undefined, spaced: false, seq };
 }
 
 /**
@@ -64,11 +68,12 @@ export function withNumbers(e: Observation, numbers: Token[], numberRows: number
   copy.slots = e.slots;
   copy.flow = e.flow;
   copy.xs = xs;
+  copy.spaced = e.spaced;
   return copy;
 }
 
 export function orphanRun(table: string, numbers: Token[], seq: number): OrphanRun {
-  return { kind: 'orphans', table, numbers, seq, slots: undefined, flow: undefined };
+  return { kind: 'orphans', table, numbers, seq, slots: undefined, flow: undefined, spaced: false };
 }
 
 export interface Walk {
@@ -151,7 +156,7 @@ export function walkTables(rows: Row[]): Walk {
     }
     run = null;
   };
-  const orphan = (numbers: Token[], fields?: Token[]) => {
+  const orphan = (numbers: Token[], spaced: boolean, fields?: Token[]) => {
     if (!ctx || ctx === 'active') return; // numbers outside any table are prose
     if (!run || run.table !== ctx) {
       endRun();
@@ -159,6 +164,7 @@ export function walkTables(rows: Row[]): Walk {
       if (fields && fields.every((t) => t.kind === 'number' || t.kind === 'blank')) run.slots = fields;
     } else run.slots = undefined; // several rows: positions within one row no longer say the column
     for (const n of numbers) run.numbers.push(n);
+    if (spaced) run.spaced = true;
     if (!fields) for (const n of numbers) (run.flow ??= []).push(n);
   };
 
@@ -237,6 +243,7 @@ export function walkTables(rows: Row[]): Walk {
       const obs = observation(
         table, label.label.row, label, after, after.length ? 1 : 0, after.length > 0, blanks, seq++,
       );
+      obs.spaced = after.length > 0 && row.spaced === true;
       if (after.length && row.grid && row.fields) {
         const slots = slotsAfter(row.fields, label);
         if (slots) obs.slots = slots;
@@ -254,14 +261,16 @@ export function walkTables(rows: Row[]): Walk {
         pending.xs = xs ? [...(pending.xs ?? []), ...xs] : undefined;
         for (const n of numbers) pending.numbers.push(n);
         if (pending.flow) for (const n of numbers) pending.flow.push(n);
+        if (row.spaced) pending.spaced = true;
         pending.numberRows++;
-      } else orphan(numbers, row.grid ? row.fields : undefined);
+      } else orphan(numbers, row.spaced === true, row.grid ? row.fields : undefined);
       continue;
     }
     if (numbers.length && pending && !pending.numbers.length) {
       // the wrapped end of a label, with the values on the same line
       for (const n of numbers) pending.numbers.push(n);
       if (pending.flow) for (const n of numbers) pending.flow.push(n);
+      if (row.spaced) pending.spaced = true;
       pending.numberRows++;
       continue;
     }
@@ -273,10 +282,10 @@ export function walkTables(rows: Row[]): Walk {
       if (ctx === 'reviewLitigation' || headers.includes('review')) ctx = 'reviewLitigation';
       if (headers.includes('applications') && ctx !== 'reviewLitigation') ctx = 'applications';
       if (ctx && (headers.length || anyVersion)) seen.add(ctx);
-      if (numbers.length) orphan(numbers);
+      if (numbers.length) orphan(numbers, row.spaced === true);
       continue;
     }
-    if (numbers.length && row.grid) orphan(numbers);
+    if (numbers.length && row.grid) orphan(numbers, row.spaced === true);
     else if (ctx === 'reviewLitigation' && row.grid && blanks === row.tokens.length && blanks >= REVIEW_WIDTH) {
       // table 四's value row printed with every cell empty (a blank form): the row exists, its values are blank
       finish();
