@@ -42,6 +42,16 @@ describe('year', () => {
     expect([r.year, r.yearFrom]).toEqual([null, null]);
     expect(r.yearStatements).toEqual([]);
   });
+  it('last, the year section 六 states its fees for, where nothing before 五 states one (never 五\'s plans)', async () => {
+    const body = ['一、总体情况', '全年公开信息15条。', '五、存在的主要问题及改进情况', '2023年，我镇将进一步加强公开工作。',
+      '六、其他需要报告的事项'];
+    const a = await parse([...body, '2022年没有收取政府信息公开信息处理费。']);
+    expect([a.year, a.yearFrom]).toEqual([2022, 'body']);
+    const b = await parse([...body, '依据《政府信息公开信息处理费管理办法》，2021年度未收取信息处理费。']);
+    expect([b.year, b.yearFrom]).toEqual([2021, 'body']);
+    const c = await parse([...body, '无。']);
+    expect([c.year, c.yearFrom]).toEqual([null, null]);
+  });
   it('records whether a statement states figures', async () => {
     const r = await parse(['一、总体情况', '2022年，我镇高度重视公开工作。', '2022年，主动公开政府信息32条。', ...TAIL]);
     expect(r.yearStatements?.map((s) => [s.year, s.figures])).toEqual([[2022, false], [2022, true]]);

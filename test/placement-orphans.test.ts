@@ -15,6 +15,17 @@ function values(cells: Record<string, { value: number | null }>): Record<string,
 }
 
 describe('values printed apart from their labels', () => {
+  it('values cut into runs that are not whole rows (a PDF\'s text in column order) are not placed by row order',
+    async () => {
+      // pdftotext without -layout on a table drawn column by column: 0 0 1 1 are the first two columns of both
+      // rows, 0 6 the third; read in row order they would put 1 under 规章 and 1, 0 under 规范性文件
+      const report = await parsed(['某县统计局2019年政府信息公开工作年度报告', '二、主动公开政府信息情况', '信息内容', '规章',
+        '规范性文件', '第二十条第（一）项', '本年新制作数量', '本年新公开数量', '0', '0', '1', '1', '对外公开总数量', '0', '6',
+        '三、收到和处理政府信息公开申请情况', ''].join('\n'));
+      expect(Object.keys(report.cells).filter((k) => k.startsWith('art20_1/'))).toEqual([]);
+      expect(report.diagnostics.some((d) => d.code === 'values-unplaced' && d.message.includes('不成整行'))).toBe(true);
+    });
+
   it.each([['detached'], ['moved'], ['swapped'], ['split-labels']] as [DamageName][])('%s: read exactly as the truth',
     async (damage) => {
     let detached = 0;

@@ -98,6 +98,8 @@ export function continueTable(part: TablePart, grid: Grid, page: PageRef,
       const more = c.text !== '' && spanning && prev.text !== '' && !ITEM_START.test(c.text) &&
         !NUMBER.test(c.text) && !NUMBER.test(prev.text);
       if (c.text !== '' && !more) continue;
+      // under a value cell (a number, or empty) an empty cell is a blank of its own row: value cells span no rows
+      if (c.text === '' && !spanning && NUMBER.test(prev.text)) continue;
       if (more) prev.text = joinText([prev.text, c.text]);
       prev.rowSpan = (prev.rowSpan ?? 1) + (c.r1 - c.r0);
       joined.add(c);

@@ -316,6 +316,7 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
   );
   let prevAnchor = -1;
   let pendingNumbers: Token[] = [];
+  let brokenRuns = false; // a run of values that is not whole rows (see below)
   const flushGap = (nextAnchor: number) => {
     if (!pendingNumbers.length) return;
     const gapRows = order.slice(
@@ -323,7 +324,18 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
     ).filter((r) => !reads.has(r) && !open.has(r));
     const tokens = pendingNumbers;
     pendingNumbers = [];
+    const broken = brokenRuns;
+    brokenRuns = false;
     const groups = tokens.length / width;
+    if (broken && Number.isInteger(groups)) {
+      // printed row by row, values come in whole rows between the words around them; a run cut elsewhere (a column
+      // header between 0 0 1 1 and 0 6: a PDF's text in column order) says the order is not the rows'
+      diagnostics.push(diag('values-unplaced', `有${tokens.length}个数印在行标签之外，且被表头等文字隔成不成整行的几段（可能按列印出），无法确定其所属行，已略去。`,
+        `${tokens.length} values printed apart from any row label come in runs that are not whole rows (words such ` +
+          'as column headers between them: perhaps printed column by column); their rows are not certain; left out',
+        tokens[0]));
+      return;
+    }
     if (!Number.isInteger(groups) || groups > gapRows.length || !groups) {
       diagnostics.push(diag('values-unplaced', `有${tokens.length}个数印在行标签之外，无法确定其所属行，已略去。`,
         `${tokens.length} values printed apart from any row label could not be assigned to rows; left out`, tokens[0]));
@@ -357,6 +369,7 @@ function placeOrphans(table: TableDef, order: string[], stream: (Observation | O
   for (const e of stream) {
     if (e.kind === 'orphans') {
       for (const n of e.numbers) pendingNumbers.push(n);
+      if (e.numbers.length % width !== 0) brokenRuns = true;
       continue;
     }
     const idx = order.indexOf(e.row);

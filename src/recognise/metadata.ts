@@ -7,7 +7,7 @@ import type { AgencyFrom, YearFrom, YearStatement } from '../model/report.js';
 import { asBodyName, titleBodyName } from './agency.js';
 import { fromText } from './agency-text.js';
 import type { Row } from './tokens.js';
-import { bodyYear, findYearStatements, periodYear } from './year.js';
+import { bodyYear, feeYear, findYearStatements, periodYear } from './year.js';
 import { SqueezedLines } from './lines.js';
 import { squeeze } from '../text/normalise.js';
 
@@ -158,6 +158,10 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
     if (named) [year, yearFrom] = [Number(named[1]), 'title'];
     else if (period !== null) [year, yearFrom] = [period, 'period'];
     else if (body !== null) [year, yearFrom] = [body, 'body'];
+    else {
+      const fees = feeYear(rows, lines);
+      if (fees !== null) [year, yearFrom] = [fees, 'body'];
+    }
   }
   if (year !== null && (year < 2008 || year > 2100)) [year, yearFrom] = [null, null];
   if (title && titlePos) {

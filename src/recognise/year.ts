@@ -150,6 +150,24 @@ export function bodyYear(statements: YearStatement[]): number | null {
   return first.reduce((best, s) => (count(s.year) > count(best) ? s.year : best), first[0].year);
 }
 
+/** A year named with the fees of section 六: 2022年没有收取…信息处理费 / 依据《…办法》，2021年度未收取信息处理费. */
+const FEE_YEAR = /(\d{4})年(?:度)?[^。；;《》\d]{0,24}?(?:信息处理费|收取|收费)/;
+
+/**
+ * The year section 六 states the fees of (fees are always the report year's), for a text whose sections before 五
+ * state no year; null without one. Section 五 (plans for the next year) is never read.
+ */
+export function feeYear(rows: Row[], lines: SqueezedLines): number | null {
+  const six = rows.findIndex((r) => r.tokens[0]?.kind === 'section' && r.tokens[0].section === 6);
+  if (six < 0) return null;
+  for (let i = six; i < rows.length; i++) {
+    if (i > six && rows[i].tokens[0]?.kind === 'section') break;
+    const m = FEE_YEAR.exec(lines.at(i));
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
 /** The statistics period's year (the first one stated), or null. */
 export function periodYear(statements: YearStatement[]): number | null {
   return statements.find((s) => s.from === 'period')?.year ?? null;
