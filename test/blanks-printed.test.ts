@@ -7,6 +7,7 @@ import { parseBytes } from '../src/parse.js';
 import { checkReport } from '../src/rules/index.js';
 import type { Report } from '../src/model/report.js';
 import { BLANK, gapReadings } from '../src/recognise/align.js';
+import { renderText } from '../src/render/text.js';
 
 const ROW = 'applications/newReceived';
 const COLUMNS = ['naturalPerson', 'commercialEnterprise', 'researchInstitution', 'publicWelfareOrg',
@@ -156,6 +157,24 @@ describe('whitespace-separated rows: a value missing from a row is a printed bla
     expect(gapReadings([5, 1], 3, pair)[0].from).toEqual([0, 1, -1]);
     expect(gapReadings([1], 4, sums)).toEqual([]); // three missing: too many to place
   });
+});
+
+describe('space-aligned text counted either way', () => {
+  it('a row whose label holds “ ” is placed by its columns when the text counts them narrow (gongkai render --to txt)',
+    async () => {
+      const g = generateReport({ seed: 31, layout: 'tab', template: '2021' });
+      const report = await parseBytes(g.bytes, g.name + g.extension);
+      const row = 'applications/outcome.denied.threeSecurityOneStability';
+      report.cells[`${row}/legalServiceOrg`] = { ...report.cells[`${row}/legalServiceOrg`], value: null, raw: '' };
+      const text = renderText(report);
+      expect(text).toMatch(/危及“三安全一稳定”/);
+      const back = await parseBytes(new TextEncoder().encode(text), 'rendered.txt');
+      for (const col of COLUMNS) {
+        const want = col === 'legalServiceOrg' ? null : report.cells[`${row}/${col}`].value;
+        expect(back.cells[`${row}/${col}`]?.value, col).toBe(want);
+      }
+      expect(back.cells[`${row}/legalServiceOrg`].how).toBe('direct');
+    });
 });
 
 describe('blanks sprinkled over generated reports', () => {

@@ -166,6 +166,18 @@ describe('pdftotext output', () => {
   });
 });
 
+describe('display columns of space-aligned rows', () => {
+  it('counts “ ” wide in x (a CJK font) and narrow in xn (a terminal); single-spaced numbers have neither', () => {
+    const doc = readText('3.危及“三安全一稳定”      0      5\n规章 0 0 0\n', 'w.txt', 'utf-8', 'text');
+    const rows = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.rows : []));
+    expect(rows[0].cells.map((c) => [c.text, c.x, c.xn])).toEqual([
+      ['3.危及“三安全一稳定”', 22, 20], ['0', 29, 27], ['5', 36, 34],
+    ]);
+    expect(rows[0].spaced).toBe(true);
+    expect(rows[1].cells.map((c) => c.x)).toEqual([4, undefined, undefined, undefined]);
+  });
+});
+
 describe('splitLine', () => {
   it('tells the delimiter of a line', () => {
     expect(splitLine('规章\t0\t0\t0').shape).toBe('tab');

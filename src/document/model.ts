@@ -13,6 +13,11 @@ export interface TableCell {
    * right-aligned under their column, so an empty column — a blank cell — is a gap at a known place.
    */
   x?: number;
+  /**
+   * `x` with East Asian ambiguous characters (“ ” — … ①) counted 1, as terminals and formatters outside a CJK
+   * locale count them (`x` counts them 2, as a CJK font prints them): a table is aligned by one count or the other.
+   */
+  xn?: number;
 }
 
 export interface TableRow {

@@ -131,19 +131,27 @@ function peelNumbers(cell: RawCell): RawCell[] {
  * cells as they are made (every cell of this reader has `x`, undefined off space-aligned rows): setting it on made
  * cells gave them a second hidden class, and V8 deoptimised readText, tokenRows and their callers for it.
  */
-function displayEnds(line: string, cells: RawCell[]): number[] {
+function displayEnds(line: string, cells: RawCell[]): { wide: number[]; narrow: number[] } {
   const out: number[] = [];
+  const narrow: number[] = [];
   let col = 0;
+  let ambiguous = 0; // of the characters counted 2, those a narrow count takes as 1
   let i = 0;
   for (let k = 0; k < cells.length; k++) {
     const end = cells[k].start + cells[k].text.length;
     for (; i < end && i < line.length; i++) {
       const c = line.charCodeAt(i);
-      col += c >= 0xdc00 && c <= 0xdfff ? 0 : wide(c) ? 2 : 1; // a surrogate pair counts once
+      if (c >= 0xdc00 && c <= 0xdfff) continue; // a surrogate pair counts once
+      if (!wide(c)) col++;
+      else {
+        col += 2;
+        if (c >= 0x2010 && c <= 0x2e7f) ambiguous++;
+      }
     }
     out.push(col);
+    narrow.push(col - ambiguous);
   }
-  return out;
+  return { wide: out, narrow };
 }
 
 function wide(c: number): boolean {
@@ -273,7 +281,7 @@ export function readText(text: string, name: string, encoding: string,
         count('separated');
         const rowCells: TableCell[] = [];
         for (const c of peelGluedValue(fields, (text, start) => ({ text, start })))
-          rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined });
+          rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined, xn: undefined });
         (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos, spaced: false });
         continue;
       }
@@ -339,7 +347,9 @@ export function readText(text: string, name: string, encoding: string,
       // a padded field ('0 \t 21') is placed at its text, not at the padding
       const at = text.length === c.text.length ? c.start : c.start + c.text.length - c.text.trimStart().length;
       const pos = seams ? positionOf(seams, i, lineStart, at) : sourceAt(i, lineStart, at);
-      rowCells.push({ text: star ? unemphasise(text) : text, pos, x: ends && k < peeledFrom ? ends[k] : undefined });
+      const aligned = ends !== null && k < peeledFrom;
+      rowCells.push({ text: star ? unemphasise(text) : text, pos, x: aligned ? ends.wide[k] : undefined,
+        xn: aligned ? ends.narrow[k] : undefined });
     }
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos, spaced: shape === 'layout' };
     (table ??= []).push(row);

@@ -7,11 +7,11 @@ import {
   agreedOf, BLANK, consistentWith, gapReadings, rowCandidates, rowSumsHold, type Candidate, type RowSum, type TableSum,
 } from './align.js';
 import {
-  GAP_REASON, POSITION_REASON, pushGaps, pushLost, readByPosition, readByX, resolveOpen, tableNorms, xAnchors,
-  type OpenRow,
+  GAP_REASON, POSITION_REASON, pushGaps, pushLost, readByPosition, resolveOpen, tableNorms, type OpenRow,
 } from './placement.js';
 import { positionalReadings, shapeOf } from './positions.js';
 import { valuesOf, type Token } from './tokens.js';
+import { readByX, xAnchors } from './x-columns.js';
 import { orphanRun, withNumbers, type Observation, type OrphanRun, type TableEvent } from './walk.js';
 import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
 
@@ -127,7 +127,7 @@ export function assembleTable(
       e.numbers.length % width === 0) {
       // a block of labels printed together, then the block's values: the values are not the last label's alone;
       // they are placed as values printed apart from their labels (in printed order, proven by the sums)
-      stream.push(withNumbers(e, [], 0, e.xs, e.split === true), orphanRun(e.table, e.numbers, e.seq));
+      stream.push(withNumbers(e, [], 0, e.split === true, e.numbers.length), orphanRun(e.table, e.numbers, e.seq));
       emptyBefore = 0;
       continue;
     }
@@ -136,7 +136,7 @@ export function assembleTable(
       // more values after a label than the row has columns: the dump may be scrambled column-major, so the
       // first values count as this row's only if they satisfy its own sums (checked below)
       stream.push(
-        withNumbers(e, e.numbers.slice(0, width), e.numberRows, e.xs?.slice(0, width), true),
+        withNumbers(e, e.numbers.slice(0, width), e.numberRows, true),
         orphanRun(e.table, e.numbers.slice(width), e.seq),
       );
     } else stream.push(e);

@@ -85,54 +85,6 @@ function levelOf(table: TableDef, row: string): number {
   return levels.get(row) ?? 0;
 }
 
-/**
- * Space-aligned text: the display column where each column's values end, learned from the rows that print every
- * value (null unless every column's ends agree within a character and the columns are apart).
- */
-export function xAnchors(table: TableDef, stream: (Observation | OrphanRun)[]): number[] | null {
-  const width = table.columns.length;
-  // made on the first full space-aligned row: most tables are not space-aligned text
-  let seen: number[][] | null = null;
-  for (const e of stream) {
-    // xs are the ends of `numbers`, one each (a row split by the assembler keeps the first `width` of both)
-    if (e.kind !== 'row' || !e.xs || e.numbers.length !== width || e.xs.length !== width) continue;
-    seen ??= Array.from({ length: width }, () => []);
-    for (let c = 0; c < width; c++) seen[c].push(e.xs[c]);
-  }
-  if (!seen) return null;
-  const anchors: number[] = [];
-  for (const xs of seen) {
-    const sorted = [...xs].sort((a, b) => a - b);
-    if (sorted[sorted.length - 1] - sorted[0] > 2) return null;
-    anchors.push(sorted[Math.floor(sorted.length / 2)]);
-  }
-  for (let c = 1; c < width; c++) if (anchors[c] - anchors[c - 1] < 3) return null;
-  return anchors;
-}
-
-/**
- * A space-aligned row printing fewer values than columns: each value is placed in the column that ends where it
- * ends; a column with no value there is a printed blank (a PDF's empty cell). False when a value matches no
- * column, or two match one.
- */
-export function readByX(table: TableDef, e: Observation, anchors: number[], reads: Map<string, RowRead>): boolean {
-  const xs = e.xs;
-  if (!xs || xs.length !== e.numbers.length) return false;
-  const width = table.columns.length;
-  const values: Candidate = Array(width).fill(BLANK);
-  const tokens: (Token | null)[] = Array(width).fill(null);
-  let prev = -1;
-  for (let i = 0; i < xs.length; i++) {
-    const c = anchors.findIndex((a) => Math.abs(a - xs[i]) <= 1);
-    if (c <= prev) return false;
-    values[c] = e.numbers[i].number!.value;
-    tokens[c] = e.numbers[i];
-    prev = c;
-  }
-  reads.set(e.row, { row: e.row, tokens, values, how: 'direct', reason: undefined });
-  return true;
-}
-
 /** The field structure of the table's delimited rows that print every value. */
 export function tableNorms(
   table: TableDef, stream: (Observation | OrphanRun)[],

@@ -26,6 +26,8 @@ export interface Observation {
   flow?: Token[];
   /** space-aligned text: the display column where each of `numbers` ends (absent when any is unknown) */
   xs?: number[];
+  /** the same with ambiguous characters counted narrow (TableCell.xn) */
+  xns?: number[];
   /** some of `numbers` came from a row split at whitespace: a value missing from them is a printed blank */
   spaced: boolean;
   seq: number;
@@ -54,20 +56,21 @@ export type TableEvent = Observation | OrphanRun;
 export function observation(table: string, row: string, label: Token, numbers: Token[], numberRows: number,
   sameRow: boolean, blanks: number, seq: number): Observation {
   return { kind: 'row', table, row, label, numbers, numberRows, sameRow, blanks, split: false, slots: undefined,
-    flow: undefined, xs: undefined, spaced: false, seq };
+    flow: undefined, xs: undefined, xns: undefined, spaced: false, seq };
 }
 
 /**
  * `e` with other numbers, made by observation() rather than a spread: a spread copy has a hidden class of its own,
  * and meeting one first in a late report deoptimised the assembler (assembleTable was compiled again for it).
  */
-export function withNumbers(e: Observation, numbers: Token[], numberRows: number, xs: number[] | undefined,
-  split: boolean): Observation {
+export function withNumbers(e: Observation, numbers: Token[], numberRows: number, split: boolean,
+  count = numbers.length): Observation {
   const copy = observation(e.table, e.row, e.label, numbers, numberRows, e.sameRow, e.blanks, e.seq);
   copy.split = split;
   copy.slots = e.slots;
   copy.flow = e.flow;
-  copy.xs = xs;
+  copy.xs = e.xs?.slice(0, count);
+  copy.xns = e.xns?.slice(0, count);
   copy.spaced = e.spaced;
   return copy;
 }
@@ -92,16 +95,21 @@ const SECTION_CONTEXT: Record<number, string | null> = {
   1: null, 2: 'active', 3: 'applications', 4: 'reviewLitigation', 5: null, 6: null,
 };
 
-/** The display columns where `numbers` end, when the row is space-aligned text (else null). */
-function displayEnds(row: Row, numbers: Token[]): number[] | null {
+/**
+ * The display columns where `numbers` end, when the row is space-aligned text (else null), by both counts of
+ * ambiguous characters (TableCell.x, .xn).
+ */
+function displayEnds(row: Row, numbers: Token[]): { xs: number[]; xns: number[] } | null {
   if (!row.fields || !row.cells) return null;
-  const out: number[] = [];
+  const xs: number[] = [];
+  const xns: number[] = [];
   for (const n of numbers) {
-    const x = row.cells[row.fields.indexOf(n)]?.x;
-    if (x === undefined) return null;
-    out.push(x);
+    const cell = row.cells[row.fields.indexOf(n)];
+    if (cell?.x === undefined || cell.xn === undefined) return null;
+    xs.push(cell.x);
+    xns.push(cell.xn);
   }
-  return out;
+  return { xs, xns };
 }
 
 /** The fields after `label` when all of them are numbers or blanks (else null: not a plain value row). */
@@ -247,8 +255,8 @@ export function walkTables(rows: Row[]): Walk {
       if (after.length && row.grid && row.fields) {
         const slots = slotsAfter(row.fields, label);
         if (slots) obs.slots = slots;
-        const xs = displayEnds(row, after);
-        if (xs) obs.xs = xs;
+        const ends = displayEnds(row, after);
+        if (ends) [obs.xs, obs.xns] = [ends.xs, ends.xns];
       }
       if (after.length) events.push(obs);
       else pending = obs;
@@ -257,8 +265,9 @@ export function walkTables(rows: Row[]): Walk {
     if (numbers.length && numbers.length === nonBlank) {
       // a line of numbers only
       if (pending && pending.numbers.length < 64) {
-        const xs = pending.numbers.length === 0 || pending.xs ? displayEnds(row, numbers) : null;
-        pending.xs = xs ? [...(pending.xs ?? []), ...xs] : undefined;
+        const ends = pending.numbers.length === 0 || pending.xs ? displayEnds(row, numbers) : null;
+        pending.xs = ends ? [...(pending.xs ?? []), ...ends.xs] : undefined;
+        pending.xns = ends ? [...(pending.xns ?? []), ...ends.xns] : undefined;
         for (const n of numbers) pending.numbers.push(n);
         if (pending.flow) for (const n of numbers) pending.flow.push(n);
         if (row.spaced) pending.spaced = true;

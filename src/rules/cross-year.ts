@@ -4,7 +4,6 @@
 import { agencyKey } from '../model/agency-key.js';
 import type { Report } from '../model/report.js';
 import { relationsFor } from '../model/relations.js';
-import { splitCellKey } from '../model/template.js';
 import { checkRelations } from './lib/evaluate.js';
 import { versionOf } from './lib/findings.js';
 import type { Rule } from './rule.js';

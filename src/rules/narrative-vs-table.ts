@@ -1,6 +1,6 @@
 // S5: figures quoted in the prose (一、总体情况 and elsewhere) against the tables of sections 三 and 四. Compared
 // only when both the figure and the table cells exist.
-import type { Finding, NarrativeFigure } from '../model/report.js';
+import type { Finding } from '../model/report.js';
 import { makeFinding, num } from './lib/findings.js';
 import type { Rule } from './rule.js';
 
@@ -26,7 +26,6 @@ const rule: Rule = {
   check(ctx) {
     const { report } = ctx;
     const out: Finding[] = [];
-    const quote = (f: NarrativeFigure): string => (f.text ? `（“${f.text}”）` : '');
     for (const f of report.narrative) {
       if (f.key === 'noReviewOrLitigation' && f.value === 1) {
         const nonZero = REVIEW_TOTALS.filter((k) => (num(report, k) ?? 0) > 0);

@@ -22,7 +22,7 @@ import {
 } from '../analysis/indicators.js';
 import { indicatorPageOf } from '../analysis/indicator-page.js';
 import {
-  contributorOf, contributorOrder, drillDown, finishRollup, majorityTemplate, planRollup, rollupKeys, rollupPage,
+  contributorOf, contributorOrder, drillDown, finishRollup, planRollup, rollupKeys, rollupPage,
   scopeOf,
 } from '../analysis/rollup.js';
 import { outlineChoice } from '../analysis/rollup-drill.js';

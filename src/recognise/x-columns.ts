@@ -1,0 +1,83 @@
+// Space-aligned text (pdftotext -layout, a formatter's columns): a row that printed fewer values than columns is
+// read by where each value ends — under its column's values in the rows that print every value — so an empty column
+// is a printed blank at a known place. Display columns count CJK characters 2; ambiguous ones (“ ” — …) are counted
+// both ways, since a CJK font prints them wide and a terminal narrow.
+import type { TableDef } from '../model/template.js';
+import { BLANK, type Candidate } from './align.js';
+import type { RowRead } from './assemble.js';
+import type { Token } from './tokens.js';
+import type { Observation, OrphanRun } from './walk.js';
+
+/** Space-aligned text's columns: where each column's values end, and by which count of ambiguous characters. */
+export interface Anchors { ends: number[]; narrow: boolean }
+
+/**
+ * Space-aligned text: the display column where each column's values end, learned from the rows that print every
+ * value (null unless every column's ends agree within a character and the columns are apart). Counted with ambiguous
+ * characters wide (a CJK font's “ ”), else narrow (a terminal's): a table is aligned by one count or the other.
+ */
+export function xAnchors(table: TableDef, stream: (Observation | OrphanRun)[]): Anchors | null {
+  const wide = anchorsBy(table, stream, false);
+  if (wide) return { ends: wide, narrow: false };
+  const narrow = anchorsBy(table, stream, true);
+  return narrow ? { ends: narrow, narrow: true } : null;
+}
+
+const endsOf = (e: Observation, narrow: boolean) => (narrow ? e.xns : e.xs);
+
+function anchorsBy(table: TableDef, stream: (Observation | OrphanRun)[], narrow: boolean): number[] | null {
+  const width = table.columns.length;
+  // made on the first full space-aligned row: most tables are not space-aligned text
+  let seen: number[][] | null = null;
+  for (const e of stream) {
+    // the ends are those of `numbers`, one each (a row split by the assembler keeps the first `width` of both)
+    const xs = e.kind === 'row' ? endsOf(e, narrow) : undefined;
+    if (e.kind !== 'row' || !xs || e.numbers.length !== width || xs.length !== width) continue;
+    seen ??= Array.from({ length: width }, () => []);
+    for (let c = 0; c < width; c++) seen[c].push(xs[c]);
+  }
+  if (!seen) return null;
+  const anchors: number[] = [];
+  for (const xs of seen) {
+    const sorted = [...xs].sort((a, b) => a - b);
+    if (sorted[sorted.length - 1] - sorted[0] > 2) return null;
+    anchors.push(sorted[Math.floor(sorted.length / 2)]);
+  }
+  for (let c = 1; c < width; c++) if (anchors[c] - anchors[c - 1] < 3) return null;
+  return anchors;
+}
+
+/**
+ * A space-aligned row printing fewer values than columns: each value is placed in the column that ends where it
+ * ends; a column with no value there is a printed blank (a PDF's empty cell). The row may count its ambiguous
+ * characters otherwise than the rows the columns were learned from (“三安全一稳定” in a label): it is placed by either
+ * count when only one places it, or both place it alike. False when a value matches no column, two match one, or
+ * the two counts disagree.
+ */
+export function readByX(table: TableDef, e: Observation, anchors: Anchors, reads: Map<string, RowRead>): boolean {
+  const first = columnsAt(endsOf(e, anchors.narrow), e, anchors.ends);
+  const other = columnsAt(endsOf(e, !anchors.narrow), e, anchors.ends);
+  const columns = first ?? other;
+  if (!columns || (first && other && first.some((c, i) => c !== other[i]))) return false;
+  const width = table.columns.length;
+  const values: Candidate = Array(width).fill(BLANK);
+  const tokens: (Token | null)[] = Array(width).fill(null);
+  for (let i = 0; i < columns.length; i++) {
+    values[columns[i]] = e.numbers[i].number!.value;
+    tokens[columns[i]] = e.numbers[i];
+  }
+  reads.set(e.row, { row: e.row, tokens, values, how: 'direct', reason: undefined });
+  return true;
+}
+
+/** The column each of the row's values ends in, left to right, or null (no column, or two values in one). */
+function columnsAt(xs: number[] | undefined, e: Observation, ends: number[]): number[] | null {
+  if (!xs || xs.length !== e.numbers.length) return null;
+  const out: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    const c = ends.findIndex((a) => Math.abs(a - xs[i]) <= 1);
+    if (c < 0 || c <= (out[i - 1] ?? -1)) return null;
+    out.push(c);
+  }
+  return out;
+}
