@@ -11,6 +11,7 @@
 // (the next row's label; a tab just before it was the row's last, empty, cell).
 import { parseNumberCell } from '../text/normalise.js';
 
+const ONE_TAB_LINE = /\n\t\r?\n/;
 /** A text is read so when it holds this many lines of tabs alone, and few tab rows of the usual kind. */
 const MIN_TAB_LINES = 20;
 const MAX_TAB_ROW_SHARE = 0.25;
@@ -37,7 +38,7 @@ function kindOf(text: string, start: number, end: number): Kind {
 /** The text with each row's cell lines joined, or null when it is not laid out so (most texts: one count). */
 export function joinCellLines(text: string): CellLines | null {
   // a line of one tab: most texts have none, and one search rules them out
-  if (!text.includes('\n\t\n') && !text.includes('\n\t\r\n')) return null;
+  if (!ONE_TAB_LINE.test(text)) return null;
   const starts: number[] = [];
   const kinds: Kind[] = [];
   let tabLines = 0;

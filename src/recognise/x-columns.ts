@@ -17,29 +17,30 @@ export interface Anchors { ends: number[]; narrow: boolean }
  * characters wide (a CJK font's “ ”), else narrow (a terminal's): a table is aligned by one count or the other.
  */
 export function xAnchors(table: TableDef, stream: (Observation | OrphanRun)[]): Anchors | null {
-  const wide = anchorsBy(table, stream, false);
+  const width = table.columns.length;
+  // the rows that print every value, space-aligned: most tables are not space-aligned text, and have none
+  let full: Observation[] | null = null;
+  let ambiguous = false; // a full row counts differently by the two counts
+  for (const e of stream) {
+    // the ends are those of `numbers`, one each (a row split by the assembler keeps the first `width` of both)
+    if (e.kind !== 'row' || !e.xs || !e.xns || e.numbers.length !== width || e.xs.length !== width) continue;
+    (full ??= []).push(e);
+    if (!ambiguous) for (let c = 0; c < width && !ambiguous; c++) ambiguous = e.xs[c] !== e.xns[c];
+  }
+  if (!full) return null;
+  const wide = anchorsBy(full, width, false);
   if (wide) return { ends: wide, narrow: false };
-  const narrow = anchorsBy(table, stream, true);
+  const narrow = ambiguous ? anchorsBy(full, width, true) : null;
   return narrow ? { ends: narrow, narrow: true } : null;
 }
 
 const endsOf = (e: Observation, narrow: boolean) => (narrow ? e.xns : e.xs);
 
-function anchorsBy(table: TableDef, stream: (Observation | OrphanRun)[], narrow: boolean): number[] | null {
-  const width = table.columns.length;
-  // made on the first full space-aligned row: most tables are not space-aligned text
-  let seen: number[][] | null = null;
-  for (const e of stream) {
-    // the ends are those of `numbers`, one each (a row split by the assembler keeps the first `width` of both)
-    const xs = e.kind === 'row' ? endsOf(e, narrow) : undefined;
-    if (e.kind !== 'row' || !xs || e.numbers.length !== width || xs.length !== width) continue;
-    seen ??= Array.from({ length: width }, () => []);
-    for (let c = 0; c < width; c++) seen[c].push(xs[c]);
-  }
-  if (!seen) return null;
+/** Each column's end where the full rows agree on it within a character (null where they do not, or columns meet). */
+function anchorsBy(full: Observation[], width: number, narrow: boolean): number[] | null {
   const anchors: number[] = [];
-  for (const xs of seen) {
-    const sorted = [...xs].sort((a, b) => a - b);
+  for (let c = 0; c < width; c++) {
+    const sorted = full.map((e) => endsOf(e, narrow)![c]).sort((a, b) => a - b);
     if (sorted[sorted.length - 1] - sorted[0] > 2) return null;
     anchors.push(sorted[Math.floor(sorted.length / 2)]);
   }
