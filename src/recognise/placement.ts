@@ -101,7 +101,7 @@ export function tableNorms(
   return { norms: full.length ? learnNorms(full) : NO_NORMS, shapes };
 }
 
-const NO_NORMS: Norms = { lead: new Map(), trail: null };
+const NO_NORMS: Norms = { lead: new Map(), trail: null, learned: false };
 
 /**
  * Read a delimited row by its fields' positions. Returns false when the row is left to the plain reading of its

@@ -39,7 +39,12 @@ export function shapeOf(slots: Token[]): Shape | null {
  * fields follow a label of each level (the label's merged cells), and how many end a row. A level whose full rows
  * disagree has no norm; the trailing count needs two thirds of the full rows.
  */
-export interface Norms { lead: Map<number, number>; trail: number | null }
+export interface Norms {
+  lead: Map<number, number>;
+  trail: number | null;
+  /** full rows were seen, so a missing `trail` means they disagree (not that there was nothing to learn from) */
+  learned: boolean;
+}
 
 export function learnNorms(full: { level: number; shape: Shape }[]): Norms {
   const byLevel = new Map<number, Set<number>>();
@@ -54,7 +59,7 @@ export function learnNorms(full: { level: number; shape: Shape }[]): Norms {
   for (const [level, s] of byLevel) if (s.size === 1) lead.set(level, [...s][0]);
   let trail: number | null = null;
   for (const [t, n] of trails) if (n * 3 >= full.length * 2) trail = t;
-  return { lead, trail };
+  return { lead, trail, learned: true };
 }
 
 /** A reading of a row: a value per column (BLANK = printed blank) and the field each column was read from. */
@@ -87,12 +92,14 @@ export function positionalReadings(
 ): { strong: Reading | null; weak: Reading[] } {
   const len = shape.run.length;
   const s = norms.lead.get(level) ?? 0;
-  const t = norms.trail ?? 0;
+  // full rows that end in different numbers of empty fields say nothing of where this row ends: no reading from
+  // the right (a trailing empty field may be a blank 总计 or a stray field after a row that lost a value)
+  const t = norms.trail ?? (norms.learned ? null : 0);
   // from the left: columns start after the usual s empty fields; the blanks on the right come before the usual t
   const oLeft = shape.lead - s;
-  const left = oLeft >= 0 && width - oLeft - len <= shape.trail - t ? placeAt(shape, width, oLeft) : null;
-  const oRight = width - (shape.trail - t) - len;
-  const right = shape.trail >= t && oRight <= shape.lead - s ? placeAt(shape, width, oRight) : null;
+  const left = oLeft >= 0 && width - oLeft - len <= shape.trail - (t ?? 0) ? placeAt(shape, width, oLeft) : null;
+  const oRight = t === null ? -1 : width - (shape.trail - t) - len;
+  const right = t !== null && shape.trail >= t && oRight <= shape.lead - s ? placeAt(shape, width, oRight) : null;
   if (left && right && sameReading(left, right)) return { strong: left, weak: [] };
   const weak = [left, right].filter((r): r is Reading => r !== null);
   if (!weak.length && shape.blankInside) {
