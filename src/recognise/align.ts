@@ -117,9 +117,12 @@ export function gapReadings(printed: number[], width: number, sums: RowSum[]): G
 /**
  * Every reading of a row that printed `printed` values in order for `width` columns, consistent with `sums`, in
  * the order first found, without repeats (a repeat takes the place of its first finding, as a Map keyed by the
- * values would: the readings hold finite numbers and nulls, so equal values are the same reading).
+ * values would: the readings hold finite numbers and nulls, so equal values are the same reading). A `spaced` row
+ * (split at whitespace) that printed too few values lost none: its readings are gapReadings', blanks where values
+ * are missing.
  */
-export function rowCandidates(printed: number[], width: number, sums: RowSum[]): Candidate[] {
+export function rowCandidates(printed: number[], width: number, sums: RowSum[], spaced = false): Candidate[] {
+  if (spaced && printed.length < width) return gapReadings(printed, width, sums).map((g) => g.values);
   const out: Candidate[] = [];
   const add = (values: Candidate) => {
     if (!resolve(values, sums)) return;

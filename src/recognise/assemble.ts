@@ -4,7 +4,7 @@
 import { bilingual, type Cell, type Diagnostic, type DiagnosticCode } from '../model/report.js';
 import { cellKey, tableDef, type TableDef, type TemplateVersion } from '../model/template.js';
 import {
-  agreedOf, BLANK, consistentWith, gapReadings, rowCandidates, rowSumsHold, type Candidate, type RowSum, type TableSum,
+  agreedOf, BLANK, consistentWith, rowCandidates, rowSumsHold, type Candidate, type RowSum, type TableSum,
 } from './align.js';
 import {
   GAP_REASON, POSITION_REASON, pushGaps, pushLost, readByPosition, resolveOpen, tableNorms, type OpenRow,
@@ -465,9 +465,7 @@ function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: bo
   // the empty fields at the ends may be blanks or a scrape's filler, and the row may have lost a value: keep what
   // every reading that satisfies the group sums agrees on
   const fits = weak.filter((r) => rowSumsHold(r.values, sums));
-  const runValues = shape.run.map((t) => t.number?.value ?? 0);
-  const lost = shape.blankInside ? []
-    : spaced ? gapReadings(runValues, width, sums).map((g) => g.values) : rowCandidates(runValues, width, sums);
+  const lost = shape.blankInside ? [] : rowCandidates(shape.run.map((t) => t.number?.value ?? 0), width, sums, spaced);
   const all = [...fits.map((r) => r.values), ...lost];
   if (fits.length === 1 && !lost.length) return {
     values: fits[0].values, tokens: fits[0].tokens, how: 'inferred', reason: POSITION_REASON, run: shape.run.length,
@@ -514,9 +512,7 @@ function assembleReview(
   // split at whitespace, a missing value is a printed blank, not a lost field for the group sums to give back
   const spaced = runs.some((r) => r.spaced);
   let candsMemo: Candidate[] | null = null; // the search runs only when the printed order is not enough
-  const cands = (): Candidate[] => (candsMemo ??= spaced && printed.length < width
-    ? gapReadings(printed, width, sums).map((g) => g.values)
-    : rowCandidates(printed, width, sums));
+  const cands = (): Candidate[] => (candsMemo ??= rowCandidates(printed, width, sums, spaced));
   const byPosition = runs.length === 1 && runs[0].slots
     ? reviewByPosition(runs[0].slots, width, sums, endsAt(tokens, cutAt), spaced)
     : null;
