@@ -39,12 +39,19 @@ export interface DemoOptions {
   print?: (line: string) => void;
 }
 
+/** The setting that tells a finished demo load from one that was stopped half-way (server/demo.ts reloads it). */
+export const DEMO_SETTING = 'demo';
+export interface DemoMark { state: 'loading' | 'loaded'; at: string }
+
 export async function loadDemo(store: Store, o: DemoOptions = {}): Promise<DemoResult> {
   const t0 = Date.now();
   const today = o.today ?? new Date().toISOString().slice(0, 10);
   const last = Number(today.slice(0, 4)) - 1;
   const years = [last - 2, last - 1, last];
   const seed = o.seed ?? 2026;
+  const mark = (state: DemoMark['state']) =>
+    store.putSetting<DemoMark>(DEMO_SETTING, { state, at: new Date().toISOString() }, SYSTEM);
+  await mark('loading');
   const tree = demoTree(seed);
   await store.addRegions(tree.regions);
   // bodies level by level, so each parent's id is known before its children are stored
@@ -69,6 +76,8 @@ export async function loadDemo(store: Store, o: DemoOptions = {}): Promise<DemoR
   for (const year of years)
     bodies.forEach((body, i) => plans.push(planReport(rng.fork(i * 7 + year), body, year, last, today, seeds, bodies)));
   const pool = createPool();
+  const progress = (year: number) =>
+    o.print?.(`gongkai: 演示省 ${year} 年度报告已存 / demo province: the ${year} reports are stored`);
   let stored = 0;
   let missing = 0;
   const previous = new Map<number, Report>();
@@ -79,6 +88,7 @@ export async function loadDemo(store: Store, o: DemoOptions = {}): Promise<DemoR
     await store.withSumsDeferred(async () => {
       for (const [k, p] of plans.entries()) {
         const got = await parsed[k];
+        if (k > 0 && plans[k - 1].year !== p.year) progress(plans[k - 1].year);
         if (!got) {
           missing++;
           continue;
@@ -91,11 +101,13 @@ export async function loadDemo(store: Store, o: DemoOptions = {}): Promise<DemoR
         for (const step of p.steps) await store.setStatus(reportId, step.status as ReportStatus, step.patch, SYSTEM);
         stored++;
       }
+      progress(last);
     });
   } finally {
     await pool.close();
   }
   const users = await demoUsers(store, bodies, o.password ?? process.env.GONGKAI_DEMO_PASSWORD);
+  await mark('loaded');
   const result = { bodies: bodies.length, reports: stored, missing, users, years, ms: Date.now() - t0 };
   o.print?.(`gongkai: 演示省已载入 / demo province loaded: ${result.bodies} 个单位 bodies, ${stored} 份报告 reports ` +
     `(${years.join('–')}), ${missing} 份未报 missing, ${(result.ms / 1000).toFixed(1)} s`);

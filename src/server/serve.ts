@@ -1,6 +1,7 @@
-// Starting the service: open the store (PGlite in GONGKAI_DATA_DIR, or PostgreSQL at DATABASE_URL), make sure an
-// admin exists (GONGKAI_ADMIN_PASSWORD, else a generated password printed once), load the demo province into an
-// empty database (unless GONGKAI_DEMO=0), build the app with the web app from dist/web, and listen.
+// Starting the service: open the store (PGlite in GONGKAI_DATA_DIR, or PostgreSQL at DATABASE_URL), load the demo
+// province into an empty database or again when its load was stopped (unless GONGKAI_DEMO=0), make sure an admin
+// exists (GONGKAI_ADMIN_PASSWORD, else a generated password printed once), build the app with the web app from
+// dist/web, and listen.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { openFromEnv } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { buildApp } from './app.js';
-import { loadDemoIfEmpty } from './demo.js';
+import { demoInterrupted, loadDemoIfEmpty } from './demo.js';
 
 export interface ServeOptions {
   host?: string;
@@ -62,8 +63,13 @@ export async function serve(opts: ServeOptions = {}): Promise<Running> {
   const port = opts.port ?? Number(process.env.PORT ?? 3000);
   const store = await openFromEnv({ dataDir: opts.dataDir, url: opts.url });
   try {
-    await ensureAdmin(store, opts.adminPassword ?? (process.env.GONGKAI_ADMIN_PASSWORD || undefined), print);
+    // the demo before the admin: reloading a demo whose load was stopped empties the database, users too
     if (opts.demo ?? process.env.GONGKAI_DEMO !== '0') await loadDemoIfEmpty(store, print);
+    else if (await demoInterrupted(store)) {
+      print('gongkai: 演示省未载入完整（上次载入中断），gongkai demo --reset 可重新载入 / the demo province is incomplete ' +
+        '(its load was stopped); gongkai demo --reset loads it again');
+    }
+    await ensureAdmin(store, opts.adminPassword ?? (process.env.GONGKAI_ADMIN_PASSWORD || undefined), print);
     const uploadMax = process.env.GONGKAI_UPLOAD_MAX ? Number(process.env.GONGKAI_UPLOAD_MAX) : undefined;
     // behind a TLS-terminating proxy: trust X-Forwarded-* so cookies get Secure and rate limits see the client
     const trustProxy = process.env.GONGKAI_TRUST_PROXY === '1';

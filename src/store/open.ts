@@ -9,6 +9,7 @@ import { createStore } from './store.js';
 import type { Store } from './types.js';
 import { loadRegions } from './regions.js';
 import { keepIndicatorSums } from './region-indicator-sums.js';
+import { repairSumsLeftOff } from './region-sums.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -106,7 +107,10 @@ export function migrationFiles(): { version: number; name: string; sql: string }
   }));
 }
 
-/** Applies the migrations not yet recorded in schema_migrations, each in its own transaction, then the regions. */
+/**
+ * Applies the migrations not yet recorded in schema_migrations, each in its own transaction, then the regions; turns
+ * back on the kept sums a killed bulk load left off.
+ */
 async function migrate(raw: Raw, shared: boolean): Promise<void> {
   // one process migrates at a time on a shared server; the lock is released with the transaction
   const lock = shared ? 'SELECT pg_advisory_xact_lock(72657001);' : '';
@@ -134,4 +138,7 @@ async function migrate(raw: Raw, shared: boolean): Promise<void> {
   await loadRegions(raw.query);
   // the indicators' kept sums need a function written from the definitions in code (migration 0007)
   await keepIndicatorSums(raw, lock);
+  if (await repairSumsLeftOff(raw.query)) {
+    process.emitWarning('gongkai: a bulk load was stopped with the kept sums off; they are on again and rebuilt');
+  }
 }

@@ -118,15 +118,36 @@ const SUM_TRIGGERS = ['region_sums', 'indicator_sums', 'indicators'].flatMap((t)
  * PGlite that made the load take ~60 % more CPU (`gongkai demo --reset`, timed before and after).
  */
 export async function withSumsDeferred<T>(ctx: Ctx, write: () => Promise<T>): Promise<T> {
-  const toggle = (how: 'ENABLE' | 'DISABLE') =>
-    ctx.raw(`ALTER TABLE reports ${SUM_TRIGGERS.map((t) => `${how} TRIGGER ${t}`).join(', ')}`);
-  await toggle('DISABLE');
+  await toggleSums(ctx.raw, 'DISABLE');
   try {
     return await write();
   } finally {
-    await toggle('ENABLE');
-    await ctx.raw('SELECT gk_region_sums_rebuild()');
-    await ctx.raw('SELECT gk_indicator_sums_rebuild()');
-    await ctx.raw('SELECT gk_report_indicators_rebuild()');
+    await turnOnAndRebuild(ctx.raw);
   }
+}
+
+type RawQuery = Ctx['raw'];
+
+const toggleSums = (raw: RawQuery, how: 'ENABLE' | 'DISABLE') =>
+  raw(`ALTER TABLE reports ${SUM_TRIGGERS.map((t) => `${how} TRIGGER ${t}`).join(', ')}`);
+
+async function turnOnAndRebuild(raw: RawQuery): Promise<void> {
+  await toggleSums(raw, 'ENABLE');
+  await raw('SELECT gk_region_sums_rebuild()');
+  await raw('SELECT gk_indicator_sums_rebuild()');
+  await raw('SELECT gk_report_indicators_rebuild()');
+}
+
+/**
+ * On open: a bulk load killed inside `withSumsDeferred` (its `finally` never ran) leaves the triggers off — they are
+ * kept in the catalogue, not the session — and every later write would miss the sums. Turns them on and sums every
+ * report once; true when it had to. (A bulk load still running in another process on a shared server only loses
+ * the rest of its speed-up: its own rebuild at the end is still right.)
+ */
+export async function repairSumsLeftOff(raw: RawQuery): Promise<boolean> {
+  const off = await raw<{ n: number }>(`SELECT count(*)::int AS n FROM pg_trigger
+    WHERE tgrelid = 'reports'::regclass AND tgenabled = 'D' AND tgname = ANY($1)`, [SUM_TRIGGERS]);
+  if (Number(off[0].n) === 0) return false;
+  await turnOnAndRebuild(raw);
+  return true;
 }
