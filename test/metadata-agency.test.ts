@@ -214,3 +214,46 @@ describe('cross-year pairing in `gongkai check` (by agencyKey)', () => {
     expect(crossYear('淮安市淮阴区人民政府', '洪泽区人民政府')).toBe(0);
   });
 });
+
+describe('titles as pages print them', () => {
+  const read = async (lines: string[]) => {
+    const r = await parse([...lines, '一、总体情况', '本年度主动公开信息12条。', ...TAIL]);
+    return [r.agency, r.agencyFrom, r.year, r.yearFrom];
+  };
+  it('reads a title split after its year, anywhere in its words', async () => {
+    expect(await read(['鄂尔多斯市东胜区林业和草原局2023年度政府信息公开', '工作年度报告']))
+      .toEqual(['鄂尔多斯市东胜区林业和草原局', 'title', 2023, 'title']);
+    // a sentence that runs on after such words is no title's rest
+    expect(await read(['鄂尔多斯市东胜区林业和草原局做好2023年度政府信息公开', '工作年度报告编制发布工作。']))
+      .not.toEqual(['鄂尔多斯市东胜区林业和草原局', 'title', 2023, 'title']);
+  });
+  it('takes a breadcrumb trail for the title only when no line is one', async () => {
+    expect(await read(['首页 > 政务公开 > 2022年度政府信息公开年报', '射洪市审计局2023年政府信息公开工作年度报告']))
+      .toEqual(['射洪市审计局', 'title', 2023, 'title']);
+    expect(await read(['当前位置：首页 > 信息公开 > 射洪市审计局2023年政府信息公开工作年度报告', '发布日期：2024-01-19']))
+      .toEqual(['射洪市审计局', 'title', 2023, 'title']);
+  });
+  it('goes past a column\'s name to the title that names the body', async () => {
+    expect(await read(['政务公开2022年度政府信息公开年报', '射洪市审计局2023年政府信息公开工作年度报告']))
+      .toEqual(['射洪市审计局', 'title', 2023, 'title']);
+  });
+  it('reads a year in Chinese numerals, 工作的年度报告 and 政务公开 titles', async () => {
+    expect(await read(['桐庐县分水镇人民政府二〇二三年度政府信息公开工作年度报告']))
+      .toEqual(['桐庐县分水镇人民政府', 'title', 2023, 'title']);
+    expect(await read(['桐庐县分水镇人民政府二零二一年政府信息公开工作年度报告']))
+      .toEqual(['桐庐县分水镇人民政府', 'title', 2021, 'title']);
+    expect(await read(['宜良县应急管理局关于2023年度政府信息公开工作的年度报告']))
+      .toEqual(['宜良县应急管理局', 'title', 2023, 'title']);
+    expect(await read(['宜良县应急管理局2022年度政务公开工作年度报告']))
+      .toEqual(['宜良县应急管理局', 'title', 2022, 'title']);
+  });
+  it('files a body printed with its second name in brackets under its first', async () => {
+    expect(await read(['南通市生态环境局（南通市核与辐射安全监督局）2023年政府信息公开工作年度报告']))
+      .toEqual(['南通市生态环境局', 'title', 2023, 'title']);
+  });
+  it('never takes a site\'s name above a title for the body', async () => {
+    const r = await parse(['遂宁市人民政府门户网站', '2023年政府信息公开工作年度报告',
+      '本报告由大英县蓬莱镇人民政府依据《中华人民共和国政府信息公开条例》编制。', '一、总体情况', ...TAIL]);
+    expect(r.agency).toBe('大英县蓬莱镇人民政府');
+  });
+});

@@ -13,15 +13,22 @@ import { squeeze } from '../text/normalise.js';
 
 const ORG_SUFFIX = '(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|街道办事处|办事处|委员会|管理委员会|管理局|办公室|办公厅|政府|局|委|厅|署|院|中心|所|站|会)';
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
-const TITLE_TAIL = /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:政府)?\s*信\s*息\s*公\s*开\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
+const TITLE_TAIL =
+  /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:(?:政府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
 const ORG_LINE = new RegExp(`^${ORG}$`);
-const YEAR_AFTER = /(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)[（(](\d{4})年?度?[）)]/;
+/** A breadcrumb trail (首页 > 政务公开 > …), and what separates its steps. */
+const CRUMB_SEPARATOR = /\s*[>＞»›]\s*/;
+const BREADCRUMB = /^(?:当前位置|您的位置|您当前的位置|你的位置|你当前的位置|所在位置)[:：]|^(?:首页|网站首页|主页)[>＞»›]|[>＞»›].*[>＞»›]/;
+/** A line that ends inside a title's words after its year, and a line holding only the rest of them. */
+const TITLE_SPLIT = /\d{4}年[年度的政府信息务公开工作]*$/;
+const TITLE_REST = /^[年度的政府信息务公开工作]*(?:报告|年报)$/;
+const YEAR_AFTER = /(?:(?:政府)?信息|政务)公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)[（(](\d{4})年?度?[）)]/;
 /** The year before the body's name: 2022年上海市政府信息公开工作年度报告 (the name is read from the text). */
 const YEAR_FIRST = /^(\d{4})年度?([\u4e00-\u9fa5]{2,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 /** A word that starts with a body's name followed by the report year. */
 const ORG_START = new RegExp(`^${ORG}\\d{4}`);
 const PLACE_ONLY = /^[\u4e00-\u9fa5]{1,12}(?:省|市|县|区|镇|乡|街道|自治州|自治县|旗)$/;
-const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定|^[我本该全各此其]|^(?:县|区|市|乡|镇)?政府$|^人民政府$/;
+const NOT_AGENCY = /中华人民共和国|国务院|《|》|条例|通知|规定|网站|门户|^[我本该全各此其]|^(?:县|区|市|乡|镇)?政府$|^人民政府$/;
 
 export interface Metadata {
   title: string | null;
@@ -35,7 +42,8 @@ export interface Metadata {
 }
 
 
-function titleParts(text: string): { agency: string; year: number; after: string } | null {
+function titleParts(printed: string): { agency: string; year: number; after: string } | null {
+  const text = yearDigits(printed);
   // words before the body's name separated by a space (site names, injected spam) are not part of it
   const spaced = text.trim().split(/\s+/);
   const lastWord = spaced.findIndex(
@@ -61,9 +69,26 @@ function titleParts(text: string): { agency: string; year: number; after: string
   return { agency, year: Number(m[1]), after };
 }
 
+/** A year printed in Chinese numerals (二〇二三年) in Arabic digits, for reading a title. */
+function yearDigits(s: string): string {
+  return s.includes('年') ? s.replace(HAN_YEAR, (y) => [...y].map((c) => HAN_DIGITS.indexOf(c) + 1).join('')) : s;
+}
+/** 一 to 九 (their index + 1); a zero is none of them (-1 + 1) */
+const HAN_DIGITS = '一二三四五六七八九';
+const HAN_YEAR = /[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g;
+
+/**
+ * The body a title's words before its year name. Words before the name (site names, spam) are not the body's: the
+ * name they end with; a body with a second name in brackets (南通市生态环境局（南通市核与辐射安全监督局）) is filed
+ * under its first.
+ */
+function bodyOfTitle(words: string) {
+  return titleBodyName(words) ?? titleBodyName(words.replace(/[（(][^（()）]*[）)]$/, ''));
+}
+
 /** `squeezed`: squeeze(row.text), when the caller has it */
 function isTitleRow(row: Row, squeezed = squeeze(row.text)): boolean {
-  const s = squeezed;
+  const s = yearDigits(squeezed);
   return s.length <= 70 && (TITLE_TAIL.test(s) || YEAR_AFTER.test(s) || YEAR_FIRST.test(s.replace(/^《/, '')))
     && !/^根据|^按照|^本报告/.test(s);
 }
@@ -76,13 +101,23 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
   let agency: string | null = null;
   let year: number | null = null;
 
+  // a page's breadcrumb trail ending in a report's name (its column, often another year's): the title only when
+  // no line is one
+  let crumb: { row: Row; text: string } | null = null;
   for (let i = 0; i < head.length && !agency; i++) {
     let row = head[i];
     let text = row.text.trim();
     // squeeze(text) too: trim takes off only whitespace, which squeeze removes anyway
     let squeezed: string | undefined = lines.at(i);
-    // a title split over two lines: '左贡县人民政府2021年度' + '信息公开年度报告'
-    if (!isTitleRow(row, squeezed) && i + 1 < head.length && /年度?$/.test(squeezed) &&
+    if (BREADCRUMB.test(squeezed)) {
+      const last = text.split(CRUMB_SEPARATOR).at(-1)!.trim();
+      if (!crumb && isTitleRow({ ...row, text: last })) crumb = { row, text: last };
+      continue;
+    }
+    // a title split over two lines: '左贡县人民政府2021年度' + '信息公开年度报告', or later in its words
+    // ('…2023年度政府信息公开' + '工作年度报告': the second line holds nothing but the title's last words)
+    if (!isTitleRow(row, squeezed) && i + 1 < head.length &&
+      (/年度?$/.test(squeezed) || (TITLE_SPLIT.test(squeezed) && TITLE_REST.test(lines.at(i + 1)))) &&
       isTitleRow({ ...head[i + 1], text: text + head[i + 1].text })) {
       text = text + head[i + 1].text.trim();
       row = { ...row, text };
@@ -94,7 +129,8 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
     title ??= squeeze(text).replace(/^.*[:：]/, '');
     titlePos ??= row.pos;
     year ??= parts.year;
-    if (parts.agency && !NOT_AGENCY.test(parts.agency)) {
+    // words before the year that name no body (a column's name: 政务公开2022年度…年报) leave the title to a later line
+    if (parts.agency && !NOT_AGENCY.test(parts.agency) && bodyOfTitle(parts.agency)) {
       agency = parts.agency;
       title = squeeze(text).replace(/^.*[:：]/, '');
       titlePos = row.pos;
@@ -117,12 +153,19 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
     else if (parts.after && i === 0) agency = null; // '2020年金石镇政府信息公开…': keep looking for the full name
   }
 
+  if (!title && crumb) {
+    const parts = titleParts(crumb.text);
+    if (parts) {
+      [title, titlePos, year] = [squeeze(crumb.text), crumb.row.pos, parts.year];
+      if (parts.agency && !NOT_AGENCY.test(parts.agency)) agency = parts.agency;
+    }
+  }
+
   const stopAt = sectionFive(rows);
   const statements = findYearStatements(rows, stopAt, lines);
   let agencyFrom: AgencyFrom | null = null;
   if (agency) {
-    // a title's words before the name (site names, spam) are not the body's: keep the name it ends with
-    const body = titleBodyName(agency);
+    const body = bodyOfTitle(agency);
     agency = body?.name ?? null;
     if (agency) agencyFrom = 'title';
   }
@@ -165,7 +208,7 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
   }
   if (year !== null && (year < 2008 || year > 2100)) [year, yearFrom] = [null, null];
   if (title && titlePos) {
-    const y = /(\d{4})\s*年/.exec(squeeze(title));
+    const y = /(\d{4})\s*年/.exec(yearDigits(squeeze(title)));
     if (y) statements.unshift({ year: Number(y[1]), from: 'title', figures: false, text: title, source: titlePos });
   }
   return {
@@ -184,7 +227,9 @@ function joinProse(rows: Row[], count: number, lines: SqueezedLines): string {
     const line = lines.at(i);
     if (!line) continue;
     const starts = /^(?:\d{4}年|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六]部分)/.test(line);
-    out += out && (starts || /[。；：:！？]$/.test(out) || row.tokens[0]?.kind === 'section') ? '\n' + line : line;
+    // a line after a report's name (a title, a column's name) starts anew too: …年报|射洪市审计局… is no name
+    const ended = /[。；：:！？]$|报告$|年报$/.test(out);
+    out += out && (starts || ended || row.tokens[0]?.kind === 'section') ? '\n' + line : line;
   }
   return out;
 }

@@ -23,6 +23,7 @@ const cases: RuleCases = {
       name: 'a title without 政府 and a cut text (truncated says so)',
       report: { ...nothing(), title: '某镇人民政府2020年信息公开工作年度报告' },
     },
+    { name: 'a title that says 政务公开', report: { ...nothing(), title: '某镇2023年度政务公开工作年度报告' } },
     {
       name: 'a table and nothing else',
       report: { ...nothing(), tables: { active: false, applications: true, review: false } },
