@@ -77,6 +77,17 @@ describe('tab-separated tables', () => {
     expect(rows).toContainEqual(['第二十条第（五）项', '', '', '']);
   });
 
+  it('drops a first field empty in every row of a table with words (each line indented by a tab)', () => {
+    const text = ['\t行政复议\t\t行政诉讼', '\t结果维持\t总计\t结果维持', '\t\t0\t1', '\t2\t\t1'].join('\n');
+    const indented = readText(text, 'r.txt', 'utf-8');
+    expect(rowTexts(indented)).toEqual([['行政复议', '', '行政诉讼'], ['结果维持', '总计', '结果维持'],
+      ['', '0', '1'], ['2', '', '1']]);
+    expect(tables(indented)[0].rows[2].cells[1].pos).toMatchObject({ line: 3, column: 3 });
+    // a blank first cell in some rows only is a blank, and so is one in every row of numbers: kept
+    expect(rowTexts(readText('表\t1\t2\n\t3\t4\n', 'r.txt', 'utf-8'))).toEqual([['表', '1', '2'], ['', '3', '4']]);
+    expect(rowTexts(readText('\t1\t2\n\t3\t4\n', 'r.txt', 'utf-8'))).toEqual([['', '1', '2'], ['', '3', '4']]);
+  });
+
   it('makes one table per run of table lines, with headings and paragraphs between', () => {
     expect(tables(doc)).toHaveLength(3);
     expect(tables(doc).map((t) => t.rows.length)).toEqual([14, 28, 4]);

@@ -212,6 +212,22 @@ function isPipe(c: number): boolean {
 }
 
 /** A one-cell line: a section heading (一、…) or a paragraph. */
+/**
+ * A first field empty in every row of a separated table that has a row of words (each line indented by a tab) is
+ * no column: dropped, so a row's blank cells keep their places among the columns (a values row of table 四 that
+ * begins with that field would otherwise read each value one column on). Rows of numbers only prove nothing (their
+ * first column may be blank throughout); a last field empty throughout may be a blank 总计 column: kept.
+ */
+function dropIndentField(rows: TableRow[]): void {
+  if (rows.length < 2 || !rows.some((r) => r.cells.some((c) => /[\u4e00-\u9fa5]/.test(c.text)))) return;
+  let shifted = false;
+  while (rows.every((r) => r.cells.length >= 3 && r.cells[0].text === '')) {
+    for (const r of rows) r.cells.shift();
+    shifted = true;
+  }
+  if (shifted) for (const r of rows) r.pos = r.cells[0].pos;
+}
+
 function textBlock(text: string, pos: SourceRef): Block {
   return SECTION_HEADING.test(text) ? { kind: 'heading', level: 2, text, pos } : { kind: 'paragraph', text, pos };
 }
@@ -242,9 +258,15 @@ export function readText(text: string, name: string, encoding: string,
   const facts = lineFacts(lines);
   const wrap = wrapWidth(lines, facts);
   const headers = runningHeaders(lines, facts);
+  // whether every row of the table being made was split at tabs or a separator (dropIndentField)
+  let separated = true;
   const flush = () => {
-    if (table && table.length) blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
+    if (table && table.length) {
+      if (separated) dropIndentField(table);
+      blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
+    }
     table = null;
+    separated = true;
   };
   let joinedTo = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -351,6 +373,7 @@ export function readText(text: string, name: string, encoding: string,
       rowCells.push({ text: star ? unemphasise(text) : text, pos, x: aligned ? ends.wide[k] : undefined,
         xn: aligned ? ends.narrow[k] : undefined });
     }
+    if (shape !== 'tab') separated = false;
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos, spaced: shape === 'layout' };
     (table ??= []).push(row);
   }
