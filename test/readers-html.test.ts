@@ -180,3 +180,23 @@ describe('inline snippets', () => {
     expect(html('只有文字').blocks).toEqual([{ kind: 'paragraph', text: '只有文字', pos: { line: 1, column: 1, offset: 0 } }]);
   });
 });
+
+describe("the page's <title>", () => {
+  const page = (title: string, body: string) =>
+    html(`<html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`);
+  const first = (doc: GDocument) => doc.blocks[0];
+
+  it('is the report title when the body does not print it, without the site\'s name beside it', () => {
+    const doc = page('射洪市审计局2023年政府信息公开工作年度报告_射洪市人民政府',
+      '<div>射洪市人民政府门户网站</div><p>一、总体情况</p><p>2023年，我局主动公开信息45条。</p>');
+    expect(first(doc)).toMatchObject({ kind: 'heading', level: 1, text: '射洪市审计局2023年政府信息公开工作年度报告',
+      pos: { line: 1, column: 42, offset: 41 } });
+    expect(page('某某市人民政府 - 射洪市审计局2023年政府信息公开工作年度报告', '<p>一、总体情况</p>').blocks[0])
+      .toMatchObject({ text: '射洪市审计局2023年政府信息公开工作年度报告' });
+  });
+  it('is not repeated when the body prints it, and a site\'s name alone is no title', () => {
+    const printed = page('2023年度政府信息公开工作年度报告_射洪市人民政府', '<h1>2023年度政府信息公开工作年度报告</h1><p>一、总体情况</p>');
+    expect(printed.blocks.filter((b) => b.kind !== 'table' && b.text.includes('年度报告'))).toHaveLength(1);
+    expect(first(page('射洪市人民政府', '<p>一、总体情况</p>'))).toMatchObject({ kind: 'heading', text: '一、总体情况' });
+  });
+});

@@ -5,7 +5,9 @@
 import type { Block, GDocument, TableCell, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
 import { checkHtmlDepth, checkHtmlTags } from './html-limits.js';
+import { pageTitleBlock } from './html-page-title.js';
 import { scriptHtml } from './html-script.js';
+import { squeeze } from '../text/normalise.js';
 import { CHROME_NAME, LineIndex, cleanText, headingLevel, isChromeLine, joinLines } from './html-text.js';
 import {
   attrOf, childrenOf, isDocument, isElement, isText, parseHtml, startOf, textOf, type HElement, type HNode,
@@ -277,8 +279,16 @@ export function readHtml(text: string, name: string, encoding: string): GDocumen
   checkHtmlTags(text, name); // bounds first: the parser is quadratic in nesting depth
   const root = parseHtml(text);
   checkHtmlDepth(root, name);
-  const walker = new Walker(new LineIndex(text));
+  const lines = new LineIndex(text);
+  const walker = new Walker(lines);
   walker.walk(root);
   walker.flush();
-  return { source: { name, format: 'html', shape: 'html', encoding }, blocks: walker.blocks, notes: walker.notes };
+  const blocks = walker.blocks;
+  // the report's name in the page's <title>, unless the body prints it as it is
+  const named = pageTitleBlock(root, lines);
+  if (named) {
+    const same = squeeze(named.text);
+    if (!blocks.slice(0, 40).some((b) => b.kind !== 'table' && squeeze(b.text) === same)) blocks.unshift(named);
+  }
+  return { source: { name, format: 'html', shape: 'html', encoding }, blocks, notes: walker.notes };
 }
