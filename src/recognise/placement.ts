@@ -11,7 +11,7 @@ import {
   agreedOf, BLANK, consistentWith, gapReadings, pruneReadings, rowCandidates, rowSumsHold, solveTable,
   type Candidate, type RowSum,
 } from './align.js';
-import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble.js';
+import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble-parts.js';
 import {
   learnNorms, positionalReadings, runNumbers, shapeOf, type Norms, type Reading, type Shape,
 } from './positions.js';

@@ -4,7 +4,7 @@
 // both ways, since a CJK font prints them wide and a terminal narrow.
 import type { TableDef } from '../model/template.js';
 import { BLANK, type Candidate } from './align.js';
-import type { RowRead } from './assemble.js';
+import type { RowRead } from './assemble-parts.js';
 import type { Token } from './tokens.js';
 import type { Observation, OrphanRun } from './walk.js';
 
