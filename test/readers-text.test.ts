@@ -118,11 +118,33 @@ describe('markdown', () => {
 
   it('a pipe row with one non-empty cell (a caption) is a paragraph, breaking the table', () => {
     expect(doc.blocks).toContainEqual(expect.objectContaining({ kind: 'paragraph', text: '第二十条第（五）项' }));
-    expect(rowTexts(doc)).toContainEqual(['', '行政许可', '36', '+2', '148']);
-    expect(rowTexts(doc)).toContainEqual(['', '行政处罚', '8', '-1', '23']);
+    // every row starts with a pipe: the empty text before it is the table's border, not a cell
+    expect(rowTexts(doc)).toContainEqual(['行政许可', '36', '+2', '148']);
+    expect(rowTexts(doc)).toContainEqual(['行政处罚', '8', '-1', '23']);
     // empty pipe cells are kept in place (merged cells' fields here; a blank cell elsewhere): table 三 keeps its 10
-    // columns; the empty text before a leading pipe is kept too (in a pipe scrape it is an empty first cell)
-    expect(rowTexts(doc)).toContainEqual(['', '', '（六）其他处理', '', '1', '0', '0', '0', '0', '0', '1']);
+    // columns
+    expect(rowTexts(doc)).toContainEqual(['', '（六）其他处理', '', '1', '0', '0', '0', '0', '0', '1']);
+  });
+});
+
+describe('tables drawn in ASCII', () => {
+  it('reads +---+ grids and org tables as one table: rules skipped, the border before each row no cell', () => {
+    const rule = '+------------+------+------+';
+    const grid = [rule, '| 行政复议   | 维持 | 纠正 |', rule, '| 本年       | 1    |      |', rule, '| 上年       | 0    | 2    |', rule];
+    for (const text of [grid, [grid[1], '|------------+------+------|', grid[3], grid[5]]]) {
+      const doc = readText(text.join('\n'), 'r.txt', 'utf-8');
+      expect(tables(doc)).toHaveLength(1);
+      expect(rowTexts(doc)).toEqual([['行政复议', '维持', '纠正'], ['本年', '1', ''], ['上年', '0', '2']]);
+    }
+  });
+  it('a padded grid whose rows and rules are all one width is not taken for a hard-wrapped text', () => {
+    const rule = '+--------------------+----+----+';
+    const row = (a: string, b: string, c: string) => `| ${a.padEnd(16, '　')} | ${b.padEnd(2)} | ${c.padEnd(2)} |`;
+    const lines = [rule];
+    for (let i = 0; i < 8; i++) lines.push(row(`第${i}行`, String(i), String(i + 1)), rule);
+    const doc = readText(lines.join('\n'), 'r.txt', 'utf-8');
+    expect(rowTexts(doc)).toHaveLength(8);
+    expect(rowTexts(doc)[3]).toEqual([`第3行${'　'.repeat(13)}`.trim(), '3', '4']);
   });
 });
 

@@ -21,6 +21,9 @@ const STARTS_ITEM = /^\s*(?:[一二三四五六七八九十]+、|[（(][一二�
 /** Characters a line ends with when it ends by itself: a sentence, a clause, a pipe row. */
 const ENDS = new Set(['。', '！', '？', '；', '：', '|', '｜']);
 
+/** A rule line of a table drawn in ASCII: + or | at its ends, dashes or equals signs (and + or |) between. */
+export const ASCII_RULE = /^\s*[+|][-=+|:]*[-=]{3,}[-=+|:]*[+|]\s*$/;
+
 const strip = (l: string) => (l.endsWith('\r') ? l.slice(0, -1) : l);
 const isPipe = (c: string | undefined) => c === '|' || c === '｜';
 
@@ -29,6 +32,8 @@ function continues(lines: string[], i: number): boolean {
   const next = lines[i + 1];
   if (next === undefined || !next.trim() || STARTS_ITEM.test(next)) return false;
   const line = strip(lines[i]);
+  // a table drawn in ASCII pads every row and rule to one width: a rule, and the row before one, are whole
+  if (ASCII_RULE.test(line) || ASCII_RULE.test(next)) return false;
   // a pipe row that ends in a pipe, before a line that starts with one, is a whole row before the next row
   // and a line of one cell closed by a pipe ('规章 |', one cell a line) is that cell, whole
   if (isPipe(line.trimEnd().at(-1)) && (isPipe(next.trimStart()[0]) || onePipe(line))) return false;

@@ -8,7 +8,7 @@ import { parseNumberCell, plainSpaces } from '../text/normalise.js';
 import { limitError, TEXT_MAX_LINE_CHARS, TEXT_MAX_ROW_CELLS } from './limits.js';
 import { dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox, unemphasise } from './text-dialect.js';
 import { runningHeaders } from './text-pages.js';
-import { joinWrapped, lineFacts, wrapWidth, type Seam } from './text-wrap.js';
+import { ASCII_RULE, joinWrapped, lineFacts, wrapWidth, type Seam } from './text-wrap.js';
 
 const PAGE_NUMBER = /^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$|^\s*第\s*\d+\s*页(\s*共\s*\d+\s*页)?\s*$/;
 const PIPE_FILLER = /^[\s|｜]*$/;
@@ -213,10 +213,13 @@ function isPipe(c: number): boolean {
 
 /** A one-cell line: a section heading (一、…) or a paragraph. */
 /**
- * A first field empty in every row of a separated table that has a row of words (each line indented by a tab) is
- * no column: dropped, so a row's blank cells keep their places among the columns (a values row of table 四 that
- * begins with that field would otherwise read each value one column on). Rows of numbers only prove nothing (their
- * first column may be blank throughout); a last field empty throughout may be a blank 总计 column: kept.
+ * A first field empty in every row of a table that has a row of words is no column: the lines' indent (a tab before
+ * each) or the border of a table drawn with pipes (| a | b |, +---+ grids, org and markdown tables: the empty text
+ * before each row's first pipe). Dropped, so a row's blank cells keep their places among the columns: a values row
+ * of table 四 that begins with that field would otherwise read each value one column on. Rows of numbers only
+ * prove nothing (their first column may be blank throughout); where some rows start with a value or a label, an
+ * empty first field is a blank cell (a pipe scrape's '| 0 | 0 |'). A last field empty throughout may be a blank
+ * 总计 column: kept.
  */
 function dropIndentField(rows: TableRow[]): void {
   if (rows.length < 2 || !rows.some((r) => r.cells.some((c) => /[\u4e00-\u9fa5]/.test(c.text)))) return;
@@ -258,15 +261,12 @@ export function readText(text: string, name: string, encoding: string,
   const facts = lineFacts(lines);
   const wrap = wrapWidth(lines, facts);
   const headers = runningHeaders(lines, facts);
-  // whether every row of the table being made was split at tabs or a separator (dropIndentField)
-  let separated = true;
   const flush = () => {
     if (table && table.length) {
-      if (separated) dropIndentField(table);
+      dropIndentField(table);
       blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
     }
     table = null;
-    separated = true;
   };
   let joinedTo = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -295,6 +295,8 @@ export function readText(text: string, name: string, encoding: string,
     }
     const trimmed = line.trim();
     if (!trimmed) continue;
+    // a rule of a table drawn in ASCII (+----+----+, org's |----+----|): no text, and no end of the table
+    if ((trimmed.charCodeAt(0) === 0x2b || trimmed.charCodeAt(0) === 0x7c) && ASCII_RULE.test(trimmed)) continue;
     const fields = dialect.separator ? splitSeparated(line, dialect.separator) : null;
     if (fields) {
       // a separated record: a row of cells, blanks kept; one with a single filled field is a line of text
@@ -373,7 +375,6 @@ export function readText(text: string, name: string, encoding: string,
       rowCells.push({ text: star ? unemphasise(text) : text, pos, x: aligned ? ends.wide[k] : undefined,
         xn: aligned ? ends.narrow[k] : undefined });
     }
-    if (shape !== 'tab') separated = false;
     const row: TableRow = { cells: rowCells, pos: rowCells[0].pos, spaced: shape === 'layout' };
     (table ??= []).push(row);
   }
