@@ -125,7 +125,8 @@ describe('other conversions', () => {
   it('the year written 二〇二〇 in the body only, the title without it', async () => {
     const words: Rewrite = (text, year) => {
       const w = [...String(year)].map((d) => '〇一二三四五六七八九'[+d]).join('');
-      return text.replace(`${year}年政府信息公开工作年度报告`, '政府信息公开工作年度报告').replaceAll(`${year}年`, `${w}年`)
+      return text.replace(new RegExp(`${year}年度?政府信息公开工作年度报告`), '政府信息公开工作年度报告')
+        .replaceAll(`${year}年`, `${w}年`)
         .replace(/1月1日至12月31日/g, '一月一日至十二月三十一日');
     };
     for (const seed of [25, 26]) {
