@@ -137,6 +137,12 @@ describe('tables drawn in ASCII', () => {
       expect(rowTexts(doc)).toEqual([['行政复议', '维持', '纠正'], ['本年', '1', ''], ['上年', '0', '2']]);
     }
   });
+  it('reads an AsciiDoc table: each pipe starts a cell, so a row ending in one ends in a blank', () => {
+    const doc = readText(['|===', '|行政复议 |维持 |纠正', '|本年 |1 |', '|上年 |0 |2', '|==='].join('\n'), 'r.adoc', 'utf-8');
+    expect(rowTexts(doc)).toEqual([['行政复议', '维持', '纠正'], ['本年', '1', ''], ['上年', '0', '2']]);
+    // outside one, a row's last pipe only closes it
+    expect(rowTexts(readText('| 本年 | 1 |\n| 上年 | 0 |\n', 'r.md', 'utf-8'))).toEqual([['本年', '1'], ['上年', '0']]);
+  });
   it('a padded grid whose rows and rules are all one width is not taken for a hard-wrapped text', () => {
     const rule = '+--------------------+----+----+';
     const row = (a: string, b: string, c: string) => `| ${a.padEnd(16, '　')} | ${b.padEnd(2)} | ${c.padEnd(2)} |`;

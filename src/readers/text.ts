@@ -269,6 +269,7 @@ export function readText(text: string, name: string, encoding: string,
     table = null;
   };
   let joinedTo = -1;
+  let asciidoc = false; // inside an AsciiDoc table (|=== … |===)
   for (let i = 0; i < lines.length; i++) {
     // lines a hard-wrapped line took in (their offsets counted there); `i` itself is never reassigned, which
     // keeps this loop as fast as it was
@@ -344,7 +345,16 @@ export function readText(text: string, name: string, encoding: string,
     }
     // a markdown separator row
     if (line.includes('---') && /^\s*\|?\s*:?-{3,}/.test(line) && /^[\s|:\-]+$/.test(line)) continue;
+    if (trimmed === '|===') {
+      // an AsciiDoc table's delimiter: within it each pipe starts a cell, so a row ending in a pipe ends in an
+      // empty cell (a blank), where a markdown row's last pipe only closes it
+      flush();
+      asciidoc = !asciidoc;
+      continue;
+    }
     const { cells, shape, peeledFrom } = splitLine(line);
+    if (asciidoc && shape === 'pipe' && isPipe(line.trimEnd().charCodeAt(line.trimEnd().length - 1)))
+      cells.push({ text: '', start: line.trimEnd().length });
     if (!cells.length) continue;
     if (cells.length > TEXT_MAX_ROW_CELLS)
       throw limitError(name, `第${i + 1}行分出 ${cells.length} 个单元格`,
