@@ -127,7 +127,7 @@ describe('markdown', () => {
   });
 });
 
-describe('tables drawn in ASCII', () => {
+describe('tables drawn in text: ASCII grids, AsciiDoc, LaTeX', () => {
   it('reads +---+ grids and org tables as one table: rules skipped, the border before each row no cell', () => {
     const rule = '+------------+------+------+';
     const grid = [rule, '| 行政复议   | 维持 | 纠正 |', rule, '| 本年       | 1    |      |', rule, '| 上年       | 0    | 2    |', rule];
@@ -142,6 +142,13 @@ describe('tables drawn in ASCII', () => {
     expect(rowTexts(doc)).toEqual([['行政复议', '维持', '纠正'], ['本年', '1', ''], ['上年', '0', '2']]);
     // outside one, a row's last pipe only closes it
     expect(rowTexts(readText('| 本年 | 1 |\n| 上年 | 0 |\n', 'r.md', 'utf-8'))).toEqual([['本年', '1'], ['上年', '0']]);
+  });
+  it('reads a LaTeX tabular: & separates, \\\\ ends a row, an empty cell stays in place, rules are skipped', () => {
+    const doc = readText(['\\begin{tabular}{lll}', '\\hline', '行政复议 & 维持 & 纠正 \\\\ \\hline', '本年 & 1 &  \\\\',
+      '上年 & 0 & 2\\\\', '\\end{tabular}', '五、存在的主要问题 A \\& B'].join('\n'), 'r.tex', 'utf-8');
+    expect(tables(doc)).toHaveLength(1);
+    expect(rowTexts(doc)).toEqual([['行政复议', '维持', '纠正'], ['本年', '1', ''], ['上年', '0', '2']]);
+    expect(tables(doc)[0].rows[1].cells[1].pos).toMatchObject({ line: 4, column: 6 });
   });
   it('a padded grid whose rows and rules are all one width is not taken for a hard-wrapped text', () => {
     const rule = '+--------------------+----+----+';

@@ -9,6 +9,7 @@ import { limitError, TEXT_MAX_LINE_CHARS, TEXT_MAX_ROW_CELLS } from './limits.js
 import { dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox, unemphasise } from './text-dialect.js';
 import { runningHeaders } from './text-pages.js';
 import { ASCII_RULE, joinWrapped, lineFacts, wrapWidth, type Seam } from './text-wrap.js';
+import { isLatexChrome, latexCells } from './text-latex.js';
 
 const PAGE_NUMBER = /^\s*[-—－]\s*\d{1,3}\s*[-—－]\s*$|^\s*第\s*\d+\s*页(\s*共\s*\d+\s*页)?\s*$/;
 const PIPE_FILLER = /^[\s|｜]*$/;
@@ -298,6 +299,17 @@ export function readText(text: string, name: string, encoding: string,
     if (!trimmed) continue;
     // a rule of a table drawn in ASCII (+----+----+, org's |----+----|): no text, and no end of the table
     if ((trimmed.charCodeAt(0) === 0x2b || trimmed.charCodeAt(0) === 0x7c) && ASCII_RULE.test(trimmed)) continue;
+    if (isLatexChrome(trimmed)) continue;
+    const latex = trimmed.includes('&') && trimmed.includes('\\\\') ? latexCells(line) : null;
+    if (latex) {
+      count('latex');
+      const rowCells: TableCell[] = [];
+      for (const c of latex) {
+        rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined, xn: undefined });
+      }
+      (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos, spaced: false });
+      continue;
+    }
     const fields = dialect.separator ? splitSeparated(line, dialect.separator) : null;
     if (fields) {
       // a separated record: a row of cells, blanks kept; one with a single filled field is a line of text
