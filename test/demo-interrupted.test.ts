@@ -64,6 +64,7 @@ async function contents(store: Store) {
 
 describe('a first start killed while the demo loads', () => {
   it('is loaded again whole on the next start, with the kept sums on and right', async () => {
+    const today = new Date().toISOString().slice(0, 10); // the reload and the fresh load on the same day
     if (!existsSync(MAIN)) throw new Error('dist/cli/main.js is missing: run `npm run build` (npm test does it first)');
     const dir = tempDataDir();
     dirs.push(dir);
@@ -86,7 +87,7 @@ describe('a first start killed while the demo loads', () => {
     const lines: string[] = [];
     let got;
     try {
-      expect(await loadDemoIfEmpty(store, (l) => lines.push(l))).toBe(true);
+      expect(await loadDemoIfEmpty(store, (l) => lines.push(l), { today })).toBe(true);
       expect(lines[0]).toMatch(/last load was stopped/);
       expect(await loadDemoIfEmpty(store, (l) => lines.push(l))).toBe(false); // loaded: left as it is
       got = await contents(store);
@@ -105,7 +106,7 @@ describe('a first start killed while the demo loads', () => {
 
     const fresh = await openStore({ dataDir: join(dir, 'fresh') });
     try {
-      await loadDemo(fresh);
+      await loadDemo(fresh, { today });
       expect(got).toEqual(await contents(fresh));
     } finally {
       await fresh.close();
