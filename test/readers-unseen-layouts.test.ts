@@ -136,3 +136,34 @@ describe('other conversions', () => {
     }
   });
 });
+
+describe('a ragged table padded to one width', () => {
+  // a converter (a spreadsheet, pandoc, an org or AsciiDoc export) pads every row of a tab table to the widest: a
+  // row whose blank 总计 is its last field then ends like a row that lost a field, in the padding
+  const pad: Rewrite = (text) => {
+    const lines = text.split('\n');
+    const out: string[] = [];
+    for (let i = 0; i < lines.length;) {
+      if (!lines[i].includes('\t')) {
+        out.push(lines[i++]);
+        continue;
+      }
+      let j = i;
+      while (j < lines.length && lines[j].includes('\t')) j++;
+      const width = Math.max(...lines.slice(i, j).map((l) => l.split('\t').length)) + 1;
+      for (const l of lines.slice(i, j)) out.push(l + '\t'.repeat(width - l.split('\t').length));
+      i = j;
+    }
+    return out.join('\n');
+  };
+  it('reads no number the source does not print, and a blank 总计 stays blank', async () => {
+    const g = generateReport({ seed: 1809293101, layout: 'tab', template: '2021', damage: ['blanks'] });
+    const report = await parseBytes(new TextEncoder().encode(pad(g.text, g.truth.year!)), 'padded.txt');
+    const blankTotals = Object.entries(g.truth.cells).filter(([k, v]) => v === null && k.endsWith('/total'));
+    expect(blankTotals.length).toBeGreaterThan(0);
+    for (const [key] of blankTotals) expect(report.cells[key]?.value ?? null, key).toBeNull();
+    const wrong = Object.entries(g.truth.cells).filter(([k, want]) =>
+      report.cells[k] !== undefined && report.cells[k].value !== want);
+    expect(wrong).toEqual([]);
+  });
+});

@@ -29,6 +29,11 @@ export interface TableRow {
    * for a row sum to give back.
    */
   spaced?: boolean;
+  /**
+   * Every row of the row's table holds as many fields (a converter padded them to one width: a +---+ grid, an org or
+   * AsciiDoc table): the empty fields a row ends with say nothing of where its values stop.
+   */
+  padded?: boolean;
 }
 
 export interface HeadingBlock { kind: 'heading'; level: number; text: string; pos: SourceRef }

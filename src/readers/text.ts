@@ -232,6 +232,18 @@ function dropIndentField(rows: TableRow[]): void {
   if (shifted) for (const r of rows) r.pos = r.cells[0].pos;
 }
 
+/**
+ * Rows of one table all as many fields as the widest, at least three of them, some ending in an empty field: padded
+ * to one width (TableRow.padded). A table whose rows differ in length keeps its rows' trailing fields as printed.
+ */
+function markPadded(rows: TableRow[]): void {
+  const n = rows[0].cells.length;
+  if (rows.length < 3 || !rows.every((r) => r.cells.length === n) || !rows.some((r) => r.cells[n - 1].text === '')) {
+    return;
+  }
+  for (const r of rows) r.padded = true;
+}
+
 function textBlock(text: string, pos: SourceRef): Block {
   return SECTION_HEADING.test(text) ? { kind: 'heading', level: 2, text, pos } : { kind: 'paragraph', text, pos };
 }
@@ -265,6 +277,7 @@ export function readText(text: string, name: string, encoding: string,
   const flush = () => {
     if (table && table.length) {
       dropIndentField(table);
+      markPadded(table);
       blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
     }
     table = null;

@@ -89,19 +89,23 @@ function levelOf(table: TableDef, row: string): number {
 export function tableNorms(
   table: TableDef, stream: (Observation | OrphanRun)[],
 ): { norms: Norms; shapes: Map<Observation, Shape> } {
-  const full: { level: number; shape: Shape }[] = [];
+  const full: { level: number; shape: Shape; start: number }[] = [];
+  let padded = false;
   const shapes = new Map<Observation, Shape>(); // each row's shape, computed once
   for (const e of stream) {
     if (e.kind !== 'row' || !e.slots || e.split) continue;
     const shape = shapeOf(e.slots);
     if (!shape) continue;
     shapes.set(e, shape);
-    if (shape.run.length === table.columns.length) full.push({ level: levelOf(table, e.row), shape });
+    if (e.padded) padded = true;
+    if (shape.run.length === table.columns.length) {
+      full.push({ level: levelOf(table, e.row), shape, start: e.fieldAt + shape.lead });
+    }
   }
-  return { norms: full.length ? learnNorms(full) : NO_NORMS, shapes };
+  return { norms: full.length ? learnNorms(full, padded) : NO_NORMS, shapes };
 }
 
-const NO_NORMS: Norms = { lead: new Map(), trail: null, learned: false };
+const NO_NORMS: Norms = { lead: new Map(), trail: null, learned: false, padded: false };
 
 /**
  * Read a delimited row by its fields' positions. Returns false when the row is left to the plain reading of its

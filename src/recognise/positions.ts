@@ -44,9 +44,14 @@ export interface Norms {
   trail: number | null;
   /** full rows were seen, so a missing `trail` means they disagree (not that there was nothing to learn from) */
   learned: boolean;
+  /**
+   * The table was padded to one width and its full rows' values start in different fields (a ragged table, its rows
+   * left-packed, then padded): the empty fields a row ends with are the padding's, not its blanks' or its columns'.
+   */
+  padded: boolean;
 }
 
-export function learnNorms(full: { level: number; shape: Shape }[]): Norms {
+export function learnNorms(full: { level: number; shape: Shape; start?: number }[], padded = false): Norms {
   const byLevel = new Map<number, Set<number>>();
   const trails = new Map<number, number>();
   for (const { level, shape } of full) {
@@ -59,7 +64,9 @@ export function learnNorms(full: { level: number; shape: Shape }[]): Norms {
   for (const [level, s] of byLevel) if (s.size === 1) lead.set(level, [...s][0]);
   let trail: number | null = null;
   for (const [t, n] of trails) if (n * 3 >= full.length * 2) trail = t;
-  return { lead, trail, learned: true };
+  // padded to one width, a grid keeps its values in the same fields; a ragged table padded does not
+  const starts = new Set(full.map((f) => f.start));
+  return { lead, trail, learned: true, padded: padded && starts.size > 1 };
 }
 
 /** A reading of a row: a value per column (BLANK = printed blank) and the field each column was read from. */
@@ -93,8 +100,9 @@ export function positionalReadings(
   const len = shape.run.length;
   const s = norms.lead.get(level) ?? 0;
   // full rows that end in different numbers of empty fields say nothing of where this row ends: no reading from
-  // the right (a trailing empty field may be a blank 总计 or a stray field after a row that lost a value)
-  const t = norms.trail ?? (norms.learned ? null : 0);
+  // the right (a trailing empty field may be a blank 总计 or a stray field after a row that lost a value); nor do
+  // the rows of a table padded to one width, whose trailing fields are the padding's
+  const t = norms.padded ? null : norms.trail ?? (norms.learned ? null : 0);
   // from the left: columns start after the usual s empty fields; the blanks on the right come before the usual t
   const oLeft = shape.lead - s;
   const left = oLeft >= 0 && width - oLeft - len <= shape.trail - (t ?? 0) ? placeAt(shape, width, oLeft) : null;

@@ -50,6 +50,8 @@ export interface Row {
   cells?: TableRow['cells'];
   /** split at whitespace: a value missing from it is a printed blank (TableRow.spaced) */
   spaced?: boolean;
+  /** its table padded to one width: its trailing empty fields are no evidence (TableRow.padded) */
+  padded?: boolean;
 }
 
 const APPLICATION_HEADER = /勾稽关系|申请人情况|^自然人$|法人或其他组织|^商业企业$|^科研机构$|^社会公益组织$|^社会组织$|^法律服务机构$/;
@@ -178,7 +180,8 @@ export function valuesOf(tokens: readonly Token[]): number[] {
 class TableRowTokens implements Row {
   private joined: string | null = null;
   constructor(readonly tokens: Token[], readonly grid: boolean, readonly pos: SourceRef,
-    readonly cells: TableRow['cells'], readonly fields: Token[], readonly spaced: boolean) {}
+    readonly cells: TableRow['cells'], readonly fields: Token[], readonly spaced: boolean,
+    readonly padded: boolean) {}
   get text(): string {
     return (this.joined ??= joinTexts(this.cells));
   }
@@ -215,7 +218,8 @@ export function tokenRows(doc: GDocument): Row[] {
         // elsewhere they are the empty fields of merged label cells
         const blankRow = gridLayout && !anyNumber;
         const tokens = emptyBlank && !blankRow ? all.filter((tk) => tk.text !== '' || tk.kind !== 'blank') : all;
-        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells, all, r.spaced === true));
+        rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells, all, r.spaced === true,
+          r.padded === true));
       }
     } else {
       rows.push({ tokens: [classify(b.text, b.pos)], grid: false, pos: b.pos, text: b.text });

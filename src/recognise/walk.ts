@@ -30,6 +30,10 @@ export interface Observation {
   xns?: number[];
   /** some of `numbers` came from a row split at whitespace: a value missing from them is a printed blank */
   spaced: boolean;
+  /** the row's table was padded to one width (TableRow.padded) */
+  padded: boolean;
+  /** the index among the row's fields of the first of `slots` (-1 without slots) */
+  fieldAt: number;
   seq: number;
 }
 
@@ -56,7 +60,8 @@ export type TableEvent = Observation | OrphanRun;
 export function observation(table: string, row: string, label: Token, numbers: Token[], numberRows: number,
   sameRow: boolean, blanks: number, seq: number): Observation {
   return { kind: 'row', table, row, label, numbers, numberRows, sameRow, blanks, split: false, slots: undefined,
-    flow: undefined, xs: undefined, xns: undefined, spaced: false, seq };
+    flow: undefined, xs: undefined, xns: undefined, spaced: false, padded: false,
+    fieldAt: -1, seq };
 }
 
 /**
@@ -72,6 +77,8 @@ export function withNumbers(e: Observation, numbers: Token[], numberRows: number
   copy.xs = e.xs?.slice(0, count);
   copy.xns = e.xns?.slice(0, count);
   copy.spaced = e.spaced;
+  copy.padded = e.padded;
+  copy.fieldAt = e.fieldAt;
   return copy;
 }
 
@@ -252,9 +259,13 @@ export function walkTables(rows: Row[]): Walk {
         table, label.label.row, label, after, after.length ? 1 : 0, after.length > 0, blanks, seq++,
       );
       obs.spaced = after.length > 0 && row.spaced === true;
+      obs.padded = row.padded === true;
       if (after.length && row.grid && row.fields) {
         const slots = slotsAfter(row.fields, label);
-        if (slots) obs.slots = slots;
+        if (slots) {
+          obs.slots = slots;
+          obs.fieldAt = row.fields.indexOf(label) + 1;
+        }
         const ends = displayEnds(row, after);
         if (ends) [obs.xs, obs.xns] = [ends.xs, ends.xns];
       }
