@@ -29,11 +29,6 @@ export interface TableRow {
    * for a row sum to give back.
    */
   spaced?: boolean;
-  /**
-   * Every row of the row's table holds as many fields (a converter padded them to one width: a +---+ grid, an org or
-   * AsciiDoc table): the empty fields a row ends with say nothing of where its values stop.
-   */
-  padded?: boolean;
 }
 
 export interface HeadingBlock { kind: 'heading'; level: number; text: string; pos: SourceRef }
@@ -42,7 +37,18 @@ export interface ParagraphBlock { kind: 'paragraph'; text: string; pos: SourceRe
  * A table. `grid`: each row is a real table row (tabs, pipes, aligned columns, <tr>). `stream`: one cell per
  * line, where row boundaries were lost (pdftotext default mode, some scrapes).
  */
-export interface TableBlock { kind: 'table'; layout: 'grid' | 'stream'; rows: TableRow[]; pos: SourceRef }
+export interface TableBlock {
+  kind: 'table';
+  layout: 'grid' | 'stream';
+  rows: TableRow[];
+  pos: SourceRef;
+  /**
+   * Every row holds as many fields (a converter padded them to one width: a +---+ grid, an org or AsciiDoc table):
+   * the empty fields a row ends with may be the padding's (a flag of the table, not of each row: a property some
+   * rows have and others lack gives them two hidden classes, and every reader of rows slowed).
+   */
+  padded?: boolean;
+}
 
 export type Block = HeadingBlock | ParagraphBlock | TableBlock;
 

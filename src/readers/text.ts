@@ -234,14 +234,11 @@ function dropIndentField(rows: TableRow[]): void {
 
 /**
  * Rows of one table all as many fields as the widest, at least three of them, some ending in an empty field: padded
- * to one width (TableRow.padded). A table whose rows differ in length keeps its rows' trailing fields as printed.
+ * to one width (TableBlock.padded). A table whose rows differ in length keeps its rows' trailing fields as printed.
  */
-function markPadded(rows: TableRow[]): void {
+function isPadded(rows: TableRow[]): boolean {
   const n = rows[0].cells.length;
-  if (rows.length < 3 || !rows.every((r) => r.cells.length === n) || !rows.some((r) => r.cells[n - 1].text === '')) {
-    return;
-  }
-  for (const r of rows) r.padded = true;
+  return rows.length >= 3 && rows.every((r) => r.cells.length === n) && rows.some((r) => r.cells[n - 1].text === '');
 }
 
 function textBlock(text: string, pos: SourceRef): Block {
@@ -277,8 +274,7 @@ export function readText(text: string, name: string, encoding: string,
   const flush = () => {
     if (table && table.length) {
       dropIndentField(table);
-      markPadded(table);
-      blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos });
+      blocks.push({ kind: 'table', layout: 'grid', rows: table, pos: table[0].pos, padded: isPadded(table) });
     }
     table = null;
   };

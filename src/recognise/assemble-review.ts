@@ -35,7 +35,8 @@ function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: bo
     const values = shape.run.map((t) => (t.kind === 'number' ? t.number.value : BLANK));
     return { values, tokens: shape.run, how: 'direct', run: width, fits: 1 };
   }
-  const { strong, weak } = positionalReadings(shape, width, 0, { lead: new Map(), trail: null, learned: false, padded: false });
+  const none = { lead: new Map(), trail: null, learned: false, padded: false };
+  const { strong, weak } = positionalReadings(shape, width, 0, none);
   if (strong) return { values: strong.values, tokens: strong.tokens, how: 'direct', run: shape.run.length, fits: 1 };
   // the empty fields at the ends may be blanks or a scrape's filler, and the row may have lost a value: keep what
   // every reading that satisfies the group sums agrees on

@@ -50,7 +50,7 @@ export interface Row {
   cells?: TableRow['cells'];
   /** split at whitespace: a value missing from it is a printed blank (TableRow.spaced) */
   spaced?: boolean;
-  /** its table padded to one width: its trailing empty fields are no evidence (TableRow.padded) */
+  /** its table padded to one width: its trailing empty fields are no evidence (TableBlock.padded) */
   padded?: boolean;
 }
 
@@ -219,7 +219,7 @@ export function tokenRows(doc: GDocument): Row[] {
         const blankRow = gridLayout && !anyNumber;
         const tokens = emptyBlank && !blankRow ? all.filter((tk) => tk.text !== '' || tk.kind !== 'blank') : all;
         rows.push(new TableRowTokens(tokens, gridLayout && r.cells.length > 1, r.pos, r.cells, all, r.spaced === true,
-          r.padded === true));
+          b.padded === true));
       }
     } else {
       rows.push({ tokens: [classify(b.text, b.pos)], grid: false, pos: b.pos, text: b.text });

@@ -30,7 +30,7 @@ export interface Observation {
   xns?: number[];
   /** some of `numbers` came from a row split at whitespace: a value missing from them is a printed blank */
   spaced: boolean;
-  /** the row's table was padded to one width (TableRow.padded) */
+  /** the row's table was padded to one width (TableBlock.padded) */
   padded: boolean;
   /** the index among the row's fields of the first of `slots` (-1 without slots) */
   fieldAt: number;
