@@ -19,6 +19,10 @@ const ORG_LINE = new RegExp(`^${ORG}$`);
 /** A breadcrumb trail (首页 > 政务公开 > …), and what separates its steps. */
 const CRUMB_SEPARATOR = /\s*[>＞»›]\s*/;
 const BREADCRUMB = /^(?:当前位置|您的位置|您当前的位置|你的位置|你当前的位置|所在位置)[:：]|^(?:首页|网站首页|主页)[>＞»›]|[>＞»›].*[>＞»›]/;
+/** A line with a step separator is tried as a trail (most lines have none); else only a 位置 line is one. */
+const isBreadcrumb = (s: string) =>
+  CRUMB_STEP.test(s) ? BREADCRUMB.test(s) : s.includes('位置') && BREADCRUMB.test(s);
+const CRUMB_STEP = /[>＞»›]/;
 /** A line that ends inside a title's words after its year, and a line holding only the rest of them. */
 const TITLE_SPLIT = /\d{4}年[年度的政府信息务公开工作]*$/;
 const TITLE_REST = /^[年度的政府信息务公开工作]*(?:报告|年报)$/;
@@ -71,8 +75,10 @@ function titleParts(printed: string): { agency: string; year: number; after: str
 
 /** A year printed in Chinese numerals (二〇二三年) in Arabic digits, for reading a title. */
 function yearDigits(s: string): string {
-  return s.includes('年') ? s.replace(HAN_YEAR, (y) => [...y].map((c) => HAN_DIGITS.indexOf(c) + 1).join('')) : s;
+  // every year 2000–2099 so written has a zero (二〇二三): a line without one is left as it is, unscanned by HAN_YEAR
+  return HAN_ZERO.test(s) ? s.replace(HAN_YEAR, (y) => [...y].map((c) => HAN_DIGITS.indexOf(c) + 1).join('')) : s;
 }
+const HAN_ZERO = /[〇零○Ｏ]/;
 /** 一 to 九 (their index + 1); a zero is none of them (-1 + 1) */
 const HAN_DIGITS = '一二三四五六七八九';
 const HAN_YEAR = /[〇零○Ｏ一二三四五六七八九]{4}(?=\s*年)/g;
@@ -109,7 +115,7 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
     let text = row.text.trim();
     // squeeze(text) too: trim takes off only whitespace, which squeeze removes anyway
     let squeezed: string | undefined = lines.at(i);
-    if (BREADCRUMB.test(squeezed)) {
+    if (isBreadcrumb(squeezed)) {
       const last = text.split(CRUMB_SEPARATOR).at(-1)!.trim();
       if (!crumb && isTitleRow({ ...row, text: last })) crumb = { row, text: last };
       continue;
@@ -222,14 +228,16 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
  */
 function joinProse(rows: Row[], count: number, lines: SqueezedLines): string {
   let out = '';
+  let last = ''; // the line `out` ends with: its end is tested, not the whole text joined so far
   for (let i = 0; i < rows.length && i < count; i++) {
     const row = rows[i];
     const line = lines.at(i);
     if (!line) continue;
     const starts = /^(?:\d{4}年|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|第[一二三四五六]部分)/.test(line);
     // a line after a report's name (a title, a column's name) starts anew too: …年报|射洪市审计局… is no name
-    const ended = /[。；：:！？]$|报告$|年报$/.test(out);
+    const ended = /[。；：:！？]$|报告$|年报$/.test(last);
     out += out && (starts || ended || row.tokens[0]?.kind === 'section') ? '\n' + line : line;
+    last = line;
   }
   return out;
 }
