@@ -309,22 +309,14 @@ export function readText(text: string, name: string, encoding: string,
     // a rule of a table drawn in ASCII (+----+----+, org's |----+----|): no text, and no end of the table
     if ((trimmed.charCodeAt(0) === 0x2b || trimmed.charCodeAt(0) === 0x7c) && ASCII_RULE.test(trimmed)) continue;
     if (isLatexChrome(trimmed)) continue;
+    // a LaTeX tabular's row is a separated record too (& between its fields)
     const latex = trimmed.includes('&') && trimmed.includes('\\\\') ? latexCells(line) : null;
-    if (latex) {
-      count('latex');
-      const rowCells: TableCell[] = [];
-      for (const c of latex) {
-        rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined, xn: undefined });
-      }
-      (table ??= []).push({ cells: rowCells, pos: rowCells[0].pos, spaced: false });
-      continue;
-    }
-    const fields = dialect.separator ? splitSeparated(line, dialect.separator) : null;
+    const fields = latex ?? (dialect.separator ? splitSeparated(line, dialect.separator) : null);
     if (fields) {
       // a separated record: a row of cells, blanks kept; one with a single filled field is a line of text
       const filled = fields.filter((f) => f.text !== '');
       if (filled.length >= 2) {
-        count('separated');
+        count(latex ? 'latex' : 'separated');
         const rowCells: TableCell[] = [];
         for (const c of peelGluedValue(fields, (text, start) => ({ text, start })))
           rowCells.push({ text: c.text, pos: positionOf(seams, i, lineStart, c.start), x: undefined, xn: undefined });

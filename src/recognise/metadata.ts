@@ -4,7 +4,7 @@
 // "2021年，某某局…", 我局/我镇 joined with the region the text names, 请与…联系). An agency is only ever a string
 // shaped like a body's name (agency.ts); the year comes from the title, the statistics period or the body (year.ts).
 import type { AgencyFrom, YearFrom, YearStatement } from '../model/report.js';
-import { asBodyName, titleBodyName } from './agency.js';
+import { asBodyName, titleBodyName, type BodyName } from './agency.js';
 import { fromText } from './agency-text.js';
 import type { Row } from './tokens.js';
 import { bodyYear, feeYear, findYearStatements, periodYear } from './year.js';
@@ -105,6 +105,7 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
   let title: string | null = null;
   let titlePos: Row['pos'] | null = null;
   let agency: string | null = null;
+  let titleBody: BodyName | null = null; // the body a title row names, read once (bodyOfTitle)
   let year: number | null = null;
 
   // a page's breadcrumb trail ending in a report's name (its column, often another year's): the title only when
@@ -136,8 +137,10 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
     titlePos ??= row.pos;
     year ??= parts.year;
     // words before the year that name no body (a column's name: 政务公开2022年度…年报) leave the title to a later line
-    if (parts.agency && !NOT_AGENCY.test(parts.agency) && bodyOfTitle(parts.agency)) {
+    const named = parts.agency && !NOT_AGENCY.test(parts.agency) ? bodyOfTitle(parts.agency) : null;
+    if (named) {
       agency = parts.agency;
+      titleBody = named;
       title = squeeze(text).replace(/^.*[:：]/, '');
       titlePos = row.pos;
       year = parts.year;
@@ -171,7 +174,7 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
   const statements = findYearStatements(rows, stopAt, lines);
   let agencyFrom: AgencyFrom | null = null;
   if (agency) {
-    const body = bodyOfTitle(agency);
+    const body = titleBody ?? bodyOfTitle(agency);
     agency = body?.name ?? null;
     if (agency) agencyFrom = 'title';
   }
