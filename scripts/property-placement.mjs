@@ -21,12 +21,14 @@ export const COMBOS = [
   ...TABLE_LAYOUTS.map((l) => [l, []]),
   ...['tab', 'pipe', 'markdown', 'text-gbk'].flatMap((l) =>
     [[l, ['detached']], [l, ['split-labels']], [l, ['moved']], [l, ['swapped']]]),
-  // scrapes of a layout (src/generate/scrapes.ts): a tab report with its tabs turned to spaces, a page's innerText
-  ...['spaced', 'inner-text'].flatMap((scrape) => [[null, ['blanks'], scrape], [null, ['short-rows'], scrape]]),
+  // scrapes of a layout (src/generate/scrapes.ts): a tab report with its tabs turned to spaces, a page's innerText,
+  // a page with its tags dropped (each cell on a line led by a tab), tab and markdown tables padded to one width
+  ...['spaced', 'inner-text', 'tab-led', 'padded', 'padded-markdown'].flatMap((scrape) =>
+    [[null, ['blanks'], scrape], [null, ['short-rows'], scrape]]),
 ];
 
-/** Placement diagnostics: the report says why a cell it could not place was left out. */
-const EXPLAINS = /unplaced|unplaceable|partly-placed|scrambled|positions-unreliable|row-cut/;
+/** Placement diagnostics: the report says why a cell it could not place was left out (or may be a lost one). */
+const EXPLAINS = /unplaced|unplaceable|partly-placed|scrambled|positions-unreliable|row-cut|blank-or-lost/;
 
 /**
  * Run `count` generated cases through `parse` and tally them. `generate` and `parse` are passed in so that the

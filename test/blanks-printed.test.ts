@@ -173,6 +173,20 @@ describe('a trailing empty field where the full rows disagree on how rows end', 
     expect(report.cells['applications/outcome.granted/otherOrg']).toBeUndefined();
     expect(report.diagnostics.some((d) => d.code === 'row-partly-placed' && d.message.includes('予以公开'))).toBe(true);
   });
+
+  it('nor where no full row of the row\'s level shows where its values start (a blank first cell)', async () => {
+    // '二、上年结转⇥⇥⇥0⇥0⇥0⇥0⇥0⇥0⇥': its 自然人 printed blank, then a stray trailing field; the table's only
+    // full rows are of another level, so the values may start in either of two fields — read from the left, the
+    // first 0 went under 自然人 (a blank filled)
+    const g = generateReport({ seed: 301093, layout: 'traditional', damage: ['blanks'] });
+    const report = await parseBytes(g.bytes, g.name + g.extension);
+    expect(g.truth.cells['applications/carriedOver/naturalPerson']).toBeNull();
+    for (const [key, want] of Object.entries(g.truth.cells)) {
+      const got = report.cells[key]?.value;
+      if (typeof got === 'number') expect(got, key).toBe(want);
+    }
+    expect(report.cells['applications/carriedOver/commercialEnterprise']?.value).toBe(0); // the agreed cells stay
+  });
 });
 
 describe('space-aligned text counted either way', () => {

@@ -46,4 +46,25 @@ describe('cells on lines of their own', () => {
       expect(source.slice(cell.source.offset!, cell.source.offset! + cell.raw.length)).toBe(cell.raw);
     }
   });
+
+  it('reads a page whose tags were dropped after </td> became a tab and </p> a line break, blanks blank', async () => {
+    // each cell on a line led by the tab before it: "label\n\t0\n\t\n\t0\n\t\n\n" — read one value a line, the
+    // empty cells were lost and the row sums filled them
+    let pages = 0;
+    for (let seed = 1; pages < 4; seed++) {
+      const g = generateReport({ seed, layout: 'html', damage: ['blanks'] });
+      const source = scrapeText('tab-led', new TextDecoder().decode(g.bytes));
+      if (!/\n\t0\n/.test(source)) continue; // a page whose cells hold no paragraph: tab rows of the usual kind
+      pages++;
+      const page = await parseBytes(g.bytes, `${seed}.html`);
+      const lines = await parseBytes(utf8(source), `${seed}.txt`);
+      expect(valuesOf(lines)).toEqual(valuesOf(page));
+      const blanks = Object.entries(g.truth.cells).filter(([, v]) => v === null).map(([k]) => k);
+      expect(blanks.length).toBeGreaterThan(0);
+      for (const key of blanks) expect(lines.cells[key]?.value ?? null, key).toBeNull();
+      const cell = Object.values(lines.cells).find((c) => c.value !== null && c.value > 9)!;
+      expect(source.slice(cell.source.offset!, cell.source.offset! + cell.raw.length)).toBe(cell.raw);
+    }
+    expect(joinCellLines('一、总体情况\n\t0\n\t\n')).toBeNull(); // a line or two led by a tab is no table
+  });
 });

@@ -72,8 +72,8 @@ export type ReaderNoteCode =
 /** What the recogniser could not read with certainty, or read by inference (see recognise/assemble.ts). */
 export type RecogniserCode =
   | 'layout-year-mismatch' | 'extra-row' | 'positions-unreliable' | 'row-damaged' | 'row-detached' | 'row-cut'
-  | 'row-partly-placed' | 'row-scrambled' | 'row-unplaceable' | 'values-unplaced' | 'review-damaged'
-  | 'review-unplaced' | 'review-litigation-unplaced';
+  | 'row-partly-placed' | 'row-scrambled' | 'row-unplaceable' | 'row-blank-or-lost' | 'values-unplaced'
+  | 'review-damaged' | 'review-unplaced' | 'review-litigation-unplaced';
 
 export type DiagnosticCode = ReaderNoteCode | RecogniserCode;
 

@@ -9,6 +9,9 @@
 // Where a row ends: at a content line that no tab line precedes; where more line breaks come than a row puts around
 // its tabs (the next row may start with an empty cell: a tab); and at a text cell that follows the row's numbers
 // (the next row's label; a tab just before it was the row's last, empty, cell).
+// A scrape that turns each </p> into a line break and each </td> into a tab gives the same table with each tab at
+// the start of the next cell's line: "label\n\t0\n\t0\n\t\n\t0\n\t\n\n" (an empty cell a line of one tab, a row
+// ended by an empty line); its rows are joined the same way (joinTabLedLines).
 import { parseNumberCell } from '../text/normalise.js';
 
 const ONE_TAB_LINE = /\n\t\r?\n/;
@@ -53,7 +56,7 @@ export function joinCellLines(text: string): CellLines | null {
     kinds.push(kind === 'tab-row' ? 'content' : kind);
     at = end + 1;
   }
-  if (tabLines < MIN_TAB_LINES || tabRows > tabLines * MAX_TAB_ROW_SHARE) return null;
+  if (tabLines < MIN_TAB_LINES || tabRows > tabLines * MAX_TAB_ROW_SHARE) return joinTabLedLines(text, starts);
   const lineEnd = (i: number) => (i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
   const lineText = (i: number) => text.slice(starts[i], lineEnd(i)).trim();
   const gap = rowGap(kinds);
@@ -123,4 +126,44 @@ function rowGap(kinds: Kind[]): number {
 
 function isCell(s: string): boolean {
   return s.length <= MAX_CELL_CHARS && !/[。；]/.test(s);
+}
+
+/**
+ * The rows of a table whose every cell but a row's first stands on a line that starts with the tab before it
+ * ("\t0", "\t" for an empty cell), joined: a line led by a tab, holding no other, continues the line above unless
+ * that one is empty (rows end at an empty line) or prose. Null when too few lines are led so.
+ */
+function joinTabLedLines(text: string, starts: number[]): CellLines | null {
+  let led = 0;
+  const ledAt: boolean[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] - 1 : text.length;
+    const tab = text.indexOf('\t', starts[i]);
+    const isLed = tab === starts[i] && (text.indexOf('\t', tab + 1) < 0 || text.indexOf('\t', tab + 1) >= end);
+    ledAt.push(isLed);
+    if (isLed) led++;
+  }
+  // (a page may hold tables of both kinds: rows on one line beside rows a cell a line; only the latter are joined)
+  if (led < MIN_TAB_LINES) return null;
+  const joins: number[] = [];
+  let rows = 0;
+  let joinedAbove = false; // the line above was joined to its own line above
+  for (let i = 1; i < starts.length; i++) {
+    const above = text.slice(starts[i - 1], starts[i] - 1).replace(/\r$/, '');
+    // an empty line ends a row (a tab after it starts one: an empty first cell); prose is no row's first cell
+    const joined = ledAt[i] && above.length > 0 && (ledAt[i - 1] || isCell(above.trim()));
+    if (joined) {
+      if (!joinedAbove) rows++;
+      joins.push(starts[i] - 1);
+    }
+    joinedAbove = joined;
+  }
+  if (!joins.length) return null;
+  let out = '';
+  let from = 0;
+  for (const at of joins) {
+    out += text.slice(from, at) + ' ';
+    from = at + 1;
+  }
+  return { text: out + text.slice(from), rows };
 }

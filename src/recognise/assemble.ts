@@ -99,7 +99,8 @@ export function assembleTable(
       continue;
     }
     // space-aligned text: a value's column is where it ends; an empty column is a blank
-    if (printed.length < width && anchors && !endsAt(e.numbers, cutAt) && readByX(table, e, anchors, reads)) continue;
+    if (printed.length < width && anchors && !endsAt(e.numbers, cutAt) &&
+      readByX(table, e, anchors, sums, reads, open, diagnostics)) continue;
     // a delimited row: its empty fields are kept, and positions say which columns are blank
     const shape = shapes.get(e) ?? null;
     if (shape && readByPosition(table, e, shape, norms, sums, cutAt, reads, open, diagnostics)) continue;

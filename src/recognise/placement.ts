@@ -16,6 +16,7 @@ import {
   learnNorms, positionalReadings, runNumbers, shapeOf, type Norms, type Reading, type Shape,
 } from './positions.js';
 import { valuesOf, type Token } from './tokens.js';
+import { openIfShifted, settlePositioned } from './trailing-blanks.js';
 import type { Observation, OrphanRun } from './walk.js';
 
 /**
@@ -120,7 +121,7 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
   if (run.length === width) {
     const values: Candidate = []; // a loop, not .map: see valuesOf in tokens.ts
     for (let c = 0; c < run.length; c++) values.push(valueOf(run[c]));
-    reads.set(e.row, { row: e.row, tokens: run, values, how: 'direct', reason: undefined });
+    settlePositioned(e, values, run, sums, reads, open, diagnostics); // blanks trailing: maybe a padded short row
     return true;
   }
   if (run.length > width) {
@@ -150,6 +151,8 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
   // whitespace, where a missing value is a blank that left no empty field (gap readings)
   const lost = shape.blankInside || e.spaced ? [] : rowCandidates(valuesOf(numbers), width, sums);
   if (strong && rowSumsHold(strong.values, sums)) {
+    // a padded grid's short row lines up from both ends too: strong only when no shifted reading fits
+    if (openIfShifted(e, strong.values, strong.tokens, sums, open, diagnostics)) return true;
     open.set(e.row, { obs: e, readings: [positional(strong)], alt: lost, strong: true });
     return true;
   }

@@ -98,7 +98,8 @@ export function positionalReadings(
   shape: Shape, width: number, level: number, norms: Norms,
 ): { strong: Reading | null; weak: Reading[] } {
   const len = shape.run.length;
-  const s = norms.lead.get(level) ?? 0;
+  const norm = norms.lead.get(level);
+  const s = norm ?? 0;
   // full rows that end in different numbers of empty fields say nothing of where this row ends: no reading from
   // the right (a trailing empty field may be a blank 总计 or a stray field after a row that lost a value); nor do
   // the rows of a table padded to one width, whose trailing fields are the padding's
@@ -110,10 +111,15 @@ export function positionalReadings(
   const right = t !== null && shape.trail >= t && oRight <= shape.lead - s ? placeAt(shape, width, oRight) : null;
   if (left && right && sameReading(left, right)) return { strong: left, weak: [] };
   const weak = [left, right].filter((r): r is Reading => r !== null);
-  if (!weak.length && shape.blankInside) {
+  // full rows were seen, but none of this row's level: where its values start is not known, so every place its
+  // empty fields allow before the table's usual trailing ones is a reading — a trailing empty field may be a blank
+  // 总计, or a stray field after a blank first cell
+  const unknownStart = norm === undefined && norms.learned;
+  if ((!weak.length && shape.blankInside) || unknownStart) {
     for (let o = 0; o + len <= width; o++) {
+      if (unknownStart && t !== null && width - o - len > shape.trail - t) continue;
       const r = placeAt(shape, width, o);
-      if (r) weak.push(r);
+      if (r && !weak.some((w) => sameReading(w, r))) weak.push(r);
     }
   }
   return { strong: null, weak };

@@ -2,10 +2,13 @@
 // read by where each value ends — under its column's values in the rows that print every value — so an empty column
 // is a printed blank at a known place. Display columns count CJK characters 2; ambiguous ones (“ ” — …) are counted
 // both ways, since a CJK font prints them wide and a terminal narrow.
+import type { Diagnostic } from '../model/report.js';
 import type { TableDef } from '../model/template.js';
-import { BLANK, type Candidate } from './align.js';
+import { BLANK, type Candidate, type RowSum } from './align.js';
 import type { RowRead } from './assemble-parts.js';
+import type { OpenRow } from './placement.js';
 import type { Token } from './tokens.js';
+import { settlePositioned } from './trailing-blanks.js';
 import type { Observation, OrphanRun } from './walk.js';
 
 /** Space-aligned text's columns: where each column's values end, and by which count of ambiguous characters. */
@@ -55,7 +58,8 @@ function anchorsBy(full: Observation[], width: number, narrow: boolean): number[
  * count when only one places it, or both place it alike. False when a value matches no column, two match one, or
  * the two counts disagree.
  */
-export function readByX(table: TableDef, e: Observation, anchors: Anchors, reads: Map<string, RowRead>): boolean {
+export function readByX(table: TableDef, e: Observation, anchors: Anchors, sums: RowSum[],
+  reads: Map<string, RowRead>, open: Map<string, OpenRow>, diagnostics: Diagnostic[]): boolean {
   const first = columnsAt(endsOf(e, anchors.narrow), e, anchors.ends);
   const other = columnsAt(endsOf(e, !anchors.narrow), e, anchors.ends);
   const columns = first ?? other;
@@ -67,7 +71,7 @@ export function readByX(table: TableDef, e: Observation, anchors: Anchors, reads
     values[columns[i]] = e.numbers[i].number!.value;
     tokens[columns[i]] = e.numbers[i];
   }
-  reads.set(e.row, { row: e.row, tokens, values, how: 'direct', reason: undefined });
+  settlePositioned(e, values, tokens, sums, reads, open, diagnostics); // blanks trailing: maybe a padded short row
   return true;
 }
 
