@@ -22,8 +22,8 @@ export const COMBOS = [
   ...['tab', 'pipe', 'markdown', 'text-gbk'].flatMap((l) =>
     [[l, ['detached']], [l, ['split-labels']], [l, ['moved']], [l, ['swapped']]]),
   // scrapes of a layout (src/generate/scrapes.ts): a tab report with its tabs turned to spaces, a page's innerText,
-  // a page with its tags dropped (each cell on a line led by a tab), tab and markdown tables padded to one width
-  ...['spaced', 'inner-text', 'tab-led', 'padded', 'padded-markdown'].flatMap((scrape) =>
+  // a page with its tags dropped (each cell on a line led by a tab or a space), tab and markdown tables padded
+  ...['spaced', 'inner-text', 'tab-led', 'space-led', 'padded', 'padded-markdown'].flatMap((scrape) =>
     [[null, ['blanks'], scrape], [null, ['short-rows'], scrape]]),
 ];
 

@@ -47,24 +47,39 @@ describe('cells on lines of their own', () => {
     }
   });
 
-  it('reads a page whose tags were dropped after </td> became a tab and </p> a line break, blanks blank', async () => {
-    // each cell on a line led by the tab before it: "label\n\t0\n\t\n\t0\n\t\n\n" — read one value a line, the
-    // empty cells were lost and the row sums filled them
-    let pages = 0;
-    for (let seed = 1; pages < 4; seed++) {
-      const g = generateReport({ seed, layout: 'html', damage: ['blanks'] });
-      const source = scrapeText('tab-led', new TextDecoder().decode(g.bytes));
-      if (!/\n\t0\n/.test(source)) continue; // a page whose cells hold no paragraph: tab rows of the usual kind
-      pages++;
-      const page = await parseBytes(g.bytes, `${seed}.html`);
-      const lines = await parseBytes(utf8(source), `${seed}.txt`);
-      expect(valuesOf(lines)).toEqual(valuesOf(page));
-      const blanks = Object.entries(g.truth.cells).filter(([, v]) => v === null).map(([k]) => k);
-      expect(blanks.length).toBeGreaterThan(0);
-      for (const key of blanks) expect(lines.cells[key]?.value ?? null, key).toBeNull();
-      const cell = Object.values(lines.cells).find((c) => c.value !== null && c.value > 9)!;
-      expect(source.slice(cell.source.offset!, cell.source.offset! + cell.raw.length)).toBe(cell.raw);
-    }
-    expect(joinCellLines('一、总体情况\n\t0\n\t\n')).toBeNull(); // a line or two led by a tab is no table
+  it('reads a page whose tags were dropped after </td> became a tab, </p> a line break', () => tagsDropped('tab-led'));
+  it('reads a page whose tags were dropped after </td> became a space', () => tagsDropped('space-led'));
+  it('leaves a line or two led by a tab alone', () => {
+    expect(joinCellLines('一、总体情况\n\t0\n\t\n')).toBeNull();
   });
 });
+
+/**
+ * Each cell on a line led by the separator before it ("label\n\t0\n\t\n\t0\n\t\n\n"): read one value a line, the
+ * empty cells were lost and the row sums filled them. Read as the page itself, every blank blank, offsets kept.
+ */
+async function tagsDropped(scrape: 'tab-led' | 'space-led') {
+  const sep = scrape === 'tab-led' ? '\t' : ' ';
+  let pages = 0;
+  for (let seed = 1; pages < 4; seed++) {
+    const g = generateReport({ seed, layout: 'html', damage: ['blanks'] });
+    const source = scrapeText(scrape, new TextDecoder().decode(g.bytes));
+    if (!source.includes(`\n${sep}0\n`)) continue; // cells holding no paragraph: rows of the usual kind
+    pages++;
+    const page = await parseBytes(g.bytes, `${seed}.html`);
+    const lines = await parseBytes(utf8(source), `${seed}.txt`);
+    if (scrape === 'tab-led') expect(valuesOf(lines)).toEqual(valuesOf(page));
+    else {
+      // a table whose cells hold no paragraph comes out split at spaces, where a blank leaves no trace: such rows
+      // may be left out, never read otherwise than the page
+      const read = Object.entries(valuesOf(lines));
+      expect(read.filter(([k, v]) => page.cells[k]?.value !== v)).toEqual([]);
+      expect(read.length).toBeGreaterThan(Object.keys(page.cells).length * 0.75);
+    }
+    const blanks = Object.entries(g.truth.cells).filter(([, v]) => v === null).map(([k]) => k);
+    expect(blanks.length).toBeGreaterThan(0);
+    for (const key of blanks) expect(lines.cells[key]?.value ?? null, key).toBeNull();
+    const cell = Object.values(lines.cells).find((c) => c.value !== null && c.value > 9)!;
+    expect(source.slice(cell.source.offset!, cell.source.offset! + cell.raw.length)).toBe(cell.raw);
+  }
+}

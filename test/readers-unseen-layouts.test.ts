@@ -166,4 +166,16 @@ describe('a ragged table padded to one width', () => {
     }
     expect(placed).toBeGreaterThan(5 * 120); // most of each table 三 is still read
   });
+  it('a row a stray field displaced keeps its blank first cell blank', async () => {
+    // '⇥⇥⇥6.属于四类过程性信息⇥⇥0⇥0⇥0⇥0⇥0⇥0⇥': a stray field before the label, 自然人 printed blank; padded, the row
+    // ends in one empty field fewer than the rows beside it, which no longer says where its values end
+    const g = generateReport({ seed: 500125, layout: 'tab', damage: ['blanks'] });
+    const report = await parseBytes(new TextEncoder().encode(pad(g.text, g.truth.year!)), 'padded.txt');
+    const blanks = ['outcome.denied.processInfo', 'outcome.other'].map((row) => `applications/${row}/naturalPerson`);
+    for (const key of blanks) {
+      expect(g.truth.cells[key], key).toBeNull();
+      expect(report.cells[key]?.value ?? null, key).toBeNull();
+    }
+    expect(report.cells['applications/outcome.denied.processInfo/commercialEnterprise']?.value).toBe(0);
+  });
 });

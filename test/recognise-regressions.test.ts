@@ -1,11 +1,20 @@
-// Regressions found by the fixture and fuzz tests: full-width digits, huge number runs, a table 三 present only as
-// its corner note, and an HTML page cut inside a tag.
+// Regressions found by the fixture, fuzz and placement property tests: full-width digits, huge number runs, a table 三
+// present only as its corner note, an HTML page cut inside a tag, and a prose line that starts with a row's words.
 import { describe, expect, it } from 'vitest';
 import { generateReport, parseBytes } from '../src/index.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('recogniser regressions', () => {
+  it('a prose line of section 一 that starts with a row\'s words is not that row (pdftotext, a cell a line)', async () => {
+    // '行政处罚“双公示”信息，累计更新数据 660 条。规范公共企事' was read as the label 行政处罚, and the 8 ending the next
+    // line as its value; the table's own 行政处罚 row (1) then came second and was ignored
+    const g = generateReport({ seed: 100597, layout: 'pdf-default' });
+    expect(g.text).toMatch(/\n行政处罚“双公示”[^\n]*。/);
+    const r = await parseBytes(g.bytes, g.name + g.extension);
+    expect(r.cells['art20_6/punishment/processed']?.value).toBe(g.truth.cells['art20_6/punishment/processed']);
+  });
+
   it('reads a full-width year in the title and full-width figures in the prose', async () => {
     const r = await parseBytes(utf8('东篱县人民政府２０２２年政府信息公开工作年度报告\n\n一、总体情况\n\n全年主动公开政府信息７３１条，政策解读１２篇。\n'), 'fw.txt');
     expect(r.year).toBe(2022);

@@ -2,17 +2,18 @@
 // prints: a tab report whose tabs became spaces (a scrape that collapsed whitespace: a blank cell leaves no trace a
 // reader can trust); an HTML page as a browser's innerText gives it when each cell is a paragraph (every tab between
 // two cells on a line of its own); a page whose tags a scraper dropped after turning each </p> into a line break and
-// each </td> into a tab (each cell on a line led by the tab before it); and a tab or markdown table padded by a
+// each </td> into a tab or a space (each cell on a line led by it); and a tab or markdown table padded by a
 // converter to one width (a spreadsheet, pandoc), so that a row that lost a field ends in empty cells like a row
 // whose last cells are blank. The truth stays the report's: a scrape changes where things are printed, not what.
 // Used by the placement property run (scripts/property-placement.mjs) and the reader tests.
 
-export const SCRAPES = ['spaced', 'inner-text', 'tab-led', 'padded', 'padded-markdown'] as const;
+export const SCRAPES = ['spaced', 'inner-text', 'tab-led', 'space-led', 'padded', 'padded-markdown'] as const;
 export type ScrapeName = (typeof SCRAPES)[number];
 
 /** The layout each scrape starts from. */
 export const SCRAPE_OF: Record<ScrapeName, 'tab' | 'html' | 'markdown'> = {
-  spaced: 'tab', 'inner-text': 'html', 'tab-led': 'html', padded: 'tab', 'padded-markdown': 'markdown',
+  spaced: 'tab', 'inner-text': 'html', 'tab-led': 'html', 'space-led': 'html', padded: 'tab',
+  'padded-markdown': 'markdown',
 };
 
 /** `text` (a generated report in the scrape's layout) as the scrape gives it. */
@@ -20,14 +21,15 @@ export function scrapeText(name: ScrapeName, text: string): string {
   if (name === 'spaced') return text.replace(/\t/g, ' ');
   if (name === 'padded') return paddedTabs(text);
   if (name === 'padded-markdown') return paddedPipes(text);
-  if (name === 'tab-led') return tagsDropped(text);
+  if (name === 'tab-led') return tagsDropped(text, '\t');
+  if (name === 'space-led') return tagsDropped(text, ' ');
   return innerTextOf(text);
 }
 
-/** A page with </p>, </tr>, <br> and headings' ends turned into line breaks, </td> into tabs, then tags dropped. */
-function tagsDropped(html: string): string {
+/** A page with </p>, </tr>, <br> and headings' ends turned into line breaks, </td> into `sep`, then tags dropped. */
+function tagsDropped(html: string, sep: '\t' | ' '): string {
   return html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
-    .replace(/<\/t[dh]>\s*/g, '\t').replace(/<\/tr>|<br\s*\/?>|<\/p>|<\/h\d>|<\/div>|<\/caption>/g, '\n')
+    .replace(/<\/t[dh]>\s*/g, sep).replace(/<\/tr>|<br\s*\/?>|<\/p>|<\/h\d>|<\/div>|<\/caption>/g, '\n')
     .split('\n').map(untagged).join('\n');
 }
 

@@ -11,10 +11,12 @@
 // (the next row's label; a tab just before it was the row's last, empty, cell).
 // A scrape that turns each </p> into a line break and each </td> into a tab gives the same table with each tab at
 // the start of the next cell's line: "label\n\t0\n\t0\n\t\n\t0\n\t\n\n" (an empty cell a line of one tab, a row
-// ended by an empty line); its rows are joined the same way (joinTabLedLines).
+// ended by an empty line); its rows are joined the same way (joinLedLines), and so are those of a scrape that put a
+// space where the tab was.
 import { parseNumberCell } from '../text/normalise.js';
 
 const ONE_TAB_LINE = /\n\t\r?\n/;
+const ONE_SPACE_LINE = /\n \r?\n/;
 /** A text is read so when it holds this many lines of tabs alone, and few tab rows of the usual kind. */
 const MIN_TAB_LINES = 20;
 const MAX_TAB_ROW_SHARE = 0.25;
@@ -40,8 +42,8 @@ function kindOf(text: string, start: number, end: number): Kind {
 
 /** The text with each row's cell lines joined, or null when it is not laid out so (most texts: one count). */
 export function joinCellLines(text: string): CellLines | null {
-  // a line of one tab: most texts have none, and one search rules them out
-  if (!ONE_TAB_LINE.test(text)) return null;
+  // a line of one tab: most texts have none, and one search rules them out (a line of one space: cells led by one)
+  if (!ONE_TAB_LINE.test(text)) return ONE_SPACE_LINE.test(text) ? joinLedLines(text, lineStarts(text), ' ') : null;
   const starts: number[] = [];
   const kinds: Kind[] = [];
   let tabLines = 0;
@@ -56,7 +58,7 @@ export function joinCellLines(text: string): CellLines | null {
     kinds.push(kind === 'tab-row' ? 'content' : kind);
     at = end + 1;
   }
-  if (tabLines < MIN_TAB_LINES || tabRows > tabLines * MAX_TAB_ROW_SHARE) return joinTabLedLines(text, starts);
+  if (tabLines < MIN_TAB_LINES || tabRows > tabLines * MAX_TAB_ROW_SHARE) return joinLedLines(text, starts, '\t');
   const lineEnd = (i: number) => (i + 1 < starts.length ? starts[i + 1] - 1 : text.length);
   const lineText = (i: number) => text.slice(starts[i], lineEnd(i)).trim();
   const gap = rowGap(kinds);
@@ -128,24 +130,41 @@ function isCell(s: string): boolean {
   return s.length <= MAX_CELL_CHARS && !/[。；]/.test(s);
 }
 
+/** Where each line of `text` starts. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
+}
+
 /**
- * The rows of a table whose every cell but a row's first stands on a line that starts with the tab before it
- * ("\t0", "\t" for an empty cell), joined: a line led by a tab, holding no other, continues the line above unless
- * that one is empty (rows end at an empty line) or prose. Null when too few lines are led so.
+ * The rows of a table whose every cell but a row's first stands on a line that starts with the separator before it
+ * ("\t0", "\t" for an empty cell; " 0", " " where the scrape put a space between cells), joined: a line led so,
+ * holding no tab beyond it, continues the line above unless that one is empty (rows end at an empty line) or prose.
+ * The line break becomes a space after a tab, a tab before a space (either way every offset stays the source's, and
+ * the row is a tab row whose empty fields are its blank cells). A space leads only a cell without spaces (a row
+ * split at spaces is not one cell). Null when too few lines are led so — for a space, also when fewer than half of
+ * them hold a number or nothing (an indented text is no table).
  */
-function joinTabLedLines(text: string, starts: number[]): CellLines | null {
+function joinLedLines(text: string, starts: number[], leader: '\t' | ' '): CellLines | null {
   let led = 0;
+  let numeric = 0;
   const ledAt: boolean[] = [];
   for (let i = 0; i < starts.length; i++) {
     const end = i + 1 < starts.length ? starts[i + 1] - 1 : text.length;
-    const tab = text.indexOf('\t', starts[i]);
-    const isLed = tab === starts[i] && (text.indexOf('\t', tab + 1) < 0 || text.indexOf('\t', tab + 1) >= end);
+    const line = text.slice(starts[i], end);
+    const cell = line.slice(1).trim();
+    const isLed = line[0] === leader && !line.includes('\t', 1) &&
+      (leader === '\t' || (line[1] !== ' ' && line[1] !== '\u3000' && !cell.includes(' ') && isCell(cell)));
     ledAt.push(isLed);
-    if (isLed) led++;
+    if (!isLed) continue;
+    led++;
+    if (cell === '' || parseNumberCell(cell) !== null) numeric++;
   }
   // (a page may hold tables of both kinds: rows on one line beside rows a cell a line; only the latter are joined)
-  if (led < MIN_TAB_LINES) return null;
-  const joins: number[] = [];
+  if (led < MIN_TAB_LINES || (leader === ' ' && numeric * 2 < led)) return null;
+  // the characters that change, in order: a line break that joins, and a space that leads a row (below)
+  const edits: number[] = [];
   let rows = 0;
   let joinedAbove = false; // the line above was joined to its own line above
   for (let i = 1; i < starts.length; i++) {
@@ -154,15 +173,20 @@ function joinTabLedLines(text: string, starts: number[]): CellLines | null {
     const joined = ledAt[i] && above.length > 0 && (ledAt[i - 1] || isCell(above.trim()));
     if (joined) {
       if (!joinedAbove) rows++;
-      joins.push(starts[i] - 1);
+      edits.push(starts[i] - 1);
+    } else if (ledAt[i] && leader === ' ' && !above.length) {
+      // a row led by a space: its first cell printed nothing (its empty line is the one above); the space is the
+      // separator after that empty cell, a tab, as a led tab keeps it
+      edits.push(starts[i]);
     }
     joinedAbove = joined;
   }
-  if (!joins.length) return null;
+  if (!rows) return null;
+  const glue = leader === '\t' ? ' ' : '\t';
   let out = '';
   let from = 0;
-  for (const at of joins) {
-    out += text.slice(from, at) + ' ';
+  for (const at of edits) {
+    out += text.slice(from, at) + (text[at] === '\n' ? glue : '\t');
     from = at + 1;
   }
   return { text: out + text.slice(from), rows };

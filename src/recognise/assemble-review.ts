@@ -8,7 +8,7 @@ import {
   CUT_REASON, diag, endsAt, rowCellKeys, rowSums, shortReason, type Assembled,
 } from './assemble-parts.js';
 import { GAP_REASON, POSITION_REASON } from './placement.js';
-import { positionalReadings, shapeOf } from './positions.js';
+import { NO_NORMS, positionalReadings, shapeOf } from './positions.js';
 import { groupReviewRuns, reviewGroupByProse } from './review-runs.js';
 import { valuesOf, type Token } from './tokens.js';
 import type { Observation, OrphanRun } from './walk.js';
@@ -35,8 +35,7 @@ function reviewByPosition(slots: Token[], width: number, sums: RowSum[], cut: bo
     const values = shape.run.map((t) => (t.kind === 'number' ? t.number.value : BLANK));
     return { values, tokens: shape.run, how: 'direct', run: width, fits: 1 };
   }
-  const none = { lead: new Map(), trail: null, learned: false, padded: false };
-  const { strong, weak } = positionalReadings(shape, width, 0, none);
+  const { strong, weak } = positionalReadings(shape, width, 0, NO_NORMS);
   if (strong) return { values: strong.values, tokens: strong.tokens, how: 'direct', run: shape.run.length, fits: 1 };
   // the empty fields at the ends may be blanks or a scrape's filler, and the row may have lost a value: keep what
   // every reading that satisfies the group sums agrees on

@@ -13,7 +13,7 @@ import {
 } from './align.js';
 import { columnRelations, CUT_REASON, diag, endsAt, shortReason, type RowRead } from './assemble-parts.js';
 import {
-  learnNorms, positionalReadings, runNumbers, shapeOf, type Norms, type Reading, type Shape,
+  learnNorms, NO_NORMS, positionalReadings, runNumbers, shapeOf, type Norms, type Reading, type Shape,
 } from './positions.js';
 import { valuesOf, type Token } from './tokens.js';
 import { openIfShifted, settlePositioned } from './trailing-blanks.js';
@@ -90,7 +90,7 @@ function levelOf(table: TableDef, row: string): number {
 export function tableNorms(
   table: TableDef, stream: (Observation | OrphanRun)[],
 ): { norms: Norms; shapes: Map<Observation, Shape> } {
-  const full: { level: number; shape: Shape; start: number }[] = [];
+  const full: { level: number; shape: Shape; start: number; labelEnd: number }[] = [];
   let padded = false;
   const shapes = new Map<Observation, Shape>(); // each row's shape, computed once
   for (const e of stream) {
@@ -100,13 +100,12 @@ export function tableNorms(
     shapes.set(e, shape);
     if (e.padded) padded = true;
     if (shape.run.length === table.columns.length) {
-      full.push({ level: levelOf(table, e.row), shape, start: e.fieldAt + shape.lead });
+      full.push({ level: levelOf(table, e.row), shape, start: e.fieldAt + shape.lead, labelEnd: e.fieldAt });
     }
   }
   return { norms: full.length ? learnNorms(full, padded) : NO_NORMS, shapes };
 }
 
-const NO_NORMS: Norms = { lead: new Map(), trail: null, learned: false, padded: false };
 
 /**
  * Read a delimited row by its fields' positions. Returns false when the row is left to the plain reading of its
@@ -146,7 +145,7 @@ export function readByPosition(table: TableDef, e: Observation, shape: Shape, no
       `the text stops inside row "${e.label.text}"; only its first ${numbers.length} values were read`, e.label));
     return true;
   }
-  const { strong, weak } = positionalReadings(shape, width, levelOf(table, e.row), norms);
+  const { strong, weak } = positionalReadings(shape, width, levelOf(table, e.row), norms, e.fieldAt);
   // a run with a blank inside cannot have lost a value inside it: no lost-field reading; nor can a row split at
   // whitespace, where a missing value is a blank that left no empty field (gap readings)
   const lost = shape.blankInside || e.spaced ? [] : rowCandidates(valuesOf(numbers), width, sums);

@@ -49,24 +49,43 @@ export interface Norms {
    * left-packed, then padded): the empty fields a row ends with are the padding's, not its blanks' or its columns'.
    */
   padded: boolean;
+  /**
+   * Rows padded to one width (a grid): the field after each level's label in its full rows, where they agree. A row
+   * whose label stands elsewhere (a stray field before it) ends in fewer or more empty fields than the full rows by
+   * as much: its trailing fields say nothing of where its values end. Empty when the table was not padded.
+   */
+  labelEnds: Map<number, number>;
 }
 
-export function learnNorms(full: { level: number; shape: Shape; start?: number }[], padded = false): Norms {
+/** The norms of a table without full rows: nothing learned. */
+export const NO_NORMS: Norms = { lead: new Map(), trail: null, learned: false, padded: false, labelEnds: new Map() };
+
+export function learnNorms(
+  full: { level: number; shape: Shape; start?: number; labelEnd?: number }[], padded = false,
+): Norms {
   const byLevel = new Map<number, Set<number>>();
+  const ends = new Map<number, Set<number | undefined>>();
   const trails = new Map<number, number>();
-  for (const { level, shape } of full) {
+  for (const { level, shape, labelEnd } of full) {
     let s = byLevel.get(level);
     if (!s) byLevel.set(level, (s = new Set()));
     s.add(shape.lead);
+    if (padded) {
+      let e = ends.get(level);
+      if (!e) ends.set(level, (e = new Set()));
+      e.add(labelEnd);
+    }
     trails.set(shape.trail, (trails.get(shape.trail) ?? 0) + 1);
   }
   const lead = new Map<number, number>();
   for (const [level, s] of byLevel) if (s.size === 1) lead.set(level, [...s][0]);
+  const labelEnds = new Map<number, number>();
+  for (const [level, e] of ends) if (e.size === 1 && [...e][0] !== undefined) labelEnds.set(level, [...e][0]!);
   let trail: number | null = null;
   for (const [t, n] of trails) if (n * 3 >= full.length * 2) trail = t;
   // padded to one width, a grid keeps its values in the same fields; a ragged table padded does not
   const starts = new Set(full.map((f) => f.start));
-  return { lead, trail, learned: true, padded: padded && starts.size > 1 };
+  return { lead, trail, learned: true, padded: padded && starts.size > 1, labelEnds };
 }
 
 /** A reading of a row: a value per column (BLANK = printed blank) and the field each column was read from. */
@@ -95,15 +114,17 @@ function placeAt(shape: Shape, width: number, o: number): Reading | null {
  * allow (`weak` readings, for the relations to choose from).
  */
 export function positionalReadings(
-  shape: Shape, width: number, level: number, norms: Norms,
+  shape: Shape, width: number, level: number, norms: Norms, labelEnd = -1,
 ): { strong: Reading | null; weak: Reading[] } {
   const len = shape.run.length;
   const norm = norms.lead.get(level);
   const s = norm ?? 0;
   // full rows that end in different numbers of empty fields say nothing of where this row ends: no reading from
   // the right (a trailing empty field may be a blank 总计 or a stray field after a row that lost a value); nor do
-  // the rows of a table padded to one width, whose trailing fields are the padding's
-  const t = norms.padded ? null : norms.trail ?? (norms.learned ? null : 0);
+  // the rows of a table padded to one width, whose trailing fields are the padding's, nor a row of a grid whose label
+  // a stray field displaced
+  const displaced = norms.labelEnds.has(level) && norms.labelEnds.get(level) !== labelEnd;
+  const t = norms.padded || displaced ? null : norms.trail ?? (norms.learned ? null : 0);
   // from the left: columns start after the usual s empty fields; the blanks on the right come before the usual t
   const oLeft = shape.lead - s;
   const left = oLeft >= 0 && width - oLeft - len <= shape.trail - (t ?? 0) ? placeAt(shape, width, oLeft) : null;

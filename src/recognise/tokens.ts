@@ -121,8 +121,9 @@ function classifyText(t: string, pos: SourceRef): Token {
   // table cells are short; a prose paragraph mentioning 现行有效 or 数量 is not a header
   const short = key.length <= 30 && !/[。；;]/.test(t);
   const version = short ? versionEvidence(t) ?? undefined : undefined;
-  // a group's label and its first row's in one cell (三、本年度办理结果 (一)予以公开: a scrape's tabs turned to spaces)
-  const m = childLabelAfter(t) ?? matchRowLabel(t);
+  // a group's label and its first row's in one cell (三、本年度办理结果 (一)予以公开: a scrape's tabs turned to spaces);
+  // a sentence that ends inside the cell is prose, though it starts with a row's words (行政处罚“双公示”信息…。规范…)
+  const m = SENTENCE_INSIDE.test(t) ? null : childLabelAfter(t) ?? matchRowLabel(t);
   if (m) return { kind: 'label', text: t, pos, label: m.label, labelScore: m.score, version };
   if (version || /勾稽关系/.test(key) ||
     (short && (APPLICATION_HEADER.test(key) || REVIEW_HEADER.test(key) || OTHER_HEADER.test(key))) ||
@@ -130,6 +131,9 @@ function classifyText(t: string, pos: SourceRef): Token {
     return { kind: 'header', text: t, pos, version };
   return { kind: 'text', text: t, pos };
 }
+
+/** A sentence's end with more text after it. */
+const SENTENCE_INSIDE = /[。；]\s*[^\s）)」”]/;
 
 /** Where a numbered label may start inside a cell: （一）, (二), 1., 2、 */
 const NUMBERING = /[（(][一二三四五六七八九十][)）]|\d{1,2}[.、．]/g;
