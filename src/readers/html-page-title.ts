@@ -3,11 +3,12 @@
 // body without the body's name (2023年度政府信息公开工作年度报告) while the head names it. Only the part of the
 // <title> that is a report's name is taken; a site's name beside it (…年度报告_某某市人民政府) is left.
 import type { HeadingBlock } from '../document/model.js';
+import { REPORT_NAME_LOOSE } from '../model/report-name.js';
 import { cleanText, type LineIndex } from './html-text.js';
 import { childrenOf, isElement, isText, startOf, type HNode } from './html-tree.js';
 
 /** A report's name: its year, then 信息公开 … 报告/年报 (or the year after, in brackets). */
-const REPORT_NAME = /\d{4}\s*年.{0,4}(?:信息|政务)公开.{0,8}(?:报告|年报)|(?:信息|政务)公开.{0,8}(?:报告|年报)[（(]\d{4}/;
+const REPORT_NAME = new RegExp(`\\d{4}\\s*年.{0,4}${REPORT_NAME_LOOSE}|${REPORT_NAME_LOOSE}[（(]\\d{4}`);
 /** What sites put between a page's name and their own in <title>. */
 const SITE_SEPARATOR = /\s*(?:[_|｜]+|\s[-–—]+\s|——|--)\s*/;
 

@@ -66,8 +66,8 @@ const runOnNote = (breaks: number): Note => ({ code: 'text.run-on',
     'and column numbers count the restored lines, character offsets are unchanged' });
 
 const cellLinesNote = (rows: number): Note => ({ code: 'text.cell-lines',
-  message: `表格的单元格与分隔制表符各占一行（网页文本），已将${rows}行表格各自合为一行；行号、列号按合并后的行计，字符位置不变`,
-  messageEn: `the tables' cells and the tabs between them stood on lines of their own (a page's text): ${rows} ` +
+  message: `表格的单元格各占一行（网页文本），已将${rows}行表格各自合为一行；行号、列号按合并后的行计，字符位置不变`,
+  messageEn: `the tables' cells stood on lines of their own (a page's text): ${rows} ` +
     'rows joined onto one line each; line and column numbers count the joined lines, character offsets are ' +
     'unchanged' });
 

@@ -3,6 +3,7 @@
 // or place the text names, the office that compiled it, the contact — never a fragment: a name is one the region
 // data or a body name's shape allows (recognise/agency.ts), else no agency, with the candidates.
 import type { AgencyFrom } from '../model/report.js';
+import { YEAR_AND_REPORT_WORDS } from '../model/report-name.js';
 import {
   asBodyName, bodyNameEnding, bodyNameStarting, bodyNamesIn, isKnownRegion, regionEnding, type BodyName,
 } from './agency.js';
@@ -10,9 +11,10 @@ import type { SqueezedLines } from './lines.js';
 import type { Row } from './tokens.js';
 import { matchAllNear } from '../text/anchored.js';
 
-const BY_REPORT_NAME = /([^《》]{2,30}?)\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告(?!编制|的通知|工作的)/g;
+/** The body before the report's name quoted in prose (not the name of a plan or a notice about the report). */
+const BY_REPORT_NAME = new RegExp(`([^《》]{2,30}?)${YEAR_AND_REPORT_WORDS}(?!编制|的通知|工作的)`, 'g');
 /** The literal part of BY_REPORT_NAME, 2–30 characters into each of its matches (text/anchored.ts). */
-const REPORT_NAME_ANCHOR = /\d{4}年度?(?:政府)?信息公开(?:工作)?年度报告/g;
+const REPORT_NAME_ANCHOR = new RegExp(YEAR_AND_REPORT_WORDS, 'g');
 
 const SELF = /我(街道|镇|乡|区|县|市|局|委|办|中心)/;
 /** A name that starts with a level word instead of a place (县统计局): cut when the text prints it whole. */

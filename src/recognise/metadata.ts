@@ -10,11 +10,12 @@ import type { Row } from './tokens.js';
 import { bodyYear, feeYear, findYearStatements, periodYear } from './year.js';
 import { SqueezedLines } from './lines.js';
 import { squeeze } from '../text/normalise.js';
+import { REPORT_WORDS, YEAR_AND_REPORT_WORDS } from '../model/report-name.js';
 
 const ORG_SUFFIX = '(?:人民政府办公室|人民政府办公厅|政府办公室|人民政府|街道办事处|办事处|委员会|管理委员会|管理局|办公室|办公厅|政府|局|委|厅|署|院|中心|所|站|会)';
 const ORG = `[\\u4e00-\\u9fa5]{1,24}?${ORG_SUFFIX}`;
-const TITLE_TAIL =
-  /(\d{4})\s*年\s*度?\s*(?:的)?\s*(?:(?:政府)?\s*信\s*息|政\s*务)\s*公\s*开\s*(?:工\s*作\s*)?(?:的\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)/;
+/** A title's year and the report's words, in squeezed text (no spaces): 2022年度政府信息公开工作年度报告 */
+const TITLE_TAIL = new RegExp(YEAR_AND_REPORT_WORDS);
 const ORG_LINE = new RegExp(`^${ORG}$`);
 /** A breadcrumb trail (首页 > 政务公开 > …), and what separates its steps. */
 const CRUMB_SEPARATOR = /\s*[>＞»›]\s*/;
@@ -26,7 +27,9 @@ const CRUMB_STEP = /[>＞»›]/;
 /** A line that ends inside a title's words after its year, and a line holding only the rest of them. */
 const TITLE_SPLIT = /\d{4}年[年度的政府信息务公开工作]*$/;
 const TITLE_REST = /^[年度的政府信息务公开工作]*(?:报告|年报)$/;
-const YEAR_AFTER = /(?:(?:政府)?信息|政务)公开(?:工作)?(?:的)?(?:年度)?(?:报告|年报)[（(](\d{4})年?度?[）)]/;
+const YEAR_AFTER = new RegExp(`${REPORT_WORDS}[（(](\\d{4})年?度?[）)]`);
+/** The report's name quoted in its text: 《东宝区2024年政府信息公开工作年度报告》 (a place may stand after the year) */
+const QUOTED_NAME = new RegExp(`《[^《》]{0,30}?(\\d{4})年度?[^《》]{0,8}?${REPORT_WORDS}》`);
 /** The year before the body's name: 2022年上海市政府信息公开工作年度报告 (the name is read from the text). */
 const YEAR_FIRST = /^(\d{4})年度?([\u4e00-\u9fa5]{2,30}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:报告|年报)/;
 /** A word that starts with a body's name followed by the report year. */
@@ -204,7 +207,7 @@ export function findMetadata(rows: Row[], lines = new SqueezedLines(rows)): Meta
   let yearFrom: YearFrom | null = year !== null ? 'title' : null;
   if (year === null) {
     // the report's name quoted in its text is its title: 现发布《东宝区2024年政府信息公开工作年度报告》
-    const named = /《[^《》]{0,30}?(\d{4})年度?[^《》]{0,8}?信息公开(?:工作)?年度报告》/.exec(prose());
+    const named = QUOTED_NAME.exec(prose());
     const period = periodYear(statements);
     const body = bodyYear(statements);
     if (named) [year, yearFrom] = [Number(named[1]), 'title'];

@@ -3,11 +3,12 @@
 // said once, as an error, and the other rules stay silent on it (checkReport).
 import { cellKeysOf } from '../model/memo.js';
 import type { Report } from '../model/report.js';
+import { REPORT_NAME_LOOSE } from '../model/report-name.js';
 import { makeFinding } from './lib/findings.js';
 import type { Rule } from './rule.js';
 
 // 政府 may be left out (三台县金石镇人民政府2020年信息公开工作年度报告), and some bodies say 政务公开
-const TITLE = /(?:信息|政务)公开.{0,6}年度报告|(?:信息|政务)公开.{0,4}年报/u;
+const TITLE = new RegExp(REPORT_NAME_LOOSE, 'u');
 
 /** True when nothing of an annual report was recognised in the file. */
 export function isNotAReport(report: Report): boolean {
