@@ -1,5 +1,6 @@
 // Text tables in dialects beside tabs, pipes and aligned spaces: box-drawing characters (a text-mode browser's
-// dump), comma- and semicolon-separated records (CSV), and labels carrying their first value after a colon.
+// dump), comma- and semicolon-separated records (CSV), tab-separated fields each quoted (a TSV export), and labels
+// carrying their first value after a colon.
 // Generated reports are rewritten into each dialect and read back: every cell read equals the truth, and the
 // separated and boxed forms read every cell.
 import { describe, expect, it } from 'vitest';
@@ -37,9 +38,12 @@ const quoted = (f: string) => (/[",;]/.test(f) ? `"${f.replace(/"/g, '""')}"` : 
 const box: Rewrite = (fields) => ['├' + '─'.repeat(12) + '┼' + '─'.repeat(8) + '┤',
   '│' + fields.map((f) => f.padEnd(8, ' ')).join('│') + '│'];
 const csv = (sep: string): Rewrite => (fields) => [fields.map(quoted).join(sep)];
+/** A TSV export that quotes every field ("0"⇥"0"⇥""), as some do. */
+const quotedTsv: Rewrite = (fields) => [fields.map((f) => `"${f.replace(/"/g, '""')}"`).join('\t')];
 
 describe('tables in other text dialects', () => {
-  for (const [name, rewrite] of [['box drawing', box], ['CSV', csv(',')], ['semicolons', csv(';')]] as const) {
+  const dialects = [['box drawing', box], ['CSV', csv(',')], ['semicolons', csv(';')], ['quoted TSV', quotedTsv]] as const;
+  for (const [name, rewrite] of dialects) {
     for (const [seed, template] of [[3, '2019'], [4, '2021'], [5, '2021']] as const) {
       it(`${name}, seed ${seed} (${template}): every cell read, none wrong`, async () => {
         const { report, truth } = await redrawn(seed, template, rewrite);

@@ -112,6 +112,19 @@ export function splitSeparated(line: string, sep: ',' | ';'): { text: string; st
   return out.length >= 3 ? out : null;
 }
 
+/**
+ * Tab-separated cells as a TSV export quotes them ("0", "3.危及""三安全一稳定"""): each cell wrapped in double quotes
+ * becomes what they hold ("" read as "), starting where it starts. In place.
+ */
+export function unquoteCells(cells: { text: string; start: number }[]): void {
+  for (const c of cells) {
+    const t = c.text.trim();
+    if (t.length < 2 || t.charCodeAt(0) !== 0x22 || t.charCodeAt(t.length - 1) !== 0x22) continue;
+    c.start += c.text.indexOf('"') + 1;
+    c.text = t.slice(1, -1).replace(/""/g, '"');
+  }
+}
+
 /** A label with its first value glued on by a colon ('行政事业性收费：36'): the label, the colon, the number. */
 const GLUED_VALUE = /^(.*[^\s\d：:])\s*[：:]\s*([-+]?\d+(?:\.\d+)?)$/;
 

@@ -6,7 +6,9 @@ import type { Block, GDocument, TableCell, TableRow } from '../document/model.js
 import type { SourceRef } from '../model/report.js';
 import { parseNumberCell, plainSpaces } from '../text/normalise.js';
 import { limitError, TEXT_MAX_LINE_CHARS, TEXT_MAX_ROW_CELLS } from './limits.js';
-import { dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox, unemphasise } from './text-dialect.js';
+import {
+  dialectOf, isBoxRule, peelGluedValue, splitSeparated, unbox, unemphasise, unquoteCells,
+} from './text-dialect.js';
 import { runningHeaders } from './text-pages.js';
 import { ASCII_RULE, joinWrapped, lineFacts, wrapWidth, type Seam } from './text-wrap.js';
 import { isLatexChrome, latexCells } from './text-latex.js';
@@ -26,6 +28,7 @@ export function splitLine(line: string): {
 } {
   if (line.includes('\t')) {
     const cells = splitRuns(line, TAB, TAB, 1, false);
+    if (line.includes('"')) unquoteCells(cells); // a TSV export quotes its fields
     return { cells, shape: 'tab', peeledFrom: cells.length };
   }
   if (line.includes('|') || line.includes('｜')) {
