@@ -1,5 +1,6 @@
 // The HTML reader: golden GDocuments for the invented fixtures in test/fixtures/html, plus explicit checks of the
-// official table layout (spans), chrome removal, nested and malformed tables, and source positions.
+// official table layout (spans), chrome removal, nested and malformed tables, source positions, and a report
+// printed as plain text in <pre>.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +9,12 @@ import type { Block, GDocument, TableBlock } from '../src/document/model.js';
 import { decodeBytes } from '../src/readers/decode.js';
 import { readHtml } from '../src/readers/html.js';
 import { sniffFormat } from '../src/readers/sniff.js';
+import { generateReport } from '../src/generate/index.js';
+import { parseBytes } from '../src/parse.js';
 import { expectGolden } from './golden.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html');
+const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function read(file: string): { doc: GDocument; text: string } {
   const bytes = readFileSync(join(FIXTURES, file));
@@ -198,5 +202,32 @@ describe("the page's <title>", () => {
     const printed = page('2023年度政府信息公开工作年度报告_射洪市人民政府', '<h1>2023年度政府信息公开工作年度报告</h1><p>一、总体情况</p>');
     expect(printed.blocks.filter((b) => b.kind !== 'table' && b.text.includes('年度报告'))).toHaveLength(1);
     expect(first(page('射洪市人民政府', '<p>一、总体情况</p>'))).toMatchObject({ kind: 'heading', text: '一、总体情况' });
+  });
+});
+
+describe('preformatted text (<pre>)', () => {
+  // a report published as the plain text it was written in: its tab tables are read as the text reader reads them,
+  // each cell's offset pointing at it in the page (entities and the line break after <pre> counted as the parser
+  // counts them)
+  it('reads the tables of a tab report in <pre> as the report itself', async () => {
+    const g = generateReport({ seed: 11, layout: 'tab', template: '2021' });
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const page = `<html><head><meta charset="utf-8"></head><body><div>首页 &gt; 政务公开</div>` +
+      `<pre class="report">\n${esc(g.text).replace('一、总体情况', '一、总体情况 &amp; 概述')}</pre></body></html>`;
+    const [asText, asPage] = await Promise.all([parseBytes(g.bytes, 'r.txt'), parseBytes(utf8(page), 'r.html')]);
+    const values = (r: typeof asText) => Object.fromEntries(Object.entries(r.cells).map(([k, c]) => [k, c.value]));
+    expect(Object.keys(asPage.cells).length).toBeGreaterThan(150);
+    expect(values(asPage)).toEqual(values(asText));
+    expect([asPage.year, asPage.agency]).toEqual([asText.year, asText.agency]);
+    expect(asPage.diagnostics.some((d) => d.code === 'html.preformatted')).toBe(true);
+    const cells = Object.values(asPage.cells).filter((c) => c.raw !== '');
+    for (const c of cells) expect(page.slice(c.source.offset!, c.source.offset! + c.raw.length), c.key).toBe(c.raw);
+  });
+
+  it('leaves a <pre> without a table to the page flow', () => {
+    const text = '<html><body><pre>一、总体情况\n本年度主动公开政府信息120条。</pre></body></html>';
+    const doc = readHtml(text, 'p.html', 'utf-8');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph']);
+    expect(doc.notes).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // The worker pool parsing and checking import files on every core (piscina). The worker is the compiled
-// worker.js beside this module (dist/import), or dist's copy when running from the TypeScript sources (tests);
-// without either the files are parsed in this thread, one at a time.
+// worker-entry.cjs beside this module (dist/import), which imports worker.js, or dist's copy when running from the
+// TypeScript sources (tests); without either the files are parsed in this thread, one at a time.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,8 @@ export interface ParsePool {
 const TASKS_PER_WORKER = 64;
 
 function workerFile(): string | null {
-  for (const rel of ['./worker.js', '../../dist/import/worker.js']) {
+  // the CommonJS entry (worker-entry.cts says why), built beside this module or, from the sources, in dist/
+  for (const rel of ['./worker-entry.cjs', '../../dist/import/worker-entry.cjs']) {
     const url = new URL(rel, import.meta.url);
     if (existsSync(fileURLToPath(url))) return url.href;
   }

@@ -6,6 +6,7 @@ import type { Block, GDocument, TableCell, TableRow } from '../document/model.js
 import type { SourceRef } from '../model/report.js';
 import { checkHtmlDepth, checkHtmlTags } from './html-limits.js';
 import { pageTitleBlock } from './html-page-title.js';
+import { preBlocks } from './html-pre.js';
 import { scriptHtml } from './html-script.js';
 import { squeeze } from '../text/normalise.js';
 import { CHROME_NAME, LineIndex, cleanText, headingLevel, isChromeLine, joinLines } from './html-text.js';
@@ -132,7 +133,8 @@ class Walker {
   private sawBold = false;
   private sawPlain = false;
 
-  constructor(private readonly lines: LineIndex) {}
+  constructor(private readonly lines: LineIndex, private readonly page: string, private readonly name: string,
+    private readonly encoding: string) {}
 
   /** Position of a node's start tag, or of its first located descendant (parse5-implied elements have none). */
   where(n: HNode): SourceRef | null {
@@ -164,6 +166,7 @@ class Walker {
       return;
     }
     if (n.tagName === 'table') return this.table(n);
+    if (n.tagName === 'pre' && this.pre(n)) return;
     if (BLOCK.has(n.tagName)) return this.walkBlock(n);
     const bold = n.tagName === 'strong' || n.tagName === 'b' || BOLD_STYLE.test(attrOf(n, 'style') ?? '');
     if (bold) this.bold++;
@@ -178,11 +181,22 @@ class Walker {
     const embedded = data ? scriptHtml(data, Math.max(startOf(code), 0), this.lines) : null;
     if (!embedded) return;
     this.flush();
-    const inner = new Walker(embedded.lines);
+    const inner = new Walker(embedded.lines, embedded.html, this.name, this.encoding);
     inner.walk(parseHtml(embedded.html));
     inner.flush();
     this.blocks.push(...inner.blocks);
     this.notes.push(...inner.notes);
+  }
+
+  /** Preformatted text holding a table: read by the text reader (html-pre.ts). False when it holds none. */
+  private pre(n: HElement): boolean {
+    const blocks = preBlocks(n, this.page, this.lines, this.name, this.encoding);
+    if (!blocks.length) return false;
+    this.flush();
+    this.blocks.push(...blocks);
+    this.notes.push({ code: 'html.preformatted', message: '网页中的预排版文本（<pre>）按纯文本读取其表格',
+      messageEn: 'the page\'s preformatted text (<pre>) was read as plain text for its tables', pos: this.at(n) });
+    return true;
   }
 
   /** A block container: its text starts a new paragraph anchored at its start tag, and ends one. */
@@ -280,7 +294,7 @@ export function readHtml(text: string, name: string, encoding: string): GDocumen
   const root = parseHtml(text);
   checkHtmlDepth(root, name);
   const lines = new LineIndex(text);
-  const walker = new Walker(lines);
+  const walker = new Walker(lines, text, name, encoding);
   walker.walk(root);
   walker.flush();
   const blocks = walker.blocks;
