@@ -42,7 +42,8 @@ const csv = (sep: string): Rewrite => (fields) => [fields.map(quoted).join(sep)]
 const quotedTsv: Rewrite = (fields) => [fields.map((f) => `"${f.replace(/"/g, '""')}"`).join('\t')];
 
 describe('tables in other text dialects', () => {
-  const dialects = [['box drawing', box], ['CSV', csv(',')], ['semicolons', csv(';')], ['quoted TSV', quotedTsv]] as const;
+  const dialects =
+    [['box drawing', box], ['CSV', csv(',')], ['semicolons', csv(';')], ['quoted TSV', quotedTsv]] as const;
   for (const [name, rewrite] of dialects) {
     for (const [seed, template] of [[3, '2019'], [4, '2021'], [5, '2021']] as const) {
       it(`${name}, seed ${seed} (${template}): every cell read, none wrong`, async () => {

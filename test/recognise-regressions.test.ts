@@ -6,7 +6,8 @@ import { generateReport, parseBytes } from '../src/index.js';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('recogniser regressions', () => {
-  it('a prose line of section 一 that starts with a row\'s words is not that row (pdftotext, a cell a line)', async () => {
+  it('a prose line of section 一 that starts with a row\'s words is not that row (pdftotext, a cell a line)',
+    async () => {
     // '行政处罚“双公示”信息，累计更新数据 660 条。规范公共企事' was read as the label 行政处罚, and the 8 ending the next
     // line as its value; the table's own 行政处罚 row (1) then came second and was ignored
     const g = generateReport({ seed: 100597, layout: 'pdf-default' });

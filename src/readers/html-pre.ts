@@ -41,7 +41,8 @@ export function preBlocks(pre: HElement, page: string, lines: LineIndex, name: s
     for (const q of pieces) if (q.at <= offset) piece = q;
     return lines.at(piece && piece.source >= 0 ? pageOffset(page, piece, offset - piece.at) : fallback);
   };
-  const row = (r: TableRow): TableRow => ({ ...r, pos: place(r.pos), cells: r.cells.map((c) => ({ ...c, pos: place(c.pos) })) });
+  const row = (r: TableRow): TableRow =>
+    ({ ...r, pos: place(r.pos), cells: r.cells.map((c) => ({ ...c, pos: place(c.pos) })) });
   return doc.blocks.map((b) => (b.kind === 'table' ? { ...b, pos: place(b.pos), rows: b.rows.map(row) }
     : { ...b, pos: place(b.pos) }));
 }
