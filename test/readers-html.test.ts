@@ -1,6 +1,6 @@
 // The HTML reader: golden GDocuments for the invented fixtures in test/fixtures/html, plus explicit checks of the
 // official table layout (spans), chrome removal, nested and malformed tables, source positions, and a report
-// printed as plain text in <pre>.
+// printed as plain text in <pre> or pasted as <br> lines.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -222,6 +222,18 @@ describe('preformatted text (<pre>)', () => {
     expect(asPage.diagnostics.some((d) => d.code === 'html.preformatted')).toBe(true);
     const cells = Object.values(asPage.cells).filter((c) => c.raw !== '');
     for (const c of cells) expect(page.slice(c.source.offset!, c.source.offset! + c.raw.length), c.key).toBe(c.raw);
+  });
+
+  it('reads a tab report pasted into a page as <br> lines, its tabs turned to &nbsp; runs', async () => {
+    const g = generateReport({ seed: 12, layout: 'tab', template: '2019' });
+    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const body = esc(g.text).split('\n').join('<br>\n').replace(/\t/g, '&nbsp;&nbsp;&nbsp;&nbsp;');
+    const page = `<html><head><meta charset="utf-8"></head><body><div class="content">${body}</div></body></html>`;
+    const [asText, asPage] = await Promise.all([parseBytes(g.bytes, 'r.txt'), parseBytes(utf8(page), 'r.html')]);
+    expect(Object.keys(asPage.cells).length).toBeGreaterThan(150);
+    for (const [key, cell] of Object.entries(asPage.cells)) expect(cell.value, key).toBe(asText.cells[key]?.value);
+    for (const c of Object.values(asPage.cells).filter((c) => c.raw !== ''))
+      expect(page.slice(c.source.offset!, c.source.offset! + c.raw.length), c.key).toBe(c.raw);
   });
 
   it('leaves a <pre> without a table to the page flow', () => {

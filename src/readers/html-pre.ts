@@ -1,7 +1,7 @@
-// Preformatted text in a page (<pre>): some sites publish a report as the plain text it was written in, its tables
-// drawn with tabs or aligned spaces. Flattened as a paragraph, every row ran into one line and no table was read;
-// the text reader reads it instead, and its positions are mapped back into the page character by character (an
-// entity such as &amp; is one character of the text, a CR LF one line break).
+// Plain text in a page: some sites publish a report as the text it was written in, in <pre> or pasted into a block
+// as lines ended by <br> (its tabs turned to &nbsp; runs), its tables drawn with tabs or aligned spaces. Flattened as
+// paragraphs, no table was read; the text reader reads it instead, and its positions are mapped back into the page
+// character by character (an entity such as &amp; is one character of the text, a CR LF one line break).
 import type { Block, TableRow } from '../document/model.js';
 import type { SourceRef } from '../model/report.js';
 import type { LineIndex } from './html-text.js';
@@ -15,7 +15,10 @@ import { readText } from './text.js';
  */
 interface Piece { at: number; source: number; first: boolean; v: number; s: number }
 
-/** The blocks of a <pre>'s text, positioned in the page; none when it holds no table (it is then read as flow). */
+/**
+ * The blocks of a <pre>'s text (or a block's, <br> read as a line break), positioned in the page; none when it holds
+ * no table (it is then read as flow).
+ */
 export function preBlocks(pre: HElement, page: string, lines: LineIndex, name: string, encoding: string): Block[] {
   const pieces: Piece[] = [];
   let text = '';

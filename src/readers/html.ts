@@ -22,6 +22,15 @@ const BLOCK = new Set(['address', 'article', 'aside', 'blockquote', 'body', 'cen
   'menu', 'ol', 'p', 'pre', 'section', 'summary', 'ul', 'caption', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot',
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table']);
 const HEADING_TAG = /^h([1-6])$/;
+/** <br> children a block needs before its text is tried as plain text with tables in it (see walkBlock). */
+const BR_TEXT_LINES = 10;
+
+/** How many <br> elements a node has as children (not deeper: a page's nesting would make that quadratic). */
+function brLines(n: HElement): number {
+  let k = 0;
+  for (const c of childrenOf(n)) if (isElement(c) && c.tagName === 'br') k++;
+  return k;
+}
 const BOLD_STYLE = /font-weight\s*:\s*(bold|[6-9]00)/i;
 /** U+2029 marks a hard line break (<br>, block boundary) inside flattened text. */
 const BREAK = '\u2029';
@@ -188,19 +197,24 @@ class Walker {
     this.notes.push(...inner.notes);
   }
 
-  /** Preformatted text holding a table: read by the text reader (html-pre.ts). False when it holds none. */
+  /** Preformatted text (or a block of <br> lines) holding a table: read by the text reader (html-pre.ts). False when
+   * it holds none. */
   private pre(n: HElement): boolean {
     const blocks = preBlocks(n, this.page, this.lines, this.name, this.encoding);
     if (!blocks.length) return false;
     this.flush();
     this.blocks.push(...blocks);
-    this.notes.push({ code: 'html.preformatted', message: '网页中的预排版文本（<pre>）按纯文本读取其表格',
-      messageEn: 'the page\'s preformatted text (<pre>) was read as plain text for its tables', pos: this.at(n) });
+    this.notes.push({ code: 'html.preformatted', message: '网页中的纯文本（<pre>，或以 <br> 分行）按文本读取其表格',
+      messageEn: 'the page\'s plain text (<pre>, or lines ended by <br>) was read as text for its tables',
+      pos: this.at(n) });
     return true;
   }
 
   /** A block container: its text starts a new paragraph anchored at its start tag, and ends one. */
   private walkBlock(n: HNode): void {
+    // plain text pasted into a page, its lines ended by <br> and its tabs turned to &nbsp; runs: read as text when
+    // that finds a table in it (as <pre> is), else as flow
+    if (isElement(n) && brLines(n) >= BR_TEXT_LINES && this.pre(n)) return;
     this.flush();
     this.anchor = this.where(n);
     const bold = isElement(n) && BOLD_STYLE.test(attrOf(n, 'style') ?? '');
