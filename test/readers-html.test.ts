@@ -15,6 +15,7 @@ import { expectGolden } from './golden.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'html');
 const utf8 = (s: string) => new TextEncoder().encode(s);
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function read(file: string): { doc: GDocument; text: string } {
   const bytes = readFileSync(join(FIXTURES, file));
@@ -211,7 +212,6 @@ describe('preformatted text (<pre>)', () => {
   // counts them)
   it('reads the tables of a tab report in <pre> as the report itself', async () => {
     const g = generateReport({ seed: 11, layout: 'tab', template: '2021' });
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const page = `<html><head><meta charset="utf-8"></head><body><div>首页 &gt; 政务公开</div>` +
       `<pre class="report">\n${esc(g.text).replace('一、总体情况', '一、总体情况 &amp; 概述')}</pre></body></html>`;
     const [asText, asPage] = await Promise.all([parseBytes(g.bytes, 'r.txt'), parseBytes(utf8(page), 'r.html')]);
@@ -226,7 +226,6 @@ describe('preformatted text (<pre>)', () => {
 
   it('reads a tab report pasted into a page as <br> lines, its tabs turned to &nbsp; runs', async () => {
     const g = generateReport({ seed: 12, layout: 'tab', template: '2019' });
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const body = esc(g.text).split('\n').join('<br>\n').replace(/\t/g, '&nbsp;&nbsp;&nbsp;&nbsp;');
     const page = `<html><head><meta charset="utf-8"></head><body><div class="content">${body}</div></body></html>`;
     const [asText, asPage] = await Promise.all([parseBytes(g.bytes, 'r.txt'), parseBytes(utf8(page), 'r.html')]);

@@ -99,13 +99,18 @@ export function joinCellLines(text: string): CellLines | null {
     prev = i;
   }
   if (!joins.length) return null;
+  return { text: withCharsReplaced(text, joins, () => ' '), rows };
+}
+
+/** `text` with the character at each of `offsets` (ascending) replaced, one for one (offsets stay the source's). */
+function withCharsReplaced(text: string, offsets: number[], by: (old: string) => string): string {
   let out = '';
   let from = 0;
-  for (const at of joins) {
-    out += text.slice(from, at) + ' ';
+  for (const at of offsets) {
+    out += text.slice(from, at) + by(text[at]);
     from = at + 1;
   }
-  return { text: out + text.slice(from), rows };
+  return out + text.slice(from);
 }
 
 /**
@@ -183,11 +188,5 @@ function joinLedLines(text: string, starts: number[], leader: '\t' | ' '): CellL
   }
   if (!rows) return null;
   const glue = leader === '\t' ? ' ' : '\t';
-  let out = '';
-  let from = 0;
-  for (const at of edits) {
-    out += text.slice(from, at) + (text[at] === '\n' ? glue : '\t');
-    from = at + 1;
-  }
-  return { text: out + text.slice(from), rows };
+  return { text: withCharsReplaced(text, edits, (old) => (old === '\n' ? glue : '\t')), rows };
 }
